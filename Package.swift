@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+// Tessera: a multi-language translation-memory and glossary toolkit.
+// Layout and dependency rule: Docs/DESIGN.md.
+import PackageDescription
+
+/// Strict settings shared by every target of ours.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Tessera",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tessera", targets: ["tessera"]),
+        .library(name: "TesseraKit", targets: ["TesseraKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Value types only, no C.
+        .target(name: "TesseraCore", swiftSettings: strict),
+        // Pure Swift algorithms.
+        .target(name: "TesseraText", dependencies: ["TesseraCore"], swiftSettings: strict),
+        .target(name: "TesseraAlignment", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
+        .target(name: "TesseraMatching", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
+        // The one module that owns libxml2 (streaming reader and writer).
+        .target(name: "TesseraXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        // Codecs.
+        .target(name: "TesseraTMX", dependencies: ["TesseraCore", "TesseraXML"], swiftSettings: strict),
+        .target(
+            name: "TesseraGlossary", dependencies: ["TesseraCore", "TesseraText", "TesseraXML"],
+            swiftSettings: strict),
+        // SQLite translation memory.
+        .target(
+            name: "TesseraStorage",
+            dependencies: [
+                "TesseraCore", "TesseraText", "TesseraMatching",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: strict),
+        // Use cases shared by the front ends.
+        .target(
+            name: "TesseraKit",
+            dependencies: [
+                "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
+                "TesseraGlossary", "TesseraStorage",
+            ], swiftSettings: strict),
+        .executableTarget(
+            name: "tessera",
+            dependencies: ["TesseraKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+
+        .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraTextTests", dependencies: ["TesseraText"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraKitTests", dependencies: ["TesseraKit"], resources: [.copy("Fixtures")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TesseraCLITests",
+            dependencies: ["tessera", "TesseraKit"], swiftSettings: strict),
+    ]
+)
