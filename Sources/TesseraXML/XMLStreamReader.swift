@@ -233,12 +233,7 @@ public final class XMLStreamReader {
                 let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
                 if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
                     finished = true
-                    var locator = makeScanner()
-                    _ = locator.locate(startTag: 1)
-                    throw XMLError(
-                        kind: .forbiddenDoctype,
-                        message: "The DOCTYPE declares entities in its internal subset; such documents are refused.",
-                        file: name, line: locator.doctype?.line ?? 0, column: locator.doctype?.column ?? 0)
+                    throw forbiddenDoctype(detail: nil)
                 }
             }
             return nil
@@ -256,17 +251,22 @@ public final class XMLStreamReader {
     /// `forbiddenDoctype` when the internal subset declared entities.
     private func failure() -> XMLError {
         let recorded = sink.firstFatal ?? sink.firstError
-        if declaresEntities() {
-            return XMLError(
-                kind: .forbiddenDoctype,
-                message: "The DOCTYPE declares entities in its internal subset; such documents are refused."
-                    + (recorded.map { " (" + $0.message + ")" } ?? ""),
-                file: name, line: recorded?.line ?? 0, column: recorded?.column ?? 0)
-        }
+        if declaresEntities() { return forbiddenDoctype(detail: recorded?.message) }
         if let recorded { return makeError(recorded) }
         return XMLError(
             kind: .malformed, message: "The XML reader failed without a message.", file: name,
             line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+    }
+
+    /// The error for a DOCTYPE declaring entities, at the position of `<!DOCTYPE`.
+    private func forbiddenDoctype(detail: String?) -> XMLError {
+        var locator = makeScanner()
+        _ = locator.locate(startTag: 1)
+        return XMLError(
+            kind: .forbiddenDoctype,
+            message: "The DOCTYPE declares entities in its internal subset; such documents are refused."
+                + (detail.map { " (libxml2: " + $0 + ")" } ?? ""),
+            file: name, line: locator.doctype?.line ?? 0, column: locator.doctype?.column ?? 0)
     }
 
     private func declaresEntities() -> Bool {
