@@ -47,13 +47,15 @@ public final class TMXReader {
     /// The units skipped so far (only with ``Options/skipInvalid``).
     public private(set) var skippedUnits: [TMXSkippedUnit] = []
     /// The number of units returned so far.
-    public private(set) var unitsRead = 0
+    @exclusivity(unchecked) public private(set) var unitsRead = 0
     /// The file path (or in-memory name) used in errors.
     public let file: String
 
     private let xml: XMLStreamReader
     private let options: Options
-    private var inBody = false
+    @exclusivity(unchecked) private var inBody = false
+    /// Parsed language codes: a TMX file uses a handful of codes millions of times.
+    @exclusivity(unchecked) private var languages: [String: (tag: LanguageTag?, wellFormed: Bool)] = [:]
 
     /// Opens a TMX file and reads its header.
     ///
@@ -84,6 +86,9 @@ public final class TMXReader {
         self.xml = xml
         self.file = file
         self.options = options
+        // Whitespace between structural elements means nothing in TMX; it is kept inside seg,
+        // prop and note, where readInline and readText turn it back on.
+        xml.skipsWhitespace = !fragment
         if !fragment { try readProlog() }
     }
 
@@ -188,10 +193,11 @@ public final class TMXReader {
         guard let code = xmlLang ?? legacyLang else {
             throw failure(.missingLanguage, "Element tuv has no xml:lang (or TMX 1.1 lang) attribute.", at: index)
         }
-        guard let language = LanguageTag(code), !language.isWildcard else {
+        let parsed = language(code)
+        guard let language = parsed.tag, !language.isWildcard else {
             throw failure(.invalidLanguage, "Element tuv has an invalid language code \"\(code)\".", at: index)
         }
-        if !language.isWellFormed {
+        if !parsed.wellFormed {
             warn(.unknownLanguage, "Language code \"\(code)\" is not a known form; it is kept.", at: index)
         }
         var segment: Segment?
@@ -228,6 +234,9 @@ public final class TMXReader {
 
     /// Reads the content of `seg` or of an inline element up to its end tag.
     func readInline() throws(TMXError) -> [SegmentNode] {
+        let skipped = xml.skipsWhitespace
+        xml.skipsWhitespace = false
+        defer { xml.skipsWhitespace = skipped }
         var nodes: [SegmentNode] = []
         while let event = try pull() {
             switch event {
@@ -373,6 +382,9 @@ public final class TMXReader {
 
     /// The text content of `prop` or `note`, whitespace kept; child elements are left out.
     private func readText(in element: String) throws(TMXError) -> String {
+        let skipped = xml.skipsWhitespace
+        xml.skipsWhitespace = false
+        defer { xml.skipsWhitespace = skipped }
         var value = ""
         while let event = try pull() {
             switch event {
@@ -390,12 +402,21 @@ public final class TMXReader {
         throw endOfDocument()
     }
 
+    private func language(_ code: String) -> (tag: LanguageTag?, wellFormed: Bool) {
+        if let known = languages[code] { return known }
+        let tag = LanguageTag(code)
+        let parsed = (tag: tag, wellFormed: tag?.isWellFormed ?? false)
+        if languages.count < 4096 { languages[code] = parsed }
+        return parsed
+    }
+
     private func optionalLanguage(_ code: String, on element: String, at index: Int) -> LanguageTag? {
-        guard let tag = LanguageTag(code) else {
+        let parsed = language(code)
+        guard let tag = parsed.tag else {
             warn(.unknownLanguage, "Language code \"\(code)\" on \(element) is not a language tag; it is dropped.", at: index)
             return nil
         }
-        if !tag.isWellFormed {
+        if !parsed.wellFormed {
             warn(.unknownLanguage, "Language code \"\(code)\" on \(element) is not a known form; it is kept.", at: index)
         }
         return tag
