@@ -140,6 +140,7 @@ public final class TMXReader {
 
     private func readUnit(_ attributes: [Attribute], at index: Int) throws(TMXError) -> TranslationUnit {
         var unit = TranslationUnit()
+        unit.variants.reserveCapacity(2)
         var others: [Attribute] = []
         for attribute in attributes {
             switch attribute.name {
@@ -208,7 +209,7 @@ public final class TMXReader {
             switch event {
             case .startElement(let name, let childAttributes, _):
                 switch name {
-                case "seg" where segment == nil: segment = Segment(try readInline())
+                case "seg" where segment == nil: segment = try readSegment()
                 case "note": notes.append(try readNote(childAttributes))
                 case "prop": try readProp(childAttributes, into: &props, vendor: &vendor)
                 default:
@@ -232,13 +233,48 @@ public final class TMXReader {
         throw endOfDocument()
     }
 
+    /// Reads the content of `seg` up to its end tag; plain text (the common case) takes a path
+    /// that builds no intermediate node array.
+    func readSegment() throws(TMXError) -> Segment {
+        let skipped = xml.skipsWhitespace
+        xml.skipsWhitespace = false
+        defer { xml.skipsWhitespace = skipped }
+        var text = ""
+        while let event = try pull() {
+            switch event {
+            case .text(let more), .whitespace(let more):
+                if text.isEmpty { text = more } else { text += more }
+            case .endElement:
+                return Segment(text: text)
+            case .comment:
+                continue
+            case .startElement, .entityReference:
+                // Markup: continue with the general reader, the text so far first.
+                var nodes: [SegmentNode] = text.isEmpty ? [] : [.text(text)]
+                nodes += try readInline(startingWith: event)
+                return Segment(nodes)
+            }
+        }
+        throw endOfDocument()
+    }
+
     /// Reads the content of `seg` or of an inline element up to its end tag.
-    func readInline() throws(TMXError) -> [SegmentNode] {
+    func readInline(startingWith first: XMLEvent? = nil) throws(TMXError) -> [SegmentNode] {
         let skipped = xml.skipsWhitespace
         xml.skipsWhitespace = false
         defer { xml.skipsWhitespace = skipped }
         var nodes: [SegmentNode] = []
-        while let event = try pull() {
+        var pending = first
+        while true {
+            let event: XMLEvent
+            if let first = pending {
+                event = first
+                pending = nil
+            } else if let next = try pull() {
+                event = next
+            } else {
+                break
+            }
             switch event {
             case .text(let text), .whitespace(let text):
                 nodes.append(.text(text))

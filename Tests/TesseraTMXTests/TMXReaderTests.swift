@@ -228,6 +228,12 @@ struct TMXReaderTests {
         #expect(reader.warnings.examples.first.map { [$0.line, $0.column] } == [1, 20])
     }
 
+    @Test func read_keepsUnexpandedEntityReferenceAsTextWithWarning() throws {
+        let (reader, units) = try Fixtures.readAll(Fixtures.path("own/entity-reference.tmx"))
+        #expect(units.first?.variants.map(\.segment.plainText) == ["a&nbsp;b & \u{A9}", "a&nbsp;b"])
+        #expect(reader.warnings[.entityReference] == 2)
+    }
+
     @Test func init_rejectsMissingFile() {
         #expect(throws: TMXError.self) { try TMXReader(path: "/nonexistent/x.tmx") }
     }

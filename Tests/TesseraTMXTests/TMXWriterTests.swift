@@ -35,6 +35,23 @@ struct TMXWriterTests {
         #expect(result.status == 0, "\(file): \(result.output)")
     }
 
+    @Test func roundTrip_everySharedSample() throws {
+        guard let readme = try? String(contentsOfFile: "/work/shared/samples/README.md", encoding: .utf8) else {
+            print("Skipped: /work/shared/samples is not on this machine.")
+            return
+        }
+        let rows = Fixtures.unitCountsOfSamples(readme: readme)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let (reader, units) = try Fixtures.readAll("/work/shared/samples/" + row.file)
+            let output = Fixtures.temporaryPath("shared.tmx")
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            try Self.write(units, header: reader.header, to: output)
+            #expect(try Fixtures.readAll(output).units == units.filter { !$0.variants.isEmpty }, "\(row.file)")
+            if let result = Fixtures.validate(output) { #expect(result.status == 0, "\(row.file): \(result.output)") }
+        }
+    }
+
     @Test func write_keepsVendorAttributesAsPropsAndReadsThemBack() throws {
         let unit = TranslationUnit(
             tuid: "v1", sourceLanguage: LanguageTag("en"),
