@@ -19,7 +19,9 @@ internal import TesseraXML
 /// Attributes the DTD does not allow on `header`, `tu` or `tuv` are written as
 /// `<prop type="x-tessera-attr:NAME">VALUE</prop>`, which ``TMXReader`` turns back into
 /// attributes. A unit without variants cannot be valid TMX and is not written (see
-/// ``unitsSkipped``).
+/// ``unitsSkipped``). Inline codes are written as stored: a segment read from a file whose inline
+/// elements carry attributes the DTD does not allow is written back with them, and that file then
+/// does not validate (the content is kept rather than the markup changed).
 ///
 /// - SeeAlso: [TMX 1.4b](https://www.gala-global.org/tmx-14b)
 public final class TMXWriter {

@@ -266,7 +266,17 @@ public final class XMLStreamReader {
     private func failure() -> XMLError {
         let recorded = sink.firstFatal ?? sink.firstError
         if declaresEntities() { return forbiddenDoctype(detail: recorded?.message) }
-        if let recorded { return makeError(recorded) }
+        if var recorded {
+            // In streaming mode libxml2 reports a file that stops early as "Extra content at the
+            // end of the document"; say what it means.
+            if recorded.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+                recorded.message =
+                    startTags == 0
+                    ? "The document has no root element (empty file?)."
+                    : "The document ends before all its elements are closed (truncated file?)."
+            }
+            return makeError(recorded)
+        }
         return XMLError(
             kind: .malformed, message: "The XML reader failed without a message.", file: name,
             line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)))
@@ -329,6 +339,7 @@ private final class ErrorSink {
         var message: String
         var line: Int
         var column: Int
+        var code: Int32
     }
 
     var firstFatal: Recorded?
@@ -355,7 +366,7 @@ private final class ErrorSink {
         } else {
             kind = .malformed
         }
-        let recorded = Recorded(kind: kind, message: message, line: Int(error.line), column: Int(error.int2))
+        let recorded = Recorded(kind: kind, message: message, line: Int(error.line), column: Int(error.int2), code: code)
         if level >= XML_ERR_FATAL.rawValue {
             if firstFatal == nil { firstFatal = recorded }
         } else if firstError == nil {

@@ -181,7 +181,9 @@ struct TMXReaderTests {
     /// The conformance table of malformed inputs: kind, position and a fragment of the message.
     @Test(arguments: [
         ("tag-mismatch.tmx", TMXError.Kind.malformedXML, 6, 42, "Opening and ending tag mismatch: seg line 6 and tuv"),
-        ("truncated.tmx", .malformedXML, 7, 35, "Extra content at the end of the document"),
+        ("truncated.tmx", .malformedXML, 7, 35, "The document ends before all its elements are closed (truncated file?)."),
+        ("empty.tmx", .malformedXML, 1, 1, "The document has no root element (empty file?)."),
+        ("unclosed-tu.tmx", .malformedXML, 8, 12, "Opening and ending tag mismatch: tu line 8 and body"),
         ("tuv-without-lang.tmx", .missingLanguage, 11, 7, "tuv has no xml:lang"),
         ("unknown-root.tmx", .notTMX, 3, 1, "The root element is xliff, not tmx."),
         ("missing-body.tmx", .missingBody, 2, 1, "Element tmx has no body element."),
