@@ -502,21 +502,3 @@ public final class TMXReader {
         TMXError(kind: .malformedXML, message: "The document ends inside an element.", file: file, elementPath: xml.path)
     }
 }
-
-extension TMXError {
-    /// Whether the error concerns one unit while the XML stays readable (so the unit can be skipped).
-    var isUnitLevel: Bool {
-        switch kind {
-        case .missingLanguage, .invalidLanguage, .missingSegment, .unexpectedText, .unexpectedElement: true
-        default: false
-        }
-    }
-}
-
-extension String {
-    func trimmingCharactersAsciiSpace() -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return self[start...end]
-    }
-}

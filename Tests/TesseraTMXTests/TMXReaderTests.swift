@@ -214,6 +214,12 @@ struct TMXReaderTests {
         #expect(skipped.tuid == "bad")
         #expect(skipped.kind == .missingLanguage)
         #expect(skipped.line == 9 && skipped.column == 5)
+        #expect(skipped.description.hasPrefix("9:5: Element tuv has no xml:lang"))
+        do {
+            _ = try Fixtures.readAll(Fixtures.path("own/malformed/tuv-without-lang.tmx"))
+        } catch let error as TMXError {
+            #expect(error.elementPath == ["tmx", "body", "tu", "tuv"])
+        }
     }
 
     @Test func read_skipInvalidStillThrowsOnMalformedXML() {

@@ -97,6 +97,22 @@ struct XMLStreamReaderTests {
         #expect(events == [.startElement(name: "tmx", attributes: [Attribute("version", "1.4")], isEmpty: true), .endElement(name: "tmx")])
     }
 
+    @Test func next_neverLoadsALocalExternalDTD() throws {
+        // /etc/hostname is not a DTD: loading it would be a parse error.
+        let events = try Self.events("<!DOCTYPE tmx SYSTEM \"/etc/hostname\">\n<tmx><a/></tmx>")
+        #expect(events.count == 4)
+    }
+
+    @Test func path_followsTheCurrentElement() throws {
+        let reader = try XMLStreamReader(bytes: Array("<a><b><c/></b></a>".utf8), name: "p.xml")
+        var paths: [[String]] = []
+        while let event = try reader.next() {
+            if case .startElement = event { paths.append(reader.path) }
+        }
+        #expect(paths == [["a"], ["a", "b"], ["a", "b", "c"]])
+        #expect(reader.path.isEmpty)
+    }
+
     static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
         var out: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
         for unit in text.utf16 {
