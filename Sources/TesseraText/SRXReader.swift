@@ -26,10 +26,31 @@ final class SRXReader: NSObject, XMLParserDelegate {
     private var text = ""
     private var failure: SRXError?
     private weak var parser: XMLParser?
+    private var depth = 0
+
+    /// Whether the bytes contain `<!ENTITY` (in UTF-8/ASCII or UTF-16 either byte order).
+    static func declaresEntities(_ data: Data) -> Bool {
+        let marker: [UInt8] = Array("<!ENTITY".utf8)
+        let utf16LE: [UInt8] = marker.flatMap { (byte: UInt8) -> [UInt8] in [byte, 0] }
+        let utf16BE: [UInt8] = marker.flatMap { (byte: UInt8) -> [UInt8] in [0, byte] }
+        let bytes = [UInt8](data.prefix(1 << 20))
+        let needles: [[UInt8]] = [marker, utf16LE, utf16BE]
+        for needle in needles where bytes.count >= needle.count {
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == needle[0], Array(bytes[index..<(index + needle.count)]) == needle { return true }
+                index += 1
+            }
+        }
+        return false
+    }
 
     init(file: String?) { self.file = file }
 
     func read(_ data: Data) throws(SRXError) -> SRXDocument {
+        if Self.declaresEntities(data) {
+            throw SRXError(.notSRX, "The document declares entities in its DOCTYPE; entity declarations are refused.", file: file, line: 1, column: 1)
+        }
         let parser = XMLParser(data: data)
         self.parser = parser
         parser.delegate = self
@@ -41,6 +62,11 @@ final class SRXReader: NSObject, XMLParserDelegate {
             let message = parser.parserError.map { "The XML is not well-formed (\(($0 as NSError).code))." }
                 ?? "The XML is not well-formed."
             throw SRXError(.malformedXML, message, file: file, line: parser.lineNumber, column: parser.columnNumber)
+        }
+        if depth != 0 {
+            throw SRXError(
+                .malformedXML, "The document ends before all elements are closed.", file: file, line: parser.lineNumber,
+                column: parser.columnNumber)
         }
         guard sawRoot, let version else {
             throw SRXError(.notSRX, "The document has no srx root element.", file: file, line: 1, column: 1)
@@ -70,6 +96,7 @@ final class SRXReader: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
+        depth += 1
         guard failure == nil else { return }
         if !sawRoot {
             guard elementName == "srx" else {
@@ -133,6 +160,7 @@ final class SRXReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         guard failure == nil else { return }
         if let namespaceURI, !namespaceURI.isEmpty, !namespaceURI.contains("lisa.org/srx") { return }
         switch elementName {
