@@ -64,8 +64,8 @@ public enum BuiltinRules {
     static let cjkClosers = #"[”’」』）】》〉〕)\]"']"#
     /// Units and currencies that end a sentence when a capital follows (`20 h. Les …`).
     /// Currency abbreviations that end a sentence when a capital follows (`65 руб. Власти …`).
-    static let currencyBreak = breakRule(#"(?<![\p{L}])(?:руб|грн|коп|долл|дол)\."#, #"\s+\p{Lu}"#)
-    static let unitBreak = breakRule(#"\d\s?(?:h|km|kg|cm|mm|m|g|t|l|ml|min|s|sec|руб|грн|коп|долл|дол|км|кг|м|ч|хв|год|тыс|тис|млн|млрд)\."#, #"\s+\p{Lu}"#)
+    static let currencyBreak = breakRule(#"(?<=\b(?:руб|грн|коп|долл|дол))\."#, #"\s+\p{Lu}"#)
+    static let unitBreak = breakRule(#"(?<=\d\s?(?:h|km|kg|cm|mm|m|g|t|l|ml|min|s|sec|руб|грн|коп|долл|дол|км|кг|м|ч|хв|год|тыс|тис|млн|млрд))\."#, #"\s+\p{Lu}"#)
 
     static func noBreak(_ before: String, _ after: String = #"\s"#) -> SegmentationRules.Rule {
         SegmentationRules.Rule(isBreak: false, beforeBreak: before, afterBreak: after)
@@ -95,7 +95,9 @@ public enum BuiltinRules {
             return first.uppercased() + entry.dropFirst()
         }
         let all = alternatives + capitalised.filter { !alternatives.contains($0) }
-        return noBreak(#"(?<![\p{L}\p{N}])(?:"# + all.joined(separator: "|") + #")\."#, after)
+        // The stop comes first and the word sits in a bounded look-behind, so ICU only tries the
+        // pattern at stops (a leading alternation would be tried at every letter).
+        return noBreak(#"(?<=\b(?:"# + all.joined(separator: "|") + #"))\."#, after)
     }
 
     /// Common rules shared by all languages (after the language's own).
@@ -103,8 +105,8 @@ public enum BuiltinRules {
         // 1. Lower-case continuation.
         noBreak(stops + "+" + closers + "*", #"\s+["'“‘„«»(\[]?\p{Ll}"#),
         // 2. Initials, dotted acronyms and single lower-case letters with a stop.
-        noBreak(#"(?<![\p{L}\p{N}])[\p{Lu}\p{Lt}]\."#),
-        noBreak(#"(?<![\p{L}\p{N}])\p{Ll}\."#),
+        noBreak(#"(?<=\b[\p{Lu}\p{Lt}])\."#),
+        noBreak(#"(?<=\b\p{Ll})\."#),
         // 3. A numbered-list item at the start of a line.
         noBreak(#"(?:^|\n)[ \t]*\d{1,3}\."#),
         // 4. CJK full stops, no space needed.

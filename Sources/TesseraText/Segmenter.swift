@@ -82,11 +82,10 @@ public struct Segmenter: Sendable {
         guard length > 0 else { return [] }
         // 0: undecided, 1: break, 2: no break. Index = UTF-16 offset of the position.
         var decision = [UInt8](repeating: 0, count: length + 1)
-        let nsText = NSString(characters: units, length: length)
         let whole = NSRange(location: 0, length: length)
         for rule in rules.compiled {
             let verdict: UInt8 = rule.isBreak ? 1 : 2
-            rule.expression.enumerateMatches(in: nsText as String, options: [], range: whole) { match, _, _ in
+            rule.expression.enumerateMatches(in: text, options: [], range: whole) { match, _, _ in
                 guard let match else { return }
                 let position = match.range.location + match.range.length
                 if position > 0, position < length, decision[position] == 0 {
