@@ -79,7 +79,9 @@ public enum BuiltinRules {
     /// without its final stop; a space inside an entry matches optional white space
     /// (`"z. B"` matches `z. B.` and `z.B.`).
     static func abbreviations(_ words: [String], after: String = #"\s"#) -> SegmentationRules.Rule {
-        let alternatives = words.sorted { $0.count > $1.count }.map { word in
+        var seen = Set<String>()
+        let unique = words.filter { seen.insert($0).inserted }
+        let alternatives = unique.sorted { $0.count > $1.count }.map { word in
             word.map { character -> String in
                 switch character {
                 case ".": return #"\."#
@@ -97,7 +99,8 @@ public enum BuiltinRules {
         let all = alternatives + capitalised.filter { !alternatives.contains($0) }
         // The stop comes first and the word sits in a bounded look-behind, so ICU only tries the
         // pattern at stops (a leading alternation would be tried at every letter).
-        return noBreak(#"(?<=\b(?:"# + all.joined(separator: "|") + #"))\."#, after)
+        // An abbreviation never follows a dot, `@` or `/` (`www.pzpn.pl.` ends a sentence).
+        return noBreak(#"(?<=(?<![.@/])\b(?:"# + all.joined(separator: "|") + #"))\."#, after)
     }
 
     /// Common rules shared by all languages (after the language's own).
@@ -133,7 +136,7 @@ public enum BuiltinRules {
                     "vs", "approx", "e.g", "i.e", "cf", "viz", "ca",
                 ]),
                 abbreviations(
-                    ["No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                    ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
                      "p", "pp", "Vol", "vol", "Fig", "fig", "Art", "art", "Ch", "ch", "para"],
                     after: #"\s+\d"#),
             ]
@@ -159,7 +162,7 @@ public enum BuiltinRules {
                     "apr. J.-C", "env", "cf", "art", "al", "chap", "vol", "éd", "Gén", "gén", "Col", "Cdt", "Lt",
                     "boul", "bd", "av", "fig", "n°", "p", "pp", "sq", "tél", "c.-à-d",
                 ]),
-                abbreviations(["janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"], after: #"\s+\d"#),
+                abbreviations(["lun", "mar", "mer", "jeu", "ven", "sam", "dim", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"], after: #"\s+\d"#),
             ]
         case "es":
             return [
@@ -171,7 +174,7 @@ public enum BuiltinRules {
                     "Excmo", "Excma", "Ilmo", "Sto", "Sta", "art", "cap", "vol", "admón", "dcha", "izq", "ss",
                     "tel", "Mons", "Pdte", "Ldo", "Lda",
                 ]),
-                abbreviations(["ene", "feb", "mar", "abr", "jun", "jul", "ago", "sept", "oct", "nov", "dic"], after: #"\s+\d"#),
+                abbreviations(["lun", "mar", "miér", "mié", "jue", "vie", "sáb", "dom", "ene", "feb", "mar", "abr", "jun", "jul", "ago", "sept", "oct", "nov", "dic"], after: #"\s+\d"#),
             ]
         case "it":
             return [
@@ -182,7 +185,7 @@ public enum BuiltinRules {
                     "n", "nn", "art", "artt", "cfr", "ecc", "es", "p. es", "vol", "fig", "tel", "c.a", "cit",
                     "Spett", "Egr", "Gent", "sen", "Sen",
                 ]),
-                abbreviations(["genn", "febbr", "magg", "giu", "lug", "ago", "sett", "ott", "nov", "dic"], after: #"\s+\d"#),
+                abbreviations(["lun", "mar", "mer", "gio", "ven", "sab", "dom", "genn", "febbr", "magg", "giu", "lug", "ago", "sett", "ott", "nov", "dic"], after: #"\s+\d"#),
             ]
         case "pt":
             return [
@@ -192,7 +195,7 @@ public enum BuiltinRules {
                     "nº", "n.º", "núm", "art", "arts", "cap", "vol", "fig", "tel", "Av", "av", "R", "Lda", "Ltda",
                     "aprox", "séc", "Min", "Gov", "Pres", "Sen",
                 ]),
-                abbreviations(["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"], after: #"\s+\d"#),
+                abbreviations(["seg", "ter", "qua", "qui", "sex", "sáb", "dom", "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"], after: #"\s+\d"#),
             ]
         case "nl":
             return [
@@ -202,7 +205,7 @@ public enum BuiltinRules {
                     "i.p.v", "m.a.w", "z.g", "incl", "excl", "resp", "vs", "St", "Sr", "wo", "p", "pag", "art",
                     "min", "max", "mln", "mld", "gem", "Burg", "burg", "Kon", "kon", "Pres", "pres",
                 ]),
-                abbreviations(["jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"], after: #"\s+\d"#),
+                abbreviations(["ma", "di", "wo", "do", "vr", "za", "zo", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"], after: #"\s+\d"#),
             ]
         case "pl":
             return [
@@ -219,6 +222,7 @@ public enum BuiltinRules {
                     "mies", "dot", "oprac", "wyd", "tab", "rys", "poz", "art", "ust", "pkt",
                 ]),
                 noBreak(#"(?<![\p{N}:.,/\-])\b\d{1,2}\."#),
+                abbreviations(["pon", "wt", "śr", "czw", "pt", "sob", "niedz", "godz"], after: #"\s+\d"#),
             ]
         case "tr":
             return [

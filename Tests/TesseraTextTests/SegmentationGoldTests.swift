@@ -116,10 +116,11 @@ enum GoldSet {
 }
 
 struct SegmentationGoldTests {
-    /// Each language's F1 floor: the measured score minus a small margin, never below 0.95.
+    /// Each language's F1 floor: the measured score minus a margin of 0.02, never below 0.95
+    /// (measured with `SEGMENT_REPORT=1 swift test --filter SegmentationGoldTests`).
     static let floors: [String: Double] = [
-        "en": 0.95, "de": 0.95, "fr": 0.95, "es": 0.95, "it": 0.95, "pt": 0.95, "nl": 0.95,
-        "pl": 0.95, "tr": 0.95, "ru": 0.95, "uk": 0.95, "zh": 0.95, "ja": 0.95,
+        "en": 0.967, "de": 0.98, "fr": 0.98, "es": 0.98, "it": 0.98, "pt": 0.98, "nl": 0.98,
+        "pl": 0.98, "tr": 0.98, "ru": 0.98, "uk": 0.98, "zh": 0.98, "ja": 0.98,
     ]
 
     @Test(arguments: BuiltinRules.languages)
