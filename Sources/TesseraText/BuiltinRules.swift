@@ -106,7 +106,8 @@ public enum BuiltinRules {
     /// Common rules shared by all languages (after the language's own).
     static let common: [SegmentationRules.Rule] = [
         // 1. Lower-case continuation.
-        noBreak(stops + "+" + closers + "*", #"\s+["'“‘„«»(\[]?\p{Ll}"#),
+        // A dash before the lower-case word is a speech tag ("„Nie!” – apelował").
+        noBreak(stops + "+" + closers + "*", #"\s+(?:[–—-]\s+)?["'“‘„«»(\[]?\p{Ll}"#),
         // 2. Initials, dotted acronyms and single lower-case letters with a stop.
         noBreak(#"(?<=\b[\p{Lu}\p{Lt}])\."#),
         noBreak(#"(?<=\b\p{Ll})\."#),
@@ -149,13 +150,15 @@ public enum BuiltinRules {
                     "Co", "evtl", "ggf", "inkl", "zzgl", "allg", "ehem", "geb", "gest", "Verf", "Hrsg", "Pkt",
                     "Reg", "Bez", "Landkr", "Gen", "Lt", "Oberstlt", "Präs", "Vors", "Sen", "Abg",
                 ]),
-                // Ordinals: "am 3. Juni", "der 2. Weltkrieg", "die 3. Liga" (not after a score 2:1.).
-                noBreak(#"(?<![\p{N}:.,/\-])\b\d{1,2}\."#),
+                // Ordinals: "am 3. Juni", "der 2. Weltkrieg", "die 3. Liga" (not after a score 2:1.,
+                // not before a quotation: "Stufe 3. „Bleiben …").
+                noBreak(#"(?<![\p{N}:.,/\-])\b\d{1,2}\."#, #"\s+\p{L}"#),
                 noBreak(#"\b\d{1,2}\.\s?(?:\d{1,2}\.)?"#, #"\s+(?:\#(germanMonths))\b"#),
             ]
         case "fr":
             return [
                 noBreak(stops, #"\s+[»”]"#),
+                noBreak(stops + #"+\s*[»”]"#, #"\s+\p{Ll}"#),
                 breakRule(stops + #"+\s*[»”]"#),
                 abbreviations([
                     "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "p. ex", "av. J.-C",
@@ -182,7 +185,7 @@ public enum BuiltinRules {
                     "Sig", "Sigg", "Sig.ra", "Sig.na", "Dott", "dott", "Dott.ssa", "dott.ssa", "Prof", "prof",
                     "Prof.ssa", "prof.ssa", "Ing", "ing", "Avv", "avv", "On", "on", "Mons", "Geom", "geom", "Arch",
                     "arch", "Rag", "rag", "Gen", "gen", "Col", "col", "Cap", "cap", "S", "SS", "pag", "pagg",
-                    "n", "nn", "art", "artt", "cfr", "ecc", "es", "p. es", "vol", "fig", "tel", "c.a", "cit",
+                    "n", "nn", "art", "artt", "cfr", "es", "p. es", "vol", "fig", "tel", "c.a", "cit",
                     "Spett", "Egr", "Gent", "sen", "Sen",
                 ]),
                 abbreviations(["lun", "mar", "mer", "gio", "ven", "sab", "dom", "genn", "febbr", "magg", "giu", "lug", "ago", "sett", "ott", "nov", "dic"], after: #"\s+\d"#),
