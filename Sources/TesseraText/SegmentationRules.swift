@@ -63,11 +63,12 @@ public struct SegmentationRules: Sendable {
         var compiled: [CompiledRule] = []
         compiled.reserveCapacity(rules.count)
         for (index, rule) in rules.enumerated() {
+            let before = Self.withoutLeadingAnyRun(rule.beforeBreak)
             let pattern: String
             if rule.afterBreak.isEmpty {
-                pattern = "(?:\(rule.beforeBreak))"
+                pattern = "(?:\(before))"
             } else {
-                pattern = "(?:\(rule.beforeBreak))(?=\(rule.afterBreak))"
+                pattern = "(?:\(before))(?=\(rule.afterBreak))"
             }
             do {
                 compiled.append(CompiledRule(expression: try NSRegularExpression(pattern: pattern), isBreak: rule.isBreak))
@@ -79,6 +80,19 @@ public struct SegmentationRules: Sendable {
         }
         self.rules = rules
         self.compiled = compiled
+    }
+
+    /// `before` without a leading `.*` or `.*?`: a match of `.*X` ends at a position exactly when
+    /// a match of `X` does, and scanning a leading `.*` from every start is quadratic in the line
+    /// length (OmegaT's German rules have `.*` before `\.at`). A possessive `.*+` is kept.
+    static func withoutLeadingAnyRun(_ before: String) -> String {
+        guard before.hasPrefix(".*") else { return before }
+        var rest = before.dropFirst(2)
+        if rest.hasPrefix("+") { return before }
+        if rest.hasPrefix("?") { rest = rest.dropFirst() }
+        // `.*|X` and `.**` are left alone.
+        if rest.hasPrefix("|") || rest.hasPrefix("*") || rest.hasPrefix("{") { return before }
+        return String(rest)
     }
 
     /// The built-in rules for `language` (see ``BuiltinRules``); languages without their own list
