@@ -17,8 +17,18 @@ public import TesseraCore
 /// // ["Dr. Smith arrived at 10.30 a.m. on Monday.", "He left at noon."]
 /// ```
 ///
+/// How rules are applied: each rule is compiled to `(?:before)(?=after)` and scanned over the
+/// whole text once, in rule order; the end of each match is a position the rule decides, unless
+/// an earlier rule already decided it. This is SRX's first-match-wins order. Two limits follow
+/// from scanning: a position that falls inside another, longer match of the *same* rule is not
+/// revisited (rare with real rules, which end at a stop), and patterns see the whole text, so a
+/// `before` pattern may look back across a paragraph break. With the built-in rules a sentence
+/// that starts with a lower-case letter (`iPhone sales …`) is joined to the previous one.
+///
 /// - Complexity: O(r · n) for n UTF-16 code units and r rules (one regular-expression scan of the
-///   text per rule), plus O(n) for paragraphs and trimming.
+///   text per rule), plus O(n) for paragraphs and trimming. Measured in release on a loaded
+///   2-core machine: 10,000 sentences of the gold news text (≈750 KB) in 0.2–0.35 s with the
+///   built-in rules; OmegaT's German SRX rules (385 rules) take ≈0.7 s per 1,700 sentences.
 /// - SeeAlso: [SRX 2.0](https://www.gala-global.org/srx-20)
 public struct Segmenter: Sendable {
     /// The rules, in priority order.
