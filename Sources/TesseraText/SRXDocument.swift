@@ -29,6 +29,12 @@ public struct SRXDocument: Sendable, Hashable {
         public var languagePattern: String
         /// The `languagerulename` it selects.
         public var ruleName: String
+
+        /// Creates a map.
+        public init(languagePattern: String, ruleName: String) {
+            self.languagePattern = languagePattern
+            self.ruleName = ruleName
+        }
     }
 
     /// One named `languagerule`.
@@ -37,6 +43,12 @@ public struct SRXDocument: Sendable, Hashable {
         public var name: String
         /// Its rules in document order, patterns already translated to ICU syntax.
         public var rules: [SegmentationRules.Rule]
+
+        /// Creates a named rule list.
+        public init(name: String, rules: [SegmentationRules.Rule]) {
+            self.name = name
+            self.rules = rules
+        }
     }
 
     /// The `version` attribute of the root (`2.0` or `1.0`).

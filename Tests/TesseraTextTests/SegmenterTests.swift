@@ -105,4 +105,41 @@ struct SegmenterTests {
         #expect(count == 2_000)
         #expect(elapsed < .seconds(10))
     }
+
+    /// SplitMix64: a small seeded generator so the random test is reproducible.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: BuiltinRules.languages)
+    func segment_randomTextGivesOrderedTrimmedRanges(language: String) {
+        let pieces = [
+            "Dr.", "z. B.", "3.", "U.S.", "...", "…", "?!", " ", " ", "\n", "\n\n", "«", "»", "„", "“", "\"", "。", "」",
+            "word", "Wort", "İstanbul", "слово", "г.", "中文", "😀", "e\u{301}", "\r\n", "\u{2029}", "1.5", "www.a.b",
+        ]
+        var generator = SeededGenerator(state: 42)
+        let segmenter = Segmenter(language: LanguageTag(language)!)
+        for _ in 0..<50 {
+            let count = Int.random(in: 0..<40, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let ranges = segmenter.segment(text)
+            var previous = text.startIndex
+            for range in ranges {
+                #expect(range.lowerBound >= previous && range.lowerBound < range.upperBound)
+                let sentence = text[range]
+                #expect(sentence.first.map { !$0.isWhitespace } ?? false)
+                #expect(sentence.last.map { !$0.isWhitespace } ?? false)
+                previous = range.upperBound
+            }
+            let kept = ranges.map { text[$0] }.joined().filter { !$0.isWhitespace }
+            #expect(kept == text.filter { !$0.isWhitespace })
+        }
+    }
 }
