@@ -15,6 +15,11 @@
 /// | `\p{javaWhitespace}`, `\p{javaSpaceChar}` | `[\t\n\x0B\f\r\x1C-\x1F\p{Z}]`, `\p{Z}` |
 /// | POSIX names `\p{Lower}`, `\p{Upper}`, `\p{Alpha}`, `\p{Digit}`, `\p{Alnum}`, `\p{Punct}`, `\p{Space}`, `\p{XDigit}`, `\p{Blank}`, `\p{Cntrl}`, `\p{ASCII}`, `\p{Graph}`, `\p{Print}` (ASCII only in Java) | the ASCII sets, e.g. `[a-z]` |
 ///
+/// Inline flags `(?u)`, `(?U)` and `(?d)` (also inside groups such as `(?iu:`) are dropped: ICU
+/// case-insensitive matching is already Unicode-aware. One difference remains and is not
+/// rewritten: ICU uses full case folding under `(?i)`, so `straße` matches `STRASSE`, which Java
+/// does not.
+///
 /// `\P{…}` negates each of these. Text inside `\Q…\E` is copied untouched. Anything else is passed
 /// through, so a pattern ICU does not understand fails when compiled, not here.
 ///
@@ -55,6 +60,22 @@ public enum JavaRegex {
         func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
         while index < chars.count {
             let scalar = chars[index]
+            if scalar == "(", index + 2 < chars.count, chars[index + 1] == "?",
+                let flags = inlineFlags(chars, from: index + 2)
+            {
+                // Java-only flags: d (UNIX_LINES), u (UNICODE_CASE), U (UNICODE_CHARACTER_CLASS).
+                // ICU case folding is Unicode already; d and U have no ICU equivalent and are dropped.
+                let kept = flags.letters.filter { !"duU".unicodeScalars.contains($0) }
+                let body = String(String.UnicodeScalarView(kept))
+                let terminator = chars[flags.end]
+                if terminator == ")" {
+                    if !body.isEmpty && body != "-" { append("(?\(body))") }
+                } else {
+                    append("(?\(body == "-" ? "" : body):")
+                }
+                index = flags.end + 1
+                continue
+            }
             guard scalar == "\\", index + 1 < chars.count else {
                 out.append(scalar)
                 index += 1
@@ -96,6 +117,15 @@ public enum JavaRegex {
             }
         }
         return String(out)
+    }
+
+    /// The letters of an inline flag group `(?flags)` or `(?flags:` starting at `start` (just after
+    /// `(?`), and the index of its `)` or `:`; `nil` when it is not a flag group.
+    static func inlineFlags(_ chars: [Unicode.Scalar], from start: Int) -> (letters: [Unicode.Scalar], end: Int)? {
+        var end = start
+        while end < chars.count, "idmsuxU-".unicodeScalars.contains(chars[end]) { end += 1 }
+        guard end > start, end < chars.count, chars[end] == ")" || chars[end] == ":" else { return nil }
+        return (Array(chars[start..<end]), end)
     }
 
     /// The ICU form of `\p{name}` (or `\P{name}` when `negated`).
