@@ -37,6 +37,12 @@ struct JavaRegexTests {
         (#"\Q.*\E"#, ".*", true),
         (#"\Q.*\E"#, "ab", false),
         (#"\u3002"#, "。", true),
+        (#"\p{IsPunctuation}"#, "«", true),
+        (#"\p{IsWhite_Space}"#, "\u{3000}", true),
+        (#"\p{IsDigit}+"#, "٣4", true),
+        (#"\p{IsLl}"#, "ж", true),
+        (#"\p{InCJKSymbolsAndPunctuation}"#, "。", true),
+        (#"[\p{Punct}&&[^.]]"#, ".", false),
         // A known difference: ICU folds ß to ss under (?i); Java does not.
         (#"(?iu)straße"#, "STRASSE", true),
         (#"(?iu)été"#, "ÉTÉ", true),

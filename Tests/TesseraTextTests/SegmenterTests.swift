@@ -69,6 +69,21 @@ struct SegmenterTests {
         #expect(Self.sentences(text, "en") == ["Great news 😀.", "Next 𝒳 sentence."])
     }
 
+    @Test func segment_givesSameResultFromConcurrentTasks() async throws {
+        let text = String(repeating: "Dr. Müller kam am 3. Juni. „Gut!“, sagte er. Dann ging er… nach Hause. ", count: 200)
+        let expected = Segmenter.segment(text, language: LanguageTag("de")!).count
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { Segmenter.segment(text, language: LanguageTag("de")!).count }
+            }
+            var all: [Int] = []
+            for await count in group { all.append(count) }
+            return all
+        }
+        #expect(expected == 600)
+        #expect(counts == Array(repeating: expected, count: 8))
+    }
+
     @Test func segment_unknownLanguageUsesCommonRules() {
         #expect(Self.sentences("Ciao. Hello there.", "xx") == ["Ciao.", "Hello there."])
     }
