@@ -13,8 +13,12 @@ public import TesseraCore
 /// 3. no break after a numbered-list item at the start of a line (`1. The …`);
 /// 4. break after `。！？` (and their ASCII/half-width forms in CJK text) with any closing quotes
 ///    or brackets, no space needed;
-/// 5. break after `.`, `!`, `?`, `…` and their combinations (`?!`, `...`), with any closing
-///    quotes or brackets, when white space follows.
+/// 5. break after `.`, `!`, `?`, `…` and their combinations (`?!`, `...`), the Arabic `؟`, Urdu
+///    `۔`, Devanagari `।`, Armenian `։` and Ethiopic `።`, with any closing quotes or brackets,
+///    when white space follows.
+///
+/// Before all of these, two break rules end a sentence at a unit or currency after a number when
+/// a capital follows (`20 h. Les …`, `65 руб. Власти …`).
 ///
 /// Decimal numbers, times, URLs and e-mail addresses never break because no white space follows
 /// their inner stops.
@@ -59,7 +63,8 @@ public enum BuiltinRules {
     /// Closing quotes and brackets that stay with the sentence they close.
     static let closers = #"["'”’»«“‘)\]}」』）】》〉〕]"#
     /// Sentence-final punctuation of cased scripts.
-    static let stops = #"[.!?‼⁇⁈⁉…]"#
+    /// Also the Arabic question mark, Urdu full stop, Devanagari danda, Armenian and Ethiopic stops.
+    static let stops = #"[.!?‼⁇⁈⁉…؟۔।॥։።፧]"#
     /// Closing quotes and brackets after a CJK full stop (`“` and `«` open in Chinese and Japanese).
     static let cjkClosers = #"[”’」』）】》〉〕)\]"']"#
     /// Units and currencies that end a sentence when a capital follows (`20 h. Les …`).
@@ -131,6 +136,8 @@ public enum BuiltinRules {
         case "en":
             return [
                 breakRule(#"(?<![\p{L}\p{N}])(?:\p{Lu}\.){2,}"#, #"\s+(?:"# + englishStarters + #")\b"#),
+                // "… at 5 p.m. The council …" (but "6 p.m. Thursday" goes on).
+                breakRule(#"\b[aApP]\.\s?[mM]\."#, #"\s+(?:"# + englishStarters + #")\b"#),
                 abbreviations([
                     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
                     "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "St", "Mt", "Ft", "Sr",

@@ -59,6 +59,26 @@ struct SRXDocumentTests {
         #expect(try Self.sentences(document, "ja", "今日は晴れ。明日は雨です。") == ["今日は晴れ。", "明日は雨です。"])
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx/mihnita+okapi")))
+    func okapiAlignerRules_segmentAsIntended() throws {
+        let url = Self.samples.appendingPathComponent(
+            "mihnita+okapi/okapi/steps/aligner/src/main/resources/net/sf/okapi/steps/gcaligner/default.srx")
+        let document = try SRXDocument(contentsOf: url)
+        #expect(document.ruleNames(for: LanguageTag("ja")!) == ["cjk", "default"])
+        #expect(try Self.sentences(document, "en", "Dr. Smith met Mr. Jones on Jan. 5 at the U.S. embassy. They talked.")
+            == ["Dr. Smith met Mr. Jones on Jan. 5 at the U.S. embassy.", "They talked."])
+        #expect(try Self.sentences(document, "ja", "今日は晴れ。明日は雨。") == ["今日は晴れ。", "明日は雨。"])
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx/amake+SuperTMXMerge")))
+    func superTMXMergeRules_segmentAsIntended() throws {
+        let url = Self.samples.appendingPathComponent("amake+SuperTMXMerge/l10n/Segmentation.srx")
+        let document = try SRXDocument(contentsOf: url)
+        #expect(!document.cascade)
+        #expect(try Self.sentences(document, "en", "The U.K. is big. It rains.\nNew line")
+            == ["The U.K. is big.", "It rains.", "New line"])
+    }
+
     @Test func loomchildDefault_breaksOnlyBeforeCapitals() throws {
         let document = try Self.fixture("loomchild-default.srx")
         #expect(try Self.sentences(document, "en", "Hello world. This is it. and more.") == ["Hello world.", "This is it. and more."])
@@ -79,6 +99,8 @@ struct SRXDocumentTests {
         #expect(document.version.hasPrefix("1"))
         #expect(!document.cascade)
         #expect(document.ruleNames(for: LanguageTag("en")!).count == 1)
+        #expect(try Self.sentences(document, "en", "Hello Mr. Smith. How are you? Fine etc. and you.")
+            == ["Hello Mr. Smith.", "How are you?", "Fine etc. and you."])
     }
 
     @Test func okapiSample20_cascadesEnglishOverDefault() throws {
