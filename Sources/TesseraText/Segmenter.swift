@@ -27,8 +27,8 @@ public import TesseraCore
 ///
 /// - Complexity: O(r · n) for n UTF-16 code units and r rules (one regular-expression scan of the
 ///   text per rule), plus O(n) for paragraphs and trimming. Measured in release on a loaded
-///   2-core machine: 10,000 sentences of the gold news text (≈750 KB) in 0.2–0.35 s with the
-///   built-in rules; OmegaT's German SRX rules (385 rules) take ≈0.7 s per 1,700 sentences.
+///   2-core machine: 10,000 sentences of the gold news text (≈750 KB) in 0.13–0.36 s with the
+///   built-in rules; OmegaT's German SRX rules (385 rules) take 0.4–0.7 s per 1,700 sentences.
 /// - SeeAlso: [SRX 2.0](https://www.gala-global.org/srx-20)
 public struct Segmenter: Sendable {
     /// The rules, in priority order.
