@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
         .testTarget(
-            name: "TesseraTextTests", dependencies: ["TesseraText"], resources: [.copy("Fixtures")],
+            name: "TesseraTextTests", dependencies: ["TesseraText", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 @testable import TesseraText
 
 struct SRXDocumentTests {
     static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("srx")
-    static let samples = URL(fileURLWithPath: "/work/shared/samples/srx")
+    static let samples = SharedData.root.appendingPathComponent("samples/srx")
 
     static func fixture(_ name: String) throws -> SRXDocument {
         try SRXDocument(contentsOf: fixtures.appendingPathComponent(name))
@@ -33,7 +34,7 @@ struct SRXDocumentTests {
         #expect(!document.ruleList(for: LanguageTag("en")!).isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx")))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.samples.path), "needs ../shared/samples/srx"))
     func load_readsEverySharedSample() throws {
         let files = Self.sampleFiles()
         #expect(files.count >= 9)
@@ -44,7 +45,7 @@ struct SRXDocumentTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx/omegat-org+omegat")))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.samples.appendingPathComponent("omegat-org+omegat").path), "needs ../shared/samples/srx"))
     func omegat_mapsLanguagesAndSegments() throws {
         let url = Self.samples.appendingPathComponent(
             "omegat-org+omegat/src/main/resources/org/omegat/core/segmentation/defaultRules.srx")
@@ -59,7 +60,7 @@ struct SRXDocumentTests {
         #expect(try Self.sentences(document, "ja", "今日は晴れ。明日は雨です。") == ["今日は晴れ。", "明日は雨です。"])
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx/mihnita+okapi")))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.samples.appendingPathComponent("mihnita+okapi").path), "needs ../shared/samples/srx"))
     func okapiAlignerRules_segmentAsIntended() throws {
         let url = Self.samples.appendingPathComponent(
             "mihnita+okapi/okapi/steps/aligner/src/main/resources/net/sf/okapi/steps/gcaligner/default.srx")
@@ -70,7 +71,7 @@ struct SRXDocumentTests {
         #expect(try Self.sentences(document, "ja", "今日は晴れ。明日は雨。") == ["今日は晴れ。", "明日は雨。"])
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/work/shared/samples/srx/amake+SuperTMXMerge")))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.samples.appendingPathComponent("amake+SuperTMXMerge").path), "needs ../shared/samples/srx"))
     func superTMXMergeRules_segmentAsIntended() throws {
         let url = Self.samples.appendingPathComponent("amake+SuperTMXMerge/l10n/Segmentation.srx")
         let document = try SRXDocument(contentsOf: url)
