@@ -1,0 +1,41 @@
+/// A light English stemmer: possessive, plural, `-ed`/`-ing`, final `e` and `y`.
+///
+/// ```swift
+/// EnglishStemmer().stem("targets")      // "target"
+/// EnglishStemmer().stem("policies")     // "polici" (as "policy")
+/// ```
+///
+/// - Complexity: O(k) in the length of the word.
+public struct EnglishStemmer: Stemmer {
+    /// Creates the stemmer.
+    public init() {}
+
+    /// The key of a folded English word.
+    public func stem(_ word: String) -> String {
+        var word = word
+        if word.hasSuffix("'s") || word.hasSuffix("’s") { word = word.droppingLast(2) }
+        if word.hasSuffix("'") || word.hasSuffix("’") { word = word.droppingLast(1) }
+        guard word.count > 3 else { return word }
+        if word.hasSuffix("ing"), word.count - 3 >= 4 {
+            word = Self.undouble(word.droppingLast(3))
+        } else if word.hasSuffix("ed"), word.count - 2 >= 4, !word.hasSuffix("eed") {
+            word = Self.undouble(word.droppingLast(2))
+        } else if word.hasSuffix("ies"), word.count > 4 {
+            word = word.droppingLast(3) + "i"
+        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            word = word.droppingLast(1)
+        }
+        if word.count > 3, word.hasSuffix("e") { word = word.droppingLast(1) }
+        if word.count > 3, word.hasSuffix("y") { word = word.droppingLast(1) + "i" }
+        return word
+    }
+
+    /// `plann` -> `plan`: a doubled final consonant left by `-ed`/`-ing` removal.
+    static func undouble(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4, let last = scalars.last, scalars[scalars.count - 2] == last,
+            !"aeiouyslz".unicodeScalars.contains(last)
+        else { return word }
+        return word.droppingLast(1)
+    }
+}
