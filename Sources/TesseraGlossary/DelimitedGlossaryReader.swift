@@ -197,7 +197,6 @@ public enum DelimitedGlossaryReader {
             var text: String?
             var term = Term(text: "", language: .all)
             var definition: String?
-            var note: String?
             var source: String?
             for (index, column) in columns.enumerated() {
                 guard let cell = value(record.fields, index) else { continue }
@@ -213,7 +212,7 @@ public enum DelimitedGlossaryReader {
                 case .partOfSpeech: term.partOfSpeech = cell
                 case .status: term.status = TermStatus(parsing: cell)
                 case .definition: definition = cell
-                case .note, .noteIn: note = cell
+                case .note, .noteIn: term.note = cell
                 case .source: source = cell
                 case .terms, .ignored: break
                 }
@@ -232,7 +231,6 @@ public enum DelimitedGlossaryReader {
             }
             if let subject, entries[position].subject == nil { entries[position].subject = subject }
             if let definition { entries[position].definitions[language.description] = definition }
-            if let note { entries[position].notes[language.description] = note }
             if let source { entries[position].source = source }
             entries[position].terms.append(term)
         }

@@ -7,8 +7,8 @@ import TesseraText
 ///
 /// Each term is indexed by its language under its key sequence (``TermNormalizer``: folded,
 /// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup tries, in order: the same key
-/// sequence (exact or stem match), then word prefixes of at least half each word (the tolerance
-/// for languages without a stemmer), then edit distance over the folded text (at most a quarter of
+/// sequence (exact or stem match), then, for languages without a stemmer, word prefixes of at
+/// least half each word, then edit distance over the folded text (at most a quarter of
 /// the length) when nothing else matched.
 ///
 /// ```swift
@@ -98,7 +98,7 @@ public struct TermIndex: Sendable {
             found.append((value, references[value].foldedWords == folded ? .exact : .stem, 0))
         }
         let candidates = referencesByLanguage[language] ?? []
-        if found.isEmpty {
+        if found.isEmpty, normalizer.stemmer == nil {
             for value in candidates {
                 let words = references[value].foldedWords
                 if words.count == folded.count, zip(words, folded).allSatisfy({ StemmerCatalog.sharesHalfPrefix($0, $1) }) {
