@@ -23,6 +23,7 @@ extension TranslationMemory {
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
     /// - Complexity: O(*n*) statements for *n* units (two or three index look-ups per unit for the
     ///   duplicate check, none under ``DuplicatePolicy/add``).
+    @discardableResult
     public func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (UnitSink) throws -> Void
     ) throws -> WriteReport {

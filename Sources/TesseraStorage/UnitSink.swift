@@ -23,6 +23,7 @@ public final class UnitSink {
     private let findByHash: Statement
     private let findByTuid: Statement
     private let variantPairs: Statement
+    private let deleteChildren: [Statement]
 
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
@@ -65,6 +66,13 @@ public final class UnitSink {
             ORDER BY unit.id LIMIT 1
             """)
         variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ?")
+        deleteChildren = try [
+            "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM prop WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM note WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM variant WHERE unitId = ?",
+        ].map { try db.cachedStatement(sql: $0) }
     }
 
     /// Writes one unit according to the batch's duplicate policy.
@@ -160,13 +168,10 @@ public final class UnitSink {
     private func replaceUnit(
         id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
     ) throws {
-        try db.execute(sql: """
-            DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?1);
-            DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?1);
-            DELETE FROM prop WHERE ownerKind = 'unit' AND ownerId = ?1;
-            DELETE FROM note WHERE ownerKind = 'unit' AND ownerId = ?1;
-            DELETE FROM variant WHERE unitId = ?1;
-            """, arguments: [id])
+        for statement in deleteChildren {
+            statement.setUncheckedArguments([id])
+            try statement.execute()
+        }
         var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
         arguments += [id]
         updateUnit.setUncheckedArguments(arguments)
