@@ -1,3 +1,5 @@
+public import TesseraCore
+
 /// Writes a glossary as long-format CSV (RFC 4180), one row per term:
 /// `concept,subject,language,term,partOfSpeech,status,definition,note`, which
 /// ``DelimitedGlossaryReader`` reads back.

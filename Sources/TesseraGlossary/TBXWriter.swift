@@ -1,4 +1,4 @@
-import TesseraCore
+public import TesseraCore
 import TesseraXML
 
 /// Writes a glossary as TBX 3 Basic (ISO 30042:2019, DCA style): `tbx` / `tbxHeader` / `text` /

@@ -1,5 +1,4 @@
 public import TesseraCore
-public import TesseraText
 
 /// Turns term and sentence text into matching keys: tokens folded (case with the language's
 /// rules, width, diacritics), hyphens dropped (so `capability-targets` equals

@@ -1,5 +1,3 @@
-public import TesseraCore
-
 /// A named glossary: the concept entries read from one or more files.
 ///
 /// ```swift
