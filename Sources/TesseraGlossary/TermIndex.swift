@@ -197,3 +197,14 @@ public struct TermIndex: Sendable {
         return previous[rhs.count] <= limit ? previous[rhs.count] : nil
     }
 }
+
+extension TermIndex {
+    /// Every term of a concept, in every indexed language.
+    public func terms(ofConcept conceptID: String, glossary: String) -> [Term] {
+        guard let glossaryNumber = glossaryNames.firstIndex(of: glossary) else { return [] }
+        for (index, entry) in entries.enumerated() where entry.id == conceptID && entryGlossary[index] == Int32(glossaryNumber) {
+            return entry.terms
+        }
+        return []
+    }
+}
