@@ -16,12 +16,14 @@ public struct TermHit: Hashable, Sendable, Codable {
         case stem
         /// Word prefixes of at least half the word (languages without a stemmer).
         case prefix
+        /// The query's words occur inside a longer term (`hedefleri` finds `yetenek hedefi`).
+        case partial
         /// Within a small edit distance of the folded text.
         case fuzzy
 
         /// Exact sorts first.
         public static func < (lhs: MatchKind, rhs: MatchKind) -> Bool {
-            let order: [MatchKind] = [.exact, .stem, .prefix, .fuzzy]
+            let order: [MatchKind] = [.exact, .stem, .prefix, .partial, .fuzzy]
             return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
         }
     }
@@ -34,7 +36,8 @@ public struct TermHit: Hashable, Sendable, Codable {
     public var subject: String?
     /// How the query matched.
     public var match: MatchKind
-    /// For fuzzy matches, the edit distance over folded text; 0 otherwise.
+    /// For fuzzy matches, the edit distance over folded text; for partial ones, the number of
+    /// extra words in the term; 0 otherwise.
     public var distance: Int
     /// The source-language term that matched.
     public var source: Term

@@ -8,7 +8,8 @@ import TesseraText
 /// Each term is indexed by its language under its key sequence (``TermNormalizer``: folded,
 /// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup tries, in order: the same key
 /// sequence (exact or stem match), then, for languages without a stemmer, word prefixes of at
-/// least half each word, then edit distance over the folded text (at most a quarter of
+/// least half each word, then terms that contain the query's words (a word of a longer term),
+/// then edit distance over the folded text (at most a quarter of
 /// the length) when nothing else matched.
 ///
 /// ```swift
@@ -25,6 +26,7 @@ public struct TermIndex: Sendable {
         var entry: Int32
         var term: Int32
         var foldedWords: [String]
+        var keys: [String]
         var foldedLength: Int
     }
 
@@ -67,7 +69,7 @@ public struct TermIndex: Sendable {
                 guard !tokens.isEmpty else { continue }
                 let folded = tokens.map(\.folded)
                 let reference = Reference(
-                    entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded,
+                    entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded, keys: tokens.map(\.key),
                     foldedLength: folded.reduce(folded.count - 1) { $0 + $1.count })
                 references.append(reference)
                 let value = references.count - 1
@@ -104,6 +106,12 @@ public struct TermIndex: Sendable {
                 if words.count == folded.count, zip(words, folded).allSatisfy({ StemmerCatalog.sharesHalfPrefix($0, $1) }) {
                     found.append((value, .prefix, 0))
                 }
+            }
+        }
+        if found.isEmpty {
+            let keys = tokens.map(\.key)
+            for value in candidates where references[value].keys.count > keys.count {
+                if Self.contains(references[value].keys, keys) { found.append((value, .partial, references[value].keys.count - keys.count)) }
             }
         }
         if found.isEmpty {
@@ -173,6 +181,15 @@ public struct TermIndex: Sendable {
             glossary: glossaryNames[Int(entryGlossary[Int(reference.entry)])], conceptID: entry.id, subject: entry.subject,
             match: kind, distance: distance, source: term, targets: targetTerms, definition: definition,
             note: entry.notes[""])
+    }
+
+    /// Whether `needle` occurs as a contiguous run in `haystack`.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Levenshtein distance, or `nil` when it exceeds `limit` (banded, early exit).

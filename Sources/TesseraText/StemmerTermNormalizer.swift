@@ -51,6 +51,10 @@ public struct TermNormalizer: Sendable {
             var word = token.text
             // Elided articles (l', d') are kept apart by the tokenizer; drop the apostrophe.
             if word.hasSuffix("'") || word.hasSuffix("’") { word.removeLast() }
+            // Typographic and modifier-letter apostrophes count as the ASCII one.
+            if word.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
+                word = String(String.UnicodeScalarView(word.unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 }))
+            }
             let key = (token.kind == .word ? stemmer?.stem(word) : nil) ?? word
             out.append(KeyToken(key: key, folded: word, range: token.range))
         }

@@ -95,3 +95,24 @@ struct TermIndexTests {
         #expect(found.map(\.text) == ["Verteidigungsausgaben", "Ziele"])
     }
 }
+
+extension TermIndexTests {
+    @Test func lookup_findsWordInsideLongerTerm() throws {
+        let first = try #require(Self.index.lookup("hedefleri", source: Self.tr, targets: [Self.en]).first)
+        // "hedef" is a whole term in wide.csv: the stem match wins over the longer "yetenek hedefi".
+        #expect(first.source.text == "hedef")
+        let partial = try #require(Self.index.lookup("harcamaları", source: Self.tr, targets: [Self.en]).first)
+        #expect(partial.match == .partial)
+        #expect(partial.source.text == "savunma harcaması")
+    }
+
+    @Test(arguments: ["objectif de l’OTAN", "objectif de l'OTAN", "objectifs de l’OTAN"])
+    func lookup_treatsApostrophesAlike(query: String) throws {
+        let entries = [TermEntry(id: "a1", terms: [
+            Term(text: "objectif de l’OTAN", language: Self.fr), Term(text: "NATO target", language: Self.en),
+        ])]
+        let index = TermIndex(glossaries: [Glossary(name: "fr", entries: entries)])
+        #expect(index.lookup(query, source: Self.fr, targets: [Self.en]).first?.match != .fuzzy)
+        #expect(index.lookup(query, source: Self.fr, targets: [Self.en]).first?.targets.first?.text == "NATO target")
+    }
+}
