@@ -28,6 +28,39 @@ public struct TermIndex: Sendable {
         var foldedWords: [String]
         var keys: [String]
         var foldedLength: Int
+        /// Counts of the folded text's scalars by `value % 16`: a cheap lower bound on the edit
+        /// distance (half the L1 difference of two profiles), checked before the real distance.
+        var profile: CharacterProfile
+    }
+
+    /// Scalar counts in 16 buckets.
+    struct CharacterProfile: Sendable {
+        var counts: (UInt64, UInt64) = (0, 0)  // 16 nibble-free byte counters, 8 per word
+
+        init(_ scalars: some Sequence<Unicode.Scalar>) {
+            var buckets = [UInt8](repeating: 0, count: 16)
+            for scalar in scalars {
+                let bucket = Int(scalar.value % 16)
+                if buckets[bucket] < 255 { buckets[bucket] += 1 }
+            }
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for index in 0..<8 {
+                low |= UInt64(buckets[index]) << (8 * index)
+                high |= UInt64(buckets[index + 8]) << (8 * index)
+            }
+            counts = (low, high)
+        }
+
+        /// Half the L1 distance between two profiles (rounded up): never more than the edit distance.
+        func lowerBound(to other: CharacterProfile) -> Int {
+            var total = 0
+            for shift in stride(from: 0, to: 64, by: 8) {
+                total += abs(Int((counts.0 >> UInt64(shift)) & 0xFF) - Int((other.counts.0 >> UInt64(shift)) & 0xFF))
+                total += abs(Int((counts.1 >> UInt64(shift)) & 0xFF) - Int((other.counts.1 >> UInt64(shift)) & 0xFF))
+            }
+            return (total + 1) / 2
+        }
     }
 
     let glossaryNames: [String]
@@ -70,7 +103,8 @@ public struct TermIndex: Sendable {
                 let folded = tokens.map(\.folded)
                 let reference = Reference(
                     entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded, keys: tokens.map(\.key),
-                    foldedLength: folded.reduce(folded.count - 1) { $0 + $1.count })
+                    foldedLength: folded.reduce(folded.count - 1) { $0 + $1.count },
+                    profile: CharacterProfile(folded.joined(separator: " ").unicodeScalars))
                 references.append(reference)
                 let value = references.count - 1
                 matchers[language, default: TermMatcher()].insert(keys: tokens.map(\.key), value: value)
@@ -117,8 +151,12 @@ public struct TermIndex: Sendable {
         if found.isEmpty {
             let query = Array(folded.joined(separator: " ").unicodeScalars)
             let budget = max(1, query.count / 4)
+            let profile = CharacterProfile(query)
             if query.count >= 3 {
-                for value in candidates where abs(references[value].foldedLength - query.count) <= budget {
+                for value in candidates
+                where abs(references[value].foldedLength - query.count) <= budget
+                    && references[value].profile.lowerBound(to: profile) <= budget
+                {
                     let candidate = Array(references[value].foldedWords.joined(separator: " ").unicodeScalars)
                     if let distance = Self.editDistance(query, candidate, limit: budget) {
                         found.append((value, .fuzzy, distance))

@@ -70,8 +70,8 @@ extension GlossaryStore {
                         positions[row["id"]] = entries.count
                         entries.append(TermEntry(
                             id: row["conceptKey"], subject: row["subject"],
-                            definitions: try decoder.decode([String: String].self, from: Data(definitions.utf8)),
-                            notes: try decoder.decode([String: String].self, from: Data(notes.utf8)),
+                            definitions: definitions == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(definitions.utf8)),
+                            notes: notes == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(notes.utf8)),
                             source: row["source"]))
                     }
                     let terms = try Row.fetchCursor(db, sql: """

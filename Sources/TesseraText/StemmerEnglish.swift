@@ -1,4 +1,4 @@
-/// A light English stemmer: possessive, plural, `-ed`/`-ing`, final `e` and `y`.
+/// A light English stemmer: possessive, plural, then `-ed`/`-ing`, final `e` and `y`.
 ///
 /// ```swift
 /// EnglishStemmer().stem("targets")      // "target"
@@ -16,14 +16,15 @@ public struct EnglishStemmer: Stemmer {
         if word.hasSuffix("'s") || word.hasSuffix("’s") { word = word.droppingLast(2) }
         if word.hasSuffix("'") || word.hasSuffix("’") { word = word.droppingLast(1) }
         guard word.count > 3 else { return word }
+        if word.hasSuffix("ies"), word.count > 4 {
+            word = word.droppingLast(3) + "i"
+        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            word = word.droppingLast(1)
+        }
         if word.hasSuffix("ing"), word.count - 3 >= 4 {
             word = Self.undouble(word.droppingLast(3))
         } else if word.hasSuffix("ed"), word.count - 2 >= 4, !word.hasSuffix("eed") {
             word = Self.undouble(word.droppingLast(2))
-        } else if word.hasSuffix("ies"), word.count > 4 {
-            word = word.droppingLast(3) + "i"
-        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-            word = word.droppingLast(1)
         }
         if word.count > 3, word.hasSuffix("e") { word = word.droppingLast(1) }
         if word.count > 3, word.hasSuffix("y") { word = word.droppingLast(1) + "i" }

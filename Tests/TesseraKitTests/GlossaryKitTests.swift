@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraGlossary
+import TesseraStorage
 @testable import TesseraKit
 
 /// The glossary use cases end to end over real files in a scratch folder.
@@ -134,5 +135,23 @@ struct GlossaryKitTests {
         #expect(throws: KitError.self) {
             try GlossaryExport(output: scratch.folder.appendingPathComponent("x.tbx").path, name: "nope", database: scratch.database).run()
         }
+    }
+}
+
+extension GlossaryKitTests {
+    @Test func check_readsPairsFromTranslationMemoryInSameFile() throws {
+        let scratch = try Self.importedScratch()
+        let memory = try TranslationMemory.open(path: scratch.database.path)
+        let unit = TranslationUnit(sourceLanguage: Self.en, variants: [
+            Variant(language: Self.en, segment: Segment(text: "Each capability target counts.")),
+            Variant(language: Self.de, segment: Segment(text: "Jede Fähigkeitsvorgabe zählt.")),
+        ])
+        try memory.write(units: [unit], batch: ImportBatch(kind: .tmx, filePath: "unit.tmx"))
+        let pairs = try CheckTerminology.readPairs(database: scratch.database, source: Self.en, target: Self.de)
+        #expect(pairs.map(\.target) == ["Jede Fähigkeitsvorgabe zählt."])
+        let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
+        let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
+        #expect(report.problems.map(\.kind) == [.discouragedTerm])
+        #expect(report.problems.first?.pair.hasPrefix("unit ") == true)
     }
 }

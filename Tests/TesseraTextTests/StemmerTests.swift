@@ -13,7 +13,7 @@ struct StemmerTests {
     @Test(arguments: [
         ("en", "targets", "target"), ("en", "sanctions", "sanction"), ("en", "policies", "policy"),
         ("en", "capabilities", "capability"), ("en", "NATO's", "NATO"), ("en", "boxes", "box"),
-        ("en", "targeted", "target"), ("en", "planning", "plan"),
+        ("en", "targeted", "target"), ("en", "planning", "plan"), ("en", "spendings", "spending"),
         ("de", "Ziele", "Ziel"), ("de", "Verteidigungsausgaben", "Verteidigungsausgabe"), ("de", "Zielen", "Ziel"),
         ("de", "Hauses", "Haus"), ("de", "Kindern", "Kind"), ("de", "Sanktionen", "Sanktion"), ("de", "Maße", "Masse"),
         ("fr", "garanties", "garantie"), ("fr", "généraux", "général"), ("fr", "armées", "armée"), ("fr", "cibles", "cible"),
