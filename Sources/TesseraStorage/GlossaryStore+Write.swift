@@ -56,8 +56,8 @@ extension GlossaryStore {
                     """)
                 var terms = 0
                 for (position, entry) in glossary.entries.enumerated() {
-                    let definitions = String(decoding: try encoder.encode(entry.definitions), as: UTF8.self)
-                    let notes = String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
+                    let definitions = entry.definitions.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.definitions), as: UTF8.self)
+                    let notes = entry.notes.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
                     try conceptStatement.execute(arguments: [
                         glossaryID, entry.id, entry.subject, definitions, notes, entry.source, position,
                     ])
