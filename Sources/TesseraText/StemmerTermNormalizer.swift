@@ -41,7 +41,9 @@ public struct TermNormalizer: Sendable {
     /// an empty key (so that matches never run across a comma or full stop).
     public func keyTokens(of text: String) -> [KeyToken] {
         var out: [KeyToken] = []
-        for token in Tokenizer.tokens(in: text, language: language, foldDiacritics: true) {
+        for var token in Tokenizer.tokens(in: text, language: language, foldDiacritics: false) {
+            // Diacritics are removed here, and only from tokens that have any (most have none).
+            if !token.text.utf8.allSatisfy({ $0 < 0x80 }) { token.text = TextNormalizer.removeDiacritics(token.text) }
             if token.kind == .punctuation {
                 if Self.isJoiner(token.text) { continue }
                 if token.text == "'" || token.text == "’" { continue }
