@@ -79,12 +79,14 @@ extension GlossaryStore {
                         FROM term t JOIN concept c ON t.conceptId = c.id
                         WHERE c.glossaryId = ? ORDER BY t.conceptId, t.position
                         """, arguments: [id])
+                    var tags: [String: LanguageTag?] = [:]
                     while let row = try terms.next() {
                         let base: String = row["baseLanguage"]
                         if let languages, !languages.contains(base) { continue }
                         let conceptID: Int64 = row["conceptId"]
                         let languageText: String = row["language"]
-                        guard let position = positions[conceptID], let language = LanguageTag(languageText) else {
+                        if tags[languageText] == nil { tags[languageText] = LanguageTag(languageText) }
+                        guard let position = positions[conceptID], let language = tags[languageText] ?? nil else {
                             throw StorageError(.corruptData, "A stored term has the language \"\(languageText)\".")
                         }
                         let status: String? = row["status"]

@@ -21,11 +21,20 @@ public protocol Stemmer: Sendable {
 }
 
 extension String {
-    /// The string without its last `count` characters.
-    @inline(__always) func droppingLast(_ count: Int) -> String { String(dropLast(count)) }
-
-    /// The suffix of `candidates` that the string ends with, longest first, if any.
-    func longestSuffix(in candidates: [String]) -> String? {
-        candidates.first { hasSuffix($0) }
+    /// The string without its last `count` scalars (stemmers work on NFC text, where a letter is
+    /// one scalar).
+    @inline(__always) func droppingLast(_ count: Int) -> String {
+        String(String.UnicodeScalarView(unicodeScalars.dropLast(count)))
     }
+
+    /// Whether the UTF-8 bytes end with those of `suffix`: a byte comparison, enough for folded
+    /// NFC text and much cheaper than `hasSuffix`'s canonical-equivalence comparison.
+    @inline(__always) func endsWith(_ suffix: String) -> Bool {
+        let tail = suffix.utf8
+        return utf8.count >= tail.count && utf8.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// The number of Unicode scalars (letters, in folded NFC text).
+    @inline(__always) var letterCount: Int { unicodeScalars.count }
+
 }

@@ -13,21 +13,21 @@ public struct EnglishStemmer: Stemmer {
     /// The key of a folded English word.
     public func stem(_ word: String) -> String {
         var word = word
-        if word.hasSuffix("'s") || word.hasSuffix("’s") { word = word.droppingLast(2) }
-        if word.hasSuffix("'") || word.hasSuffix("’") { word = word.droppingLast(1) }
-        guard word.count > 3 else { return word }
-        if word.hasSuffix("ies"), word.count > 4 {
+        if word.endsWith("'s") || word.endsWith("’s") { word = word.droppingLast(2) }
+        if word.endsWith("'") || word.endsWith("’") { word = word.droppingLast(1) }
+        guard word.letterCount > 3 else { return word }
+        if word.endsWith("ies"), word.letterCount > 4 {
             word = word.droppingLast(3) + "i"
-        } else if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+        } else if word.endsWith("s"), !word.endsWith("ss"), !word.endsWith("us"), !word.endsWith("is") {
             word = word.droppingLast(1)
         }
-        if word.hasSuffix("ing"), word.count - 3 >= 4 {
+        if word.endsWith("ing"), word.letterCount - 3 >= 4 {
             word = Self.undouble(word.droppingLast(3))
-        } else if word.hasSuffix("ed"), word.count - 2 >= 4, !word.hasSuffix("eed") {
+        } else if word.endsWith("ed"), word.letterCount - 2 >= 4, !word.endsWith("eed") {
             word = Self.undouble(word.droppingLast(2))
         }
-        if word.count > 3, word.hasSuffix("e") { word = word.droppingLast(1) }
-        if word.count > 3, word.hasSuffix("y") { word = word.droppingLast(1) + "i" }
+        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }
+        if word.letterCount > 3, word.endsWith("y") { word = word.droppingLast(1) + "i" }
         return word
     }
 

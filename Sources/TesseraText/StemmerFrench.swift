@@ -13,14 +13,14 @@ public struct FrenchStemmer: Stemmer {
     /// The key of a folded, diacritic-free French word.
     public func stem(_ word: String) -> String {
         var word = word
-        guard word.count > 3 else { return word }
-        if word.hasSuffix("aux"), word.count > 4 {
+        guard word.letterCount > 3 else { return word }
+        if word.endsWith("aux"), word.letterCount > 4 {
             word = word.droppingLast(3) + "al"
-        } else if (word.hasSuffix("s") && !word.hasSuffix("ss")) || word.hasSuffix("x") {
+        } else if (word.endsWith("s") && !word.endsWith("ss")) || word.endsWith("x") {
             word = word.droppingLast(1)
         }
-        if word.count > 3, word.hasSuffix("e") { word = word.droppingLast(1) }
-        if word.count > 3, word.hasSuffix("e") { word = word.droppingLast(1) }  // armée -> armee -> arm
+        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }
+        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }  // armée -> armee -> arm
         return word
     }
 }

@@ -17,9 +17,9 @@ public struct GermanStemmer: Stemmer {
     public func stem(_ word: String) -> String {
         var word = word.contains("ß") ? word.replacingOccurrencesOfSharpS() : word
         for _ in 0..<2 {
-            guard let suffix = Self.suffixes.first(where: { word.hasSuffix($0) && word.count - $0.count >= 4 })
+            guard let suffix = Self.suffixes.first(where: { word.endsWith($0) && word.letterCount - $0.letterCount >= 4 })
             else { break }
-            word = word.droppingLast(suffix.count)
+            word = word.droppingLast(suffix.letterCount)
         }
         return word
     }

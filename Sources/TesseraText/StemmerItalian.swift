@@ -13,9 +13,9 @@ public struct ItalianStemmer: Stemmer {
     /// The key of a folded, diacritic-free Italian word.
     public func stem(_ word: String) -> String {
         var word = word
-        guard word.count > 3 else { return word }
+        guard word.letterCount > 3 else { return word }
         if let last = word.last, "aeiou".contains(last) { word = word.droppingLast(1) }
-        if word.count > 3, word.hasSuffix("ch") || word.hasSuffix("gh") { word = word.droppingLast(1) }
+        if word.letterCount > 3, word.endsWith("ch") || word.endsWith("gh") { word = word.droppingLast(1) }
         return word
     }
 }

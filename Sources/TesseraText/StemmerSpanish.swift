@@ -13,15 +13,15 @@ public struct SpanishStemmer: Stemmer {
     /// The key of a folded, diacritic-free Spanish word.
     public func stem(_ word: String) -> String {
         var word = word
-        guard word.count > 3 else { return word }
-        if word.hasSuffix("ces"), word.count > 4 {
+        guard word.letterCount > 3 else { return word }
+        if word.endsWith("ces"), word.letterCount > 4 {
             word = word.droppingLast(3) + "z"
-        } else if word.hasSuffix("es"), word.count > 4, let before = word.dropLast(2).last, !"aeiou".contains(before) {
+        } else if word.endsWith("es"), word.letterCount > 4, let before = word.dropLast(2).last, !"aeiou".contains(before) {
             word = word.droppingLast(2)
-        } else if word.hasSuffix("s") {
+        } else if word.endsWith("s") {
             word = word.droppingLast(1)
         }
-        if word.count > 3, let last = word.last, "aoe".contains(last) { word = word.droppingLast(1) }
+        if word.letterCount > 3, let last = word.last, "aoe".contains(last) { word = word.droppingLast(1) }
         return word
     }
 }

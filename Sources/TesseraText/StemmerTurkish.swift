@@ -20,16 +20,16 @@ public struct TurkishStemmer: Stemmer {
             "dan", "den", "tan", "ten", "nda", "nde", "yla", "yle", "ın", "in", "un", "da", "de", "ta", "te", "ya",
             "ye", "yı", "yi", "yu", "sı", "si", "su", "nı", "ni", "nu", "a", "e", "ı", "i", "u",
         ]
-        return list.sorted { $0.count > $1.count }
+        return list.sorted { $0.letterCount > $1.letterCount }
     }()
 
     /// The key of a folded, diacritic-free Turkish word.
     public func stem(_ word: String) -> String {
         var word = word
         for _ in 0..<3 {
-            guard let suffix = Self.suffixes.first(where: { word.hasSuffix($0) && word.count - $0.count >= 3 })
+            guard let suffix = Self.suffixes.first(where: { word.endsWith($0) && word.letterCount - $0.letterCount >= 3 })
             else { break }
-            word = word.droppingLast(suffix.count)
+            word = word.droppingLast(suffix.letterCount)
         }
         return word
     }
