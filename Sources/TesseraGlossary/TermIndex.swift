@@ -87,9 +87,16 @@ public struct TermIndex: Sendable {
         self.entries = entries
         entryGlossary = owners
         var normalizers: [String: TermNormalizer] = [:]
+        var primaryLanguages: [LanguageTag: String] = [:]
         for (entryIndex, entry) in entries.enumerated() {
             for (termIndex, term) in entry.terms.enumerated() {
-                let language = term.language.language
+                let language: String
+                if let known = primaryLanguages[term.language] {
+                    language = known
+                } else {
+                    language = term.language.language
+                    primaryLanguages[term.language] = language
+                }
                 if let languages, !languages.contains(language) { continue }
                 let normalizer: TermNormalizer
                 if let known = normalizers[language] {

@@ -15,7 +15,7 @@ public struct GermanStemmer: Stemmer {
 
     /// The key of a folded, diacritic-free German word.
     public func stem(_ word: String) -> String {
-        var word = word.contains("ß") ? word.replacingOccurrencesOfSharpS() : word
+        var word = word.unicodeScalars.contains("ß") ? word.replacingOccurrencesOfSharpS() : word
         for _ in 0..<2 {
             guard let suffix = Self.suffixes.first(where: { word.endsWith($0) && word.letterCount - $0.letterCount >= 4 })
             else { break }
