@@ -88,7 +88,7 @@ public enum CheckTerminology {
 
         /// One line per problem plus a summary.
         public var summary: String {
-            var lines = problems.map { "\($0.pair): \($0.kind.rawValue): \($0.message)" }
+            var lines = problems.map { "\($0.pair): \($0.kind.rawValue): \($0.message) [\($0.glossary) \($0.conceptID)]" }
             lines.append("\(pairs) pairs checked, \(problems.count) problem\(problems.count == 1 ? "" : "s").")
             return lines.joined(separator: "\n")
         }
@@ -191,6 +191,15 @@ public enum CheckTerminology {
                 kind: .inconsistent, pair: info.pair, glossary: info.glossary, conceptID: info.conceptID,
                 sourceSpan: info.source, targetSpan: nil, expected: info.expected,
                 message: "\"\(info.source.text)\" is translated in \(used.count) ways: \(variants.joined(separator: ", "))."))
+        }
+        // The same finding through several glossaries (a long and a wide copy) is reported once.
+        var seen = Set<String>()
+        problems = problems.filter { problem in
+            let key = [
+                problem.kind.rawValue, problem.pair, "\(problem.sourceSpan?.start ?? -1)", "\(problem.targetSpan?.start ?? -1)",
+                problem.expected.joined(separator: "\u{1F}"),
+            ].joined(separator: "\u{1E}")
+            return seen.insert(key).inserted
         }
         return Report(pairs: pairs.count, problems: problems)
     }

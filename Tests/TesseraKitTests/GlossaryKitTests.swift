@@ -155,3 +155,15 @@ extension GlossaryKitTests {
         #expect(report.problems.first?.pair.hasPrefix("unit ") == true)
     }
 }
+
+extension GlossaryKitTests {
+    @Test func check_reportsAFindingOnceAcrossCopiesOfAGlossary() throws {
+        let scratch = try Self.importedScratch()
+        let copy = try scratch.write("copy.csv", Self.longCSV)
+        _ = try GlossaryImport(files: [copy], name: "copy", database: scratch.database).run()
+        let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
+        let pairs = [CheckTerminology.Pair(reference: "1", source: "Air policing continues.", target: "Es geht weiter.")]
+        let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
+        #expect(report.problems.map(\.kind) == [.missingTerm])
+    }
+}
