@@ -57,6 +57,7 @@ let package = Package(
             dependencies: ["TesseraKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
         .testTarget(
             name: "TesseraTextTests", dependencies: ["TesseraText"], resources: [.copy("Fixtures")],
@@ -68,7 +69,7 @@ let package = Package(
             name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText"],
             swiftSettings: strict),
         .testTarget(
-            name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML"],
+            name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary"],

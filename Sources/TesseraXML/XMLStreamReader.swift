@@ -30,13 +30,19 @@ public final class XMLStreamReader {
     private let name: String
     private let source: Source
     private let sink = ErrorSink()
-    private var pendingEnd: String?
-    private var stack: [String] = []
-    private var startTags = 0
-    private var finished = false
+    @exclusivity(unchecked) private var pendingEnd: String?
+    @exclusivity(unchecked) private var stack: [String] = []
+    @exclusivity(unchecked) private var startTags = 0
+    @exclusivity(unchecked) private var finished = false
     private var keptDocument: xmlDocPtr?
     private var scanner: XMLLocationScanner?
     private let memory: UnsafeMutableBufferPointer<CChar>?
+    // Hot state is marked `@exclusivity(unchecked)`: the reader is not reentrant, and the dynamic
+    // exclusivity checks cost about 6% of reading a large file.
+    /// Element and attribute names as Swift strings, keyed by the address libxml2's dictionary
+    /// gives each distinct name (names are interned unless XML_PARSE_NODICT, which we never set),
+    /// so a name is decoded once, not once per node.
+    @exclusivity(unchecked) private var names = NameCache()
 
     private enum Source {
         case file(String)
@@ -168,6 +174,11 @@ public final class XMLStreamReader {
         return String(cString: value)
     }
 
+    /// When true, whitespace-only text between elements is skipped instead of being returned as
+    /// ``XMLEvent/whitespace(_:)`` (no string is made for it). A caller that keeps whitespace in
+    /// some elements only (TMX `seg`) turns it off while inside them.
+    @exclusivity(unchecked) public var skipsWhitespace = false
+
     /// The element path of the current node (`["tmx", "body", "tu", "tuv"]`), for errors.
     public var path: [String] { stack }
 
@@ -203,13 +214,15 @@ public final class XMLStreamReader {
         let type = xmlTextReaderNodeType(reader)
         switch type {
         case Self.element:
-            let name = constString(xmlTextReaderConstName(reader))
+            let name = names.string(xmlTextReaderConstName(reader))
             let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
             var attributes: [Attribute] = []
-            if xmlTextReaderHasAttributes(reader) == 1 {
+            let count = xmlTextReaderAttributeCount(reader)
+            if count > 0 {
+                attributes.reserveCapacity(Int(count))
                 while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                     attributes.append(
-                        Attribute(constString(xmlTextReaderConstName(reader)), constString(xmlTextReaderConstValue(reader))))
+                        Attribute(names.string(xmlTextReaderConstName(reader)), constString(xmlTextReaderConstValue(reader))))
                 }
                 xmlTextReaderMoveToElement(reader)
             }
@@ -223,6 +236,7 @@ public final class XMLStreamReader {
         case Self.text, Self.cdata:
             return .text(constString(xmlTextReaderConstValue(reader)))
         case Self.whitespace, Self.significantWhitespace:
+            if skipsWhitespace { return nil }
             return .whitespace(constString(xmlTextReaderConstValue(reader)))
         case Self.entityReference:
             return .entityReference(name: constString(xmlTextReaderConstName(reader)))
@@ -233,12 +247,7 @@ public final class XMLStreamReader {
                 let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
                 if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
                     finished = true
-                    var locator = makeScanner()
-                    _ = locator.locate(startTag: 1)
-                    throw XMLError(
-                        kind: .forbiddenDoctype,
-                        message: "The DOCTYPE declares entities in its internal subset; such documents are refused.",
-                        file: name, line: locator.doctype?.line ?? 0, column: locator.doctype?.column ?? 0)
+                    throw forbiddenDoctype(detail: nil)
                 }
             }
             return nil
@@ -256,17 +265,32 @@ public final class XMLStreamReader {
     /// `forbiddenDoctype` when the internal subset declared entities.
     private func failure() -> XMLError {
         let recorded = sink.firstFatal ?? sink.firstError
-        if declaresEntities() {
-            return XMLError(
-                kind: .forbiddenDoctype,
-                message: "The DOCTYPE declares entities in its internal subset; such documents are refused."
-                    + (recorded.map { " (" + $0.message + ")" } ?? ""),
-                file: name, line: recorded?.line ?? 0, column: recorded?.column ?? 0)
+        if declaresEntities() { return forbiddenDoctype(detail: recorded?.message) }
+        if var recorded {
+            // In streaming mode libxml2 reports a file that stops early as "Extra content at the
+            // end of the document"; say what it means.
+            if recorded.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+                recorded.message =
+                    startTags == 0
+                    ? "The document has no root element (empty file?)."
+                    : "The document ends before all its elements are closed (truncated file?)."
+            }
+            return makeError(recorded)
         }
-        if let recorded { return makeError(recorded) }
         return XMLError(
             kind: .malformed, message: "The XML reader failed without a message.", file: name,
             line: Int(xmlTextReaderGetParserLineNumber(reader)), column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+    }
+
+    /// The error for a DOCTYPE declaring entities, at the position of `<!DOCTYPE`.
+    private func forbiddenDoctype(detail: String?) -> XMLError {
+        var locator = makeScanner()
+        _ = locator.locate(startTag: 1)
+        return XMLError(
+            kind: .forbiddenDoctype,
+            message: "The DOCTYPE declares entities in its internal subset; such documents are refused."
+                + (detail.map { " (libxml2: " + $0 + ")" } ?? ""),
+            file: name, line: locator.doctype?.line ?? 0, column: locator.doctype?.column ?? 0)
     }
 
     private func declaresEntities() -> Bool {
@@ -291,6 +315,23 @@ public final class XMLStreamReader {
     private static let documentType = Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
 }
 
+/// A direct-mapped cache from interned libxml2 name pointers to Swift strings.
+private struct NameCache {
+    private static let size = 128
+    private var keys = [UnsafePointer<xmlChar>?](repeating: nil, count: size)
+    private var values = [String](repeating: "", count: size)
+
+    mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (Self.size - 1)
+        if keys[slot] == pointer { return values[slot] }
+        let value = String(cString: pointer)
+        keys[slot] = pointer
+        values[slot] = value
+        return value
+    }
+}
+
 /// Collects libxml2's structured errors; the reader turns the first fatal one into an XMLError.
 private final class ErrorSink {
     struct Recorded {
@@ -298,6 +339,7 @@ private final class ErrorSink {
         var message: String
         var line: Int
         var column: Int
+        var code: Int32
     }
 
     var firstFatal: Recorded?
@@ -324,7 +366,7 @@ private final class ErrorSink {
         } else {
             kind = .malformed
         }
-        let recorded = Recorded(kind: kind, message: message, line: Int(error.line), column: Int(error.int2))
+        let recorded = Recorded(kind: kind, message: message, line: Int(error.line), column: Int(error.int2), code: code)
         if level >= XML_ERR_FATAL.rawValue {
             if firstFatal == nil { firstFatal = recorded }
         } else if firstError == nil {

@@ -47,7 +47,7 @@ struct XMLStreamReaderTests {
 
     @Test(arguments: [
         ("<tmx>\n<body>\n<seg>x</tuv>\n</body></tmx>", 3, 13, "Opening and ending tag mismatch: seg line 3 and tuv"),
-        ("<tmx><body>", 1, 12, "Extra content at the end of the document"),
+        ("<tmx><body>", 1, 12, "The document ends before all its elements are closed (truncated file?)."),
         ("<a b='1' b='2'/>", 1, 15, "Attribute b redefined"),
         ("<a>&bogus;</a>", 1, 11, "Entity 'bogus' not defined"),
     ])
@@ -95,6 +95,22 @@ struct XMLStreamReaderTests {
     @Test func next_acceptsDoctypeWithoutInternalSubsetAndNeverLoadsIt() throws {
         let events = try Self.events("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"http://example.invalid/tmx14.dtd\">\n<tmx version=\"1.4\"/>")
         #expect(events == [.startElement(name: "tmx", attributes: [Attribute("version", "1.4")], isEmpty: true), .endElement(name: "tmx")])
+    }
+
+    @Test func next_neverLoadsALocalExternalDTD() throws {
+        // /etc/hostname is not a DTD: loading it would be a parse error.
+        let events = try Self.events("<!DOCTYPE tmx SYSTEM \"/etc/hostname\">\n<tmx><a/></tmx>")
+        #expect(events.count == 4)
+    }
+
+    @Test func path_followsTheCurrentElement() throws {
+        let reader = try XMLStreamReader(bytes: Array("<a><b><c/></b></a>".utf8), name: "p.xml")
+        var paths: [[String]] = []
+        while let event = try reader.next() {
+            if case .startElement = event { paths.append(reader.path) }
+        }
+        #expect(paths == [["a"], ["a", "b"], ["a", "b", "c"]])
+        #expect(reader.path.isEmpty)
     }
 
     static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
