@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TesseraAlignment", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
         .target(name: "TesseraMatching", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
         // The one module that owns libxml2 (streaming reader and writer).
-        .target(name: "TesseraXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "TesseraXML", dependencies: ["TesseraCore", "CLibXML2"], swiftSettings: strict),
         // Codecs.
         .target(name: "TesseraTMX", dependencies: ["TesseraCore", "TesseraXML"], swiftSettings: strict),
         .target(

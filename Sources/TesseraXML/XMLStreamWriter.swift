@@ -1,0 +1,133 @@
+internal import CLibXML2
+internal import Foundation
+
+/// A streaming XML writer over libxml2's `xmlTextWriter`: UTF-8 without BOM, written to the file
+/// as it goes, so memory stays flat whatever the size of the output.
+///
+/// Text is escaped by the writer (`&`, `<`, `>`, and a carriage return as `&#13;` so that it
+/// survives the next parse); ``raw(_:)`` writes markup that is already escaped (a stored segment).
+///
+/// ```swift
+/// let writer = try XMLStreamWriter(path: "out.tmx", indent: true)
+/// try writer.startDocument()
+/// try writer.writeDocType(name: "tmx", systemID: "tmx14.dtd")
+/// try writer.startElement("tmx"); try writer.attribute("version", "1.4")
+/// try writer.endElement()
+/// try writer.endDocument()
+/// ```
+///
+/// - SeeAlso: [libxml2 xmlwriter](https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-xmlwriter.html)
+public final class XMLStreamWriter {
+    private let writer: xmlTextWriterPtr
+    private let path: String
+    private var closed = false
+
+    /// Creates the file (replacing it) and a writer on it.
+    ///
+    /// - Parameters:
+    ///   - path: the output file.
+    ///   - indent: whether to indent nested elements (never inside mixed content written with
+    ///     ``text(_:)`` or ``raw(_:)``).
+    /// - Throws: ``XMLError`` of kind `cannotOpen` when the file cannot be created.
+    public init(path: String, indent: Bool) throws(XMLError) {
+        // Our own file descriptor and callbacks: libxml2's file output may go through zlib
+        // (level 0) and then holds data until the writer is freed.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw XMLError(kind: .cannotOpen, message: "Cannot create the file for writing.", file: path)
+        }
+        let context = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
+        guard
+            let output = xmlOutputBufferCreateIO(
+                { context, buffer, length in
+                    guard let context, let buffer, length > 0 else { return 0 }
+                    let descriptor = Int32(Int(bitPattern: context) - 1)
+                    var done = 0
+                    while done < Int(length) {
+                        let written = write(descriptor, buffer + done, Int(length) - done)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            return -1
+                        }
+                        done += written
+                    }
+                    return length
+                },
+                { context in
+                    guard let context else { return 0 }
+                    return close(Int32(Int(bitPattern: context) - 1))
+                }, context, nil),
+            let writer = xmlNewTextWriter(output)
+        else {
+            close(descriptor)
+            throw XMLError(kind: .cannotOpen, message: "Cannot create the file for writing.", file: path)
+        }
+        self.writer = writer
+        self.path = path
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            _ = "  ".withCString { xmlTextWriterSetIndentString(writer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        }
+    }
+
+    deinit {
+        if !closed { xmlTextWriterFlush(writer) }
+        xmlFreeTextWriter(writer)
+    }
+
+    private func check(_ status: Int32, _ what: String) throws(XMLError) {
+        if status < 0 {
+            throw XMLError(kind: .write, message: "Cannot write \(what) (disk full or file closed?).", file: path)
+        }
+    }
+
+    /// Writes the XML declaration (`<?xml version="1.0" encoding="UTF-8"?>`).
+    public func startDocument() throws(XMLError) {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
+    }
+
+    /// Closes every open element, ends the document and flushes the file.
+    public func endDocument() throws(XMLError) {
+        try check(xmlTextWriterEndDocument(writer), "the end of the document")
+        try flush()
+        closed = true
+    }
+
+    /// Writes `<!DOCTYPE name SYSTEM "systemID">`.
+    public func writeDocType(name: String, systemID: String) throws(XMLError) {
+        // Written by hand so that it stays on one line whatever the indentation.
+        let quote = systemID.contains("\"") ? "'" : "\""
+        try raw("<!DOCTYPE \(name) SYSTEM \(quote)\(systemID)\(quote)>\n")
+    }
+
+    /// Opens an element; attributes follow with ``attribute(_:_:)`` before any content.
+    public func startElement(_ name: String) throws(XMLError) {
+        try check(xmlTextWriterStartElement(writer, name), "element \(name)")
+    }
+
+    /// Writes an attribute of the element just opened; the value is escaped (`"`, `&`, `<`, tab,
+    /// line feed and carriage return as character references).
+    public func attribute(_ name: String, _ value: String) throws(XMLError) {
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+    }
+
+    /// Writes character data, escaped by the writer (a CR comes out as `&#13;`).
+    public func text(_ text: String) throws(XMLError) {
+        try check(xmlTextWriterWriteString(writer, text), "text")
+    }
+
+    /// Writes already-escaped markup as it is.
+    public func raw(_ markup: String) throws(XMLError) {
+        try check(xmlTextWriterWriteRaw(writer, markup), "markup")
+    }
+
+    /// Closes the innermost open element (`<x/>` when it has no content).
+    public func endElement() throws(XMLError) {
+        try check(xmlTextWriterEndElement(writer), "an end tag")
+    }
+
+    /// Pushes buffered output to the file.
+    public func flush() throws(XMLError) {
+        try check(xmlTextWriterFlush(writer), "buffered output")
+    }
+}
