@@ -1,8 +1,13 @@
 import TesseraCore
+import TesseraTMX
 
 extension ExportTMX {
-    /// Opens a TMX writer. (Placeholder until TesseraTMX's `TMXWriter` is merged.)
+    /// Opens a `TMXWriter` (TMX 1.4b) on `path`, `-` meaning standard output.
     static func openWriter(path: String, sourceLanguage: LanguageTag, level: Int) throws -> any TMXUnitWriter {
-        throw KitError(.invalidOption, "TMX writing is not available in this build.")
+        let header = TMXHeader(version: "1.4", attributes: [Attribute("srclang", sourceLanguage.description)])
+        return try TMXWriter(
+            path: path == "-" ? "/dev/stdout" : path, header: header, level: level == 1 ? .plainText : .inlineCodes)
     }
 }
+
+extension TMXWriter: TMXUnitWriter {}

@@ -20,18 +20,18 @@ extension TranslationMemory {
         case "tr", "az": lowered = text.lowercased(with: Locale(identifier: language.language))
         default: lowered = text.lowercased()
         }
-        var out = ""
-        out.reserveCapacity(lowered.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in lowered {
-            if character.isWhitespace {
+        for scalar in lowered.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

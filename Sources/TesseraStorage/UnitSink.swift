@@ -61,8 +61,8 @@ public final class UnitSink {
             """)
         findByHash = try db.cachedStatement(sql: "SELECT id, changedate FROM unit WHERE contentHash = ? ORDER BY id")
         findByTuid = try db.cachedStatement(sql: """
-            SELECT unit.id, unit.changedate FROM unit JOIN variant ON variant.unitId = unit.id
-            WHERE unit.tuid = ? AND unit.sourceLang = ? AND variant.lang = unit.sourceLang AND variant.markup = ?
+            SELECT unit.id, unit.changedate FROM unit CROSS JOIN variant ON variant.unitId = unit.id
+            WHERE unit.tuid = ? AND unit.sourceLang = ? AND +variant.lang = unit.sourceLang AND variant.markup = ?
             ORDER BY unit.id LIMIT 1
             """)
         variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ?")
