@@ -72,7 +72,7 @@ let package = Package(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary"],
+            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),

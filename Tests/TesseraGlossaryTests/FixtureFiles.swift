@@ -1,4 +1,5 @@
 import Foundation
+import TesseraTestSupport
 
 /// Paths of the test fixtures.
 enum FixtureFiles {
@@ -6,7 +7,8 @@ enum FixtureFiles {
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    /// The shared samples folder, when this machine has it.
-    static let samples = "/work/shared/samples"
+    /// The shared samples folder (`../shared/samples` beside the package, or
+    /// `$TESSERA_SHARED/samples`), when this machine has it.
+    static let samples = SharedData.root.appendingPathComponent("samples").path
     static var hasSamples: Bool { FileManager.default.fileExists(atPath: samples) }
 }

@@ -4,8 +4,8 @@ import TesseraCore
 @testable import TesseraGlossary
 
 /// Reads the shared development samples in place (GPL-licensed ones are not copied into the
-/// package); skipped with a message on machines without /work/shared.
-@Suite(.enabled(if: FixtureFiles.hasSamples, "Shared samples folder /work/shared/samples is absent: skipped."))
+/// package); skipped with a message on machines without them.
+@Suite(.enabled(if: FixtureFiles.hasSamples, "The shared samples folder (../shared/samples or $TESSERA_SHARED/samples) is absent: skipped."))
 struct SharedSamplesTests {
     static let en = LanguageTag("en")!
     static let xx = LanguageTag("fr")!
