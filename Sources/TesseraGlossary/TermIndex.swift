@@ -6,11 +6,13 @@ import TesseraText
 /// sentence?" (``occurrences(in:source:targets:)``).
 ///
 /// Each term is indexed by its language under its key sequence (``TermNormalizer``: folded,
-/// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup tries, in order: the same key
-/// sequence (exact or stem match), then, for languages without a stemmer, word prefixes of at
-/// least half each word, then terms that contain the query's words (a word of a longer term),
-/// then edit distance over the folded text (at most a quarter of
-/// the length) when nothing else matched.
+/// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup tries, in order:
+/// 1. the same key sequence (exact or stem match), and for a hyphenated or spaced query the
+///    parts written as one word (`Verteidigungs-Ausgaben`);
+/// 2. for languages without a stemmer, word prefixes of at least half of each word;
+/// 3. terms that contain the query's words (`hedefleri` finds `yetenek hedefi`);
+/// 4. edit distance over the folded text, at most a quarter of its length, with a cheap
+///    character-profile bound checked first.
 ///
 /// ```swift
 /// let index = TermIndex(glossaries: [glossary])
@@ -18,8 +20,8 @@ import TesseraText
 ///     .first?.targets.first?.text   // "Fähigkeitsziel"
 /// ```
 ///
-/// - Complexity: building O(total term length); exact lookup O(k); prefix and fuzzy fallbacks
-///   O(t) over the t terms of the source language; ``occurrences(in:source:targets:)`` O(n · L).
+/// - Complexity: building O(total term length); exact lookup O(k); the fallbacks O(t) over the
+///   t terms of the source language; ``occurrences(in:source:targets:)`` O(n · L).
 public struct TermIndex: Sendable {
     /// A term of some entry, with its folded text for the fallbacks.
     struct Reference: Sendable {
@@ -139,6 +141,11 @@ public struct TermIndex: Sendable {
         var found: [(Int, TermHit.MatchKind, Int)] = []
         for value in matcher.values(for: tokens.map(\.key)) {
             found.append((value, references[value].foldedWords == folded ? .exact : .stem, 0))
+        }
+        if found.isEmpty, tokens.count > 1 {
+            // "Verteidigungs-Ausgaben", "data base": the parts written as one word.
+            let joined = normalizer.keys(of: folded.joined())
+            for value in matcher.values(for: joined) { found.append((value, .stem, 0)) }
         }
         let candidates = referencesByLanguage[language] ?? []
         if found.isEmpty, normalizer.stemmer == nil {

@@ -116,3 +116,12 @@ extension TermIndexTests {
         #expect(index.lookup(query, source: Self.fr, targets: [Self.en]).first?.targets.first?.text == "NATO target")
     }
 }
+
+extension TermIndexTests {
+    @Test(arguments: ["Verteidigungs-Ausgaben", "Verteidigungs Ausgabe"])
+    func lookup_joinsHyphenatedPartsOfACompound(query: String) throws {
+        let first = try #require(Self.index.lookup(query, source: Self.de, targets: [Self.en]).first)
+        #expect(first.source.text == "Verteidigungsausgabe")
+        #expect(first.match == .stem)
+    }
+}
