@@ -72,12 +72,12 @@ let package = Package(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary"],
+            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),
         .testTarget(
-            name: "TesseraKitTests", dependencies: ["TesseraKit"], resources: [.copy("Fixtures")],
+            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",

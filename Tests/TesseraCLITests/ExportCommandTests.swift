@@ -1,0 +1,35 @@
+import ArgumentParser
+import Testing
+import TesseraKit
+@testable import tessera
+
+struct ExportCommandTests {
+    @Test(arguments: [
+        ("out.tmx", ExportTMXFormat.tmx), ("out.tmx.gz", .tmx), ("-", .tmx), ("out.tsv", .tsv), ("out.json", .json),
+        ("out.jsonl", .jsonl), ("OUT.TSV", .tsv),
+    ])
+    func parse_infersFormatFromExtension(_ out: String, _ expected: ExportTMXFormat) throws {
+        #expect(try ExportCommand.parse([out]).resolvedFormat == expected)
+    }
+
+    @Test func parse_readsLanguagesLevelAndFormat() throws {
+        let command = try ExportCommand.parse(["out.data", "--source", "en-US", "--target", "fr-CA, de", "--level", "1", "--format", "jsonl"])
+        #expect(command.source == "en-US")
+        #expect(command.targetCodes == ["fr-CA", "de"])
+        #expect(command.level == 1)
+        #expect(command.resolvedFormat == .jsonl)
+    }
+
+    @Test(arguments: [
+        ["out.xyz"], ["out.tmx", "--level", "3"], ["out.tmx", "--target", "fr,!!"], ["out.tmx", "--source", "e n"],
+        ["out.tmx", "--target", ","], ["out.tmx", "--format", "xml"], [],
+    ])
+    func parse_rejectsBadCommandLinesWithUsageStatus(_ arguments: [String]) {
+        do {
+            _ = try ExportCommand.parse(arguments)
+            Issue.record("parsed \(arguments)")
+        } catch {
+            #expect(ExportCommand.exitCode(for: error) == .validationFailure)
+        }
+    }
+}
