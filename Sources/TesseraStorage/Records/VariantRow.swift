@@ -1,0 +1,33 @@
+import TesseraCore
+
+/// The derived columns of one `variant` row, computed once per variant on write.
+struct VariantRow {
+    /// The canonical language tag.
+    var language: String
+    /// The primary language subtag.
+    var base: String
+    /// The lossless level-2 markup (`Segment.tmxMarkup`).
+    var markup: String
+    /// The plain text (codes removed).
+    var plain: String
+    /// The normalised key for exact matching.
+    var key: String
+    /// The number of inline codes.
+    var codes: Int
+
+    init(_ variant: Variant) {
+        language = variant.language.description
+        base = variant.language.language
+        let segment = variant.segment
+        if segment.hasCodes {
+            markup = segment.tmxMarkup
+            plain = segment.plainText
+            codes = segment.codeCount
+        } else {
+            plain = segment.plainText
+            markup = XMLEscaping.text(plain)
+            codes = 0
+        }
+        key = TranslationMemory.normalizedKey(plain, language: variant.language)
+    }
+}

@@ -1,0 +1,114 @@
+import GRDB
+
+/// The database schema as named, append-only migrations (convention 8: a shipped migration is
+/// never edited; a change is a new migration appended to ``migrator``).
+///
+/// Tables: `importBatch`, `unit`, `variant`, `prop`, `note`, the full-text index `variantText`
+/// (FTS5 external content on `variant.plain`, unicode61 with `remove_diacritics 2`) and
+/// `variantTrigram` (FTS5 trigram, only for languages written without spaces: Chinese, Japanese,
+/// Korean, Thai, ...). Triggers keep both indexes in step with `variant` on every write.
+///
+/// - SeeAlso: [SQLite FTS5](https://www.sqlite.org/fts5.html)
+enum Schema {
+    /// Base languages indexed by the trigram table (the same list as
+    /// `LanguageTag.isWrittenWithoutSpaces`).
+    static let trigramLanguages = ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"]
+
+    /// The migrator with every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: batches, units, variants, props, notes") { db in
+            try db.execute(sql: """
+                CREATE TABLE importBatch (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    filePath TEXT NOT NULL,
+                    fileName TEXT NOT NULL,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT,
+                    header TEXT
+                );
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY,
+                    tuid TEXT,
+                    srclang TEXT,
+                    sourceLang TEXT NOT NULL,
+                    attributes TEXT,
+                    origin TEXT NOT NULL,
+                    batchId INTEGER NOT NULL REFERENCES importBatch(id),
+                    changedate INTEGER,
+                    contentHash INTEGER NOT NULL
+                );
+                CREATE INDEX unit_tuid ON unit(tuid);
+                CREATE INDEX unit_contentHash ON unit(contentHash);
+                CREATE INDEX unit_batch ON unit(batchId);
+                CREATE TABLE variant (
+                    id INTEGER PRIMARY KEY,
+                    unitId INTEGER NOT NULL REFERENCES unit(id),
+                    lang TEXT NOT NULL,
+                    base TEXT NOT NULL,
+                    markup TEXT NOT NULL,
+                    plain TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    codes INTEGER NOT NULL,
+                    attributes TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX variant_unit ON variant(unitId);
+                CREATE INDEX variant_lang_key ON variant(lang, key);
+                CREATE TABLE prop (
+                    id INTEGER PRIMARY KEY,
+                    ownerKind TEXT NOT NULL,
+                    ownerId INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    lang TEXT,
+                    encoding TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX prop_owner ON prop(ownerKind, ownerId);
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY,
+                    ownerKind TEXT NOT NULL,
+                    ownerId INTEGER NOT NULL,
+                    value TEXT NOT NULL,
+                    lang TEXT,
+                    encoding TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX note_owner ON note(ownerKind, ownerId);
+                """)
+        }
+        migrator.registerMigration("v1: full-text indexes on variant text") { db in
+            let cjk = trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE variantText USING fts5(
+                    plain, content='variant', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2');
+                CREATE TRIGGER variantText_insert AFTER INSERT ON variant BEGIN
+                    INSERT INTO variantText(rowid, plain) VALUES (new.id, new.plain);
+                END;
+                CREATE TRIGGER variantText_delete AFTER DELETE ON variant BEGIN
+                    INSERT INTO variantText(variantText, rowid, plain) VALUES ('delete', old.id, old.plain);
+                END;
+                CREATE TRIGGER variantText_update AFTER UPDATE OF plain ON variant BEGIN
+                    INSERT INTO variantText(variantText, rowid, plain) VALUES ('delete', old.id, old.plain);
+                    INSERT INTO variantText(rowid, plain) VALUES (new.id, new.plain);
+                END;
+                CREATE VIRTUAL TABLE variantTrigram USING fts5(
+                    plain, content='variant', content_rowid='id', tokenize='trigram');
+                CREATE TRIGGER variantTrigram_insert AFTER INSERT ON variant WHEN new.base IN (\(cjk)) BEGIN
+                    INSERT INTO variantTrigram(rowid, plain) VALUES (new.id, new.plain);
+                END;
+                CREATE TRIGGER variantTrigram_delete AFTER DELETE ON variant WHEN old.base IN (\(cjk)) BEGIN
+                    INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', old.id, old.plain);
+                END;
+                CREATE TRIGGER variantTrigram_update AFTER UPDATE OF plain ON variant WHEN old.base IN (\(cjk)) BEGIN
+                    INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', old.id, old.plain);
+                    INSERT INTO variantTrigram(rowid, plain) VALUES (new.id, new.plain);
+                END;
+                """)
+        }
+        return migrator
+    }
+}

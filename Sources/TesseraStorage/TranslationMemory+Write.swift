@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+public import TesseraCore
+
+extension TranslationMemory {
+    /// Writes one batch of units in ONE transaction: `body` streams units into the sink, and any
+    /// error thrown by `body` or by the database rolls back everything, the batch row included.
+    ///
+    /// The units are never held in memory together, so a whole TMX file can be written in one
+    /// transaction while it is being read.
+    ///
+    /// ```swift
+    /// let report = try tm.importBatch(ImportBatch(kind: .tmx, filePath: path, header: reader.header)) { sink in
+    ///     while let unit = try reader.next() { try sink.add(unit) }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - batch: where the units come from; stored as an `importBatch` row.
+    ///   - policy: what to do with a unit that duplicates a stored one (see ``DuplicatePolicy``).
+    ///   - body: feeds units to the sink; errors it throws are rethrown unchanged.
+    /// - Returns: the counts of what was written.
+    /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
+    /// - Complexity: O(*n*) statements for *n* units (two or three index look-ups per unit for the
+    ///   duplicate check, none under ``DuplicatePolicy/add``).
+    @discardableResult
+    public func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (UnitSink) throws -> Void
+    ) throws -> WriteReport {
+        do {
+            return try pool.write { db in
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                let sink = try UnitSink(db: db, batch: batch, policy: policy)
+                try body(sink)
+                try sink.finish()
+                return sink.report
+            }
+        } catch let error as DatabaseError {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// Writes `units` in one transaction; a convenience over ``importBatch(_:policy:_:)``.
+    ///
+    /// ```swift
+    /// try tm.write(units: [unit], batch: ImportBatch(kind: .aligned, filePath: ""), policy: .add)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - units: the units, read lazily.
+    ///   - batch: where the units come from.
+    ///   - policy: the duplicate policy.
+    /// - Returns: the counts of what was written.
+    @discardableResult
+    public func write(
+        units: some Sequence<TranslationUnit>, batch: ImportBatch, policy: DuplicatePolicy = .default
+    ) throws(StorageError) -> WriteReport {
+        do {
+            return try importBatch(batch, policy: policy) { sink in
+                for unit in units { try sink.add(unit) }
+            }
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+/// A translation memory stored in one SQLite file (WAL mode, so readers never wait for a writer).
+///
+/// Open it once and share it: the class is `Sendable` and every method may be called from any
+/// thread. Writes go through ``importBatch(_:policy:_:)`` (one transaction per call); reads page
+/// through units by id, so neither needs the whole memory in RAM.
+///
+/// ```swift
+/// let tm = try TranslationMemory.open(path: "tessera.db")
+/// let report = try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
+/// print(try tm.stats().units)
+/// ```
+public final class TranslationMemory: Sendable {
+    /// The pool of SQLite connections: one writer, several readers.
+    let pool: DatabasePool
+    /// The path of the database file.
+    public let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens the memory at `path`, creating the file and migrating the schema as needed.
+    ///
+    /// - Parameter path: the database file; its folder must exist.
+    /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
+    public static func open(path: String) throws(StorageError) -> TranslationMemory {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StorageError(.cannotOpen, "Cannot open the database \(path): \(Self.reason(error)).")
+        }
+        do {
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StorageError(.migration, "Cannot migrate the database \(path): \(Self.reason(error)).")
+        }
+        return TranslationMemory(pool: pool, path: path)
+    }
+
+    /// The names of the migrations applied to the file, in order.
+    public func appliedMigrations() throws(StorageError) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs `body` in a read transaction, turning database errors into ``StorageError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// A ``StorageError`` for any error thrown by GRDB.
+    static func storageError(_ error: any Error) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let error = error as? DatabaseError {
+            return StorageError(.sqlite, error.message ?? "SQLite error \(error.resultCode).", sql: error.sql)
+        }
+        return StorageError(.sqlite, "\(error)")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}

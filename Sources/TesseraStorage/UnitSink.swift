@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+public import TesseraCore
+
+/// Receives the units of one import batch inside its write transaction.
+///
+/// Made by ``TranslationMemory/importBatch(_:policy:_:)``; valid only inside its closure. Each
+/// ``add(_:)`` checks for a duplicate (unless the policy is `add`), then inserts or replaces the
+/// unit with its variants, props and notes, reusing prepared statements.
+public final class UnitSink {
+    /// What has been written so far.
+    public private(set) var report: WriteReport
+
+    private let db: Database
+    private let policy: DuplicatePolicy
+    private let headerSource: LanguageTag?
+
+    private let insertUnit: Statement
+    private let updateUnit: Statement
+    private let insertVariant: Statement
+    private let insertProp: Statement
+    private let insertNote: Statement
+    private let findByHash: Statement
+    private let findByTuid: Statement
+    private let variantPairs: Statement
+    private let deleteChildren: [Statement]
+
+    init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
+        self.db = db
+        self.policy = policy
+        self.headerSource = batch.header?.sourceLanguage
+        let headerJSON: String?
+        if let header = batch.header {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
+        } else {
+            headerJSON = nil
+        }
+        try db.execute(
+            sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
+            arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
+        report = WriteReport(batchID: db.lastInsertedRowID)
+        insertUnit = try db.cachedStatement(sql: """
+            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, contentHash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updateUnit = try db.cachedStatement(sql: """
+            UPDATE unit SET tuid = ?, srclang = ?, sourceLang = ?, attributes = ?, origin = ?, batchId = ?,
+            changedate = ?, contentHash = ? WHERE id = ?
+            """)
+        insertVariant = try db.cachedStatement(sql: """
+            INSERT INTO variant (unitId, lang, base, markup, plain, key, codes, attributes, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertProp = try db.cachedStatement(sql: """
+            INSERT INTO prop (ownerKind, ownerId, type, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertNote = try db.cachedStatement(sql: """
+            INSERT INTO note (ownerKind, ownerId, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        findByHash = try db.cachedStatement(sql: "SELECT id, changedate FROM unit WHERE contentHash = ? ORDER BY id")
+        findByTuid = try db.cachedStatement(sql: """
+            SELECT unit.id, unit.changedate FROM unit JOIN variant ON variant.unitId = unit.id
+            WHERE unit.tuid = ? AND unit.sourceLang = ? AND variant.lang = unit.sourceLang AND variant.markup = ?
+            ORDER BY unit.id LIMIT 1
+            """)
+        variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ?")
+        deleteChildren = try [
+            "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM prop WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM note WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM variant WHERE unitId = ?",
+        ].map { try db.cachedStatement(sql: $0) }
+    }
+
+    /// Writes one unit according to the batch's duplicate policy.
+    ///
+    /// A unit without variants is skipped and counted in ``WriteReport/skippedEmpty``.
+    ///
+    /// - Parameter unit: the unit; its ``TranslationUnit/origin`` is stored as is.
+    /// - Throws: a GRDB `DatabaseError` (turned into ``StorageError`` by the caller).
+    public func add(_ unit: TranslationUnit) throws {
+        report.received += 1
+        guard !unit.variants.isEmpty else {
+            report.skippedEmpty += 1
+            return
+        }
+        let rows = unit.variants.map(VariantRow.init)
+        let pairs = rows.map { VariantPair(language: $0.language, markup: $0.markup) }
+        let hash = ContentHash.of(pairs)
+        let source = sourceLanguage(of: unit)
+        let changed = unit.lastChanged?.packed
+
+        if policy != .add, let existing = try duplicate(of: unit, pairs: pairs, hash: hash, source: source) {
+            let replace: Bool
+            switch policy {
+            case .add, .overwrite: replace = true
+            case .keepExisting: replace = false
+            case .keepNewest:
+                if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
+            }
+            if replace {
+                try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                report.replaced += 1
+            } else {
+                report.skippedDuplicates += 1
+            }
+            return
+        }
+        insertUnit.setUncheckedArguments(
+            unitArguments(unit, hash: hash, source: source, changed: changed))
+        try insertUnit.execute()
+        try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
+        report.added += 1
+    }
+
+    /// Stamps the batch's finish time.
+    func finish() throws {
+        try db.execute(
+            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
+    }
+
+    // MARK: - Private
+
+    private func unitArguments(_ unit: TranslationUnit, hash: Int64, source: String, changed: Int64?) -> StatementArguments {
+        [
+            unit.tuid, unit.sourceLanguage?.description, source, AttributesJSON.encode(unit.attributes),
+            unit.origin.rawValue, report.batchID, changed, hash,
+        ]
+    }
+
+    /// The effective source language: the unit's `srclang`, else the header's, resolved to a variant
+    /// (exact tag, then language fallback); the first variant's language when there is none or it
+    /// is `*all*`.
+    private func sourceLanguage(of unit: TranslationUnit) -> String {
+        if let declared = unit.sourceLanguage ?? headerSource, !declared.isWildcard,
+            let variant = unit.bestVariant(for: declared)
+        {
+            return variant.language.description
+        }
+        return unit.variants[0].language.description
+    }
+
+    private func duplicate(
+        of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String
+    ) throws -> (id: Int64, changed: Int64?)? {
+        let candidates = try Row.fetchAll(findByHash, arguments: [hash])
+        if !candidates.isEmpty {
+            let sorted = pairs.sorted()
+            for candidate in candidates {
+                let id: Int64 = candidate[0]
+                let stored = try Row.fetchAll(variantPairs, arguments: [id])
+                    .map { VariantPair(language: $0[0], markup: $0[1]) }.sorted()
+                if stored == sorted { return (id, candidate[1]) }
+            }
+        }
+        if let tuid = unit.tuid, !tuid.isEmpty,
+            let markup = pairs.first(where: { $0.language == source })?.markup,
+            let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup])
+        {
+            return (row[0], row[1])
+        }
+        return nil
+    }
+
+    private func replaceUnit(
+        id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
+    ) throws {
+        for statement in deleteChildren {
+            statement.setUncheckedArguments([id])
+            try statement.execute()
+        }
+        var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
+        arguments += [id]
+        updateUnit.setUncheckedArguments(arguments)
+        try updateUnit.execute()
+        try insertChildren(of: unit, unitID: id, rows: rows)
+    }
+
+    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws {
+        try insertProps(unit.props, owner: "unit", ownerID: unitID)
+        try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
+        for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
+            insertVariant.setUncheckedArguments([
+                unitID, row.language, row.base, row.markup, row.plain, row.key, row.codes,
+                AttributesJSON.encode(variant.attributes), position,
+            ])
+            try insertVariant.execute()
+            if !variant.props.isEmpty || !variant.notes.isEmpty {
+                let variantID = db.lastInsertedRowID
+                try insertProps(variant.props, owner: "variant", ownerID: variantID)
+                try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
+            }
+        }
+    }
+
+    private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {
+        for (position, prop) in props.enumerated() {
+            insertProp.setUncheckedArguments([
+                owner, ownerID, prop.type, prop.value, prop.language?.description, prop.encoding, position,
+            ])
+            try insertProp.execute()
+        }
+    }
+
+    private func insertNotes(_ notes: [Note], owner: String, ownerID: Int64) throws {
+        for (position, note) in notes.enumerated() {
+            insertNote.setUncheckedArguments([owner, ownerID, note.value, note.language?.description, note.encoding, position])
+            try insertNote.execute()
+        }
+    }
+
+    private static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import TesseraStorage
-
-struct TesseraStoragePlaceholderTests {
-    @Test func module_builds() { #expect(Bool(true)) }
-}
