@@ -44,3 +44,15 @@ extension TranslationMemory {
         }
     }
 }
+
+extension TranslationMemory {
+    /// The number of units per effective source language, most frequent first.
+    ///
+    /// - Complexity: one scan of `unit`.
+    public func sourceLanguageCounts() throws(StorageError) -> [(language: String, units: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT sourceLang, COUNT(*) AS n FROM unit GROUP BY sourceLang ORDER BY n DESC, sourceLang")
+                .map { (language: $0[0], units: $0[1]) }
+        }
+    }
+}

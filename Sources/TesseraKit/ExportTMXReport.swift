@@ -1,0 +1,25 @@
+/// What `tessera export` wrote.
+public struct ExportTMXReport: Codable, Sendable, Equatable {
+    /// The output path (`-` for standard output).
+    public var output: String
+    /// The format written.
+    public var format: ExportTMXFormat
+    /// Units written (TMX, JSON) or units that gave at least one pair (TSV).
+    public var units: Int = 0
+    /// Source -> target pairs written (TSV lines; for TMX and JSON the pairs the units hold).
+    public var pairs: Int = 0
+    /// Units of the memory left out because they lack the requested languages.
+    public var skipped: Int = 0
+
+    /// Creates an empty report.
+    public init(output: String, format: ExportTMXFormat) {
+        self.output = output
+        self.format = format
+    }
+
+    /// The human-readable summary.
+    public var summary: String {
+        "Exported \(units) units (\(pairs) pairs) as \(format.rawValue) to \(output == "-" ? "standard output" : output)"
+            + (skipped > 0 ? "; \(skipped) units without the requested languages left out." : ".")
+    }
+}

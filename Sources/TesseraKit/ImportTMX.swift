@@ -1,0 +1,102 @@
+import TesseraCore
+public import TesseraStorage
+
+/// The duplicate policy of an import, as the front ends name it.
+public typealias ImportDuplicatePolicy = DuplicatePolicy
+
+/// The `import` use case: reads TMX files (`.tmx`, `.tmx.gz`) into a translation memory, one
+/// transaction per file.
+///
+/// A malformed file is reported with one line `FILE:LINE:COLUMN: message` and leaves the memory
+/// unchanged; the other files are still imported.
+///
+/// ```swift
+/// let report = try ImportTMX(database: DatabaseLocation(option: "tm.db")).run(files: ["a.tmx"])
+/// print(report.summary)
+/// ```
+public struct ImportTMX: Sendable {
+    /// The memory to write (created when missing).
+    public var database: DatabaseLocation
+    /// What to do with duplicates.
+    public var policy: DuplicatePolicy
+    /// Whether an invalid unit in a well-formed file is skipped (and counted) instead of failing
+    /// the file.
+    public var skipInvalid: Bool
+
+    /// Creates the use case.
+    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false) {
+        self.database = database
+        self.policy = policy
+        self.skipInvalid = skipInvalid
+    }
+
+    /// Imports `files` in order.
+    ///
+    /// - Parameters:
+    ///   - files: TMX file paths.
+    ///   - progress: a progress display, if any.
+    /// - Returns: the report; a failed file does not throw, it is recorded in the report.
+    /// - Throws: `StorageError` when the database cannot be opened.
+    /// - Complexity: O(*n*) in the units read; memory stays flat (units are streamed).
+    public func run(files: [String], progress: ProgressReporter? = nil) throws -> ImportReport {
+        let memory = try TranslationMemory.open(path: database.path)
+        var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
+        for (index, file) in files.enumerated() {
+            report.append(importFile(file, into: memory) { units in
+                progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
+            })
+        }
+        progress?.finish()
+        return report
+    }
+
+    /// Imports one file in one transaction.
+    func importFile(_ file: String, into memory: TranslationMemory, progress: (Int) -> Void) -> ImportReport.FileResult {
+        var result = ImportReport.FileResult(path: file)
+        var reader: (any TMXUnitSource)?
+        do {
+            let source = try Self.openReader(path: file, skipInvalid: skipInvalid)
+            reader = source
+            var read = 0
+            let write = try memory.importBatch(ImportBatch(kind: .tmx, filePath: file, header: source.header), policy: policy) { sink in
+                while let unit = try source.next() {
+                    read += 1
+                    try sink.add(unit)
+                    if read % 1024 == 0 { progress(read) }
+                }
+            }
+            result.imported = true
+            result.unitsRead = read
+            result.added = write.added
+            result.replaced = write.replaced
+            result.duplicatesSkipped = write.skippedDuplicates
+            result.skipped = source.skippedCounts
+            if write.skippedEmpty > 0 { result.skipped["unit without variants", default: 0] += write.skippedEmpty }
+        } catch {
+            result.imported = false
+            result.error = Self.errorLine(error, file: file)
+        }
+        if let reader { result.warnings = reader.warningCounts }
+        return result
+    }
+
+    /// One line for an error: the error's own line when it names the file (a TMX error), else
+    /// `FILE: message`.
+    static func errorLine(_ error: any Error, file: String) -> String {
+        let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.hasPrefix(file + ":") ? text : "\(file): \(text)"
+    }
+}
+
+/// What the import needs from a TMX reader: the header, units one by one, and counts of the
+/// warnings and skipped units once the file has been read.
+protocol TMXUnitSource: AnyObject {
+    /// The file's header.
+    var header: TMXHeader { get }
+    /// The next unit, or `nil` at the end.
+    func next() throws -> TranslationUnit?
+    /// Warnings by kind.
+    var warningCounts: [String: Int] { get }
+    /// Units skipped as invalid, by reason.
+    var skippedCounts: [String: Int] { get }
+}

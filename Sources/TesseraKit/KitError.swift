@@ -1,0 +1,29 @@
+/// The one error type of TesseraKit: a use case that cannot run at all (no database, an output
+/// that cannot be written), printed as one line.
+///
+/// Errors of the layers below (`TMXError`, `StorageError`) are reported with their own line.
+public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The kind of failure.
+    public enum Kind: String, Sendable, Equatable {
+        /// The translation memory file does not exist (for commands that only read it).
+        case noDatabase
+        /// The output file cannot be created or written.
+        case cannotWrite
+        /// An option value the use case cannot work with.
+        case invalidOption
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// What went wrong, as a sentence.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// The message, one line.
+    public var description: String { message }
+}

@@ -1,0 +1,40 @@
+public import TesseraStorage
+
+/// The `stats` use case: counts of units, variants, languages and language pairs of a memory.
+///
+/// ```swift
+/// let stats = try Stats(database: DatabaseLocation(option: "tm.db")).run()
+/// print(stats.units)
+/// ```
+public struct Stats: Sendable {
+    /// The memory to describe.
+    public var database: DatabaseLocation
+
+    /// Creates the use case.
+    public init(database: DatabaseLocation) { self.database = database }
+
+    /// Reads the counts.
+    ///
+    /// - Throws: ``KitError`` `noDatabase` when the file does not exist; `StorageError`.
+    public func run() throws -> MemoryStats {
+        guard database.exists else {
+            throw KitError(.noDatabase, "No translation memory at \(database.path).")
+        }
+        return try TranslationMemory.open(path: database.path).stats()
+    }
+}
+
+extension MemoryStats {
+    /// The counts as human-readable lines.
+    public var summary: String {
+        var lines = ["Units:     \(units)", "Variants:  \(variants)", "Languages: \(languages.count)"]
+        for language in languages { lines.append("  \(language.language)\t\(language.variants)") }
+        lines.append("Language pairs: \(pairs.count)")
+        for pair in pairs { lines.append("  \(pair.source) -> \(pair.target)\t\(pair.units)") }
+        lines.append("Batches:   \(batches.count)")
+        for batch in batches {
+            lines.append("  #\(batch.id) \(batch.kind) \(batch.filePath.isEmpty ? "-" : batch.filePath)\t\(batch.units) units")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

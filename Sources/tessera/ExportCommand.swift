@@ -1,0 +1,73 @@
+import ArgumentParser
+import TesseraKit
+
+/// `tessera export OUT`: writes the translation memory as TMX, TSV or JSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the translation memory as TMX 1.4b, TSV or JSON.",
+        discussion: "The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl); - writes TMX to standard output.")
+
+    @Argument(help: "The output file, or - for standard output.")
+    var out: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Source language (BCP 47); a unit without it is left out.")
+    var source: String?
+
+    @Option(help: "Target languages, comma-separated (fr-CA,de); region fallback picks the closest variant.")
+    var target: String?
+
+    @Option(help: "TMX level: 1 (plain text) or 2 (inline codes).")
+    var level: Int?
+
+    @Option(help: "Output format: tmx, tsv, json or jsonl (default: from OUT's extension).")
+    var format: FormatOption?
+
+    @OptionGroup var output: OutputOptions
+
+    /// The format to write: the option, else the one OUT's extension implies.
+    var resolvedFormat: ExportTMXFormat? { format?.format ?? ExportTMXFormat.infer(from: out) }
+
+    /// The target codes of `--target`.
+    var targetCodes: [String] { (try? ExportTMX.languageCodes(target ?? "")) ?? [] }
+
+    func validate() throws {
+        if let level, level != 1, level != 2 { throw ValidationError("--level must be 1 or 2.") }
+        if resolvedFormat == nil {
+            throw ValidationError("Cannot tell the format from '\(out)'; add --format tmx|tsv|json|jsonl.")
+        }
+        do {
+            if let source { _ = try ExportTMX.languageCodes(source) }
+            if let target, try ExportTMX.languageCodes(target).isEmpty {
+                throw ValidationError("--target needs at least one language.")
+            }
+        } catch let error as KitError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func run() throws {
+        do {
+            guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
+            let useCase = try ExportTMX(
+                database: database.location, output: out, format: format, sourceCode: source,
+                targetCodes: targetCodes, level: level)
+            let report = try useCase.run()
+            // The export itself may be on standard output: the summary then goes to standard error.
+            if output.json, out != "-" {
+                try JSONOutput.print(report)
+            } else if out == "-" {
+                JSONOutput.printError(report.summary)
+            } else {
+                JSONOutput.printText(report.summary)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            JSONOutput.printError("\(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+}

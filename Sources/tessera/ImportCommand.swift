@@ -1,0 +1,46 @@
+import ArgumentParser
+import TesseraKit
+
+/// `tessera import FILE...`: reads TMX files into the translation memory, one transaction per file.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import TMX files (.tmx, .tmx.gz) into the translation memory.",
+        discussion: """
+            Each file is imported in one transaction: a malformed file is reported as FILE:LINE:COLUMN: message \
+            on standard error and nothing from it is kept; the other files are still imported (exit status 1).
+            """)
+
+    @Argument(help: "TMX files to import.")
+    var files: [String]
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "What to do with a unit already stored: add, overwrite, keep-existing, keep-newest.")
+    var duplicates: DuplicatesOption = .keepNewest
+
+    @Flag(help: "Skip invalid units of a well-formed file (counted in the summary) instead of failing the file.")
+    var skipInvalid = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("Give at least one TMX file to import.") }
+    }
+
+    func run() throws {
+        let useCase = ImportTMX(database: database.location, policy: duplicates.policy, skipInvalid: skipInvalid)
+        let report: ImportReport
+        do {
+            report = try useCase.run(files: files, progress: ProgressReporter.forStandardError())
+        } catch {
+            JSONOutput.printError("\(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        for file in report.files where !file.imported {
+            JSONOutput.printError(file.error ?? "\(file.path): not imported")
+        }
+        if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
+        if !report.succeeded { throw ExitCode(ExitStatus.failure) }
+    }
+}
