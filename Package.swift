@@ -65,7 +65,7 @@ let package = Package(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText"],
+            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit"],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML"],

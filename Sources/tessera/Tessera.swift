@@ -11,7 +11,7 @@ struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
-        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self])
+        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self, LookupCommand.self, ConcordanceCommand.self])
 
     /// Parses, runs and maps a usage error to exit status 2.
     static func main() async {
