@@ -44,7 +44,7 @@ public final class Lookup: Sendable {
         let request = MatchRequest(
             query: query, sourceLanguage: options.source, targetLanguages: options.targets,
             minimum: min(options.minimum, 100), limit: options.limit)
-        let candidates = index.search(request)
+        let candidates = options.exhaustive ? index.exhaustiveSearch(request) : index.search(request)
         guard !candidates.isEmpty, options.limit > 0 else { return [] }
         let details = try MatchIndexDetails.fetch(memory, units: candidates.map(\.unit))
         var matches: [(match: LookupMatch, rank: Int)] = []

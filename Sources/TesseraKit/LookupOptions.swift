@@ -19,6 +19,9 @@ public struct LookupOptions: Sendable, Hashable {
     /// The previous source segment; an exact match whose unit has this context (`x-context` prop,
     /// or the tuid) scores 101.
     public var context: String?
+    /// Score every segment instead of asking the index (slow; the reference the index is measured
+    /// against).
+    public var exhaustive = false
 
     /// Creates options.
     public init(source: LanguageTag, targets: [LanguageTag]?, minimum: Int = 75, limit: Int = 5, context: String? = nil) {

@@ -132,7 +132,7 @@ public struct MatchIndex: Sendable {
             entryUnits.append(unit)
             entryLanguages.append(language)
             entryUnitMasks.append(mask)
-            let charLength = min(text.characterKey.count, Int(UInt16.max))
+            let charLength = min(text.characterLength, Int(UInt16.max))
             entryCharLengths.append(UInt16(charLength))
             var seen: [UInt32: Int] = [:]
             for word in text.words {

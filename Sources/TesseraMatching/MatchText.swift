@@ -64,6 +64,11 @@ public struct MatchText: Sendable, Hashable {
     /// character level.
     public var characterKey: [UInt16] { Array(words.joined(separator: isUnspaced ? "" : " ").utf16) }
 
+    /// The length of ``characterKey`` without building it.
+    public var characterLength: Int {
+        words.reduce(0) { $0 + $1.utf16.count } + (isUnspaced ? 0 : max(words.count - 1, 0))
+    }
+
     /// The folded text with punctuation but collapsed white space: compared for the character-level
     /// tie-break.
     public var foldedKey: [UInt16] { Array(TextNormalizer.fold(text, language: language).utf16) }

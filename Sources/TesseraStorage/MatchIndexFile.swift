@@ -9,9 +9,9 @@ public import TesseraMatching
 /// The file starts with the highest variant id and the highest change-log sequence it reflects
 /// (its generation). ``load(_:)`` reads it, then applies what happened since, in one read
 /// transaction: units with variants above that id (new) or in the change log after that sequence
-/// (edited, deleted) are removed from the index and added again from the database. When anything
-/// changed, the file is rewritten (written to a temporary file, then renamed, so a concurrent reader
-/// never sees half a file). A missing, corrupt or foreign file is rebuilt from the database.
+/// (edited, deleted) are removed from the index and added again from the database. When many units
+/// changed (``rewriteThreshold``), the file is rewritten (to a temporary file, then renamed, so a
+/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load. A missing, corrupt or foreign file is rebuilt from the database.
 ///
 /// ```swift
 /// let tm = try TranslationMemory.open(path: "tessera.db")
@@ -32,6 +32,10 @@ public enum MatchIndexFile {
     }
 
     static let magic: [UInt8] = Array("TSMIDX01".utf8)
+
+    /// The number of changed units from which a load rewrites the side file (at least 1% of the
+    /// entries); fewer changes are re-applied in memory on each load.
+    public static let rewriteThreshold = 1000
 
     /// The side file of a database.
     public static func path(for tm: TranslationMemory) -> String { tm.path + "-match" }
@@ -67,8 +71,10 @@ public enum MatchIndexFile {
                     let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
                     if !variants.isEmpty { index.add(unit: unit, variants: variants) }
                 }
-                index.finalize()
-                return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, true)
+                // Rewrite the file only when the catch-up work is worth saving: small deltas are
+                // cheaper to apply again on the next load than a rewrite of the whole file.
+                let rewrite = units.count >= max(rewriteThreshold, index.entryCount / 100)
+                return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, rewrite)
             }
             var index = MatchIndex()
             index.indexesImmediately = false

@@ -38,6 +38,12 @@ struct LookupCommand: ParsableCommand {
     @Option(name: .long, help: "Batch output: text, tsv (line, score, source, target) or json (JSON Lines).")
     var format: LookupFormat?
 
+    @Flag(name: .long, help: "Print the time of each lookup in milliseconds on standard error (batch).")
+    var timings = false
+
+    @Flag(name: .long, help: ArgumentHelp("Score every segment instead of using the index (for measuring recall).", visibility: .hidden))
+    var exhaustive = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -56,9 +62,10 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         do {
             guard let sourceTag = LanguageTag(source) else { throw ValidationError("--source is not a language tag") }
-            let options = LookupOptions(
+            var options = LookupOptions(
                 source: sourceTag, targets: try LookupOptions.targets(from: target), minimum: minimum, limit: maximum,
                 context: context)
+            options.exhaustive = exhaustive
             let lookup = try Lookup(database: database.location)
             if let sentence {
                 let matches = try lookup.run(sentence, options: options)
@@ -93,7 +100,12 @@ struct LookupCommand: ParsableCommand {
         for line in lines {
             lineNumber += 1
             let sentence = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            let started = DispatchTime.now().uptimeNanoseconds
             let matches = sentence.isEmpty ? [] : try lookup.run(sentence, options: options)
+            if timings {
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                FileHandle.standardError.write(Data("\(lineNumber)\t\(String(format: "%.3f", milliseconds))\n".utf8))
+            }
             switch format {
             case .tsv:
                 let best = matches.first
