@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${BENCH_DATA:-/work/bench-data}
-OUT=${OUT:-.bench/lookup}
+OUT=${OUT:-${TMPDIR:-/tmp}/tessera-bench-lookup}
 SIZE=${SIZE:-1m}
 mkdir -p "$OUT"
 swift build -c release --product tessera 2>&1 | grep -E "error|Compiling tessera|Build complete" || true
