@@ -33,7 +33,7 @@ extension MatchIndex {
         let targetMask = targetMask(request.targetLanguages)
         var found: [MatchCandidate] = []
         let character = request.query.granularity == .character
-        let queryTokens = character ? [] : request.query.words.map { tokenIDs[$0] ?? UInt32.max }
+        let queryTokens = character ? [] : request.query.words.map { existingTokenID($0) ?? UInt32.max }
         let queryChars = character ? request.query.characterKey : []
         for entry in 0..<entryIDs.count where !removed.contains(UInt32(entry)) {
             guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
@@ -97,7 +97,7 @@ extension MatchIndex {
         var queryTokens: [UInt32] = []
         var unknown = 0
         for word in words {
-            guard let token = tokenIDs[word] else {
+            guard let token = existingTokenID(word) else {
                 unknown += 1
                 queryTokens.append(UInt32.max - UInt32(unknown))  // never equal to a stored token
                 continue

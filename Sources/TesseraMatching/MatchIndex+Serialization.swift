@@ -16,7 +16,9 @@ extension MatchIndex {
     /// - Complexity: O(size of the index).
     public func serialized(generation: UInt64 = 0) -> [UInt8] {
         var index = self
-        if !index.recentPostings.isEmpty || !index.removed.isEmpty || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count {
+        if !index.recentPostings.isEmpty || !index.removed.isEmpty || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count
+            || index.sortedTokenCount != index.tokenTexts.count
+        {
             index.finalize()
         }
         var writer = ByteWriter()
@@ -47,6 +49,13 @@ extension MatchIndex {
     /// - Throws: ``MatchingError`` of kind `corruptIndex` for bytes of another version, truncated
     ///   or inconsistent.
     public init(serialized bytes: [UInt8]) throws {
+        self = try bytes.withUnsafeBytes { try MatchIndex(serializedBuffer: $0) }
+    }
+
+    /// Reads an index from memory (for example a memory-mapped side file) without copying the
+    /// buffer first; the arrays are copied out of it.
+    /// - Throws: ``MatchingError`` of kind `corruptIndex`.
+    public init(serializedBuffer bytes: UnsafeRawBufferPointer) throws {
         var reader = ByteReader(bytes)
         guard try reader.bytes(Self.magic.count) == Self.magic else {
             throw MatchingError(.corruptIndex, "The file is not a Tessera match index of this version.")
@@ -60,8 +69,7 @@ extension MatchIndex {
         }
         for (id, language) in languages.enumerated() { languageIDs[language] = UInt16(id) }
         tokenTexts = try reader.strings()
-        tokenIDs.reserveCapacity(tokenTexts.count)
-        for (id, token) in tokenTexts.enumerated() { tokenIDs[token] = UInt32(id) }
+        sortedTokenCount = tokenTexts.count
         entryIDs = try reader.array()
         entryUnits = try reader.array()
         entryLanguages = try reader.array()
@@ -129,10 +137,10 @@ struct ByteWriter {
 
 /// Reads what ``ByteWriter`` wrote, throwing on truncation.
 struct ByteReader {
-    let data: [UInt8]
+    let data: UnsafeRawBufferPointer
     var offset = 0
 
-    init(_ data: [UInt8]) { self.data = data }
+    init(_ data: UnsafeRawBufferPointer) { self.data = data }
 
     mutating func bytes(_ count: Int) throws -> [UInt8] {
         guard count >= 0, offset + count <= data.count else {
@@ -147,7 +155,7 @@ struct ByteReader {
         guard offset + size <= data.count else { throw MatchingError(.corruptIndex, "The match index file is truncated.") }
         var value: T = 0
         withUnsafeMutableBytes(of: &value) { target in
-            data.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + size)])) }
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + size)]))
         }
         offset += size
         return T(littleEndian: value)
@@ -161,9 +169,7 @@ struct ByteReader {
         }
         let count = Int(count64)
         let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * size)]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count * size)]))
             initialized = count
         }
         offset += count * size

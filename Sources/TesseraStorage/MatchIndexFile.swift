@@ -51,16 +51,17 @@ public enum MatchIndexFile {
         }
         let file = path(for: tm)
         var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
-        if !rebuild, let bytes = FileManager.default.contents(atPath: file) {
-            stored = try? decode(Array(bytes))
+        if !rebuild, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) {
+            stored = try? data.withUnsafeBytes { try decode($0) }
         }
         let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in
             let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
             let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
             if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
                 var index = storedIndex
-                var units = Set(try Int64.fetchAll(db, sql: #"SELECT DISTINCT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
-                units.formUnion(try Int64.fetchAll(db, sql: "SELECT DISTINCT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
+                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
+                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
+                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
                 if units.isEmpty {
                     return (Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0), maxVariant, sequence, false)
                 }
@@ -114,7 +115,7 @@ public enum MatchIndexFile {
     }
 
     /// Reads a side file: generation header and index.
-    static func decode(_ bytes: [UInt8]) throws -> (MatchIndex, Int64, Int64) {
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> (MatchIndex, Int64, Int64) {
         guard bytes.count > 24, Array(bytes[0..<8]) == magic else {
             throw StorageError(.corruptData, "The match index file has no valid header.")
         }
@@ -123,7 +124,7 @@ public enum MatchIndexFile {
             for index in 0..<8 { value |= Int64(bytes[offset + index]) << (8 * Int64(index)) }
             return value
         }
-        let index = try MatchIndex(serialized: Array(bytes[24...]))
+        let index = try MatchIndex(serializedBuffer: UnsafeRawBufferPointer(rebasing: bytes[24...]))
         return (index, integer(at: 8), integer(at: 16))
     }
 
