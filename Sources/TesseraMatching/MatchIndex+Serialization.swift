@@ -3,7 +3,7 @@ import TesseraCore
 
 extension MatchIndex {
     /// The first bytes of a serialised index.
-    static let magic: [UInt8] = Array("TSMATCH1".utf8)
+    static let magic: [UInt8] = Array("TSMATCH2".utf8)
 
     /// The index as bytes for a side file: a header (magic, `generation`) and the arrays in
     /// little-endian order. The index is finalised first if it has recent changes.
@@ -17,7 +17,6 @@ extension MatchIndex {
     public func serialized(generation: UInt64 = 0) -> [UInt8] {
         var index = self
         if !index.recentPostings.isEmpty || !index.removed.isEmpty || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count
-            || index.sortedTokenCount != index.tokenTexts.count
         {
             index.finalize()
         }
@@ -69,7 +68,8 @@ extension MatchIndex {
         }
         for (id, language) in languages.enumerated() { languageIDs[language] = UInt16(id) }
         tokenTexts = try reader.strings()
-        sortedTokenCount = tokenTexts.count
+        tokenIDs.reserveCapacity(tokenTexts.count)
+        for (id, token) in tokenTexts.enumerated() { tokenIDs[token] = UInt32(id) }
         entryIDs = try reader.array()
         entryUnits = try reader.array()
         entryLanguages = try reader.array()

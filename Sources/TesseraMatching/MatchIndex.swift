@@ -41,11 +41,9 @@ public struct MatchIndex: Sendable {
     /// Languages by id (the id is the position).
     public internal(set) var languages: [LanguageTag] = []
     var languageIDs: [LanguageTag: UInt16] = [:]
-    /// Token texts by id. Ids `0..<sortedTokenCount` are in UTF-8 byte order (found by binary
-    /// search, no dictionary to build on load); later ones are in ``tokenIDs``.
+    /// Token texts by id, and ids by text.
     var tokenTexts: [String] = []
     var tokenIDs: [String: UInt32] = [:]
-    var sortedTokenCount = 0
 
     // Entries (one per indexed variant), parallel arrays.
     var entryIDs: [Int64] = []
@@ -97,17 +95,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The id of a known token, or `nil`.
-    /// - Complexity: O(log t) over the sorted tokens, plus a dictionary look-up.
-    func existingTokenID(_ token: String) -> UInt32? {
-        if let id = tokenIDs[token] { return id }
-        var low = 0, high = sortedTokenCount
-        while low < high {
-            let middle = (low + high) / 2
-            if tokenTexts[middle].utf8.lexicographicallyPrecedes(token.utf8) { low = middle + 1 } else { high = middle }
-        }
-        if low < sortedTokenCount, tokenTexts[low].utf8.elementsEqual(token.utf8) { return UInt32(low) }
-        return nil
-    }
+    @inline(__always) func existingTokenID(_ token: String) -> UInt32? { tokenIDs[token] }
 
     /// The id of a token, registering it.
     mutating func tokenID(_ token: String) -> UInt32 {
@@ -202,7 +190,6 @@ public struct MatchIndex: Sendable {
     /// - Complexity: O(t) in the total number of tokens.
     public mutating func finalize() {
         if !removed.isEmpty { compact() }
-        if sortedTokenCount != tokenTexts.count { sortTokens() }
         repeatKeys = [:]
         var counts = [UInt32](repeating: 0, count: tokenTexts.count + 1)
         var keyOfPosition = [UInt32](repeating: 0, count: tokens.count)
@@ -258,17 +245,6 @@ public struct MatchIndex: Sendable {
             charBuckets[(UInt32(entryLanguages[entry]) << 16) | UInt32(entryCharLengths[entry]), default: []]
                 .append(UInt32(entry))
         }
-    }
-
-    /// Renumbers the tokens in UTF-8 byte order (the postings must be rebuilt afterwards).
-    mutating func sortTokens() {
-        let order = tokenTexts.indices.sorted { tokenTexts[$0].utf8.lexicographicallyPrecedes(tokenTexts[$1].utf8) }
-        var newID = [UInt32](repeating: 0, count: order.count)
-        for (new, old) in order.enumerated() { newID[old] = UInt32(new) }
-        tokenTexts = order.map { tokenTexts[$0] }
-        for position in tokens.indices { tokens[position] = newID[Int(tokens[position])] }
-        tokenIDs = [:]
-        sortedTokenCount = tokenTexts.count
     }
 
     /// Drops removed entries from the arrays (entry numbers change).

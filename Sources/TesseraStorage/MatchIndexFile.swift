@@ -45,13 +45,17 @@ public enum MatchIndexFile {
     /// - Complexity: O(size of the file) to read it, plus O(changes); O(size of the memory) to rebuild.
     public static func load(_ tm: TranslationMemory, rebuild: Bool = false) throws -> Loaded {
         do {
-            try MatchIndexSchema.migrator.migrate(tm.pool)
+            let migrator = MatchIndexSchema.migrator
+            if try !tm.pool.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(tm.pool)
+            }
         } catch {
             throw StorageError(.migration, "Cannot add the match tables to \(tm.path): \(error).")
         }
         let file = path(for: tm)
         var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
-        if !rebuild, let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) {
+        // Read, not mapped: a mapped Data corrupted the heap when freed (Foundation on Linux).
+        if !rebuild, let data = FileManager.default.contents(atPath: file) {
             stored = try? data.withUnsafeBytes { try decode($0) }
         }
         let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in

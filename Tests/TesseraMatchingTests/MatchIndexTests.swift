@@ -92,7 +92,7 @@ struct MatchIndexTests {
         #expect(Self.key(index.search(request)) == Self.key(after))
     }
 
-    @Test(arguments: [[UInt8](), Array("TSMATCH1".utf8), Array("NOTANIDX1234567".utf8)])
+    @Test(arguments: [[UInt8](), Array("TSMATCH2".utf8), Array("NOTANIDX1234567".utf8)])
     func init_rejectsCorruptBytes(bytes: [UInt8]) {
         #expect(throws: MatchingError.self) { try MatchIndex(serialized: bytes) }
     }
