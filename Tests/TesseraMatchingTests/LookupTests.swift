@@ -116,6 +116,21 @@ struct LookupTests {
         #expect(try fourth.run("Close the window", options: options).map(\.target) == ["Fenster zumachen"])
     }
 
+    @Test func lookup_runsWhileAnImportWrites() throws {
+        let memory = try Self.memory()
+        let options = LookupOptions(source: Self.en, targets: [LanguageTag("fr")!], minimum: 100)
+        _ = try Lookup(database: memory.location)  // match tables and side file exist
+        var seenDuringImport: [LookupMatch] = []
+        try memory.memory.importBatch(ImportBatch(kind: .tmx, filePath: "slow.tmx"), policy: .add) { sink in
+            try sink.add(TemporaryMemory.unit([("en", "Open the file"), ("fr", "Ouvre le fichier")]))
+            // A second connection pool, as a second process would have, reads the last commit.
+            seenDuringImport = try Lookup(database: memory.location).run("Open the file", options: options)
+        }
+        #expect(seenDuringImport.map(\.target) == ["Ouvrir le fichier"])
+        let after = try Lookup(database: memory.location).run("Open the file", options: options)
+        #expect(Set(after.map(\.target)) == ["Ouvrir le fichier", "Ouvre le fichier"])
+    }
+
     @Test func index_isRebuiltFromACorruptSideFile() throws {
         let memory = try Self.memory()
         _ = try Lookup(database: memory.location)
