@@ -54,6 +54,9 @@ public enum ConcordanceSearch {
         try tm.read { db in
             var rows: [(Int64, Int64, String, String)] = []
             let base = language.language
+            // With a pair, only units that have the other language count.
+            let pairFilter = otherLanguage == nil ? "" : " AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?)"
+            let pairArguments: StatementArguments = otherLanguage.map { [$0.language] } ?? []
             if language.isWrittenWithoutSpaces {
                 if let expression = query.trigramExpression {
                     rows = try Row.fetchAll(
@@ -61,14 +64,14 @@ public enum ConcordanceSearch {
                         sql: """
                             SELECT v.id, v.unitId, v.lang, highlight(variantTrigram, 0, ?, ?)
                             FROM variantTrigram JOIN variant v ON v.id = variantTrigram.rowid
-                            WHERE variantTrigram MATCH ? AND v.base = ? LIMIT ?
-                            """, arguments: [highlightStart, highlightEnd, expression, base, limit]
+                            WHERE variantTrigram MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
+                            """, arguments: [highlightStart, highlightEnd, expression, base] + pairArguments + [limit]
                     ).map { ($0[0], $0[1], $0[2], $0[3]) }
                 } else {
-                    var sql = "SELECT id, unitId, lang, plain FROM variant WHERE base = ?"
-                    var arguments: StatementArguments = [base]
+                    var sql = "SELECT v.id, v.unitId, v.lang, v.plain FROM variant v WHERE v.base = ?" + pairFilter
+                    var arguments: StatementArguments = [base] + pairArguments
                     for part in query.substrings {
-                        sql += " AND instr(plain, ?) > 0"
+                        sql += " AND instr(v.plain, ?) > 0"
                         arguments += [part]
                     }
                     sql += " LIMIT ?"
@@ -83,8 +86,8 @@ public enum ConcordanceSearch {
                     sql: """
                         SELECT v.id, v.unitId, v.lang, highlight(variantText, 0, ?, ?)
                         FROM variantText JOIN variant v ON v.id = variantText.rowid
-                        WHERE variantText MATCH ? AND v.base = ? LIMIT ?
-                        """, arguments: [highlightStart, highlightEnd, query.expression, base, limit]
+                        WHERE variantText MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
+                        """, arguments: [highlightStart, highlightEnd, query.expression, base] + pairArguments + [limit]
                 ).map { ($0[0], $0[1], $0[2], $0[3]) }
             }
             let others = try db.cachedStatement(sql: "SELECT lang, plain FROM variant WHERE unitId = ? AND id != ? ORDER BY position, id")

@@ -38,6 +38,18 @@ struct ConcordanceTests {
         #expect(phrase.isEmpty)
     }
 
+    @Test func run_keepsOnlyUnitsOfThePair() throws {
+        let memory = try Self.memory()
+        let all = try Concordance(database: memory.location).run("is", language: LanguageTag("en")!, mode: .words)
+        #expect(all.count == 1 && all.first?.others.map(\.language.description) == ["tr"])
+        let german = try Concordance(database: memory.location).run("is", language: LanguageTag("en")!, other: LanguageTag("de"), mode: .words)
+        #expect(german.isEmpty)
+        let savePairs = try Concordance(database: memory.location).run("save", language: LanguageTag("en")!, other: LanguageTag("de"), mode: .words)
+        #expect(savePairs.map(\.text) == ["Save the file as PDF"])
+        let short = try Concordance(database: memory.location).run("保存", language: LanguageTag("ja")!, other: LanguageTag("de"))
+        #expect(short.isEmpty)
+    }
+
     @Test func run_searchesJapaneseBySubstring() throws {
         let memory = try Self.memory()
         let lines = try Concordance(database: memory.location).run("保存でき", language: LanguageTag("ja")!, other: LanguageTag("en"), open: "[", close: "]")
