@@ -25,6 +25,7 @@ WHERE variantText MATCH ? AND v.base = ? LIMIT 20"""
 TRIGRAM = """SELECT v.id, v.unitId, v.lang, highlight(variantTrigram, 0, char(1), char(2))
 FROM variantTrigram JOIN variant v ON v.id = variantTrigram.rowid
 WHERE variantTrigram MATCH ? AND v.base = ? LIMIT 20"""
+PAIR = WORDS.replace(" LIMIT 20", " AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = 'de') LIMIT 20")
 OTHERS = "SELECT lang, plain FROM variant WHERE unitId = ? AND id != ? ORDER BY position, id"
 
 
@@ -47,4 +48,5 @@ en = [" ".join(line.split()[:2]) for line in open(en_path, encoding="utf-8") if 
 ja = [line.strip()[:4] for line in open(ja_path, encoding="utf-8") if len(line.strip()) >= 4]
 run("en phrase (FTS5 unicode61)", WORDS, en, "en")
 run("en single word", WORDS, [p.split()[0] for p in en], "en")
+run("en phrase, --pair en-de", PAIR, en, "en")
 run("ja substring (FTS5 trigram)", TRIGRAM, ja, "ja")
