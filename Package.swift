@@ -66,7 +66,7 @@ let package = Package(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText"],
+            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit", "TesseraTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],

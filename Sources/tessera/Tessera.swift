@@ -12,8 +12,8 @@ struct Tessera: AsyncParsableCommand {
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
         subcommands: [
-            ImportCommand.self, ExportCommand.self, StatsCommand.self, GlossaryCommand.self, TermCommand.self,
-            TermsInCommand.self, CheckCommand.self, SegmentCommand.self,
+            ImportCommand.self, ExportCommand.self, StatsCommand.self, LookupCommand.self, ConcordanceCommand.self,
+            GlossaryCommand.self, TermCommand.self, TermsInCommand.self, CheckCommand.self, SegmentCommand.self,
         ])
 
     /// Parses, runs and maps a usage error to exit status 2.
