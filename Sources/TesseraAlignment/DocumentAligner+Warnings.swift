@@ -1,8 +1,9 @@
 extension DocumentAligner {
     /// Share of unaligned sentences on one side above which ``AlignmentWarning/Kind/manyUnaligned`` is raised.
     static let unalignedShareWarning = 0.2
-    /// Margin of parallel over unrelated similarity below which the documents look unrelated.
-    static let lowSimilarityMargin = 0.03
+    /// Mean evidence of the aligned pairs below which the documents look unrelated (one matched
+    /// rare token per pair).
+    static let lowEvidence = 1.0
     /// Length ratios outside this range are reported.
     static let plausibleLengthRatios = 0.4...2.5
 
@@ -36,8 +37,8 @@ extension DocumentAligner {
         }
         let pairs = beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }
         if n >= 5 && m >= 5 && !pairs.isEmpty {
-            let mean = pairs.reduce(0.0) { $0 + model.similarity(source: $1.source, target: $1.target) } / Double(pairs.count)
-            if mean - model.calibration.baseline < lowSimilarityMargin {
+            let mean = pairs.reduce(0.0) { $0 + model.evidence(source: $1.source, target: $1.target) } / Double(pairs.count)
+            if mean < lowEvidence {
                 warnings.append(.init(kind: .lowSimilarity,
                                       message: "The aligned sentences share almost no numbers, names or words: are the documents translations of each other, in the languages given?"))
             }

@@ -3,22 +3,24 @@ import Foundation
 /// The aligner's default cost model: Gale-Church length cost plus lexical evidence (shared
 /// numbers, cognates, punctuation, and word pairs of a ``BilingualLexicon``).
 ///
-/// For a bead joining source sentences A with target sentences B, the lexical similarity is the
-/// weighted share of tokens that find a partner on the other side:
+/// **Evidence.** A token of a source sentence is *matched* in target sentences B when one of
+/// them holds the same shared key (same number, same 4-letter cognate prefix, same `?`, `!`,
+/// quote or parenthesis) or, failing that, a lexicon partner (counting the pair's strength).
+/// Each token also has a *chance* of being matched in |B| unrelated sentences,
+/// `p_B = 1 - (1 - p)^|B|`, where `p` is the share of target sentences of the document holding
+/// its key or a partner. The evidence of a bead is the weighted surprise of its matches,
 ///
-///     sim(A, B) = (matched source weight + matched target weight) / (total weight of A and B)
+///     evidence(A, B) = Σ_tokens weight · (matched - p_|other side|)
 ///
-/// where a token is matched by an identical shared key in the other side (same number, same
-/// 4-letter cognate prefix, same `?`/`!`/quote/parenthesis) or, failing that, by a lexicon
-/// partner (counting the pair's strength). The bead's cost is
+/// summed over the tokens of both sides: a rare shared number or name says a lot, a frequent
+/// word matched by chance almost nothing, and merging two sentence pairs earns what they earn
+/// apart (no bonus for the extra chances a merge offers). The bead's cost is
 ///
-///     lengthWeight · GaleChurch(A, B) - lexicalWeight · (sim - baseline) / scale · (|A| + |B|) / 2
+///     lengthWeight · GaleChurch(A, B) - lexicalWeight · evidence(A, B) / scale
 ///
-/// `baseline` is the similarity of unrelated sentence pairs and `scale` the margin of true pairs
-/// over it, both measured on the document pair (``Calibration``), so the weights mean the same
-/// for every language pair. Multiplying by the number of sentences makes a merge earn what its
-/// sentences would earn separately, as Vecalign does. A 1-0 or 0-1 bead costs
-/// `insertionPenalty` (plus its shape prior, added by the aligner).
+/// where `scale` is the evidence of a typical parallel sentence pair of this document pair
+/// (``Calibration``), so the weights mean the same for every language pair and text type.
+/// A 1-0 or 0-1 bead costs `insertionPenalty` (plus its shape prior, added by the aligner).
 ///
 /// ```swift
 /// let features = BilingualFeatures(source: source, target: target, sourceLanguage: de, targetLanguage: fr)
@@ -30,7 +32,7 @@ public struct LexicalCostModel: CostModel {
     public struct Parameters: Sendable, Hashable {
         /// Weight of the Gale-Church length cost.
         public var lengthWeight: Double
-        /// Weight of the normalised lexical similarity.
+        /// Weight of the normalised lexical evidence.
         public var lexicalWeight: Double
         /// Extra cost of a 1-0 or 0-1 bead on top of its prior.
         public var insertionPenalty: Double
@@ -46,44 +48,78 @@ public struct LexicalCostModel: CostModel {
         public static let standard = Parameters(lengthWeight: 1, lexicalWeight: 3, insertionPenalty: 0)
     }
 
-    /// Where similarity stands for unrelated and for parallel sentences in this document pair.
+    /// How much evidence a parallel sentence pair of this document pair carries.
     public struct Calibration: Sendable, Hashable {
-        /// Mean similarity of unrelated sentence pairs.
-        public var baseline: Double
-        /// Mean similarity of parallel pairs minus the baseline (at least ``minimumScale``).
+        /// Mean evidence of a parallel sentence pair (at least ``minimumScale``).
         public var scale: Double
-        /// Floor of the scale, so that a pair with no evidence at all does not blow up the costs.
-        public static let minimumScale = 0.05
-        /// Used when a document is too short to measure anything (fewer than 8 sentences a side).
-        public static let fallback = Calibration(baseline: 0.02, scale: 0.25)
+        /// The scale as measured, before the floor (tells whether the documents share anything).
+        public var measured: Double
+        /// Floor of the scale: about one matched rare token.
+        public static let minimumScale = 1.0
+        /// Used when a document is too short to measure anything (fewer than 8 units a side).
+        public static let fallback = Calibration(scale: 4)
 
         /// Creates a calibration.
-        public init(baseline: Double, scale: Double) {
-            self.baseline = baseline.isFinite ? baseline : 0
-            self.scale = scale.isFinite ? max(Self.minimumScale, scale) : Self.minimumScale
+        public init(scale: Double) {
+            self.measured = scale.isFinite ? scale : 0
+            self.scale = max(Self.minimumScale, measured)
         }
     }
 
-    /// The sentences' features.
+    /// The source units' features.
     public let source: [SentenceFeatures]
-    /// The target sentences' features.
+    /// The target units' features.
     public let target: [SentenceFeatures]
     /// Length model parameters.
     public var length: LengthStatistics
     /// Term weights.
     public var parameters: Parameters
-    /// Similarity calibration.
+    /// Evidence calibration.
     public var calibration: Calibration
 
     private let forward: [[Link]]
     private let backward: [[Link]]
     private let sourcePrefix: [Int]
     private let targetPrefix: [Int]
+    private var sourceUnits: [ScoredUnit]
+    private var targetUnits: [ScoredUnit]
     private var table: PairTable?
+
+    /// Largest span whose chance expectation is stored; longer spans use it.
+    static let maximumSpan = 5
+    /// Items scored per unit: the 64 most informative (one bit each in a match mask).
+    static let maximumItems = 64
 
     struct Link: Sendable {
         var word: Int32
         var strength: Float
+    }
+
+    /// A token as the model scores it.
+    struct ScoredItem: Sendable {
+        var key: Int32
+        var word: Int32
+        /// Value of a key match (the item weight).
+        var keyValue: Float
+        /// Value of a lexicon match (weight times the best partner strength).
+        var lexiconValue: Float
+        /// Whether the word has lexicon partners at all.
+        var hasPartners: Bool
+    }
+
+    /// A unit's most informative items and their chance expectations.
+    struct ScoredUnit: Sendable {
+        var items: [ScoredItem]
+        /// Expected matched value in k = 1...maximumSpan unrelated units of the other side.
+        var expected: [Float]
+    }
+
+    /// Which items of each side a unit pair matches (bit i = item i of the unit).
+    struct PairMasks: Sendable {
+        var sourceKey: UInt64 = 0
+        var sourceLexicon: UInt64 = 0
+        var targetKey: UInt64 = 0
+        var targetLexicon: UInt64 = 0
     }
 
     /// Creates the model.
@@ -92,7 +128,7 @@ public struct LexicalCostModel: CostModel {
     ///   - lexicon: Word pairs; may be empty.
     ///   - length: Gale-Church parameters; by default the total length ratio and variance 6.8.
     ///   - parameters: Term weights.
-    ///   - calibration: Similarity calibration; by default measured on the documents
+    ///   - calibration: Evidence calibration; by default measured on the documents
     ///     (``Calibration/measure(_:)``).
     public init(features: BilingualFeatures, lexicon: BilingualLexicon, length: LengthStatistics? = nil,
                 parameters: Parameters = .standard, calibration: Calibration? = nil) {
@@ -128,11 +164,14 @@ public struct LexicalCostModel: CostModel {
         }
         self.forward = forward
         self.backward = backward
+        sourceUnits = Self.scoredUnits(source, other: target, links: forward)
+        targetUnits = Self.scoredUnits(target, other: source, links: backward)
         self.calibration = Calibration.fallback
         self.calibration = calibration ?? Calibration.measure(self)
     }
 
-    init(copying model: LexicalCostModel, source: [SentenceFeatures], target: [SentenceFeatures]) {
+    init(copying model: LexicalCostModel, source: [SentenceFeatures], target: [SentenceFeatures],
+         sourceUnits: [ScoredUnit]? = nil, targetUnits: [ScoredUnit]? = nil) {
         self.source = source
         self.target = target
         length = model.length
@@ -143,13 +182,63 @@ public struct LexicalCostModel: CostModel {
         sourcePrefix = LengthCostModel.prefixSums(source.map(\.length))
         targetPrefix = LengthCostModel.prefixSums(target.map(\.length))
         table = nil
+        self.sourceUnits = sourceUnits ?? Self.scoredUnits(source, other: target, links: model.forward)
+        self.targetUnits = targetUnits ?? Self.scoredUnits(target, other: source, links: model.backward)
     }
 
-    /// The same model with other parameters, sentences and calibration kept.
+    /// The same model with other parameters, units and calibration kept.
     public func with(parameters: Parameters) -> LexicalCostModel {
         var copy = self
         copy.parameters = parameters
         return copy
+    }
+
+    /// Scores the items of `units` against the document frequencies of `other`: chance of a
+    /// match in one unrelated unit, expectations for 1...maximumSpan units, and the
+    /// ``maximumItems`` most informative items kept.
+    static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]]) -> [ScoredUnit] {
+        var keyFrequency: [Int32: Int] = [:]
+        var wordFrequency: [Int32: Int] = [:]
+        for unit in other {
+            for key in unit.sortedKeys { keyFrequency[key, default: 0] += 1 }
+            for word in unit.sortedWords { wordFrequency[word, default: 0] += 1 }
+        }
+        let count = Float(max(1, other.count))
+        return units.map { unit in
+            var scored: [(item: ScoredItem, keyChance: Float, lexiconChance: Float, information: Float)] = []
+            for item in unit.items {
+                let keyChance = item.key >= 0 ? Float(keyFrequency[item.key] ?? 0) / count : 0
+                var lexiconChance: Float = 0
+                var best: Float = 0
+                let partners = item.word >= 0 && Int(item.word) < links.count ? links[Int(item.word)] : []
+                for link in partners {
+                    lexiconChance += Float(wordFrequency[link.word] ?? 0) / count
+                    best = max(best, link.strength)
+                }
+                lexiconChance = min(1, lexiconChance)
+                guard item.key >= 0 || best > 0 else { continue }  // can never match: no evidence either way
+                let scoredItem = ScoredItem(key: item.key, word: item.word, keyValue: item.weight,
+                                            lexiconValue: item.weight * best, hasPartners: best > 0)
+                let chance = keyChance * item.weight + (1 - keyChance) * lexiconChance * scoredItem.lexiconValue
+                let information = item.weight - chance
+                scored.append((scoredItem, keyChance, lexiconChance, information))
+            }
+            if scored.count > maximumItems {
+                scored.sort { $0.information > $1.information }
+                scored.removeLast(scored.count - maximumItems)
+            }
+            var expected = [Float](repeating: 0, count: maximumSpan)
+            for entry in scored {
+                var keyMiss: Float = 1
+                var lexiconMiss: Float = 1
+                for k in 0..<maximumSpan {
+                    keyMiss *= 1 - entry.keyChance
+                    lexiconMiss *= 1 - entry.lexiconChance
+                    expected[k] += (1 - keyMiss) * entry.item.keyValue + keyMiss * (1 - lexiconMiss) * entry.item.lexiconValue
+                }
+            }
+            return ScoredUnit(items: scored.map(\.item), expected: expected)
+        }
     }
 
     // MARK: Cost
@@ -160,82 +249,100 @@ public struct LexicalCostModel: CostModel {
         let ls = sourcePrefix[a.upperBound] - sourcePrefix[a.lowerBound]
         let lt = targetPrefix[b.upperBound] - targetPrefix[b.lowerBound]
         let lengthCost = length.cost(sourceLength: ls, targetLength: lt)
-        let similarity = self.similarity(source: a, target: b)
-        let sentences = Double(a.count + b.count) / 2
-        return parameters.lengthWeight * lengthCost
-            - parameters.lexicalWeight * (similarity - calibration.baseline) / calibration.scale * sentences
+        return parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence(source: a, target: b) / calibration.scale
     }
 
-    /// The lexical similarity `sim(A, B)` in [0, 1].
-    public func similarity(source a: Range<Int>, target b: Range<Int>) -> Double {
-        var matched: Float = 0
+    /// The chance-corrected lexical evidence that `source` and `target` translate each other
+    /// (see the type's documentation): about 0 for unrelated units, ``Calibration/scale`` for a
+    /// typical parallel sentence pair.
+    public func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let sourceSpan = min(a.count, Self.maximumSpan) - 1
+        let targetSpan = min(b.count, Self.maximumSpan) - 1
         var total: Float = 0
         for x in a {
-            var sum: Float = 0
-            for y in b { sum += pairMatches(x, y).source }
-            let weight = source[x].totalWeight
-            matched += min(weight, sum)
-            total += weight
+            var keyMask: UInt64 = 0
+            var lexiconMask: UInt64 = 0
+            for y in b {
+                let masks = pairMasks(x, y)
+                keyMask |= masks.sourceKey
+                lexiconMask |= masks.sourceLexicon
+            }
+            let unit = sourceUnits[x]
+            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[targetSpan]
         }
         for y in b {
-            var sum: Float = 0
-            for x in a { sum += pairMatches(x, y).target }
-            let weight = target[y].totalWeight
-            matched += min(weight, sum)
-            total += weight
+            var keyMask: UInt64 = 0
+            var lexiconMask: UInt64 = 0
+            for x in a {
+                let masks = pairMasks(x, y)
+                keyMask |= masks.targetKey
+                lexiconMask |= masks.targetLexicon
+            }
+            let unit = targetUnits[y]
+            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[sourceSpan]
         }
-        return total > 0 ? Double(matched / total) : 0
+        return Double(total)
     }
 
-    /// Matched weight of source sentence `x` in target sentence `y` and the reverse.
-    @inline(__always) func pairMatches(_ x: Int, _ y: Int) -> (source: Float, target: Float) {
+    @inline(__always) static func value(_ items: [ScoredItem], keyMask: UInt64, lexiconMask: UInt64) -> Float {
+        var total: Float = 0
+        var bits = keyMask
+        while bits != 0 {
+            total += items[bits.trailingZeroBitCount].keyValue
+            bits &= bits - 1
+        }
+        bits = lexiconMask & ~keyMask
+        while bits != 0 {
+            total += items[bits.trailingZeroBitCount].lexiconValue
+            bits &= bits - 1
+        }
+        return total
+    }
+
+    @inline(__always) func pairMasks(_ x: Int, _ y: Int) -> PairMasks {
         if let table, let value = table.value(x, y) { return value }
         return computePair(x, y)
     }
 
-    func computePair(_ x: Int, _ y: Int) -> (source: Float, target: Float) {
-        let s = source[x]
-        let t = target[y]
-        var sourceMatched: Float = 0
-        for item in s.items {
-            if item.key >= 0 && t.hasKey(item.key) {
-                sourceMatched += item.weight
-            } else if item.word >= 0 {
-                var best: Float = 0
-                for link in forward[Int(item.word)] where link.strength > best && t.hasWord(link.word) { best = link.strength }
-                sourceMatched += item.weight * best
+    func computePair(_ x: Int, _ y: Int) -> PairMasks {
+        var masks = PairMasks()
+        let other = target[y]
+        for (index, item) in sourceUnits[x].items.enumerated() {
+            if item.key >= 0 && other.hasKey(item.key) {
+                masks.sourceKey |= 1 << UInt64(index)
+            } else if item.hasPartners && forward[Int(item.word)].contains(where: { other.hasWord($0.word) }) {
+                masks.sourceLexicon |= 1 << UInt64(index)
             }
         }
-        var targetMatched: Float = 0
-        for item in t.items {
-            if item.key >= 0 && s.hasKey(item.key) {
-                targetMatched += item.weight
-            } else if item.word >= 0 {
-                var best: Float = 0
-                for link in backward[Int(item.word)] where link.strength > best && s.hasWord(link.word) { best = link.strength }
-                targetMatched += item.weight * best
+        let this = source[x]
+        for (index, item) in targetUnits[y].items.enumerated() {
+            if item.key >= 0 && this.hasKey(item.key) {
+                masks.targetKey |= 1 << UInt64(index)
+            } else if item.hasPartners && backward[Int(item.word)].contains(where: { this.hasWord($0.word) }) {
+                masks.targetLexicon |= 1 << UInt64(index)
             }
         }
-        return (sourceMatched, targetMatched)
+        return masks
     }
 
     // MARK: Preparation
 
-    /// A copy with the sentence-pair scores of every pair a bead in `band` can touch computed
+    /// A copy with the unit-pair match masks of every pair a bead in `band` can touch computed
     /// once (O(n · w) memory).
     public func prepared(for band: AlignmentBand) -> LexicalCostModel {
         var copy = self
         copy.table = nil
-        copy.table = PairTable(model: copy, band: band, maxSource: 5, maxTarget: 5)
+        copy.table = PairTable(model: copy, band: band, maxSource: Self.maximumSpan, maxTarget: Self.maximumSpan)
         return copy
     }
 
-    /// Sentence-pair scores for the rows of a band.
+    /// Unit-pair masks for the rows of a band.
     struct PairTable: Sendable {
         var low: [Int]
         var width: [Int]
         var start: [Int]
-        var values: [Float]
+        var values: [PairMasks]
 
         init(model: LexicalCostModel, band: AlignmentBand, maxSource: Int, maxTarget: Int) {
             let n = model.source.count
@@ -250,74 +357,61 @@ public struct LexicalCostModel: CostModel {
                 width[x] = max(0, last - first + 1)
                 start[x + 1] = start[x] + width[x]
             }
-            values = [Float](repeating: 0, count: 2 * start[n])
+            values = [PairMasks](repeating: PairMasks(), count: start[n])
             for x in 0..<n {
                 for offset in 0..<width[x] {
-                    let pair = model.computePair(x, low[x] + offset)
-                    values[2 * (start[x] + offset)] = pair.source
-                    values[2 * (start[x] + offset) + 1] = pair.target
+                    values[start[x] + offset] = model.computePair(x, low[x] + offset)
                 }
             }
         }
 
-        @inline(__always) func value(_ x: Int, _ y: Int) -> (source: Float, target: Float)? {
+        @inline(__always) func value(_ x: Int, _ y: Int) -> PairMasks? {
             let offset = y - low[x]
             guard offset >= 0 && offset < width[x] else { return nil }
-            let index = 2 * (start[x] + offset)
-            return (values[index], values[index + 1])
+            return values[start[x] + offset]
         }
     }
 }
 
 extension LexicalCostModel.Calibration {
-    /// Measures the calibration on the model's own sentences: the baseline is the mean similarity
-    /// of sentence pairs a third, a half and two thirds of the document apart (unrelated text);
-    /// the scale is the mean, over source sentences, of the best similarity within two sentences
-    /// of the diagonal, minus the baseline.
+    /// Measures the scale on the model's own units: the mean, over source units, of the best
+    /// evidence within two units of the diagonal (before any alignment is known).
     public static func measure(_ model: LexicalCostModel) -> LexicalCostModel.Calibration {
         let n = model.source.count
         let m = model.target.count
         guard n >= 8 && m >= 8 else { return fallback }
-        var unrelated = 0.0
-        var unrelatedCount = 0
         var parallel = 0.0
         let step = max(1, n / 400)  // at most about 400 rows sampled
         var rows = 0
         for x in stride(from: 0, to: n, by: step) {
             let center = min(m - 1, (x * m + n / 2) / n)
-            for shift in [m / 3, m / 2, 2 * m / 3] {
-                let y = (center + shift) % m
-                unrelated += model.similarity(source: x..<(x + 1), target: y..<(y + 1))
-                unrelatedCount += 1
-            }
-            var best = 0.0
+            var best = -Double.infinity
             for y in max(0, center - 2)...min(m - 1, center + 2) {
-                best = max(best, model.similarity(source: x..<(x + 1), target: y..<(y + 1)))
+                best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
             }
             parallel += best
             rows += 1
         }
-        let baseline = unrelated / Double(max(1, unrelatedCount))
-        return .init(baseline: baseline, scale: parallel / Double(max(1, rows)) - baseline)
+        return .init(scale: parallel / Double(max(1, rows)))
     }
 
-    /// Measures the scale on beads believed correct (e.g. the confident 1-1 beads of a first
-    /// pass), keeping the baseline measured on unrelated pairs.
+    /// Measures the scale on pairs believed parallel (e.g. the confident 1-1 beads of a first
+    /// pass); with fewer than 10 pairs, as ``measure(_:)``.
     public static func measure(_ model: LexicalCostModel, parallelPairs: [(source: Int, target: Int)]) -> LexicalCostModel.Calibration {
-        let base = measure(model)
-        guard parallelPairs.count >= 10 else { return base }
+        guard parallelPairs.count >= 10 else { return measure(model) }
         let mean = parallelPairs.reduce(0.0) {
-            $0 + model.similarity(source: $1.source..<($1.source + 1), target: $1.target..<($1.target + 1))
+            $0 + model.evidence(source: $1.source..<($1.source + 1), target: $1.target..<($1.target + 1))
         } / Double(parallelPairs.count)
-        return .init(baseline: base.baseline, scale: mean - base.baseline)
+        return .init(scale: mean)
     }
 }
 
 extension LexicalCostModel {
-    /// The model for a slice of the sentences (the sentences of one paragraph pair), sharing
-    /// lexicon, length statistics and calibration.
+    /// The model for a slice of the units (the sentences of one paragraph pair), sharing
+    /// lexicon, length statistics, calibration and the document-wide chance estimates.
     public func restricted(source a: Range<Int>, target b: Range<Int>) -> LexicalCostModel {
-        LexicalCostModel(copying: self, source: Array(source[a]), target: Array(target[b]))
+        LexicalCostModel(copying: self, source: Array(source[a]), target: Array(target[b]),
+                         sourceUnits: Array(sourceUnits[a]), targetUnits: Array(targetUnits[b]))
     }
 
     /// The model whose units are groups of sentences (paragraphs). The calibration is measured on

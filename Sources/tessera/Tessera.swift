@@ -7,5 +7,5 @@ struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
-        subcommands: [])
+        subcommands: [AlignCommand.self])
 }
