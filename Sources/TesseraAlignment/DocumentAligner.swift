@@ -74,13 +74,16 @@ public struct DocumentAligner: Sendable {
         if let learner {
             let learnt = learner.learn(beads: beads, features: features)
             learned = learnt.count
-            let confident = beads.filter { $0.shape == BeadShape(source: 1, target: 1) && $0.confidence >= learner.minimumConfidence }
+            // Re-estimate the length ratio and variance, and the evidence of a parallel pair, on
+            // all 1-1 beads of pass 1 (the confident ones alone would understate the variance).
+            let pairs = beads.filter { $0.shape == BeadShape(source: 1, target: 1) }
+                .map { (source: $0.source.lowerBound, target: $0.target.lowerBound) }
             let length = LengthStatistics.estimate(
-                pairs: confident.map { (features.source[$0.source.lowerBound].length, features.target[$0.target.lowerBound].length) },
+                pairs: pairs.map { (features.source[$0.source].length, features.target[$0.target].length) },
                 fallback: first.length)
             var second = LexicalCostModel(features: features, lexicon: lexicon.merging(learnt), length: length,
                                           parameters: parameters)
-            second.calibration = .measure(second, parallelPairs: confident.map { ($0.source.lowerBound, $0.target.lowerBound) })
+            second.calibration = .measure(second, parallelPairs: pairs)
             model = second
             beads = alignSentences(model: second, source: source.paragraphs, target: target.paragraphs)
         }

@@ -78,15 +78,12 @@ public struct LengthStatistics: Sendable, Hashable {
         let sourceTotal = usable.reduce(0) { $0 + $1.source }
         let targetTotal = usable.reduce(0) { $0 + $1.target }
         let ratio = Double(targetTotal) / Double(sourceTotal)
-        // Variance per source character: mean of (lt - c ls)^2 / ls, trimmed of the worst 5 %
-        // (misaligned pairs would dominate it).
-        var terms = usable.map { pair -> Double in
+        // Variance per source character: mean of (lt - c ls)^2 / ls. Not trimmed: trimming (or
+        // keeping only confident pairs) understates it and makes the length cost overconfident.
+        let variance = usable.reduce(0.0) { total, pair in
             let residual = Double(pair.target) - ratio * Double(pair.source)
-            return residual * residual / Double(pair.source)
-        }
-        terms.sort()
-        let kept = terms.prefix(max(1, terms.count * 95 / 100))
-        let variance = kept.reduce(0, +) / Double(kept.count)
+            return total + residual * residual / Double(pair.source)
+        } / Double(usable.count)
         return LengthStatistics(ratio: ratio, variance: max(1, variance))
     }
 

@@ -45,7 +45,7 @@ public struct LexicalCostModel: CostModel {
         }
 
         /// Values tuned on the Text+Berg German-French dev set (Docs/ALIGNMENT.md, "Tuning").
-        public static let standard = Parameters(lengthWeight: 1, lexicalWeight: 3, insertionPenalty: 0)
+        public static let standard = Parameters(lengthWeight: 0.5, lexicalWeight: 8, insertionPenalty: 0)
     }
 
     /// How much evidence a parallel sentence pair of this document pair carries.
