@@ -23,6 +23,9 @@ public struct Aligner: Sendable {
     /// Half-width of the first band tried. 32 covers the drift of ordinary translations; the
     /// band doubles on demand.
     public var initialHalfWidth: Int
+    /// Half-width of the first band around a guide path. 8 lets a second pass move beads a
+    /// few sentences; the band doubles on demand.
+    public var guideHalfWidth: Int = 8
     /// Temperature of the posterior used for confidences: costs are divided by it before
     /// exponentiation. 1 treats costs as negative log probabilities.
     public var temperature: Double
@@ -62,12 +65,18 @@ public struct Aligner: Sendable {
     ///   - sourceCount: Number of source units (sentences or paragraphs), 0 or more.
     ///   - targetCount: Number of target units, 0 or more.
     ///   - costModel: Scores candidate beads.
+    ///   - guide: An earlier alignment of the same units (e.g. a first pass): the band then
+    ///     follows its path, `guideHalfWidth` either side, instead of the diagonal.
     /// - Returns: The beads of the cheapest path, each with its posterior confidence.
     /// - Complexity: See the type's documentation.
-    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model) -> Result {
+    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil) -> Result {
         precondition(sourceCount >= 0 && targetCount >= 0, "Unit counts are never negative.")
         if sourceCount == 0 && targetCount == 0 { return Result(beads: [], halfWidth: 0, totalCost: 0) }
         var band = AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: initialHalfWidth)
+        if let guide, let guided = AlignmentBand(guide: guide, sourceCount: sourceCount, targetCount: targetCount,
+                                                 halfWidth: guideHalfWidth) {
+            band = guided
+        }
         while true {
             let prepared = costModel.prepared(for: band)
             let outcome = search(band: band, costModel: prepared)
@@ -85,6 +94,9 @@ public struct Aligner: Sendable {
             band = next
         }
     }
+
+    /// Largest number of bead costs kept between the forward and backward pass (120 MB).
+    static let maximumCachedCosts = 30_000_000
 
     private struct Outcome {
         var result: Result
@@ -122,6 +134,10 @@ public struct Aligner: Sendable {
         var best = [Double](repeating: .infinity, count: cellCount)
         var back = [Int8](repeating: -1, count: cellCount)
         var forward = [Double](repeating: -.infinity, count: cellCount)
+        // Bead costs of the forward pass, reused by the backward pass when memory allows.
+        let shapeCount = entries.count
+        let caches = cellCount * shapeCount <= Self.maximumCachedCosts
+        var cached = [Float](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
 
         @inline(__always) func cellIndex(_ i: Int, _ j: Int) -> Int? {
             guard j >= rowLow[i] && j <= rowHigh[i] else { return nil }
@@ -143,6 +159,7 @@ public struct Aligner: Sendable {
                     let before = best[previous]
                     guard before < .infinity else { continue }
                     let cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j)
+                    if caches { cached[cell * shapeCount + s] = Float(cost) }
                     guard cost.isFinite else { continue }
                     if before + cost < bestCost {
                         bestCost = before + cost
@@ -168,7 +185,9 @@ public struct Aligner: Sendable {
                     let ni = i + shapeSource[s]
                     let nj = j + shapeTarget[s]
                     guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
-                    let cost = shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
+                    let cost = caches && !cached[next * shapeCount + s].isNaN
+                        ? Double(cached[next * shapeCount + s])
+                        : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
                     guard cost.isFinite else { continue }
                     logSum = logAdd(logSum, backward[next] - cost * inverseTemperature)
                 }

@@ -1,5 +1,6 @@
 /// The cells the dynamic programme visits: for each source position `i` (0...n), the target
-/// positions within `halfWidth` of the diagonal point `i * m / n`.
+/// positions within `halfWidth` of the diagonal point `i * m / n`, or, for a band guided by an
+/// earlier alignment, within `halfWidth` of that alignment's path.
 ///
 /// ```swift
 /// let band = AlignmentBand(sourceCount: 100, targetCount: 120, halfWidth: 8)
@@ -10,8 +11,10 @@ public struct AlignmentBand: Hashable, Sendable {
     public let sourceCount: Int
     /// Number of target units `m`.
     public let targetCount: Int
-    /// How far from the diagonal a path may stray, in target units.
+    /// How far from the diagonal (or the guide path) a path may stray, in target units.
     public let halfWidth: Int
+    /// Lowest and highest target position of the guide path on each row (guided bands only).
+    private let guide: [ClosedRange<Int>]?
 
     /// Creates a band.
     public init(sourceCount: Int, targetCount: Int, halfWidth: Int) {
@@ -19,6 +22,48 @@ public struct AlignmentBand: Hashable, Sendable {
         self.sourceCount = sourceCount
         self.targetCount = targetCount
         self.halfWidth = halfWidth
+        self.guide = nil
+    }
+
+    /// Creates a band around the path of an earlier alignment of the same units (e.g. pass 1).
+    /// - Parameters:
+    ///   - beads: A complete alignment of `sourceCount` x `targetCount` units.
+    ///   - halfWidth: Distance allowed from the path.
+    /// - Returns: `nil` if `beads` does not cover both sides exactly.
+    public init?(guide beads: [Bead], sourceCount: Int, targetCount: Int, halfWidth: Int) {
+        precondition(sourceCount >= 0 && targetCount >= 0 && halfWidth >= 0, "Band sizes are never negative.")
+        var rows = [ClosedRange<Int>?](repeating: nil, count: sourceCount + 1)
+        var i = 0
+        var j = 0
+        rows[0] = 0...0
+        for bead in beads {
+            guard bead.source.lowerBound == i, bead.target.lowerBound == j,
+                  bead.source.upperBound <= sourceCount, bead.target.upperBound <= targetCount else { return nil }
+            let endI = bead.source.upperBound
+            let endJ = bead.target.upperBound
+            if endI == i {
+                rows[i] = min(rows[i]?.lowerBound ?? j, j)...max(rows[i]?.upperBound ?? endJ, endJ)
+            } else {
+                for row in (i + 1)...endI {
+                    let column = j + (row - i) * (endJ - j) / (endI - i)
+                    rows[row] = min(rows[row]?.lowerBound ?? column, column)...max(rows[row]?.upperBound ?? column, column)
+                }
+            }
+            i = endI
+            j = endJ
+        }
+        guard i == sourceCount, j == targetCount else { return nil }
+        self.sourceCount = sourceCount
+        self.targetCount = targetCount
+        self.halfWidth = halfWidth
+        self.guide = rows.map { $0 ?? 0...0 }
+    }
+
+    private init(sourceCount: Int, targetCount: Int, halfWidth: Int, guide: [ClosedRange<Int>]?) {
+        self.sourceCount = sourceCount
+        self.targetCount = targetCount
+        self.halfWidth = halfWidth
+        self.guide = guide
     }
 
     /// The diagonal target position for source position `row`.
@@ -28,6 +73,9 @@ public struct AlignmentBand: Hashable, Sendable {
 
     /// The target positions of row `row` inside the band.
     @inline(__always) public func targetRange(row: Int) -> ClosedRange<Int> {
+        if let guide {
+            return Swift.max(0, guide[row].lowerBound - halfWidth)...Swift.min(targetCount, guide[row].upperBound + halfWidth)
+        }
         let center = self.center(row: row)
         let low = Swift.max(0, center - halfWidth)
         let high = Swift.min(targetCount, center + halfWidth)
@@ -47,6 +95,6 @@ public struct AlignmentBand: Hashable, Sendable {
 
     /// The same band, twice as wide.
     public func widened() -> AlignmentBand {
-        AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: Swift.max(1, halfWidth * 2))
+        AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: Swift.max(1, halfWidth * 2), guide: guide)
     }
 }

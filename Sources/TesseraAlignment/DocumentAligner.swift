@@ -85,7 +85,7 @@ public struct DocumentAligner: Sendable {
                                           parameters: parameters)
             second.calibration = .measure(second, parallelPairs: pairs)
             model = second
-            beads = alignSentences(model: second, source: source.paragraphs, target: target.paragraphs)
+            beads = alignSentences(model: second, source: source.paragraphs, target: target.paragraphs, guide: beads)
         }
         let warnings = Self.warnings(beads: beads, model: model, sourceCount: n, targetCount: m,
                                      paragraphsDiffer: usesParagraphs && source.paragraphs.count > 1
@@ -95,11 +95,11 @@ public struct DocumentAligner: Sendable {
     }
 
     /// Sentence beads of the whole document, through paragraphs when both sides have several.
-    func alignSentences(model: LexicalCostModel, source: [Range<Int>], target: [Range<Int>]) -> [Bead] {
+    func alignSentences(model: LexicalCostModel, source: [Range<Int>], target: [Range<Int>], guide: [Bead]? = nil) -> [Bead] {
         let n = model.source.count
         let m = model.target.count
         guard usesParagraphs, source.count > 1, target.count > 1, source.count < n || target.count < m else {
-            return aligner.align(sourceCount: n, targetCount: m, costModel: model).beads
+            return aligner.align(sourceCount: n, targetCount: m, costModel: model, guide: guide).beads
         }
         let paragraphModel = model.grouped(source: source, target: target)
         let paragraphBeads = aligner.align(sourceCount: source.count, targetCount: target.count, costModel: paragraphModel).beads
