@@ -23,6 +23,9 @@ public struct Aligner: Sendable {
     /// Half-width of the first band tried. 32 covers the drift of ordinary translations; the
     /// band doubles on demand.
     public var initialHalfWidth: Int
+    /// Half-width of the first band around the line through anchors: they are sure points, so
+    /// the band only needs to cover the wobble between them.
+    public var anchoredHalfWidth: Int = 16
     /// Half-width of the first band around a guide path. 8 lets a second pass move beads a
     /// few sentences; the band doubles on demand.
     public var guideHalfWidth: Int = 8
@@ -67,15 +70,20 @@ public struct Aligner: Sendable {
     ///   - costModel: Scores candidate beads.
     ///   - guide: An earlier alignment of the same units (e.g. a first pass): the band then
     ///     follows its path, `guideHalfWidth` either side, instead of the diagonal.
+    ///   - anchors: Without a guide, sure sentence pairs (``AnchorFinder``): the band follows the
+    ///     line through them, `initialHalfWidth` either side.
     /// - Returns: The beads of the cheapest path, each with its posterior confidence.
     /// - Complexity: See the type's documentation.
-    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil) -> Result {
+    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,
+                                        anchors: [(source: Int, target: Int)] = []) -> Result {
         precondition(sourceCount >= 0 && targetCount >= 0, "Unit counts are never negative.")
         if sourceCount == 0 && targetCount == 0 { return Result(beads: [], halfWidth: 0, totalCost: 0) }
         var band = AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: initialHalfWidth)
         if let guide, let guided = AlignmentBand(guide: guide, sourceCount: sourceCount, targetCount: targetCount,
                                                  halfWidth: guideHalfWidth) {
             band = guided
+        } else if !anchors.isEmpty {
+            band = AlignmentBand(anchors: anchors, sourceCount: sourceCount, targetCount: targetCount, halfWidth: anchoredHalfWidth)
         }
         while true {
             let prepared = costModel.prepared(for: band)
@@ -225,5 +233,6 @@ public struct Aligner: Sendable {
 @inline(__always) func logAdd(_ a: Double, _ b: Double) -> Double {
     if a == -.infinity { return b }
     if b == -.infinity { return a }
+    if abs(a - b) > 40 { return max(a, b) }  // exp(-40) is below Double's precision relative to 1
     return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b))
 }

@@ -59,6 +59,32 @@ public struct AlignmentBand: Hashable, Sendable {
         self.guide = rows.map { $0 ?? 0...0 }
     }
 
+    /// Creates a band around the piecewise-linear path through anchor points (see
+    /// ``AnchorFinder``), from (0, 0) to (n, m).
+    /// - Parameter anchors: Sentence pairs `(source, target)` increasing in both indices; pairs
+    ///   outside the grid are ignored.
+    public init(anchors: [(source: Int, target: Int)], sourceCount: Int, targetCount: Int, halfWidth: Int) {
+        precondition(sourceCount >= 0 && targetCount >= 0 && halfWidth >= 0, "Band sizes are never negative.")
+        var points = [(source: 0, target: 0)]
+        for anchor in anchors where anchor.source > points[points.count - 1].source && anchor.target >= points[points.count - 1].target
+            && anchor.source < sourceCount && anchor.target <= targetCount {
+            points.append(anchor)
+        }
+        points.append((sourceCount, targetCount))
+        var rows = [ClosedRange<Int>](repeating: 0...0, count: sourceCount + 1)
+        for (start, end) in zip(points, points.dropFirst()) {
+            if end.source == start.source {
+                rows[start.source] = min(rows[start.source].lowerBound, start.target)...max(rows[start.source].upperBound, end.target)
+                continue
+            }
+            for row in (start.source + 1)...end.source {
+                let column = start.target + (row - start.source) * (end.target - start.target) / (end.source - start.source)
+                rows[row] = column...column
+            }
+        }
+        self.init(sourceCount: sourceCount, targetCount: targetCount, halfWidth: halfWidth, guide: rows)
+    }
+
     private init(sourceCount: Int, targetCount: Int, halfWidth: Int, guide: [ClosedRange<Int>]?) {
         self.sourceCount = sourceCount
         self.targetCount = targetCount

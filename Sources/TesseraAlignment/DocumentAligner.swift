@@ -68,7 +68,8 @@ public struct DocumentAligner: Sendable {
         let features = BilingualFeatures(source: source.sentences, target: target.sentences,
                                          sourceLanguage: source.language, targetLanguage: target.language)
         let first = LexicalCostModel(features: features, lexicon: lexicon, parameters: parameters)
-        var beads = alignSentences(model: first, source: source.paragraphs, target: target.paragraphs)
+        let anchors = AnchorFinder().anchors(features)
+        var beads = alignSentences(model: first, source: source.paragraphs, target: target.paragraphs, anchors: anchors)
         var model = first
         var learned = 0
         if let learner {
@@ -95,11 +96,12 @@ public struct DocumentAligner: Sendable {
     }
 
     /// Sentence beads of the whole document, through paragraphs when both sides have several.
-    func alignSentences(model: LexicalCostModel, source: [Range<Int>], target: [Range<Int>], guide: [Bead]? = nil) -> [Bead] {
+    func alignSentences(model: LexicalCostModel, source: [Range<Int>], target: [Range<Int>], guide: [Bead]? = nil,
+                        anchors: [(source: Int, target: Int)] = []) -> [Bead] {
         let n = model.source.count
         let m = model.target.count
         guard usesParagraphs, source.count > 1, target.count > 1, source.count < n || target.count < m else {
-            return aligner.align(sourceCount: n, targetCount: m, costModel: model, guide: guide).beads
+            return aligner.align(sourceCount: n, targetCount: m, costModel: model, guide: guide, anchors: anchors).beads
         }
         let paragraphModel = model.grouped(source: source, target: target)
         let paragraphBeads = aligner.align(sourceCount: source.count, targetCount: target.count, costModel: paragraphModel).beads

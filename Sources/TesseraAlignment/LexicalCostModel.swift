@@ -337,6 +337,75 @@ public struct LexicalCostModel: CostModel {
         return copy
     }
 
+    /// Marks of one source unit in arrays indexed by key and word id, so that the masks of the
+    /// unit with each target unit of its row cost one array read per target token (the same
+    /// result as ``computePair(_:_:)``, about ten times faster than binary searches).
+    struct RowScratch {
+        var keyBit: [Int8]
+        var keyPresent: [Bool]
+        var partnerMask: [UInt64]
+        var sourceWordPresent: [Bool]
+
+        init(model: LexicalCostModel) {
+            var keyLimit = 0
+            var sourceWordLimit = model.forward.count
+            var targetWordLimit = model.backward.count
+            for unit in model.source {
+                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+                sourceWordLimit = max(sourceWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+            }
+            for unit in model.target {
+                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+                targetWordLimit = max(targetWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+            }
+            keyBit = [Int8](repeating: -1, count: keyLimit)
+            keyPresent = [Bool](repeating: false, count: keyLimit)
+            partnerMask = [UInt64](repeating: 0, count: targetWordLimit)
+            sourceWordPresent = [Bool](repeating: false, count: sourceWordLimit)
+        }
+
+        mutating func mark(row x: Int, model: LexicalCostModel) {
+            for (bit, item) in model.sourceUnits[x].items.enumerated() {
+                if item.key >= 0 { keyBit[Int(item.key)] = Int8(bit) }
+                if item.hasPartners {
+                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
+                }
+            }
+            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = true }
+            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = true }
+        }
+
+        mutating func unmark(row x: Int, model: LexicalCostModel) {
+            for item in model.sourceUnits[x].items {
+                if item.key >= 0 { keyBit[Int(item.key)] = -1 }
+                if item.hasPartners {
+                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
+                }
+            }
+            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = false }
+            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = false }
+        }
+
+        func masks(row x: Int, column y: Int, model: LexicalCostModel) -> PairMasks {
+            var masks = PairMasks()
+            let other = model.target[y]
+            for key in other.sortedKeys {
+                let bit = keyBit[Int(key)]
+                if bit >= 0 { masks.sourceKey |= 1 << UInt64(bit) }
+            }
+            for word in other.sortedWords { masks.sourceLexicon |= partnerMask[Int(word)] }
+            masks.sourceLexicon &= ~masks.sourceKey
+            for (bit, item) in model.targetUnits[y].items.enumerated() {
+                if item.key >= 0 && keyPresent[Int(item.key)] {
+                    masks.targetKey |= 1 << UInt64(bit)
+                } else if item.hasPartners && model.backward[Int(item.word)].contains(where: { sourceWordPresent[Int($0.word)] }) {
+                    masks.targetLexicon |= 1 << UInt64(bit)
+                }
+            }
+            return masks
+        }
+    }
+
     /// Unit-pair masks for the rows of a band.
     struct PairTable: Sendable {
         var low: [Int]
@@ -358,10 +427,13 @@ public struct LexicalCostModel: CostModel {
                 start[x + 1] = start[x] + width[x]
             }
             values = [PairMasks](repeating: PairMasks(), count: start[n])
-            for x in 0..<n {
+            var scratch = RowScratch(model: model)
+            for x in 0..<n where width[x] > 0 {
+                scratch.mark(row: x, model: model)
                 for offset in 0..<width[x] {
-                    values[start[x] + offset] = model.computePair(x, low[x] + offset)
+                    values[start[x] + offset] = scratch.masks(row: x, column: low[x] + offset, model: model)
                 }
+                scratch.unmark(row: x, model: model)
             }
         }
 
