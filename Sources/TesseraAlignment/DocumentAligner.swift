@@ -30,8 +30,12 @@ public struct DocumentAligner: Sendable {
     public var lexicon: BilingualLexicon
     /// Learns word pairs from pass 1; `nil` runs a single pass.
     public var learner: LexiconLearner?
-    /// Align paragraphs first when both sides have more than one.
+    /// Align paragraphs first when both sides have at least `minimumParagraphs` paragraphs.
     public var usesParagraphs: Bool
+    /// Fewer paragraphs than this on either side give too little for a paragraph alignment to be
+    /// trusted (one wrong paragraph bead ruins every sentence in it); the sentences are then
+    /// aligned directly.
+    public var minimumParagraphs: Int
 
     /// What one alignment produced.
     public struct Report: Sendable {
@@ -50,12 +54,13 @@ public struct DocumentAligner: Sendable {
     /// Creates an aligner with the standard settings.
     public init(aligner: Aligner = Aligner(), parameters: LexicalCostModel.Parameters = .standard,
                 lexicon: BilingualLexicon = BilingualLexicon(), learner: LexiconLearner? = LexiconLearner(),
-                usesParagraphs: Bool = true) {
+                usesParagraphs: Bool = true, minimumParagraphs: Int = 4) {
         self.aligner = aligner
         self.parameters = parameters
         self.lexicon = lexicon
         self.learner = learner
         self.usesParagraphs = usesParagraphs
+        self.minimumParagraphs = minimumParagraphs
     }
 
     /// Aligns two documents.
@@ -67,12 +72,17 @@ public struct DocumentAligner: Sendable {
         }
         let features = BilingualFeatures(source: source.sentences, target: target.sentences,
                                          sourceLanguage: source.language, targetLanguage: target.language)
-        let first = LexicalCostModel(features: features, lexicon: lexicon, parameters: parameters)
         let anchors = AnchorFinder().anchors(features)
+        var first = LexicalCostModel(features: features, lexicon: lexicon,
+                                     length: Self.initialLength(features: features, anchors: anchors), parameters: parameters)
+        if !anchors.isEmpty {
+            first.calibration = .measure(first, window: AlignmentBand(anchors: anchors, sourceCount: n, targetCount: m, halfWidth: 2))
+        }
         var beads = alignSentences(model: first, source: source.paragraphs, target: target.paragraphs, anchors: anchors)
         var model = first
         var learned = 0
-        if let learner {
+        let oneToOne = beads.filter { $0.shape == BeadShape(source: 1, target: 1) }.count
+        if let learner, oneToOne >= Self.minimumPairsForLearning {
             let learnt = learner.learn(beads: beads, features: features)
             learned = learnt.count
             // Re-estimate the length ratio and variance, and the evidence of a parallel pair, on
@@ -89,10 +99,27 @@ public struct DocumentAligner: Sendable {
             beads = alignSentences(model: second, source: source.paragraphs, target: target.paragraphs, guide: beads)
         }
         let warnings = Self.warnings(beads: beads, model: model, sourceCount: n, targetCount: m,
-                                     paragraphsDiffer: usesParagraphs && source.paragraphs.count > 1
-                                        && target.paragraphs.count > 1 && source.paragraphs.count != target.paragraphs.count)
+                                     paragraphsDiffer: usesParagraphs && source.paragraphs.count >= max(2, minimumParagraphs)
+                                        && target.paragraphs.count >= max(2, minimumParagraphs)
+                                        && source.paragraphs.count != target.paragraphs.count)
         return Report(beads: beads, warnings: warnings, learnedPairs: learned, length: model.length,
                       calibration: model.calibration)
+    }
+
+    /// Pass 2 runs only when pass 1 found at least this many 1-1 beads: fewer say too little
+    /// to learn words or re-estimate lengths from.
+    static let minimumPairsForLearning = 10
+
+    /// Length statistics before any alignment: the length ratio of the anchor pairs when there
+    /// are at least 3 (robust to a translation that stops early or has extra material), else of
+    /// the whole documents; Gale and Church's variance.
+    static func initialLength(features: BilingualFeatures, anchors: [(source: Int, target: Int)]) -> LengthStatistics {
+        guard anchors.count >= 3 else {
+            return LengthStatistics(sourceTotal: features.source.reduce(0) { $0 + $1.length },
+                                    targetTotal: features.target.reduce(0) { $0 + $1.length })
+        }
+        return LengthStatistics(sourceTotal: anchors.reduce(0) { $0 + features.source[$1.source].length },
+                                targetTotal: anchors.reduce(0) { $0 + features.target[$1.target].length })
     }
 
     /// Sentence beads of the whole document, through paragraphs when both sides have several.
@@ -100,7 +127,8 @@ public struct DocumentAligner: Sendable {
                         anchors: [(source: Int, target: Int)] = []) -> [Bead] {
         let n = model.source.count
         let m = model.target.count
-        guard usesParagraphs, source.count > 1, target.count > 1, source.count < n || target.count < m else {
+        guard usesParagraphs, source.count >= max(2, minimumParagraphs), target.count >= max(2, minimumParagraphs),
+              source.count < n || target.count < m else {
             return aligner.align(sourceCount: n, targetCount: m, costModel: model, guide: guide, anchors: anchors).beads
         }
         let paragraphModel = model.grouped(source: source, target: target)

@@ -54,8 +54,9 @@ public struct LexicalCostModel: CostModel {
         public var scale: Double
         /// The scale as measured, before the floor (tells whether the documents share anything).
         public var measured: Double
-        /// Floor of the scale: about one matched rare token.
-        public static let minimumScale = 1.0
+        /// Floor of the scale: a few matched tokens (a typical parallel pair of a European
+        /// language pair earns 5 to 15), so that one chance match never outweighs a shape prior.
+        public static let minimumScale = 3.0
         /// Used when a document is too short to measure anything (fewer than 8 units a side).
         public static let fallback = Calibration(scale: 4)
 
@@ -196,7 +197,8 @@ public struct LexicalCostModel: CostModel {
     /// Scores the items of `units` against the document frequencies of `other`: chance of a
     /// match in one unrelated unit, expectations for 1...maximumSpan units, and the
     /// ``maximumItems`` most informative items kept.
-    static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]]) -> [ScoredUnit] {
+    static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]],
+                            otherUnitsPerSpan: Float = 1) -> [ScoredUnit] {
         var keyFrequency: [Int32: Int] = [:]
         var wordFrequency: [Int32: Int] = [:]
         for unit in other {
@@ -231,9 +233,11 @@ public struct LexicalCostModel: CostModel {
             for entry in scored {
                 var keyMiss: Float = 1
                 var lexiconMiss: Float = 1
+                let keyMissPerSpan = pow(1 - entry.keyChance, otherUnitsPerSpan)
+                let lexiconMissPerSpan = pow(1 - entry.lexiconChance, otherUnitsPerSpan)
                 for k in 0..<maximumSpan {
-                    keyMiss *= 1 - entry.keyChance
-                    lexiconMiss *= 1 - entry.lexiconChance
+                    keyMiss *= keyMissPerSpan
+                    lexiconMiss *= lexiconMissPerSpan
                     expected[k] += (1 - keyMiss) * entry.item.keyValue + keyMiss * (1 - lexiconMiss) * entry.item.lexiconValue
                 }
             }
@@ -447,18 +451,23 @@ public struct LexicalCostModel: CostModel {
 
 extension LexicalCostModel.Calibration {
     /// Measures the scale on the model's own units: the mean, over source units, of the best
-    /// evidence within two units of the diagonal (before any alignment is known).
-    public static func measure(_ model: LexicalCostModel) -> LexicalCostModel.Calibration {
+    /// evidence of a unit of the target inside `window` (by default two units either side of the
+    /// diagonal; ``DocumentAligner`` passes a narrow band around the anchor path).
+    public static func measure(_ model: LexicalCostModel, window: AlignmentBand? = nil) -> LexicalCostModel.Calibration {
         let n = model.source.count
         let m = model.target.count
         guard n >= 8 && m >= 8 else { return fallback }
+        let window = window ?? AlignmentBand(sourceCount: n, targetCount: m, halfWidth: 2)
+        guard window.sourceCount == n, window.targetCount == m else { return fallback }
         var parallel = 0.0
         let step = max(1, n / 400)  // at most about 400 rows sampled
         var rows = 0
         for x in stride(from: 0, to: n, by: step) {
-            let center = min(m - 1, (x * m + n / 2) / n)
+            let range = window.targetRange(row: x)
+            let low = min(range.lowerBound, m - 1)
+            let high = min(range.upperBound, m - 1)
             var best = -Double.infinity
-            for y in max(0, center - 2)...min(m - 1, center + 2) {
+            for y in low...high {
                 best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
             }
             parallel += best
@@ -487,12 +496,26 @@ extension LexicalCostModel {
     }
 
     /// The model whose units are groups of sentences (paragraphs). The calibration is measured on
-    /// the groups when there are enough of them, else the sentence calibration is kept.
+    /// the groups when there are enough of them, else the sentence calibration times the mean
+    /// number of sentences per paragraph is used.
     public func grouped(source a: [Range<Int>], target b: [Range<Int>]) -> LexicalCostModel {
         let groupedSource = a.map { SentenceFeatures.merged(source[$0]) }
         let groupedTarget = b.map { SentenceFeatures.merged(target[$0]) }
-        var model = LexicalCostModel(copying: self, source: groupedSource, target: groupedTarget)
-        if groupedSource.count >= 8 && groupedTarget.count >= 8 { model.calibration = .measure(model) }
+        // Chance of a match in a paragraph: from the sentence-level frequencies, over the mean
+        // number of sentences of a paragraph of the other side (paragraph frequencies are too
+        // coarse with a handful of paragraphs).
+        let sourceUnits = Self.scoredUnits(groupedSource, other: target, links: forward,
+                                           otherUnitsPerSpan: Float(target.count) / Float(max(1, b.count)))
+        let targetUnits = Self.scoredUnits(groupedTarget, other: source, links: backward,
+                                           otherUnitsPerSpan: Float(source.count) / Float(max(1, a.count)))
+        var model = LexicalCostModel(copying: self, source: groupedSource, target: groupedTarget,
+                                     sourceUnits: sourceUnits, targetUnits: targetUnits)
+        if groupedSource.count >= 8 && groupedTarget.count >= 8 {
+            model.calibration = .measure(model)
+        } else {
+            let perParagraph = Double(source.count + target.count) / Double(max(1, a.count + b.count))
+            model.calibration = Calibration(scale: calibration.scale * perParagraph)
+        }
         return model
     }
 }
