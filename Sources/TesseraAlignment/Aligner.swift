@@ -52,14 +52,16 @@ public struct Aligner: Sendable {
     ///   - initialHalfWidth: First band half-width, at least 1.
     ///   - temperature: Posterior temperature for confidences, > 0.
     ///   - maximumCells: Memory guard for band widening.
+    ///   - verificationCells: Grids up to this size are searched whole to verify a diagonal band.
     public init(shapes: BeadShapeTable = .standard, initialHalfWidth: Int = 32, temperature: Double = 1,
-                maximumCells: Int = 40_000_000) {
+                maximumCells: Int = 40_000_000, verificationCells: Int = 4_000_000) {
         precondition(initialHalfWidth >= 1, "The band half-width is at least 1.")
         precondition(temperature > 0, "The temperature is positive.")
         self.shapes = shapes
         self.initialHalfWidth = initialHalfWidth
         self.temperature = temperature
         self.maximumCells = maximumCells
+        self.verificationCells = verificationCells
     }
 
     /// Aligns `sourceCount` source units with `targetCount` target units.
@@ -85,23 +87,44 @@ public struct Aligner: Sendable {
         } else if !anchors.isEmpty {
             band = AlignmentBand(anchors: anchors, sourceCount: sourceCount, targetCount: targetCount, halfWidth: anchoredHalfWidth)
         }
+        // A diagonal band can miss a better path lying wholly outside it (a translation that
+        // stops half way pulls the true path off the diagonal without the best in-band path
+        // touching the edge), so without a guide or anchors each result is checked against a band
+        // twice as wide (or against the whole grid when that has at most `verificationCells`
+        // cells) and kept only when the wider band finds nothing cheaper.
+        let verifies = guide == nil && anchors.isEmpty
+        var accepted: Result?
         while true {
             let prepared = costModel.prepared(for: band)
             let outcome = search(band: band, costModel: prepared)
             let next = band.widened()
             let nextCells = (sourceCount + 1) * (2 * next.halfWidth + 1)
             let canWiden = !band.coversEverything && nextCells <= maximumCells
-            if let outcome, !outcome.touchesEdge || !canWiden {
-                return outcome.result
+            if let previous = accepted {
+                guard let outcome, outcome.result.totalCost < previous.totalCost - 1e-9 * max(1, abs(previous.totalCost)) else {
+                    return previous
+                }
+                accepted = nil
             }
-            if !canWiden {
+            if let outcome, !outcome.touchesEdge || !canWiden {
+                if !verifies || !canWiden { return outcome.result }
+                accepted = outcome.result
+            } else if !canWiden {
                 // No path inside the largest band allowed: fall back to deletions then insertions.
                 return Result(beads: fallbackBeads(sourceCount: sourceCount, targetCount: targetCount),
                               halfWidth: band.halfWidth, totalCost: .infinity)
             }
-            band = next
+            if accepted != nil, (sourceCount + 1) * (targetCount + 1) <= verificationCells {
+                band = AlignmentBand(sourceCount: sourceCount, targetCount: targetCount,
+                                     halfWidth: max(sourceCount, targetCount))
+            } else {
+                band = next
+            }
         }
     }
+
+    /// Grids up to this many cells are searched whole to verify a diagonal band's result.
+    public var verificationCells: Int
 
     /// Largest number of bead costs kept between the forward and backward pass (120 MB).
     static let maximumCachedCosts = 30_000_000

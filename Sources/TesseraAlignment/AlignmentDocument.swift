@@ -41,7 +41,7 @@ public struct AlignmentDocument: Sendable, Hashable {
         var sentences: [String] = []
         var paragraphs: [Range<Int>] = []
         var start = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty {
                 if sentences.count > start { paragraphs.append(start..<sentences.count) }

@@ -90,9 +90,10 @@ public struct BeadShapeTable: Sendable, Hashable {
     /// Gale & Church's corpus (UBS reports) had no such beads, so their priors are our own: each is
     /// about a tenth of the 2-1 prior per extra sentence, the order of magnitude of their share in
     /// hand-aligned literary text (Text+Berg dev gold: 1-3 and 3-1 about 4 % of beads, 2-3, 3-2 and
-    /// 1-4 about 1 % each). 1-0 and 0-1 keep Gale & Church's value.
+    /// 1-4 about 1 % each). 1-0 and 0-1 keep Gale & Church's value; 1-1 gives up the 0.012 the
+    /// new shapes take (0.89 - 0.012 = 0.878) so that the priors sum to 1.
     public static let standard = BeadShapeTable([
-        Entry(BeadShape(source: 1, target: 1), prior: 0.89),
+        Entry(BeadShape(source: 1, target: 1), prior: 0.878),
         Entry(BeadShape(source: 1, target: 0), prior: 0.0099 / 2),
         Entry(BeadShape(source: 0, target: 1), prior: 0.0099 / 2),
         Entry(BeadShape(source: 2, target: 1), prior: 0.089 / 2),
