@@ -1,6 +1,7 @@
 import Foundation
 public import TesseraAlignment
 public import TesseraCore
+import TesseraText
 
 /// The "align an article with its translations" use case shared by the CLI and the server:
 /// read the texts, split them into sentences, align each target with the source (pivoting on the
@@ -51,20 +52,27 @@ public enum AlignArticles {
         }
     }
 
-    /// Splits a text into a document.
+    /// Splits a text into a document: with `inputIsSentences` one sentence per line; otherwise
+    /// every non-blank line is a paragraph, split by TesseraText's `Segmenter` (built-in rules of
+    /// the language; the stop-gap splitter below when the language is unknown).
     static func document(_ input: Input, inputIsSentences: Bool) -> AlignmentDocument {
         if inputIsSentences { return AlignmentDocument(lines: input.text, language: input.language) }
         var sentences: [String] = []
         var paragraphs: [Range<Int>] = []
         for line in input.text.split(whereSeparator: \.isNewline) {
             let start = sentences.count
-            sentences += splitSentences(String(line))
+            if let language = input.language {
+                let paragraph = String(line)
+                sentences += Segmenter.segment(paragraph, language: language).map { String(paragraph[$0]) }
+            } else {
+                sentences += splitSentences(String(line))
+            }
             if sentences.count > start { paragraphs.append(start..<sentences.count) }
         }
         return AlignmentDocument(sentences: sentences, paragraphs: paragraphs, language: input.language)
     }
 
-    /// A stop-gap sentence splitter until TesseraText's `Segmenter` is merged: breaks after `.`,
+    /// A minimal sentence splitter for text of unknown language: breaks after `.`,
     /// `!`, `?` or `…` (and closing quotes) followed by white space and an upper-case letter or digit.
     static func splitSentences(_ paragraph: String) -> [String] {
         var sentences: [String] = []

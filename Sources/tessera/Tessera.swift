@@ -7,5 +7,5 @@ struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
-        subcommands: [AlignCommand.self])
+        subcommands: [AlignCommand.self, SegmentCommand.self])
 }
