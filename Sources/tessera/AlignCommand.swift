@@ -36,7 +36,7 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .customLong("min-confidence"), help: "Leave out beads below this confidence (tsv, json).")
     var minConfidence: Double = 0
 
-    @Option(name: .shortAndLong, help: "Output file; with several targets the target language is added before the extension.")
+    @Option(name: .shortAndLong, help: "Output file; with several targets the target language (and its position if languages repeat) is added before the extension.")
     var output: String?
 
     @Option(name: .customLong("length-weight"), help: "Weight of the Gale-Church length cost.")
@@ -91,13 +91,16 @@ struct AlignCommand: ParsableCommand {
             learner: noLearning ? nil : LexiconLearner(), usesParagraphs: !noParagraphs)
         let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner)
         var standardOutput = ""
-        for article in articles {
+        let tags = articles.map { $0.target.language?.description ?? "target" }
+        let tagsRepeat = Set(tags).count < tags.count
+        for (index, article) in articles.enumerated() {
             for warning in article.report.warnings {
                 FileHandle.standardError.write(Data("\(article.targetName): \(warning)\n".utf8))
             }
             let text = article.formatted(as: format, minimumConfidence: minConfidence)
             if let output {
-                let path = articles.count == 1 ? output : Self.path(output, inserting: article.target.language?.description ?? "target")
+                let tag = tagsRepeat ? "\(tags[index]).\(index + 1)" : tags[index]
+                let path = articles.count == 1 ? output : Self.path(output, inserting: tag)
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } else {
                 if articles.count > 1 && format != .json { standardOutput += "# \(article.sourceName) -> \(article.targetName)\n" }
