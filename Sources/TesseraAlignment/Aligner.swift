@@ -26,9 +26,9 @@ public struct Aligner: Sendable {
     /// Half-width of the first band around the line through anchors: they are sure points, so
     /// the band only needs to cover the wobble between them.
     public var anchoredHalfWidth: Int = 16
-    /// Half-width of the first band around a guide path. 8 lets a second pass move beads a
-    /// few sentences; the band doubles on demand.
-    public var guideHalfWidth: Int = 8
+    /// Half-width of the first band around a guide path. 16 lets a second pass move beads
+    /// well away from the first pass (8 needed a redo on most books); the band doubles on demand.
+    public var guideHalfWidth: Int = 16
     /// Temperature of the posterior used for confidences: costs are divided by it before
     /// exponentiation. 1 treats costs as negative log probabilities.
     public var temperature: Double
