@@ -63,7 +63,7 @@ let package = Package(
             name: "TesseraTextTests", dependencies: ["TesseraText", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
-            name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],
+            name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit", "TesseraTestSupport"],

@@ -1,0 +1,261 @@
+import Foundation
+
+/// Finds the cheapest monotone sequence of beads that covers both sides: a banded dynamic
+/// programme over the shapes of a ``BeadShapeTable``, scored by a ``CostModel``.
+///
+/// The aligner knows nothing about text: it only runs the search and walks back (convention 6).
+/// The band starts `initialHalfWidth` cells either side of the diagonal; when the best path comes
+/// within one cell of the band's edge the band is doubled and the search run again, so a
+/// translation that drifts far from the diagonal (a missing chapter, a translation that stops half
+/// way) still gets its best path.
+///
+/// ```swift
+/// let model = LengthCostModel(sourceLengths: [10, 42, 7], targetLengths: [11, 20, 25, 8])
+/// let result = Aligner().align(sourceCount: 3, targetCount: 4, costModel: model)
+/// result.beads.map(\.shape.description)   // ["1-1", "1-2", "1-1"]
+/// ```
+///
+/// - Complexity: O(n · w · k) time and O(n · w) memory for n source units, final band
+///   half-width w and k shapes (each doubling of the band adds at most the same again).
+public struct Aligner: Sendable {
+    /// The shapes allowed, with their priors.
+    public var shapes: BeadShapeTable
+    /// Half-width of the first band tried. 32 covers the drift of ordinary translations; the
+    /// band doubles on demand.
+    public var initialHalfWidth: Int
+    /// Half-width of the first band around the line through anchors: they are sure points, so
+    /// the band only needs to cover the wobble between them.
+    public var anchoredHalfWidth: Int = 16
+    /// Half-width of the first band around a guide path. 16 lets a second pass move beads
+    /// well away from the first pass (8 needed a redo on most books); the band doubles on demand.
+    public var guideHalfWidth: Int = 16
+    /// Temperature of the posterior used for confidences: costs are divided by it before
+    /// exponentiation. 1 treats costs as negative log probabilities.
+    public var temperature: Double
+    /// The band stops widening once it would hold more cells than this (memory guard, about
+    /// 40 million cells = 0.8 GB); the best path inside the band is returned then.
+    public var maximumCells: Int
+
+    /// The result of one alignment.
+    public struct Result: Sendable, Hashable {
+        /// The beads in order; they cover every source and target index exactly once.
+        public var beads: [Bead]
+        /// The half-width of the band the final search used.
+        public var halfWidth: Int
+        /// The total cost of the path.
+        public var totalCost: Double
+    }
+
+    /// Creates an aligner.
+    /// - Parameters:
+    ///   - shapes: Allowed bead shapes and priors; default ``BeadShapeTable/standard``.
+    ///   - initialHalfWidth: First band half-width, at least 1.
+    ///   - temperature: Posterior temperature for confidences, > 0.
+    ///   - maximumCells: Memory guard for band widening.
+    ///   - verificationCells: Grids up to this size are searched whole to verify a diagonal band.
+    public init(shapes: BeadShapeTable = .standard, initialHalfWidth: Int = 32, temperature: Double = 1,
+                maximumCells: Int = 40_000_000, verificationCells: Int = 4_000_000) {
+        precondition(initialHalfWidth >= 1, "The band half-width is at least 1.")
+        precondition(temperature > 0, "The temperature is positive.")
+        self.shapes = shapes
+        self.initialHalfWidth = initialHalfWidth
+        self.temperature = temperature
+        self.maximumCells = maximumCells
+        self.verificationCells = verificationCells
+    }
+
+    /// Aligns `sourceCount` source units with `targetCount` target units.
+    ///
+    /// - Parameters:
+    ///   - sourceCount: Number of source units (sentences or paragraphs), 0 or more.
+    ///   - targetCount: Number of target units, 0 or more.
+    ///   - costModel: Scores candidate beads.
+    ///   - guide: An earlier alignment of the same units (e.g. a first pass): the band then
+    ///     follows its path, `guideHalfWidth` either side, instead of the diagonal.
+    ///   - anchors: Without a guide, sure sentence pairs (``AnchorFinder``): the band follows the
+    ///     line through them, `initialHalfWidth` either side.
+    /// - Returns: The beads of the cheapest path, each with its posterior confidence.
+    /// - Complexity: See the type's documentation.
+    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,
+                                        anchors: [(source: Int, target: Int)] = []) -> Result {
+        precondition(sourceCount >= 0 && targetCount >= 0, "Unit counts are never negative.")
+        if sourceCount == 0 && targetCount == 0 { return Result(beads: [], halfWidth: 0, totalCost: 0) }
+        var band = AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: initialHalfWidth)
+        if let guide, let guided = AlignmentBand(guide: guide, sourceCount: sourceCount, targetCount: targetCount,
+                                                 halfWidth: guideHalfWidth) {
+            band = guided
+        } else if !anchors.isEmpty {
+            band = AlignmentBand(anchors: anchors, sourceCount: sourceCount, targetCount: targetCount, halfWidth: anchoredHalfWidth)
+        }
+        // A diagonal band can miss a better path lying wholly outside it (a translation that
+        // stops half way pulls the true path off the diagonal without the best in-band path
+        // touching the edge), so without a guide or anchors each result is checked against a band
+        // twice as wide (or against the whole grid when that has at most `verificationCells`
+        // cells) and kept only when the wider band finds nothing cheaper.
+        let verifies = guide == nil && anchors.isEmpty
+        var accepted: Result?
+        while true {
+            let prepared = costModel.prepared(for: band)
+            let outcome = search(band: band, costModel: prepared)
+            let next = band.widened()
+            let nextCells = (sourceCount + 1) * (2 * next.halfWidth + 1)
+            let canWiden = !band.coversEverything && nextCells <= maximumCells
+            if let previous = accepted {
+                guard let outcome, outcome.result.totalCost < previous.totalCost - 1e-9 * max(1, abs(previous.totalCost)) else {
+                    return previous
+                }
+                accepted = nil
+            }
+            if let outcome, !outcome.touchesEdge || !canWiden {
+                if !verifies || !canWiden { return outcome.result }
+                accepted = outcome.result
+            } else if !canWiden {
+                // No path inside the largest band allowed: fall back to deletions then insertions.
+                return Result(beads: fallbackBeads(sourceCount: sourceCount, targetCount: targetCount),
+                              halfWidth: band.halfWidth, totalCost: .infinity)
+            }
+            if accepted != nil, (sourceCount + 1) * (targetCount + 1) <= verificationCells {
+                band = AlignmentBand(sourceCount: sourceCount, targetCount: targetCount,
+                                     halfWidth: max(sourceCount, targetCount))
+            } else {
+                band = next
+            }
+        }
+    }
+
+    /// Grids up to this many cells are searched whole to verify a diagonal band's result.
+    public var verificationCells: Int
+
+    /// Largest number of bead costs kept between the forward and backward pass (120 MB).
+    static let maximumCachedCosts = 30_000_000
+
+    private struct Outcome {
+        var result: Result
+        var touchesEdge: Bool
+    }
+
+    private func fallbackBeads(sourceCount: Int, targetCount: Int) -> [Bead] {
+        (0..<sourceCount).map { Bead(source: $0..<($0 + 1), target: 0..<0, cost: .infinity, confidence: 0) }
+            + (0..<targetCount).map {
+                Bead(source: sourceCount..<sourceCount, target: $0..<($0 + 1), cost: .infinity, confidence: 0)
+            }
+    }
+
+    /// One banded search: Viterbi and forward sums in one pass, backward sums in a second pass,
+    /// walk back from (n, m).
+    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model) -> Outcome? {
+        let n = band.sourceCount
+        let m = band.targetCount
+        var rowLow = [Int](repeating: 0, count: n + 1)
+        var rowHigh = [Int](repeating: 0, count: n + 1)
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n {
+            let range = band.targetRange(row: i)
+            rowLow[i] = range.lowerBound
+            rowHigh[i] = range.upperBound
+            rowStart[i + 1] = rowStart[i] + range.count
+        }
+        let cellCount = rowStart[n + 1]
+        let entries = shapes.entries
+        let shapeSource = entries.map(\.shape.sourceCount)
+        let shapeTarget = entries.map(\.shape.targetCount)
+        let shapeCost = entries.map(\.cost)
+        let inverseTemperature = 1 / temperature
+
+        var best = [Double](repeating: .infinity, count: cellCount)
+        var back = [Int8](repeating: -1, count: cellCount)
+        var forward = [Double](repeating: -.infinity, count: cellCount)
+        // Bead costs of the forward pass, reused by the backward pass when memory allows.
+        let shapeCount = entries.count
+        let caches = cellCount * shapeCount <= Self.maximumCachedCosts
+        var cached = [Float](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
+
+        @inline(__always) func cellIndex(_ i: Int, _ j: Int) -> Int? {
+            guard j >= rowLow[i] && j <= rowHigh[i] else { return nil }
+            return rowStart[i] + j - rowLow[i]
+        }
+
+        best[0] = 0
+        forward[0] = 0
+        for i in 0...n {
+            for j in rowLow[i]...rowHigh[i] where i > 0 || j > 0 {
+                let cell = rowStart[i] + j - rowLow[i]
+                var bestCost = Double.infinity
+                var bestShape = -1
+                var logSum = -Double.infinity
+                for s in 0..<entries.count {
+                    let pi = i - shapeSource[s]
+                    let pj = j - shapeTarget[s]
+                    guard pi >= 0, pj >= 0, let previous = cellIndex(pi, pj) else { continue }
+                    let before = best[previous]
+                    guard before < .infinity else { continue }
+                    let cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j)
+                    if caches { cached[cell * shapeCount + s] = Float(cost) }
+                    guard cost.isFinite else { continue }
+                    if before + cost < bestCost {
+                        bestCost = before + cost
+                        bestShape = s
+                    }
+                    logSum = logAdd(logSum, forward[previous] - cost * inverseTemperature)
+                }
+                best[cell] = bestCost
+                back[cell] = Int8(bestShape)
+                forward[cell] = logSum
+            }
+        }
+        guard let last = cellIndex(n, m), best[last] < .infinity else { return nil }
+
+        var backward = [Double](repeating: -.infinity, count: cellCount)
+        backward[last] = 0
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
+                let cell = rowStart[i] + j - rowLow[i]
+                guard best[cell] < .infinity else { continue }
+                var logSum = -Double.infinity
+                for s in 0..<entries.count {
+                    let ni = i + shapeSource[s]
+                    let nj = j + shapeTarget[s]
+                    guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
+                    let cost = caches && !cached[next * shapeCount + s].isNaN
+                        ? Double(cached[next * shapeCount + s])
+                        : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
+                    guard cost.isFinite else { continue }
+                    logSum = logAdd(logSum, backward[next] - cost * inverseTemperature)
+                }
+                backward[cell] = logSum
+            }
+        }
+
+        let total = forward[last]
+        var beads: [Bead] = []
+        var touches = false
+        var i = n
+        var j = m
+        while i > 0 || j > 0 {
+            guard let cell = cellIndex(i, j) else { return nil }
+            let s = Int(back[cell])
+            guard s >= 0 else { return nil }
+            let pi = i - shapeSource[s]
+            let pj = j - shapeTarget[s]
+            guard let previous = cellIndex(pi, pj) else { return nil }
+            let cost = best[cell] - best[previous]
+            let logPosterior = forward[previous] - cost * inverseTemperature + backward[cell] - total
+            let confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
+            beads.append(Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: confidence))
+            if (pi > 0 || pj > 0) && band.touchesEdge(row: pi, column: pj) { touches = true }
+            i = pi
+            j = pj
+        }
+        beads.reverse()
+        return Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
+                       touchesEdge: touches)
+    }
+}
+
+/// `log(exp(a) + exp(b))` without overflow.
+@inline(__always) func logAdd(_ a: Double, _ b: Double) -> Double {
+    if a == -.infinity { return b }
+    if b == -.infinity { return a }
+    if abs(a - b) > 40 { return max(a, b) }  // exp(-40) is below Double's precision relative to 1
+    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b))
+}

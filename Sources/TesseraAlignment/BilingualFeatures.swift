@@ -1,0 +1,111 @@
+import Foundation
+public import TesseraCore
+import TesseraText
+
+/// The features of both documents, with the vocabularies that give word ids their meaning.
+///
+/// ```swift
+/// let features = BilingualFeatures(source: ["Der Himalaya ist hoch ."], target: ["L' Himalaya est haut ."],
+///                                  sourceLanguage: LanguageTag("de"), targetLanguage: LanguageTag("fr"))
+/// features.source[0].sortedKeys == features.target[0].sortedKeys   // false: "." is not evidence, "hima" is shared
+/// ```
+public struct BilingualFeatures: Sendable {
+    /// Weight of a number match: numbers rarely match by chance.
+    public static let numberWeight: Float = 2
+    /// Weight of a word (cognate or lexicon) match.
+    public static let wordWeight: Float = 1
+    /// Weight of a punctuation match (`?`, `!`, quotes, parentheses, colon, semicolon).
+    public static let punctuationWeight: Float = 0.5
+    /// Length of the prefix two words must share to count as cognates (Simard, Foster and
+    /// Isabelle 1992, "Using cognates to align sentences in bilingual corpora": 4 characters).
+    public static let cognatePrefixLength = 4
+
+    /// Features of the source sentences.
+    public var source: [SentenceFeatures]
+    /// Features of the target sentences.
+    public var target: [SentenceFeatures]
+    /// Source vocabulary: word id -> folded word (lower case, no diacritics).
+    public var sourceWords: [String]
+    /// Target vocabulary.
+    public var targetWords: [String]
+
+    /// Extracts the features of both documents.
+    /// - Parameters:
+    ///   - source: Source sentences.
+    ///   - target: Target sentences.
+    ///   - sourceLanguage: Decides case folding and elision (optional).
+    ///   - targetLanguage: Same for the target.
+    /// - Complexity: O(total characters).
+    public init(source: [String], target: [String], sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?) {
+        var keys: [String: Int32] = [:]
+        var sourceVocabulary = Vocabulary()
+        var targetVocabulary = Vocabulary()
+        self.source = source.map { Self.features(of: $0, language: sourceLanguage, keys: &keys, words: &sourceVocabulary) }
+        self.target = target.map { Self.features(of: $0, language: targetLanguage, keys: &keys, words: &targetVocabulary) }
+        self.sourceWords = sourceVocabulary.words
+        self.targetWords = targetVocabulary.words
+    }
+
+    struct Vocabulary {
+        var ids: [String: Int32] = [:]
+        var words: [String] = []
+        mutating func id(_ word: String) -> Int32 {
+            if let id = ids[word] { return id }
+            let id = Int32(words.count)
+            ids[word] = id
+            words.append(word)
+            return id
+        }
+    }
+
+    static func features(of text: String, language: LanguageTag?, keys: inout [String: Int32],
+                         words: inout Vocabulary) -> SentenceFeatures {
+        func key(_ name: String) -> Int32 {
+            if let id = keys[name] { return id }
+            let id = Int32(keys.count)
+            keys[name] = id
+            return id
+        }
+        let length = text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+        var items: [SentenceFeatures.Item] = []
+        for token in Tokenizer.tokens(in: text, language: language, foldDiacritics: true) {
+            switch token.kind {
+            case .number:
+                let digits = String(token.text.unicodeScalars.filter { $0.properties.numericType != nil })
+                items.append(.init(key: key("#" + digits), word: words.id(token.text), weight: numberWeight))
+            case .word, .character:
+                var word = token.text
+                if word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
+                guard !word.isEmpty else { continue }
+                let hasDigit = word.unicodeScalars.contains { $0.properties.numericType != nil }
+                let shared: Int32
+                if hasDigit {
+                    shared = key("=" + word)
+                } else if word.count >= cognatePrefixLength {
+                    shared = key("~" + word.prefix(cognatePrefixLength))
+                } else {
+                    shared = -1
+                }
+                items.append(.init(key: shared, word: words.id(word), weight: wordWeight))
+            case .punctuation:
+                guard let mark = punctuationClass(token.text) else { continue }
+                items.append(.init(key: key("p" + mark), word: -1, weight: punctuationWeight))
+            }
+        }
+        return SentenceFeatures(length: length, items: items)
+    }
+
+    /// The punctuation that carries over between languages, with all quotes as one class.
+    static func punctuationClass(_ text: String) -> String? {
+        switch text {
+        case "?", "¿": return "?"
+        case "!", "¡": return "!"
+        case "\"", "«", "»", "„", "“", "”", "‹", "›", "‚", "‘": return "\""
+        case "(", ")", "[", "]": return "("
+        case ":": return ":"
+        case ";": return ";"
+        case "%": return "%"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,521 @@
+import Foundation
+
+/// The aligner's default cost model: Gale-Church length cost plus lexical evidence (shared
+/// numbers, cognates, punctuation, and word pairs of a ``BilingualLexicon``).
+///
+/// **Evidence.** A token of a source sentence is *matched* in target sentences B when one of
+/// them holds the same shared key (same number, same 4-letter cognate prefix, same `?`, `!`,
+/// quote or parenthesis) or, failing that, a lexicon partner (counting the pair's strength).
+/// Each token also has a *chance* of being matched in |B| unrelated sentences,
+/// `p_B = 1 - (1 - p)^|B|`, where `p` is the share of target sentences of the document holding
+/// its key or a partner. The evidence of a bead is the weighted surprise of its matches,
+///
+///     evidence(A, B) = Σ_tokens weight · (matched - p_|other side|)
+///
+/// summed over the tokens of both sides: a rare shared number or name says a lot, a frequent
+/// word matched by chance almost nothing, and merging two sentence pairs earns what they earn
+/// apart (no bonus for the extra chances a merge offers). The bead's cost is
+///
+///     lengthWeight · GaleChurch(A, B) - lexicalWeight · evidence(A, B) / scale
+///
+/// where `scale` is the evidence of a typical parallel sentence pair of this document pair
+/// (``Calibration``), so the weights mean the same for every language pair and text type.
+/// A 1-0 or 0-1 bead costs `insertionPenalty` (plus its shape prior, added by the aligner).
+///
+/// ```swift
+/// let features = BilingualFeatures(source: source, target: target, sourceLanguage: de, targetLanguage: fr)
+/// let model = LexicalCostModel(features: features, lexicon: BilingualLexicon())
+/// let beads = Aligner().align(sourceCount: source.count, targetCount: target.count, costModel: model).beads
+/// ```
+public struct LexicalCostModel: CostModel {
+    /// The weights of the cost terms.
+    public struct Parameters: Sendable, Hashable {
+        /// Weight of the Gale-Church length cost.
+        public var lengthWeight: Double
+        /// Weight of the normalised lexical evidence.
+        public var lexicalWeight: Double
+        /// Extra cost of a 1-0 or 0-1 bead on top of its prior.
+        public var insertionPenalty: Double
+
+        /// Creates parameters.
+        public init(lengthWeight: Double, lexicalWeight: Double, insertionPenalty: Double) {
+            self.lengthWeight = lengthWeight
+            self.lexicalWeight = lexicalWeight
+            self.insertionPenalty = insertionPenalty
+        }
+
+        /// Values tuned on the Text+Berg German-French dev set (Docs/ALIGNMENT.md, "Tuning").
+        public static let standard = Parameters(lengthWeight: 0.5, lexicalWeight: 8, insertionPenalty: 0)
+    }
+
+    /// How much evidence a parallel sentence pair of this document pair carries.
+    public struct Calibration: Sendable, Hashable {
+        /// Mean evidence of a parallel sentence pair (at least ``minimumScale``).
+        public var scale: Double
+        /// The scale as measured, before the floor (tells whether the documents share anything).
+        public var measured: Double
+        /// Floor of the scale: a few matched tokens (a typical parallel pair of a European
+        /// language pair earns 5 to 15), so that one chance match never outweighs a shape prior.
+        public static let minimumScale = 3.0
+        /// Used when a document is too short to measure anything (fewer than 8 units a side).
+        public static let fallback = Calibration(scale: 4)
+
+        /// Creates a calibration.
+        public init(scale: Double) {
+            self.measured = scale.isFinite ? scale : 0
+            self.scale = max(Self.minimumScale, measured)
+        }
+    }
+
+    /// The source units' features.
+    public let source: [SentenceFeatures]
+    /// The target units' features.
+    public let target: [SentenceFeatures]
+    /// Length model parameters.
+    public var length: LengthStatistics
+    /// Term weights.
+    public var parameters: Parameters
+    /// Evidence calibration.
+    public var calibration: Calibration
+
+    private let forward: [[Link]]
+    private let backward: [[Link]]
+    private let sourcePrefix: [Int]
+    private let targetPrefix: [Int]
+    private var sourceUnits: [ScoredUnit]
+    private var targetUnits: [ScoredUnit]
+    private var table: PairTable?
+
+    /// Largest span whose chance expectation is stored; longer spans use it.
+    static let maximumSpan = 5
+    /// Items scored per unit: the 64 most informative (one bit each in a match mask).
+    static let maximumItems = 64
+
+    struct Link: Sendable {
+        var word: Int32
+        var strength: Float
+    }
+
+    /// A token as the model scores it.
+    struct ScoredItem: Sendable {
+        var key: Int32
+        var word: Int32
+        /// Value of a key match (the item weight).
+        var keyValue: Float
+        /// Value of a lexicon match (weight times the best partner strength).
+        var lexiconValue: Float
+        /// Whether the word has lexicon partners at all.
+        var hasPartners: Bool
+    }
+
+    /// A unit's most informative items and their chance expectations.
+    struct ScoredUnit: Sendable {
+        var items: [ScoredItem]
+        /// Expected matched value in k = 1...maximumSpan unrelated units of the other side.
+        var expected: [Float]
+    }
+
+    /// Which items of each side a unit pair matches (bit i = item i of the unit).
+    struct PairMasks: Sendable {
+        var sourceKey: UInt64 = 0
+        var sourceLexicon: UInt64 = 0
+        var targetKey: UInt64 = 0
+        var targetLexicon: UInt64 = 0
+    }
+
+    /// Creates the model.
+    /// - Parameters:
+    ///   - features: Features of both documents (from ``BilingualFeatures``).
+    ///   - lexicon: Word pairs; may be empty.
+    ///   - length: Gale-Church parameters; by default the total length ratio and variance 6.8.
+    ///   - parameters: Term weights.
+    ///   - calibration: Evidence calibration; by default measured on the documents
+    ///     (``Calibration/measure(_:)``).
+    public init(features: BilingualFeatures, lexicon: BilingualLexicon, length: LengthStatistics? = nil,
+                parameters: Parameters = .standard, calibration: Calibration? = nil) {
+        self.init(source: features.source, target: features.target, sourceWords: features.sourceWords,
+                  targetWords: features.targetWords, lexicon: lexicon, length: length, parameters: parameters,
+                  calibration: calibration)
+    }
+
+    /// Creates the model for sentences (or paragraphs) whose features come from a
+    /// ``BilingualFeatures`` value with the given vocabularies.
+    public init(source: [SentenceFeatures], target: [SentenceFeatures], sourceWords: [String], targetWords: [String],
+                lexicon: BilingualLexicon, length: LengthStatistics? = nil, parameters: Parameters = .standard,
+                calibration: Calibration? = nil) {
+        self.source = source
+        self.target = target
+        self.parameters = parameters
+        sourcePrefix = LengthCostModel.prefixSums(source.map(\.length))
+        targetPrefix = LengthCostModel.prefixSums(target.map(\.length))
+        self.length = length ?? LengthStatistics(sourceTotal: sourcePrefix.last ?? 0, targetTotal: targetPrefix.last ?? 0)
+        var targetIds: [String: Int32] = [:]
+        for (index, word) in targetWords.enumerated() { targetIds[word] = Int32(index) }
+        var forward = [[Link]](repeating: [], count: sourceWords.count)
+        var backward = [[Link]](repeating: [], count: targetWords.count)
+        if !lexicon.isEmpty {
+            for (sourceIndex, word) in sourceWords.enumerated() {
+                guard let partners = lexicon.entries[word] else { continue }
+                for (partner, strength) in partners {
+                    guard let targetIndex = targetIds[partner] else { continue }
+                    forward[sourceIndex].append(Link(word: targetIndex, strength: Float(strength)))
+                    backward[Int(targetIndex)].append(Link(word: Int32(sourceIndex), strength: Float(strength)))
+                }
+            }
+        }
+        self.forward = forward
+        self.backward = backward
+        sourceUnits = Self.scoredUnits(source, other: target, links: forward)
+        targetUnits = Self.scoredUnits(target, other: source, links: backward)
+        self.calibration = Calibration.fallback
+        self.calibration = calibration ?? Calibration.measure(self)
+    }
+
+    init(copying model: LexicalCostModel, source: [SentenceFeatures], target: [SentenceFeatures],
+         sourceUnits: [ScoredUnit]? = nil, targetUnits: [ScoredUnit]? = nil) {
+        self.source = source
+        self.target = target
+        length = model.length
+        parameters = model.parameters
+        calibration = model.calibration
+        forward = model.forward
+        backward = model.backward
+        sourcePrefix = LengthCostModel.prefixSums(source.map(\.length))
+        targetPrefix = LengthCostModel.prefixSums(target.map(\.length))
+        table = nil
+        self.sourceUnits = sourceUnits ?? Self.scoredUnits(source, other: target, links: model.forward)
+        self.targetUnits = targetUnits ?? Self.scoredUnits(target, other: source, links: model.backward)
+    }
+
+    /// The same model with other parameters, units and calibration kept.
+    public func with(parameters: Parameters) -> LexicalCostModel {
+        var copy = self
+        copy.parameters = parameters
+        return copy
+    }
+
+    /// Scores the items of `units` against the document frequencies of `other`: chance of a
+    /// match in one unrelated unit, expectations for 1...maximumSpan units, and the
+    /// ``maximumItems`` most informative items kept.
+    static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]],
+                            otherUnitsPerSpan: Float = 1) -> [ScoredUnit] {
+        var keyFrequency: [Int32: Int] = [:]
+        var wordFrequency: [Int32: Int] = [:]
+        for unit in other {
+            for key in unit.sortedKeys { keyFrequency[key, default: 0] += 1 }
+            for word in unit.sortedWords { wordFrequency[word, default: 0] += 1 }
+        }
+        let count = Float(max(1, other.count))
+        return units.map { unit in
+            var scored: [(item: ScoredItem, keyChance: Float, lexiconChance: Float, information: Float)] = []
+            for item in unit.items {
+                let keyChance = item.key >= 0 ? Float(keyFrequency[item.key] ?? 0) / count : 0
+                var lexiconChance: Float = 0
+                var best: Float = 0
+                let partners = item.word >= 0 && Int(item.word) < links.count ? links[Int(item.word)] : []
+                for link in partners {
+                    lexiconChance += Float(wordFrequency[link.word] ?? 0) / count
+                    best = max(best, link.strength)
+                }
+                lexiconChance = min(1, lexiconChance)
+                guard item.key >= 0 || best > 0 else { continue }  // can never match: no evidence either way
+                let scoredItem = ScoredItem(key: item.key, word: item.word, keyValue: item.weight,
+                                            lexiconValue: item.weight * best, hasPartners: best > 0)
+                let chance = keyChance * item.weight + (1 - keyChance) * lexiconChance * scoredItem.lexiconValue
+                let information = item.weight - chance
+                scored.append((scoredItem, keyChance, lexiconChance, information))
+            }
+            if scored.count > maximumItems {
+                scored.sort { $0.information > $1.information }
+                scored.removeLast(scored.count - maximumItems)
+            }
+            var expected = [Float](repeating: 0, count: maximumSpan)
+            for entry in scored {
+                var keyMiss: Float = 1
+                var lexiconMiss: Float = 1
+                let keyMissPerSpan = pow(1 - entry.keyChance, otherUnitsPerSpan)
+                let lexiconMissPerSpan = pow(1 - entry.lexiconChance, otherUnitsPerSpan)
+                for k in 0..<maximumSpan {
+                    keyMiss *= keyMissPerSpan
+                    lexiconMiss *= lexiconMissPerSpan
+                    expected[k] += (1 - keyMiss) * entry.item.keyValue + keyMiss * (1 - lexiconMiss) * entry.item.lexiconValue
+                }
+            }
+            return ScoredUnit(items: scored.map(\.item), expected: expected)
+        }
+    }
+
+    // MARK: Cost
+
+    /// The bead cost described in the type's documentation.
+    public func cost(source a: Range<Int>, target b: Range<Int>) -> Double {
+        if a.isEmpty || b.isEmpty { return parameters.insertionPenalty }
+        let ls = sourcePrefix[a.upperBound] - sourcePrefix[a.lowerBound]
+        let lt = targetPrefix[b.upperBound] - targetPrefix[b.lowerBound]
+        let lengthCost = length.cost(sourceLength: ls, targetLength: lt)
+        return parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence(source: a, target: b) / calibration.scale
+    }
+
+    /// The chance-corrected lexical evidence that `source` and `target` translate each other
+    /// (see the type's documentation): about 0 for unrelated units, ``Calibration/scale`` for a
+    /// typical parallel sentence pair.
+    public func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        let sourceSpan = min(a.count, Self.maximumSpan) - 1
+        let targetSpan = min(b.count, Self.maximumSpan) - 1
+        var total: Float = 0
+        for x in a {
+            var keyMask: UInt64 = 0
+            var lexiconMask: UInt64 = 0
+            for y in b {
+                let masks = pairMasks(x, y)
+                keyMask |= masks.sourceKey
+                lexiconMask |= masks.sourceLexicon
+            }
+            let unit = sourceUnits[x]
+            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[targetSpan]
+        }
+        for y in b {
+            var keyMask: UInt64 = 0
+            var lexiconMask: UInt64 = 0
+            for x in a {
+                let masks = pairMasks(x, y)
+                keyMask |= masks.targetKey
+                lexiconMask |= masks.targetLexicon
+            }
+            let unit = targetUnits[y]
+            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[sourceSpan]
+        }
+        return Double(total)
+    }
+
+    @inline(__always) static func value(_ items: [ScoredItem], keyMask: UInt64, lexiconMask: UInt64) -> Float {
+        var total: Float = 0
+        var bits = keyMask
+        while bits != 0 {
+            total += items[bits.trailingZeroBitCount].keyValue
+            bits &= bits - 1
+        }
+        bits = lexiconMask & ~keyMask
+        while bits != 0 {
+            total += items[bits.trailingZeroBitCount].lexiconValue
+            bits &= bits - 1
+        }
+        return total
+    }
+
+    @inline(__always) func pairMasks(_ x: Int, _ y: Int) -> PairMasks {
+        if let table, let value = table.value(x, y) { return value }
+        return computePair(x, y)
+    }
+
+    func computePair(_ x: Int, _ y: Int) -> PairMasks {
+        var masks = PairMasks()
+        let other = target[y]
+        for (index, item) in sourceUnits[x].items.enumerated() {
+            if item.key >= 0 && other.hasKey(item.key) {
+                masks.sourceKey |= 1 << UInt64(index)
+            } else if item.hasPartners && forward[Int(item.word)].contains(where: { other.hasWord($0.word) }) {
+                masks.sourceLexicon |= 1 << UInt64(index)
+            }
+        }
+        let this = source[x]
+        for (index, item) in targetUnits[y].items.enumerated() {
+            if item.key >= 0 && this.hasKey(item.key) {
+                masks.targetKey |= 1 << UInt64(index)
+            } else if item.hasPartners && backward[Int(item.word)].contains(where: { this.hasWord($0.word) }) {
+                masks.targetLexicon |= 1 << UInt64(index)
+            }
+        }
+        return masks
+    }
+
+    // MARK: Preparation
+
+    /// A copy with the unit-pair match masks of every pair a bead in `band` can touch computed
+    /// once (O(n · w) memory).
+    public func prepared(for band: AlignmentBand) -> LexicalCostModel {
+        var copy = self
+        copy.table = nil
+        copy.table = PairTable(model: copy, band: band, maxSource: Self.maximumSpan, maxTarget: Self.maximumSpan)
+        return copy
+    }
+
+    /// Marks of one source unit in arrays indexed by key and word id, so that the masks of the
+    /// unit with each target unit of its row cost one array read per target token (the same
+    /// result as ``computePair(_:_:)``, about ten times faster than binary searches).
+    struct RowScratch {
+        var keyBit: [Int8]
+        var keyPresent: [Bool]
+        var partnerMask: [UInt64]
+        var sourceWordPresent: [Bool]
+
+        init(model: LexicalCostModel) {
+            var keyLimit = 0
+            var sourceWordLimit = model.forward.count
+            var targetWordLimit = model.backward.count
+            for unit in model.source {
+                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+                sourceWordLimit = max(sourceWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+            }
+            for unit in model.target {
+                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+                targetWordLimit = max(targetWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+            }
+            keyBit = [Int8](repeating: -1, count: keyLimit)
+            keyPresent = [Bool](repeating: false, count: keyLimit)
+            partnerMask = [UInt64](repeating: 0, count: targetWordLimit)
+            sourceWordPresent = [Bool](repeating: false, count: sourceWordLimit)
+        }
+
+        mutating func mark(row x: Int, model: LexicalCostModel) {
+            for (bit, item) in model.sourceUnits[x].items.enumerated() {
+                if item.key >= 0 { keyBit[Int(item.key)] = Int8(bit) }
+                if item.hasPartners {
+                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
+                }
+            }
+            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = true }
+            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = true }
+        }
+
+        mutating func unmark(row x: Int, model: LexicalCostModel) {
+            for item in model.sourceUnits[x].items {
+                if item.key >= 0 { keyBit[Int(item.key)] = -1 }
+                if item.hasPartners {
+                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
+                }
+            }
+            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = false }
+            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = false }
+        }
+
+        func masks(row x: Int, column y: Int, model: LexicalCostModel) -> PairMasks {
+            var masks = PairMasks()
+            let other = model.target[y]
+            for key in other.sortedKeys {
+                let bit = keyBit[Int(key)]
+                if bit >= 0 { masks.sourceKey |= 1 << UInt64(bit) }
+            }
+            for word in other.sortedWords { masks.sourceLexicon |= partnerMask[Int(word)] }
+            masks.sourceLexicon &= ~masks.sourceKey
+            for (bit, item) in model.targetUnits[y].items.enumerated() {
+                if item.key >= 0 && keyPresent[Int(item.key)] {
+                    masks.targetKey |= 1 << UInt64(bit)
+                } else if item.hasPartners && model.backward[Int(item.word)].contains(where: { sourceWordPresent[Int($0.word)] }) {
+                    masks.targetLexicon |= 1 << UInt64(bit)
+                }
+            }
+            return masks
+        }
+    }
+
+    /// Unit-pair masks for the rows of a band.
+    struct PairTable: Sendable {
+        var low: [Int]
+        var width: [Int]
+        var start: [Int]
+        var values: [PairMasks]
+
+        init(model: LexicalCostModel, band: AlignmentBand, maxSource: Int, maxTarget: Int) {
+            let n = model.source.count
+            let m = model.target.count
+            low = [Int](repeating: 0, count: n)
+            width = [Int](repeating: 0, count: n)
+            start = [Int](repeating: 0, count: n + 1)
+            for x in 0..<n {
+                let first = band.targetRange(row: max(0, x - maxSource + 1)).lowerBound
+                let last = min(m - 1, band.targetRange(row: min(n, x + 1)).upperBound + maxTarget - 1)
+                low[x] = first
+                width[x] = max(0, last - first + 1)
+                start[x + 1] = start[x] + width[x]
+            }
+            values = [PairMasks](repeating: PairMasks(), count: start[n])
+            var scratch = RowScratch(model: model)
+            for x in 0..<n where width[x] > 0 {
+                scratch.mark(row: x, model: model)
+                for offset in 0..<width[x] {
+                    values[start[x] + offset] = scratch.masks(row: x, column: low[x] + offset, model: model)
+                }
+                scratch.unmark(row: x, model: model)
+            }
+        }
+
+        @inline(__always) func value(_ x: Int, _ y: Int) -> PairMasks? {
+            let offset = y - low[x]
+            guard offset >= 0 && offset < width[x] else { return nil }
+            return values[start[x] + offset]
+        }
+    }
+}
+
+extension LexicalCostModel.Calibration {
+    /// Measures the scale on the model's own units: the mean, over source units, of the best
+    /// evidence of a unit of the target inside `window` (by default two units either side of the
+    /// diagonal; ``DocumentAligner`` passes a narrow band around the anchor path).
+    public static func measure(_ model: LexicalCostModel, window: AlignmentBand? = nil) -> LexicalCostModel.Calibration {
+        let n = model.source.count
+        let m = model.target.count
+        guard n >= 8 && m >= 8 else { return fallback }
+        let window = window ?? AlignmentBand(sourceCount: n, targetCount: m, halfWidth: 2)
+        guard window.sourceCount == n, window.targetCount == m else { return fallback }
+        var parallel = 0.0
+        let step = max(1, n / 400)  // at most about 400 rows sampled
+        var rows = 0
+        for x in stride(from: 0, to: n, by: step) {
+            let range = window.targetRange(row: x)
+            let low = min(range.lowerBound, m - 1)
+            let high = min(range.upperBound, m - 1)
+            var best = -Double.infinity
+            for y in low...high {
+                best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
+            }
+            parallel += best
+            rows += 1
+        }
+        return .init(scale: parallel / Double(max(1, rows)))
+    }
+
+    /// Measures the scale on pairs believed parallel (e.g. the confident 1-1 beads of a first
+    /// pass); with fewer than 10 pairs, as ``measure(_:)``.
+    public static func measure(_ model: LexicalCostModel, parallelPairs: [(source: Int, target: Int)]) -> LexicalCostModel.Calibration {
+        guard parallelPairs.count >= 10 else { return measure(model) }
+        let mean = parallelPairs.reduce(0.0) {
+            $0 + model.evidence(source: $1.source..<($1.source + 1), target: $1.target..<($1.target + 1))
+        } / Double(parallelPairs.count)
+        return .init(scale: mean)
+    }
+}
+
+extension LexicalCostModel {
+    /// The model for a slice of the units (the sentences of one paragraph pair), sharing
+    /// lexicon, length statistics, calibration and the document-wide chance estimates.
+    public func restricted(source a: Range<Int>, target b: Range<Int>) -> LexicalCostModel {
+        LexicalCostModel(copying: self, source: Array(source[a]), target: Array(target[b]),
+                         sourceUnits: Array(sourceUnits[a]), targetUnits: Array(targetUnits[b]))
+    }
+
+    /// The model whose units are groups of sentences (paragraphs). The calibration is measured on
+    /// the groups when there are enough of them, else the sentence calibration times the mean
+    /// number of sentences per paragraph is used.
+    public func grouped(source a: [Range<Int>], target b: [Range<Int>]) -> LexicalCostModel {
+        let groupedSource = a.map { SentenceFeatures.merged(source[$0]) }
+        let groupedTarget = b.map { SentenceFeatures.merged(target[$0]) }
+        // Chance of a match in a paragraph: from the sentence-level frequencies, over the mean
+        // number of sentences of a paragraph of the other side (paragraph frequencies are too
+        // coarse with a handful of paragraphs).
+        let sourceUnits = Self.scoredUnits(groupedSource, other: target, links: forward,
+                                           otherUnitsPerSpan: Float(target.count) / Float(max(1, b.count)))
+        let targetUnits = Self.scoredUnits(groupedTarget, other: source, links: backward,
+                                           otherUnitsPerSpan: Float(source.count) / Float(max(1, a.count)))
+        var model = LexicalCostModel(copying: self, source: groupedSource, target: groupedTarget,
+                                     sourceUnits: sourceUnits, targetUnits: targetUnits)
+        if groupedSource.count >= 8 && groupedTarget.count >= 8 {
+            model.calibration = .measure(model)
+        } else {
+            let perParagraph = Double(source.count + target.count) / Double(max(1, a.count + b.count))
+            model.calibration = Calibration(scale: calibration.scale * perParagraph)
+        }
+        return model
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// What the lexical cost model knows about one sentence (or paragraph): its length and the
+/// distinct tokens that can find a partner on the other side.
+///
+/// Each distinct token is an ``Item`` with a *shared key* (identical on both sides when the
+/// tokens are evidence of each other: the same number, the same 4-letter cognate prefix, the same
+/// question mark or quote) and a *word id* in its side's vocabulary, which a
+/// ``BilingualLexicon`` links to words of the other side.
+public struct SentenceFeatures: Sendable, Hashable {
+    /// One distinct token of the sentence.
+    public struct Item: Sendable, Hashable {
+        /// Key shared by both sides (`-1` if the token has none).
+        public var key: Int32
+        /// Id of the word in its side's vocabulary (`-1` for punctuation).
+        public var word: Int32
+        /// How much a match of this token counts (numbers more than words, punctuation less).
+        public var weight: Float
+    }
+
+    /// Characters other than white space (the Gale-Church length).
+    public var length: Int
+    /// The distinct tokens.
+    public var items: [Item]
+    /// The shared keys, sorted, for binary search.
+    public var sortedKeys: [Int32]
+    /// The word ids, sorted, for binary search.
+    public var sortedWords: [Int32]
+    /// Sum of the item weights.
+    public var totalWeight: Float
+
+    /// Creates features from items (duplicates by key and word are merged).
+    public init(length: Int, items: [Item]) {
+        var seen = Set<Item>()
+        let unique = items.filter { seen.insert(Item(key: $0.key, word: $0.word, weight: 0)).inserted }
+        self.length = length
+        self.items = unique
+        self.sortedKeys = Array(Set(unique.compactMap { $0.key >= 0 ? $0.key : nil })).sorted()
+        self.sortedWords = Array(Set(unique.compactMap { $0.word >= 0 ? $0.word : nil })).sorted()
+        self.totalWeight = unique.reduce(0) { $0 + $1.weight }
+    }
+
+    /// The features of several consecutive units read as one (a paragraph from its sentences).
+    public static func merged(_ parts: some Sequence<SentenceFeatures>) -> SentenceFeatures {
+        var length = 0
+        var items: [Item] = []
+        for part in parts {
+            length += part.length
+            items += part.items
+        }
+        return SentenceFeatures(length: length, items: items)
+    }
+
+    /// Whether the shared key occurs.
+    @inline(__always) func hasKey(_ key: Int32) -> Bool { sortedKeys.binaryContains(key) }
+    /// Whether the word occurs.
+    @inline(__always) func hasWord(_ word: Int32) -> Bool { sortedWords.binaryContains(word) }
+}
+
+extension Array where Element == Int32 {
+    /// Binary search in a sorted array.
+    @inline(__always) func binaryContains(_ value: Int32) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) >> 1
+            let element = self[middle]
+            if element == value { return true }
+            if element < value { low = middle + 1 } else { high = middle }
+        }
+        return false
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+public import TesseraAlignment
+
+/// The alignment of one source document with one target document, ready to be written.
+///
+/// ```swift
+/// article.formatted(as: .tsv, minimumConfidence: 0.5)   // "Satz.\tPhrase.\t0.982\n..."
+/// ```
+public struct AlignedArticle: Sendable {
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `source<TAB>target<TAB>confidence`, one bead per line (sentences of a bead joined by a space).
+        case tsv
+        /// An object with the beads (indices, texts, shape, confidence) and the warnings.
+        case json
+        /// `[i, j]:[k]` lines with 0-based sentence indices (Vecalign / Text+Berg gold format).
+        case beads
+    }
+
+    /// Name of the source (file name).
+    public var sourceName: String
+    /// Name of the target.
+    public var targetName: String
+    /// The source document.
+    public var source: AlignmentDocument
+    /// The target document.
+    public var target: AlignmentDocument
+    /// The aligner's report.
+    public var report: DocumentAligner.Report
+
+    /// Creates an article alignment.
+    public init(sourceName: String, targetName: String, source: AlignmentDocument, target: AlignmentDocument,
+                report: DocumentAligner.Report) {
+        self.sourceName = sourceName
+        self.targetName = targetName
+        self.source = source
+        self.target = target
+        self.report = report
+    }
+
+    /// The beads at or above `minimumConfidence`.
+    public func beads(minimumConfidence: Double = 0) -> [Bead] {
+        report.beads.filter { $0.confidence >= minimumConfidence }
+    }
+
+    /// The alignment in `format`. `beads` keeps every bead (score.py needs the full partition);
+    /// `tsv` and `json` leave out beads under `minimumConfidence`, and `tsv` leaves out 1-0 and 0-1.
+    public func formatted(as format: Format, minimumConfidence: Double = 0) -> String {
+        switch format {
+        case .beads:
+            return report.beads.map { $0.beadsLine + "\n" }.joined()
+        case .tsv:
+            return beads(minimumConfidence: minimumConfidence).filter { !$0.shape.isInsertionOrDeletion }.map {
+                Self.tsvField(sourceText($0)) + "\t" + Self.tsvField(targetText($0)) + "\t"
+                    + String(format: "%.3f", $0.confidence) + "\n"
+            }.joined()
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(jsonValue(minimumConfidence: minimumConfidence))) ?? Data()
+            return (String(data: data, encoding: .utf8) ?? "{}") + "\n"
+        }
+    }
+
+    /// The source sentences of a bead joined by a space.
+    public func sourceText(_ bead: Bead) -> String {
+        bead.source.compactMap { source.sentences.indices.contains($0) ? source.sentences[$0] : nil }.joined(separator: " ")
+    }
+
+    /// The target sentences of a bead joined by a space.
+    public func targetText(_ bead: Bead) -> String {
+        bead.target.compactMap { target.sentences.indices.contains($0) ? target.sentences[$0] : nil }.joined(separator: " ")
+    }
+
+    static func tsvField(_ text: String) -> String {
+        text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    struct JSONBead: Encodable {
+        var source: [Int]
+        var target: [Int]
+        var shape: String
+        var confidence: Double
+        var sourceText: String
+        var targetText: String
+    }
+
+    struct JSONArticle: Encodable {
+        var source: String
+        var target: String
+        var sourceLanguage: String?
+        var targetLanguage: String?
+        var beads: [JSONBead]
+        var warnings: [String]
+    }
+
+    func jsonValue(minimumConfidence: Double) -> JSONArticle {
+        JSONArticle(
+            source: sourceName, target: targetName, sourceLanguage: source.language?.description,
+            targetLanguage: target.language?.description,
+            beads: beads(minimumConfidence: minimumConfidence).map {
+                JSONBead(source: Array($0.source), target: Array($0.target), shape: $0.shape.description,
+                         confidence: ($0.confidence * 1000).rounded() / 1000, sourceText: sourceText($0),
+                         targetText: targetText($0))
+            },
+            warnings: report.warnings.map(\.description))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TesseraCore
+@testable import TesseraAlignment
+
+struct DocumentAlignerTests {
+    static func expedition() throws -> (source: AlignmentDocument, target: AlignmentDocument, gold: [AlignmentLink]) {
+        (try Fixture.document("expedition/en.txt", language: "en"), try Fixture.document("expedition/de.txt", language: "de"),
+         try AlignmentLink.parse(beadsFile: try Fixture.text("expedition/en-de.beads")))
+    }
+
+    /// Strict F1 floor on our own English-German fixture (merges, a split, an insertion, a deletion).
+    static let fixtureFloor = 0.9
+
+    @Test(arguments: [(true, 4), (true, 2), (false, 4)])
+    func align_fixtureMatchesGold(usesParagraphs: Bool, minimumParagraphs: Int) throws {
+        let (source, target, gold) = try Self.expedition()
+        let report = DocumentAligner(usesParagraphs: usesParagraphs, minimumParagraphs: minimumParagraphs)
+            .align(source: source, target: target)
+        #expect(report.beads.tiles(sourceCount: source.sentences.count, targetCount: target.sentences.count))
+        let score = AlignmentEvaluation(gold: gold, test: report.beads.map(AlignmentLink.init))
+        #expect(score.strict.f1 >= Self.fixtureFloor)
+        #expect(score.lax.f1 >= Self.fixtureFloor)
+        #expect(report.beads.allSatisfy { (0...1).contains($0.confidence) })
+    }
+
+    @Test func align_translationThatStopsHalfWayEndsInDeletions() throws {
+        let (source, full, _) = try Self.expedition()
+        let target = AlignmentDocument(sentences: Array(full.sentences.prefix(9)), language: full.language)
+        let report = DocumentAligner().align(source: source, target: target)
+        #expect(report.beads.tiles(sourceCount: source.sentences.count, targetCount: 9))
+        // Target sentence 8 translates source sentence 8; everything after source 9 is untranslated.
+        #expect(report.beads.filter { $0.source.lowerBound >= 10 }.allSatisfy { $0.target.isEmpty })
+        #expect(report.beads.contains { $0.source.contains(8) && $0.target == 8..<9 })
+        #expect(report.warnings.contains { $0.kind == .truncated })
+    }
+
+    @Test(arguments: [(0, 5), (5, 0), (0, 0)])
+    func align_emptySideGivesOneSidedBeadsAndAWarning(sourceCount: Int, targetCount: Int) {
+        let source = AlignmentDocument(sentences: (0..<sourceCount).map { "Sentence \($0)." }, language: LanguageTag("en"))
+        let target = AlignmentDocument(sentences: (0..<targetCount).map { "Satz \($0)." }, language: LanguageTag("de"))
+        let report = DocumentAligner().align(source: source, target: target)
+        #expect(report.beads.count == sourceCount + targetCount)
+        #expect(report.beads.allSatisfy { $0.shape.isInsertionOrDeletion })
+        #expect(report.warnings.map(\.kind) == [.emptySide])
+    }
+
+    @Test func align_unrelatedTextWarnsAndStillTiles() throws {
+        let source = try Fixture.document("expedition/en.txt", language: "en")
+        let target = try Fixture.document("expedition/unrelated-de.txt", language: "de")
+        let report = DocumentAligner().align(source: source, target: target)
+        #expect(report.beads.tiles(sourceCount: source.sentences.count, targetCount: target.sentences.count))
+        #expect(report.warnings.contains { $0.kind == .lowSimilarity })
+    }
+
+    @Test func align_fixtureHasNoLowSimilarityWarning() throws {
+        let (source, target, _) = try Self.expedition()
+        let report = DocumentAligner().align(source: source, target: target)
+        #expect(!report.warnings.contains { $0.kind == .lowSimilarity || $0.kind == .truncated })
+    }
+
+    @Test func align_externalLexiconIsUsed() throws {
+        // Without numbers, names or cognates two sentences can only be told apart by a lexicon.
+        let source = AlignmentDocument(sentences: ["The dog sleeps.", "A cat sings loudly today."], language: LanguageTag("en"))
+        let target = AlignmentDocument(sentences: ["Eine Katze singt heute laut.", "Der Hund schläft."], language: LanguageTag("de"))
+        var lexicon = BilingualLexicon()
+        for (english, german) in [("dog", "hund"), ("sleeps", "schläft"), ("cat", "katze"), ("sings", "singt"), ("loudly", "laut")] {
+            lexicon.add(source: english, target: german, strength: 1)
+        }
+        let features = BilingualFeatures(source: source.sentences, target: target.sentences,
+                                         sourceLanguage: source.language, targetLanguage: target.language)
+        let with = LexicalCostModel(features: features, lexicon: lexicon)
+        let without = LexicalCostModel(features: features, lexicon: BilingualLexicon())
+        #expect(with.evidence(source: 0..<1, target: 1..<2) > without.evidence(source: 0..<1, target: 1..<2))
+        #expect(with.evidence(source: 0..<1, target: 1..<2) > with.evidence(source: 0..<1, target: 0..<1))
+    }
+
+    @Test func document_readsParagraphsFromBlankLines() {
+        let document = AlignmentDocument(lines: "One.\r\nTwo.\n\n\nThree.\n", language: nil)
+        #expect(document.sentences == ["One.", "Two.", "Three."])
+        #expect(document.paragraphs == [0..<2, 2..<3])
+        #expect(AlignmentDocument(lines: "\n \n", language: nil).sentences.isEmpty)
+    }
+}
