@@ -24,6 +24,11 @@ public final class UnitSink {
     private let findByTuid: Statement
     private let variantPairs: Statement
     private let deleteChildren: [Statement]
+    private let variantsOfUnit: Statement
+    private let indexText: Statement
+    private let indexTrigram: Statement
+    private let unindexText: Statement
+    private let unindexTrigram: Statement
 
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
@@ -66,6 +71,13 @@ public final class UnitSink {
             ORDER BY unit.id LIMIT 1
             """)
         variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ?")
+        variantsOfUnit = try db.cachedStatement(sql: "SELECT id, base, plain FROM variant WHERE unitId = ?")
+        indexText = try db.cachedStatement(sql: "INSERT INTO variantText(rowid, plain) VALUES (?, ?)")
+        indexTrigram = try db.cachedStatement(sql: "INSERT INTO variantTrigram(rowid, plain) VALUES (?, ?)")
+        unindexText = try db.cachedStatement(
+            sql: "INSERT INTO variantText(variantText, rowid, plain) VALUES ('delete', ?, ?)")
+        unindexTrigram = try db.cachedStatement(
+            sql: "INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', ?, ?)")
         deleteChildren = try [
             "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
             "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
@@ -109,9 +121,7 @@ public final class UnitSink {
             }
             return
         }
-        insertUnit.setUncheckedArguments(
-            unitArguments(unit, hash: hash, source: source, changed: changed))
-        try insertUnit.execute()
+        try insertUnit.execute(arguments: unitArguments(unit, hash: hash, source: source, changed: changed))
         try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
         report.added += 1
     }
@@ -168,14 +178,16 @@ public final class UnitSink {
     private func replaceUnit(
         id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
     ) throws {
-        for statement in deleteChildren {
-            statement.setUncheckedArguments([id])
-            try statement.execute()
+        for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
+            let variantID: Int64 = row[0]
+            let plain: String = row[2]
+            try unindexText.execute(arguments: [variantID, plain])
+            if Schema.trigramLanguages.contains(row[1]) { try unindexTrigram.execute(arguments: [variantID, plain]) }
         }
+        for statement in deleteChildren { try statement.execute(arguments: [id]) }
         var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
         arguments += [id]
-        updateUnit.setUncheckedArguments(arguments)
-        try updateUnit.execute()
+        try updateUnit.execute(arguments: arguments)
         try insertChildren(of: unit, unitID: id, rows: rows)
     }
 
@@ -183,13 +195,14 @@ public final class UnitSink {
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
-            insertVariant.setUncheckedArguments([
+            try insertVariant.execute(arguments: [
                 unitID, row.language, row.base, row.markup, row.plain, row.key, row.codes,
                 AttributesJSON.encode(variant.attributes), position,
             ])
-            try insertVariant.execute()
+            let variantID = db.lastInsertedRowID
+            try indexText.execute(arguments: [variantID, row.plain])
+            if row.isTrigramIndexed { try indexTrigram.execute(arguments: [variantID, row.plain]) }
             if !variant.props.isEmpty || !variant.notes.isEmpty {
-                let variantID = db.lastInsertedRowID
                 try insertProps(variant.props, owner: "variant", ownerID: variantID)
                 try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
             }
@@ -198,17 +211,15 @@ public final class UnitSink {
 
     private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {
         for (position, prop) in props.enumerated() {
-            insertProp.setUncheckedArguments([
+            try insertProp.execute(arguments: [
                 owner, ownerID, prop.type, prop.value, prop.language?.description, prop.encoding, position,
             ])
-            try insertProp.execute()
         }
     }
 
     private func insertNotes(_ notes: [Note], owner: String, ownerID: Int64) throws {
         for (position, note) in notes.enumerated() {
-            insertNote.setUncheckedArguments([owner, ownerID, note.value, note.language?.description, note.encoding, position])
-            try insertNote.execute()
+            try insertNote.execute(arguments: [owner, ownerID, note.value, note.language?.description, note.encoding, position])
         }
     }
 

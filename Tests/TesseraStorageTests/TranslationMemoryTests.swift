@@ -94,6 +94,18 @@ struct TranslationMemoryTests {
         } else {
             #expect(targets == Array(repeating: target, count: 3))
         }
+        // The full-text index follows replacements: it finds exactly the stored texts.
+        let stored = try tm.allUnits().map { $0.unit.variants[1].segment.plainText }
+        for word in ["ancien", "nouveau"] {
+            let hits = try tm.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variantText WHERE variantText MATCH ?", arguments: [word])
+            }
+            #expect(hits == stored.filter { $0 == word }.count, "\(word)")
+        }
+        // FTS5's own check that the external-content index matches the variant rows.
+        try tm.pool.write { db in
+            try db.execute(sql: "INSERT INTO variantText(variantText, rank) VALUES ('integrity-check', 1)")
+        }
     }
 
     @Test(arguments: DuplicatePolicy.allCases)

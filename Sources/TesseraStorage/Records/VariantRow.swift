@@ -14,6 +14,8 @@ struct VariantRow {
     var key: String
     /// The number of inline codes.
     var codes: Int
+    /// Whether the trigram index covers the variant (languages written without spaces).
+    var isTrigramIndexed: Bool { Schema.trigramLanguages.contains(base) }
 
     init(_ variant: Variant) {
         language = variant.language.description
