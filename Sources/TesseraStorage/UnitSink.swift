@@ -121,7 +121,15 @@ public final class UnitSink {
             }
             return
         }
-        try insertUnit.execute(arguments: unitArguments(unit, hash: hash, source: source, changed: changed))
+        insertUnit.bind(unit.tuid, at: 1)
+        insertUnit.bind(unit.sourceLanguage?.description, at: 2)
+        insertUnit.bind(source, at: 3)
+        insertUnit.bind(AttributesJSON.encode(unit.attributes), at: 4)
+        insertUnit.bind(unit.origin.rawValue, at: 5)
+        insertUnit.bind(report.batchID, at: 6)
+        insertUnit.bind(changed, at: 7)
+        insertUnit.bind(hash, at: 8)
+        try insertUnit.runBound(in: db)
         try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
         report.added += 1
     }
@@ -195,13 +203,23 @@ public final class UnitSink {
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
-            try insertVariant.execute(arguments: [
-                unitID, row.language, row.base, row.markup, row.plain, row.key, row.codes,
-                AttributesJSON.encode(variant.attributes), position,
-            ])
+            insertVariant.bind(unitID, at: 1)
+            insertVariant.bind(row.language, at: 2)
+            insertVariant.bind(row.base, at: 3)
+            insertVariant.bind(row.markup, at: 4)
+            insertVariant.bind(row.plain, at: 5)
+            insertVariant.bind(row.key, at: 6)
+            insertVariant.bind(Int64(row.codes), at: 7)
+            insertVariant.bind(AttributesJSON.encode(variant.attributes), at: 8)
+            insertVariant.bind(Int64(position), at: 9)
+            try insertVariant.runBound(in: db)
             let variantID = db.lastInsertedRowID
-            try indexText.execute(arguments: [variantID, row.plain])
-            if row.isTrigramIndexed { try indexTrigram.execute(arguments: [variantID, row.plain]) }
+            let index = row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]
+            for statement in index {
+                statement.bind(variantID, at: 1)
+                statement.bind(row.plain, at: 2)
+                try statement.runBound(in: db)
+            }
             if !variant.props.isEmpty || !variant.notes.isEmpty {
                 try insertProps(variant.props, owner: "variant", ownerID: variantID)
                 try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
