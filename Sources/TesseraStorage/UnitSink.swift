@@ -123,7 +123,7 @@ public final class UnitSink {
         let pairs = rows.map { VariantPair(language: $0.language, markup: $0.markup) }
         let hash = ContentHash.of(pairs)
         let source = sourceLanguage(of: unit)
-        let changed = unit.lastChanged?.packed
+        let changed = ChangeDate.packed(unit)
 
         if policy != .add, let existing = try duplicate(of: unit, pairs: pairs, hash: hash, source: source) {
             let replace: Bool

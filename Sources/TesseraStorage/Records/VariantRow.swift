@@ -30,6 +30,6 @@ struct VariantRow {
             markup = XMLEscaping.text(plain)
             codes = 0
         }
-        key = TranslationMemory.normalizedKey(plain, language: variant.language)
+        key = TranslationMemory.normalizedKey(plain, base: base)
     }
 }
