@@ -57,26 +57,27 @@ let package = Package(
             dependencies: ["TesseraKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
         .testTarget(
-            name: "TesseraTextTests", dependencies: ["TesseraText"], resources: [.copy("Fixtures")],
+            name: "TesseraTextTests", dependencies: ["TesseraText", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText"],
+            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit", "TesseraTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML"],
+            name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary"],
+            name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),
         .testTarget(
-            name: "TesseraKitTests", dependencies: ["TesseraKit"], resources: [.copy("Fixtures")],
+            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",

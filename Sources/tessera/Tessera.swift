@@ -11,7 +11,10 @@ struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
-        subcommands: [ImportCommand.self, ExportCommand.self, StatsCommand.self])
+        subcommands: [
+            ImportCommand.self, ExportCommand.self, StatsCommand.self, LookupCommand.self, ConcordanceCommand.self,
+            GlossaryCommand.self, TermCommand.self, TermsInCommand.self, CheckCommand.self, SegmentCommand.self,
+        ])
 
     /// Parses, runs and maps a usage error to exit status 2.
     static func main() async {

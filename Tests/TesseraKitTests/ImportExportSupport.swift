@@ -1,4 +1,5 @@
 import Foundation
+import TesseraTestSupport
 import TesseraCore
 import TesseraKit
 import TesseraStorage
@@ -25,7 +26,7 @@ enum ImportExportSupport {
 
     /// The folder of the shared sample files, or `nil` when this machine does not have it.
     static var samples: URL? {
-        let url = URL(fileURLWithPath: "/work/shared/samples/tmx")
+        let url = SharedData.root.appendingPathComponent("samples/tmx")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 

@@ -67,7 +67,7 @@ struct ImportExportTMXTests {
         try checkRoundTrip(files)
     }
 
-    @Test(.enabled(if: Support.samples != nil, "skipped: /work/shared/samples is absent"))
+    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"))
     func exportTMX_reimportGivesIdenticalUnits_samples() throws {
         guard let samples = Support.samples else { return }
         try checkRoundTrip(Self.sampleFiles.map { samples.appendingPathComponent($0).path })
@@ -130,7 +130,7 @@ struct ImportExportTMXTests {
         #expect(report.totals.added == 4)
     }
 
-    @Test(.enabled(if: Support.samples != nil, "skipped: /work/shared/samples is absent"))
+    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"))
     func exportTSV_testLevel1PicksVariantsWithRegionFallback() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()
@@ -143,7 +143,7 @@ struct ImportExportTMXTests {
         #expect(!lines.contains("lang1z\ttr1"))
     }
 
-    @Test(.enabled(if: Support.samples != nil, "skipped: /work/shared/samples is absent"))
+    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"))
     func exportTSV_importTest1CPicksFrenchCanadian() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()
@@ -155,7 +155,7 @@ struct ImportExportTMXTests {
         #expect(lines == ["First", "Second", "Third"].map { "\($0) entry in US English\t\($0) entry in French Canadian" })
     }
 
-    @Test(.enabled(if: Support.samples != nil, "skipped: /work/shared/samples is absent"))
+    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"))
     func stats_weblateMemoryGivesTwoPairs() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()

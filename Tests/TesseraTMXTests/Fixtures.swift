@@ -1,4 +1,5 @@
 import Foundation
+import TesseraTestSupport
 import TesseraCore
 import TesseraTMX
 
@@ -39,7 +40,7 @@ enum Fixtures {
         FileManager.default.temporaryDirectory.appendingPathComponent("tessera-\(UUID().uuidString)-\(name)").path
     }
 
-    static let dtd = "/work/shared/spec/tmx14.dtd"
+    static let dtd = SharedData.root.appendingPathComponent("spec/tmx14.dtd").path
     static let xmllint = "/usr/bin/xmllint"
 
     /// Runs `xmllint --noout --dtdvalid tmx14.dtd path`; returns nil when xmllint or the DTD is
@@ -60,7 +61,7 @@ enum Fixtures {
 }
 
 extension Fixtures {
-    /// The TMX rows of /work/shared/samples/README.md: `tmx/...` path and the "N units" figure.
+    /// The TMX rows of ../shared/samples/README.md: `tmx/...` path and the "N units" figure.
     static func unitCountsOfSamples(readme: String) -> [(file: String, units: Int)] {
         var rows: [(String, Int)] = []
         for line in readme.split(separator: "\n") where line.hasPrefix("| tmx/") {

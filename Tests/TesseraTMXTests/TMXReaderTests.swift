@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraTMX
 
@@ -13,7 +14,7 @@ struct TMXReaderTests {
         #expect(units.allSatisfy { $0.variants.allSatisfy { !$0.language.isWildcard } })
     }
 
-    static let sharedSamples = "/work/shared/samples"
+    static let sharedSamples = SharedData.root.appendingPathComponent("samples").path
 
     @Test func read_everySharedSampleGivesReadmeUnitCount() throws {
         guard let readme = try? String(contentsOfFile: Self.sharedSamples + "/README.md", encoding: .utf8) else {

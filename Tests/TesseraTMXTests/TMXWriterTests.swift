@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraTMX
 
@@ -36,14 +37,15 @@ struct TMXWriterTests {
     }
 
     @Test func roundTrip_everySharedSample() throws {
-        guard let readme = try? String(contentsOfFile: "/work/shared/samples/README.md", encoding: .utf8) else {
-            print("Skipped: /work/shared/samples is not on this machine.")
+        guard let readmePath = SharedData.path("samples/README.md"),
+            let readme = try? String(contentsOfFile: readmePath, encoding: .utf8)
+        else {
             return
         }
         let rows = Fixtures.unitCountsOfSamples(readme: readme)
         #expect(!rows.isEmpty)
         for row in rows {
-            let (reader, units) = try Fixtures.readAll("/work/shared/samples/" + row.file)
+            let (reader, units) = try Fixtures.readAll(SharedData.root.appendingPathComponent("samples/" + row.file).path)
             let output = Fixtures.temporaryPath("shared.tmx")
             defer { try? FileManager.default.removeItem(atPath: output) }
             try Self.write(units, header: reader.header, to: output)

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Import/export benchmark on the real multi-language corpus of ../shared/bench (issue: foundation).
+# Measures, in one run on one machine:
+#   1. the parse floor:   xmllint --stream --noout on the TMX
+#   2. the storage floor: sqlite3 .import of the same rows into a table with a b-tree index and an
+#                         FTS5 index, in one transaction
+#   3. tessera import (release build) of the TMX into a new database: wall time, units/s, peak RSS
+#   4. tessera export of the whole TM to TMX: wall time, peak RSS
+# Usage: Benchmarks/import-export.sh [SIZE]   (SIZE = 10k, 100k or 1m; default 1m)
+#        BENCH_DATA=DIR to point at the corpus (default .bench-data, built by make-corpus.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-1m}
+DATA=${BENCH_DATA:-$PWD/.bench-data}
+TMX="$DATA/tmx/tm-$SIZE.tmx"
+ROWS="$DATA/tmx/tm-$SIZE.rows"
+if [ ! -f "$TMX" ]; then
+  if [ -d ../shared/bench ]; then
+    echo "building the corpus with ../shared/bench/make-corpus.sh into $DATA" >&2
+    BENCH_DATA="$DATA" bash ../shared/bench/make-corpus.sh
+  else
+    echo "skip: no corpus at $TMX and no ../shared/bench to build one" >&2; exit 0
+  fi
+fi
+command -v xmllint >/dev/null || { echo "needs xmllint (apt-get install libxml2-utils)" >&2; exit 1; }
+swift build -c release --product tessera >/dev/null
+BIN=$(swift build -c release --show-bin-path)/tessera
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+units=$(grep -c '<tu ' "$TMX")
+measure() { # label, command...: prints wall seconds and peak RSS (MB)
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
+  read -r secs kb <"$WORK/time"
+  printf "%-22s %8.2f s  %7.1f MB peak\n" "$label" "$secs" "$(awk "BEGIN{print $kb/1024}")"
+  eval "${label//[^a-z]/_}_secs=$secs"
+}
+echo "corpus: $TMX ($units units, $(du -h "$TMX" | cut -f1)), $(nproc) cores"
+measure "parse floor" xmllint --stream --noout "$TMX"
+cat >"$WORK/floor.sql" <<SQL
+PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+CREATE TABLE tu(srclang TEXT, tgtlang TEXT, source TEXT, target TEXT);
+CREATE INDEX tu_src ON tu(srclang, source);
+CREATE VIRTUAL TABLE tu_fts USING fts5(source, target, content='tu', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+BEGIN;
+.mode ascii
+.import $ROWS tu
+INSERT INTO tu_fts(rowid, source, target) SELECT rowid, source, target FROM tu;
+COMMIT;
+SQL
+measure "storage floor" sqlite3 "$WORK/floor.db" ".read $WORK/floor.sql"
+measure "tessera import" "$BIN" import "$TMX" --db "$WORK/tm.db"
+tail -n 12 "$WORK/out"
+measure "tessera export" "$BIN" export "$WORK/out.tmx" --db "$WORK/tm.db"
+calc() { awk "BEGIN{print $1}"; }
+floor=$(calc "$parse_floor_secs + $storage_floor_secs")
+printf 'import units/s: %.0f\n' "$(calc "$units / $tessera_import_secs")"
+printf 'import / (parse floor + storage floor) = %.2f  (target <= 2)\n' "$(calc "$tessera_import_secs / $floor")"
+printf 'export / import = %.2f  (target < 1)\n' "$(calc "$tessera_export_secs / $tessera_import_secs")"
+printf 'database size: %s\n' "$(du -h "$WORK/tm.db" | cut -f1)"

@@ -1,0 +1,23 @@
+public import TesseraStorage
+
+/// The `glossary list` use case: the stored glossaries with their sizes and languages.
+///
+/// ```swift
+/// try GlossaryList(database: location).run().map(\.name)   // ["defence"]
+/// ```
+public struct GlossaryList: Sendable {
+    /// A stored glossary.
+    public typealias Summary = GlossaryStore.Summary
+
+    /// The database.
+    public var database: DatabaseLocation
+
+    /// Creates the use case.
+    public init(database: DatabaseLocation) { self.database = database }
+
+    /// The summaries; empty when the database does not exist.
+    public func run() throws -> [Summary] {
+        guard database.exists else { return [] }
+        return try GlossaryStore.open(path: database.path).summaries()
+    }
+}

@@ -1,0 +1,91 @@
+/// Levenshtein distance (insertions, deletions, substitutions, each costing 1) over any sequences
+/// of equatable elements: token ids for word-level matching, UTF-16 units for character level.
+///
+/// ```swift
+/// EditDistance.distance(Array("hond".utf16), Array("hand".utf16))              // 1
+/// EditDistance.distance([1, 2, 3], [1, 3], limit: 0)                           // nil
+/// ```
+///
+/// - SeeAlso: V. I. Levenshtein, "Binary codes capable of correcting deletions, insertions and
+///   reversals" (1966); E. Ukkonen, "Algorithms for approximate string matching" (1985) for the band.
+public enum EditDistance {
+    /// The edit distance between `a` and `b`, or `nil` when it exceeds `limit`.
+    ///
+    /// - Parameters:
+    ///   - a: The first sequence.
+    ///   - b: The second sequence.
+    ///   - limit: The largest distance of interest; the computation stays in a diagonal band of
+    ///     width `2 * limit + 1` and stops as soon as every cell of a row exceeds it.
+    /// - Returns: The distance, or `nil` if it is greater than `limit`.
+    /// - Complexity: O(min(n·m, n·limit)) time, O(m) memory.
+    public static func distance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max) -> Int? {
+        let n = a.count, m = b.count
+        if abs(n - m) > limit { return nil }
+        if n == 0 { return m <= limit ? m : nil }
+        if m == 0 { return n <= limit ? n : nil }
+        let band = limit >= max(n, m) ? max(n, m) : limit
+        let big = Int.max / 4
+        var previous = [Int](repeating: big, count: m + 1)
+        var current = [Int](repeating: big, count: m + 1)
+        for j in 0...min(m, band) { previous[j] = j }
+        for i in 1...n {
+            let low = max(1, i - band), high = min(m, i + band)
+            current[0] = i <= band ? i : big
+            if low > 1 { current[low - 1] = big }
+            var rowMin = current[0]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let deletion = previous[j] + 1
+                    let insertion = current[j - 1] + 1
+                    let value = min(substitution, deletion, insertion)
+                    current[j] = value
+                    if value < rowMin { rowMin = value }
+                }
+            }
+            if high < m { current[high + 1] = big }
+            if rowMin > limit { return nil }
+            swap(&previous, &current)
+        }
+        let result = previous[m]
+        return result <= limit ? result : nil
+    }
+
+    /// Which elements of `a` have no identical partner in an optimal alignment with `b`
+    /// (substituted or deleted), in order.
+    ///
+    /// ```swift
+    /// EditDistance.unmatchedIndices(["the", "red", "car"], ["the", "blue", "car"])   // [1]
+    /// ```
+    /// - Complexity: O(n·m) time and memory; call it only for the few matches shown.
+    public static func unmatchedIndices<T: Equatable>(_ a: [T], _ b: [T]) -> [Int] {
+        let n = a.count, m = b.count
+        if n == 0 { return [] }
+        if m == 0 { return Array(0..<n) }
+        var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
+        let width = m + 1
+        for i in 0...n { table[i * width] = i }
+        for j in 0...m { table[j] = j }
+        for i in 1...n {
+            for j in 1...m {
+                let substitution = table[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                table[i * width + j] = min(substitution, table[(i - 1) * width + j] + 1, table[i * width + j - 1] + 1)
+            }
+        }
+        var unmatched: [Int] = []
+        var i = n, j = m
+        while i > 0 {
+            let here = table[i * width + j]
+            if j > 0, a[i - 1] == b[j - 1], here == table[(i - 1) * width + j - 1] {
+                i -= 1; j -= 1
+            } else if j > 0, here == table[(i - 1) * width + j - 1] + 1 {
+                unmatched.append(i - 1); i -= 1; j -= 1
+            } else if here == table[(i - 1) * width + j] + 1 {
+                unmatched.append(i - 1); i -= 1
+            } else {
+                j -= 1
+            }
+        }
+        return unmatched.reversed()
+    }
+}

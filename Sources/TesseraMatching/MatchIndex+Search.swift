@@ -1,0 +1,179 @@
+import TesseraCore
+
+extension MatchIndex {
+    /// Finds the entries whose base score against the query reaches `request.minimum`, best first.
+    ///
+    /// Returns at most `max(4 · limit, 20)` candidates, so that the caller can apply penalties and
+    /// still show `limit` of them; ties at the cut are kept in entry order.
+    ///
+    /// - Complexity: O(P + C · n · b): P postings read for the query's rarest keys, C candidates
+    ///   verified with a band of width b around the diagonal. Character-level requests read the
+    ///   length buckets of the window instead.
+    public func search(_ request: MatchRequest) -> [MatchCandidate] {
+        let sources = sourceLanguageIDs(request.sourceLanguage)
+        guard !sources.isEmpty else { return [] }
+        let targetMask = targetMask(request.targetLanguages)
+        guard targetMask != 0 else { return [] }
+        var found: [MatchCandidate]
+        if request.query.granularity == .character {
+            found = searchCharacters(request, sources: sources, targetMask: targetMask)
+        } else {
+            found = searchTokens(request, sources: sources, targetMask: targetMask)
+        }
+        found.sort { ($0.base, -$0.distance, -$0.id) > ($1.base, -$1.distance, -$1.id) }
+        let keep = max(4 * request.limit, 20)
+        if found.count > keep { found.removeSubrange(keep...) }
+        return found
+    }
+
+    /// Scores every live entry (the reference the index is checked against).
+    /// - Complexity: O(N · n · m) over all entries.
+    public func exhaustiveSearch(_ request: MatchRequest) -> [MatchCandidate] {
+        let sources = sourceLanguageIDs(request.sourceLanguage)
+        let targetMask = targetMask(request.targetLanguages)
+        var found: [MatchCandidate] = []
+        let character = request.query.granularity == .character
+        let queryTokens = character ? [] : request.query.words.map { existingTokenID($0) ?? UInt32.max }
+        let queryChars = character ? request.query.characterKey : []
+        for entry in 0..<entryIDs.count where !removed.contains(UInt32(entry)) {
+            guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
+            let distance: Int, length: Int
+            if character {
+                let chars = characterKey(of: entry)
+                distance = EditDistance.distance(queryChars, chars) ?? 0
+                length = max(queryChars.count, chars.count)
+            } else {
+                let candidate = Array(tokens(of: entry))
+                distance = EditDistance.distance(queryTokens, candidate) ?? 0
+                length = max(queryTokens.count, candidate.count)
+            }
+            let base = FuzzyScorer.base(distance: distance, length: length)
+            if base >= request.minimum {
+                found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+            }
+        }
+        found.sort { ($0.base, -$0.distance, -$0.id) > ($1.base, -$1.distance, -$1.id) }
+        return found
+    }
+
+    /// Ids of the stored languages sharing the primary language of `source`.
+    func sourceLanguageIDs(_ source: LanguageTag) -> Set<UInt16> {
+        var ids = Set<UInt16>()
+        for (id, language) in languages.enumerated() where language.sharesLanguage(with: source) { ids.insert(UInt16(id)) }
+        return ids
+    }
+
+    /// The unit mask a candidate must intersect: languages sharing a primary language with a target.
+    func targetMask(_ targets: [LanguageTag]?) -> UInt64 {
+        guard let targets else { return .max }
+        var mask: UInt64 = 0
+        for (id, language) in languages.enumerated() where targets.contains(where: { $0.sharesLanguage(with: language) }) {
+            mask |= Self.bit(UInt16(id))
+        }
+        return mask
+    }
+
+    /// The folded words of an entry joined as in ``MatchText/characterKey``.
+    func characterKey(of entry: Int) -> [UInt16] {
+        let unspaced = languages[Int(entryLanguages[entry])].isWrittenWithoutSpaces
+        var out: [UInt16] = []
+        var first = true
+        for token in tokens(of: entry) {
+            if !first && !unspaced { out.append(0x20) }
+            first = false
+            out.append(contentsOf: tokenTexts[Int(token)].utf16)
+        }
+        return out
+    }
+
+    func searchTokens(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {
+        let words = request.query.words
+        let n = words.count
+        guard n > 0 else { return [] }
+        let minimum = request.minimum
+        // Query keys with their document frequency; unknown tokens have none.
+        var keys: [(token: UInt32, occurrence: Int, frequency: Int)] = []
+        var occurrences: [UInt32: Int] = [:]
+        var queryTokens: [UInt32] = []
+        var unknown = 0
+        for word in words {
+            guard let token = existingTokenID(word) else {
+                unknown += 1
+                queryTokens.append(UInt32.max - UInt32(unknown))  // never equal to a stored token
+                continue
+            }
+            queryTokens.append(token)
+            let occurrence = (occurrences[token] ?? 0) + 1
+            occurrences[token] = occurrence
+            let (compressed, recent) = postings(token: token, occurrence: occurrence)
+            keys.append((token, occurrence, compressed.count + recent.count))
+        }
+        // A candidate at >= minimum shares >= t keys; it holds one of the n - t + 1 rarest.
+        let shared = minimum == 0 ? 0 : (n * minimum + 99) / 100
+        if shared == 0 { return exhaustiveSearch(request) }
+        let prefixLength = n - shared + 1 - unknown
+        guard prefixLength > 0 else { return [] }
+        keys.sort { $0.frequency < $1.frequency }
+        var candidates: [UInt32] = []
+        for key in keys.prefix(prefixLength) {
+            let (compressed, recent) = postings(token: key.token, occurrence: key.occurrence)
+            candidates.append(contentsOf: compressed)
+            candidates.append(contentsOf: recent)
+        }
+        candidates.sort()
+        let lowLength = shared, highLength = minimum == 0 ? Int.max : (n * 100) / minimum
+        var found: [MatchCandidate] = []
+        var previous = UInt32.max
+        var scratch: [UInt32] = []
+        for candidate in candidates where candidate != previous {
+            previous = candidate
+            let entry = Int(candidate)
+            guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
+            let start = Int(entryTokenStarts[entry]), end = Int(entryTokenStarts[entry + 1])
+            let m = end - start
+            guard m >= lowLength, m <= highLength, !removed.contains(candidate) else { continue }
+            let length = max(n, m)
+            let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: tokens[start..<end])
+            guard let distance = EditDistance.distance(queryTokens, scratch, limit: limit) else { continue }
+            let base = FuzzyScorer.base(distance: distance, length: length)
+            guard base >= minimum else { continue }
+            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+        }
+        return found
+    }
+
+    func searchCharacters(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {
+        let query = request.query.characterKey
+        let n = query.count
+        let minimum = request.minimum
+        let low = (n * minimum + 99) / 100
+        let high = minimum == 0 ? Int(UInt16.max) : (n * 100) / minimum
+        var entries: [Int] = []
+        if high <= Self.bucketedCharacterLength {
+            for language in sources {
+                for length in low...max(low, high) {
+                    for entry in charBuckets[(UInt32(language) << 16) | UInt32(length)] ?? [] { entries.append(Int(entry)) }
+                }
+            }
+        } else {
+            for entry in 0..<entryIDs.count where sources.contains(entryLanguages[entry]) {
+                let length = Int(entryCharLengths[entry])
+                if length >= low && length <= high { entries.append(entry) }
+            }
+        }
+        var found: [MatchCandidate] = []
+        for entry in entries {
+            guard entryUnitMasks[entry] & targetMask != 0, !removed.contains(UInt32(entry)) else { continue }
+            let chars = characterKey(of: entry)
+            let length = max(n, chars.count)
+            let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
+            guard let distance = EditDistance.distance(query, chars, limit: limit) else { continue }
+            let base = FuzzyScorer.base(distance: distance, length: length)
+            guard base >= minimum else { continue }
+            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+        }
+        return found
+    }
+}

@@ -1,0 +1,284 @@
+public import TesseraCore
+
+/// The candidate index of the fuzzy matcher: every indexed segment as a sequence of token ids,
+/// postings from `(token, occurrence)` to segments, and language masks per unit.
+///
+/// Search (``search(_:)``) is a prefix filter: a candidate reaching `minimum` percent shares at
+/// least `t = ⌈n · minimum / 100⌉` of the query's `n` tokens (counted with repeats, hence the
+/// occurrence in the key), so it holds at least one of the query's `n − t + 1` rarest keys. Only
+/// those postings are read; each candidate then passes a length window and a banded edit distance.
+/// Single-word queries compare characters; their candidates come from length buckets.
+///
+/// ```swift
+/// var index = MatchIndex()
+/// index.add(unit: 1, variants: [.init(id: 10, language: en, text: "Open the file"),
+///                                .init(id: 11, language: de, text: "Datei öffnen")])
+/// index.finalize()
+/// let hits = index.search(MatchRequest(query: MatchText("Open the files", language: en),
+///                                     sourceLanguage: en, targetLanguages: [de], minimum: 60, limit: 5))
+/// ```
+///
+/// The index is a value; ``serialized()`` and ``init(serialized:)`` store it in a side file.
+public struct MatchIndex: Sendable {
+    /// One language version of a unit, as given to ``add(unit:variants:)``.
+    public struct Entry: Sendable, Hashable {
+        /// The variant's own identifier (a row id in the translation memory).
+        public var id: Int64
+        /// The variant language.
+        public var language: LanguageTag
+        /// The plain text of the segment.
+        public var text: String
+        /// Creates an entry.
+        public init(id: Int64, language: LanguageTag, text: String) {
+            self.id = id
+            self.language = language
+            self.text = text
+        }
+    }
+
+    /// A counter of the store the index mirrors (see ``serialized(generation:)``).
+    public var generation: UInt64 = 0
+    /// Languages by id (the id is the position).
+    public internal(set) var languages: [LanguageTag] = []
+    var languageIDs: [LanguageTag: UInt16] = [:]
+    /// Token texts by id, and ids by text.
+    var tokenTexts: [String] = []
+    var tokenIDs: [String: UInt32] = [:]
+
+    // Entries (one per indexed variant), parallel arrays.
+    var entryIDs: [Int64] = []
+    var entryUnits: [Int64] = []
+    var entryLanguages: [UInt16] = []
+    var entryUnitMasks: [UInt64] = []
+    var entryCharLengths: [UInt16] = []
+    var entryTokenStarts: [UInt32] = [0]
+    var tokens: [UInt32] = []
+    /// Entries removed since the last ``finalize()``.
+    var removed: Set<UInt32> = []
+    /// Entries `0..<sortedCount` were added in increasing unit order (binary search by unit).
+    var sortedCount = 0
+
+    // Postings in compressed rows: key index -> entries. Key index = token id for a first
+    // occurrence; `repeatKeys[(token << 8) | occurrence]` for repeats.
+    var repeatKeys: [UInt64: UInt32] = [:]
+    var postingStarts: [UInt32] = [0]
+    var postings: [UInt32] = []
+    /// Postings of entries added after the last ``finalize()``, by full key.
+    var recentPostings: [UInt64: [UInt32]] = [:]
+    /// Entries with a short character key, by `(language << 16) | length`, for character search.
+    var charBuckets: [UInt32: [UInt32]] = [:]
+
+    /// Whether ``add(unit:variants:)`` makes entries searchable at once (postings in a side table).
+    /// A bulk build sets it to `false` and calls ``finalize()`` once at the end, which is faster.
+    public var indexesImmediately = true
+
+    /// The longest character key kept in the length buckets of character-level search.
+    public static let bucketedCharacterLength = 48
+
+    /// An empty index.
+    public init() {}
+
+    /// The number of indexed variants, removed ones included until the next ``finalize()``.
+    public var entryCount: Int { entryIDs.count }
+    /// The number of variants that are searchable.
+    public var liveEntryCount: Int { entryIDs.count - removed.count }
+    /// The number of distinct tokens.
+    public var tokenCount: Int { tokenTexts.count }
+
+    /// The id of a language, registering it.
+    mutating func languageID(_ language: LanguageTag) -> UInt16 {
+        if let id = languageIDs[language] { return id }
+        let id = UInt16(languages.count)
+        languages.append(language)
+        languageIDs[language] = id
+        return id
+    }
+
+    /// The id of a known token, or `nil`.
+    @inline(__always) func existingTokenID(_ token: String) -> UInt32? { tokenIDs[token] }
+
+    /// The id of a token, registering it.
+    mutating func tokenID(_ token: String) -> UInt32 {
+        if let id = existingTokenID(token) { return id }
+        let id = UInt32(tokenTexts.count)
+        tokenTexts.append(token)
+        tokenIDs[token] = id
+        return id
+    }
+
+    /// The language bit of a language id (ids above 63 share the last bit).
+    @inline(__always) static func bit(_ language: UInt16) -> UInt64 { 1 << UInt64(min(language, 63)) }
+
+    /// The posting key of the `occurrence`-th (from 1) repeat of `token`.
+    @inline(__always) static func key(_ token: UInt32, _ occurrence: Int) -> UInt64 {
+        (UInt64(token) << 8) | UInt64(min(occurrence, 255))
+    }
+
+    /// Adds the variants of one unit (call ``remove(unit:)`` first when the unit changed).
+    ///
+    /// - Parameters:
+    ///   - unit: The unit identifier.
+    ///   - variants: Its language versions; each becomes a searchable entry.
+    /// - Complexity: O(k) in the total length of the texts.
+    public mutating func add(unit: Int64, variants: [Entry]) {
+        var mask: UInt64 = 0
+        var analysed: [(Entry, UInt16, MatchText)] = []
+        for variant in variants {
+            let language = languageID(variant.language)
+            mask |= Self.bit(language)
+            analysed.append((variant, language, MatchText(variant.text, language: variant.language)))
+        }
+        let inOrder = sortedCount == entryIDs.count && (entryUnits.last.map { $0 < unit } ?? true)
+        for (variant, language, text) in analysed {
+            let entry = UInt32(entryIDs.count)
+            entryIDs.append(variant.id)
+            entryUnits.append(unit)
+            entryLanguages.append(language)
+            entryUnitMasks.append(mask)
+            let charLength = min(text.characterLength, Int(UInt16.max))
+            entryCharLengths.append(UInt16(charLength))
+            var seen: [UInt32: Int] = [:]
+            for word in text.words {
+                let id = tokenID(word)
+                tokens.append(id)
+                let occurrence = (seen[id] ?? 0) + 1
+                seen[id] = occurrence
+                if indexesImmediately { recentPostings[Self.key(id, occurrence), default: []].append(entry) }
+            }
+            entryTokenStarts.append(UInt32(tokens.count))
+            if indexesImmediately, charLength <= Self.bucketedCharacterLength {
+                charBuckets[(UInt32(language) << 16) | UInt32(charLength), default: []].append(entry)
+            }
+        }
+        if inOrder { sortedCount = entryIDs.count }
+    }
+
+    /// Removes every entry of `unit`; returns how many there were.
+    /// - Complexity: O(log n) for units added in order, O(r) over the entries added out of order.
+    @discardableResult
+    public mutating func remove(unit: Int64) -> Int {
+        var found: [UInt32] = []
+        var low = 0, high = sortedCount
+        while low < high {
+            let middle = (low + high) / 2
+            if entryUnits[middle] < unit { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index < sortedCount, entryUnits[index] == unit {
+            found.append(UInt32(index))
+            index += 1
+        }
+        for index in sortedCount..<entryUnits.count where entryUnits[index] == unit {
+            found.append(UInt32(index))
+        }
+        var count = 0
+        for entry in found where removed.insert(entry).inserted { count += 1 }
+        return count
+    }
+
+    /// The token ids of an entry.
+    @inline(__always) func tokens(of entry: Int) -> ArraySlice<UInt32> {
+        tokens[Int(entryTokenStarts[entry])..<Int(entryTokenStarts[entry + 1])]
+    }
+
+    /// The identifiers of an entry: variant id, unit id and language.
+    public func entry(_ index: Int) -> (id: Int64, unit: Int64, language: LanguageTag) {
+        (entryIDs[index], entryUnits[index], languages[Int(entryLanguages[index])])
+    }
+
+    /// Rebuilds the postings in compressed form, dropping removed entries for good.
+    /// - Complexity: O(t) in the total number of tokens.
+    public mutating func finalize() {
+        if !removed.isEmpty { compact() }
+        repeatKeys = [:]
+        var counts = [UInt32](repeating: 0, count: tokenTexts.count + 1)
+        var keyOfPosition = [UInt32](repeating: 0, count: tokens.count)
+        var seen: [UInt32: Int] = [:]
+        for entry in 0..<entryIDs.count {
+            let start = Int(entryTokenStarts[entry]), end = Int(entryTokenStarts[entry + 1])
+            seen.removeAll(keepingCapacity: true)
+            for position in start..<end {
+                let token = tokens[position]
+                var occurrence = 1
+                if end - start > 1 {
+                    occurrence = (seen[token] ?? 0) + 1
+                    seen[token] = occurrence
+                }
+                let keyIndex: UInt32
+                if occurrence == 1 {
+                    keyIndex = token
+                } else {
+                    let key = Self.key(token, occurrence)
+                    if let known = repeatKeys[key] {
+                        keyIndex = known
+                    } else {
+                        keyIndex = UInt32(counts.count - 1)
+                        repeatKeys[key] = keyIndex
+                        counts.append(0)
+                    }
+                }
+                keyOfPosition[position] = keyIndex
+                counts[Int(keyIndex)] += 1
+            }
+        }
+        var starts = [UInt32](repeating: 0, count: counts.count)
+        var total: UInt32 = 0
+        for index in 0..<(counts.count - 1) {
+            starts[index] = total
+            total += counts[index]
+        }
+        starts[counts.count - 1] = total
+        var fill = starts
+        var flat = [UInt32](repeating: 0, count: Int(total))
+        for entry in 0..<entryIDs.count {
+            for position in Int(entryTokenStarts[entry])..<Int(entryTokenStarts[entry + 1]) {
+                let keyIndex = Int(keyOfPosition[position])
+                flat[Int(fill[keyIndex])] = UInt32(entry)
+                fill[keyIndex] += 1
+            }
+        }
+        postingStarts = starts
+        postings = flat
+        recentPostings = [:]
+        charBuckets = [:]
+        for entry in 0..<entryIDs.count where Int(entryCharLengths[entry]) <= Self.bucketedCharacterLength {
+            charBuckets[(UInt32(entryLanguages[entry]) << 16) | UInt32(entryCharLengths[entry]), default: []]
+                .append(UInt32(entry))
+        }
+    }
+
+    /// Drops removed entries from the arrays (entry numbers change).
+    mutating func compact() {
+        var ids: [Int64] = [], units: [Int64] = [], langs: [UInt16] = [], masks: [UInt64] = [], chars: [UInt16] = []
+        var starts: [UInt32] = [0], flat: [UInt32] = []
+        ids.reserveCapacity(liveEntryCount)
+        for entry in 0..<entryIDs.count where !removed.contains(UInt32(entry)) {
+            ids.append(entryIDs[entry])
+            units.append(entryUnits[entry])
+            langs.append(entryLanguages[entry])
+            masks.append(entryUnitMasks[entry])
+            chars.append(entryCharLengths[entry])
+            flat.append(contentsOf: tokens(of: entry))
+            starts.append(UInt32(flat.count))
+        }
+        entryIDs = ids
+        entryUnits = units
+        entryLanguages = langs
+        entryUnitMasks = masks
+        entryCharLengths = chars
+        entryTokenStarts = starts
+        tokens = flat
+        removed = []
+        sortedCount = zip(units, units.dropFirst()).allSatisfy { $0 <= $1 } ? units.count : 0
+    }
+
+    /// The entries holding posting key `(token, occurrence)`, compressed part and recent part.
+    func postings(token: UInt32, occurrence: Int) -> (ArraySlice<UInt32>, [UInt32]) {
+        var compressed: ArraySlice<UInt32> = []
+        let keyIndex: UInt32? = occurrence == 1 ? token : repeatKeys[Self.key(token, occurrence)]
+        if let keyIndex, Int(keyIndex) + 1 < postingStarts.count {
+            compressed = postings[Int(postingStarts[Int(keyIndex)])..<Int(postingStarts[Int(keyIndex) + 1])]
+        }
+        return (compressed, recentPostings[Self.key(token, occurrence)] ?? [])
+    }
+}

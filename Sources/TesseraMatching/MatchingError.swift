@@ -1,0 +1,33 @@
+/// The one error type of TesseraMatching: what went wrong, in one stable line.
+///
+/// ```swift
+/// throw MatchingError(.corruptIndex, "Index file ends inside the token table.", context: "tm.db-match")
+/// ```
+public struct MatchingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kinds of failure.
+    public enum Kind: String, Sendable, Hashable {
+        /// A serialised index is truncated, of another version or inconsistent.
+        case corruptIndex
+        /// A query cannot be expressed (for example a concordance phrase with no searchable text).
+        case invalidQuery
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// A sentence saying what was wrong in the input.
+    public var message: String
+    /// Where it happened (a file path, a query), if known.
+    public var context: String?
+
+    /// Creates an error.
+    public init(_ kind: Kind, _ message: String, context: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.context = context
+    }
+
+    /// `matching error [kind]: message (context)` on one line.
+    public var description: String {
+        "matching error [\(kind.rawValue)]: \(message)" + (context.map { " (\($0))" } ?? "")
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import TesseraCore
+import TesseraText
+
+/// Glossaries stored in the same SQLite file as the translation memory, in their own tables
+/// (`glossary`, `concept`, `term`) with their own migrations (identifiers prefixed `glossary-`, so
+/// they never collide with ``TranslationMemory``'s schema in the shared `grdb_migrations` table).
+///
+/// Each term row keeps its folded text and its stemmed key sequence (``TermNormalizer``), so that
+/// lookups and ``termPairs(source:target:)`` need no re-normalisation. An import runs in one
+/// transaction: a failure leaves the file as it was.
+///
+/// ```swift
+/// let store = try GlossaryStore.open(path: "tessera.db")
+/// try store.replaceGlossary(Glossary(name: "defence", entries: entries), origin: "defence.tbx")
+/// let pairs = try store.termPairs(source: LanguageTag("en")!, target: LanguageTag("de")!)
+/// ```
+public final class GlossaryStore: Sendable {
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
+    /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
+    public static func open(path: String) throws(StorageError) -> GlossaryStore {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StorageError(.cannotOpen, "Cannot open the database \(path): \(error).")
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            throw StorageError(.migration, "Cannot migrate the glossary tables of \(path): \(error).")
+        }
+        return GlossaryStore(pool: pool, path: path)
+    }
+
+    /// The glossary migrations, append-only.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("glossary-v1: glossary, concept, term") { db in
+            try db.execute(sql: """
+                CREATE TABLE glossary (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    origin TEXT,
+                    importedAt TEXT NOT NULL
+                );
+                CREATE TABLE concept (
+                    id INTEGER PRIMARY KEY,
+                    glossaryId INTEGER NOT NULL REFERENCES glossary(id) ON DELETE CASCADE,
+                    conceptKey TEXT NOT NULL,
+                    subject TEXT,
+                    definitions TEXT NOT NULL,
+                    notes TEXT NOT NULL,
+                    source TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX concept_glossary ON concept(glossaryId, position);
+                CREATE TABLE term (
+                    id INTEGER PRIMARY KEY,
+                    conceptId INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,
+                    language TEXT NOT NULL,
+                    baseLanguage TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    folded TEXT NOT NULL,
+                    stemmed TEXT NOT NULL,
+                    partOfSpeech TEXT,
+                    status TEXT,
+                    note TEXT,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX term_concept ON term(conceptId, position);
+                CREATE INDEX term_key ON term(baseLanguage, stemmed);
+                """)
+        }
+        return migrator
+    }
+
+    /// The names of the glossary migrations applied to the file.
+    public func appliedMigrations() throws(StorageError) -> [String] {
+        do { return try pool.read { db in try Self.migrator.appliedMigrations(db) } } catch {
+            throw TranslationMemory.storageError(error)
+        }
+    }
+}

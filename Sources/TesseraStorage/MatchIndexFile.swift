@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import TesseraCore
+public import TesseraMatching
+
+/// The fuzzy-match index of a translation memory, kept in a side file next to the database
+/// (`tessera.db-match`) and brought up to date on every load.
+///
+/// The file starts with the highest variant id and the highest change-log sequence it reflects
+/// (its generation). ``load(_:)`` reads it, then applies what happened since, in one read
+/// transaction: units with variants above that id (new) or in the change log after that sequence
+/// (edited, deleted) are removed from the index and added again from the database. When many units
+/// changed (``rewriteThreshold``), the file is rewritten (to a temporary file, then renamed, so a
+/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load. A missing, corrupt or foreign file is rebuilt from the database.
+///
+/// ```swift
+/// let tm = try TranslationMemory.open(path: "tessera.db")
+/// let loaded = try MatchIndexFile.load(tm)
+/// loaded.index.search(request)
+/// ```
+public enum MatchIndexFile {
+    /// What ``load(_:)`` did.
+    public struct Loaded: Sendable {
+        /// The index, current with the database snapshot read.
+        public var index: MatchIndex
+        /// Whether it was built from scratch.
+        public var rebuilt: Bool
+        /// Units re-indexed from the change log and new variants.
+        public var updatedUnits: Int
+        /// Size of the side file in bytes after loading.
+        public var fileSize: Int
+    }
+
+    static let magic: [UInt8] = Array("TSMIDX01".utf8)
+
+    /// The number of changed units from which a load rewrites the side file (at least 1% of the
+    /// entries); fewer changes are re-applied in memory on each load.
+    public static let rewriteThreshold = 1000
+
+    /// The side file of a database.
+    public static func path(for tm: TranslationMemory) -> String { tm.path + "-match" }
+
+    /// Loads the index of `tm`, building or updating the side file as needed.
+    /// - Throws: ``StorageError`` when the database cannot be read or the file cannot be written.
+    /// - Complexity: O(size of the file) to read it, plus O(changes); O(size of the memory) to rebuild.
+    public static func load(_ tm: TranslationMemory, rebuild: Bool = false) throws -> Loaded {
+        do {
+            let migrator = MatchIndexSchema.migrator
+            if try !tm.pool.read(migrator.hasCompletedMigrations) {
+                try migrator.migrate(tm.pool)
+            }
+        } catch {
+            throw StorageError(.migration, "Cannot add the match tables to \(tm.path): \(error).")
+        }
+        let file = path(for: tm)
+        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
+        // Read, not mapped: a mapped Data corrupted the heap when freed (Foundation on Linux).
+        if !rebuild, let data = FileManager.default.contents(atPath: file) {
+            stored = try? data.withUnsafeBytes { try decode($0) }
+        }
+        let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in
+            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
+            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
+            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
+                var index = storedIndex
+                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
+                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
+                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
+                if units.isEmpty {
+                    return (Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0), maxVariant, sequence, false)
+                }
+                index.indexesImmediately = true
+                let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
+                for unit in units.sorted() {
+                    index.remove(unit: unit)
+                    let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
+                    if !variants.isEmpty { index.add(unit: unit, variants: variants) }
+                }
+                // Rewrite the file only when the catch-up work is worth saving: small deltas are
+                // cheaper to apply again on the next load than a rewrite of the whole file.
+                let rewrite = units.count >= max(rewriteThreshold, index.entryCount / 100)
+                return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, rewrite)
+            }
+            var index = MatchIndex()
+            index.indexesImmediately = false
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitId, lang, plain FROM variant ORDER BY unitId, id")
+            var currentUnit: Int64 = -1
+            var variants: [MatchIndex.Entry] = []
+            var units = 0
+            while let row = try rows.next() {
+                let unit: Int64 = row[1]
+                if unit != currentUnit {
+                    if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
+                    variants.removeAll(keepingCapacity: true)
+                    currentUnit = unit
+                }
+                if let language = LanguageTag(row[2] as String) {
+                    variants.append(MatchIndex.Entry(id: row[0], language: language, text: row[3]))
+                }
+            }
+            if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
+            index.finalize()
+            index.indexesImmediately = true
+            return (Loaded(index: index, rebuilt: true, updatedUnits: units, fileSize: 0), maxVariant, sequence, true)
+        }
+        var (loaded, maxVariant, sequence, changed) = result
+        if changed {
+            try write(loaded.index, maxVariant: maxVariant, sequence: sequence, to: file)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        return loaded
+    }
+
+    /// An index entry from a `(id, lang, plain)` row.
+    static func entry(_ row: Row) -> MatchIndex.Entry? {
+        guard let language = LanguageTag(row[1] as String) else { return nil }
+        return MatchIndex.Entry(id: row[0], language: language, text: row[2])
+    }
+
+    /// Reads a side file: generation header and index.
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> (MatchIndex, Int64, Int64) {
+        guard bytes.count > 24, Array(bytes[0..<8]) == magic else {
+            throw StorageError(.corruptData, "The match index file has no valid header.")
+        }
+        func integer(at offset: Int) -> Int64 {
+            var value: Int64 = 0
+            for index in 0..<8 { value |= Int64(bytes[offset + index]) << (8 * Int64(index)) }
+            return value
+        }
+        let index = try MatchIndex(serializedBuffer: UnsafeRawBufferPointer(rebasing: bytes[24...]))
+        return (index, integer(at: 8), integer(at: 16))
+    }
+
+    /// Writes a side file atomically (temporary file in the same folder, then rename).
+    static func write(_ index: MatchIndex, maxVariant: Int64, sequence: Int64, to file: String) throws {
+        var bytes = magic
+        for value in [maxVariant, sequence] {
+            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
+        }
+        bytes += index.serialized(generation: UInt64(max(sequence, 0)))
+        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw StorageError(.cannotOpen, "Cannot write the match index file \(temporary).")
+        }
+        if rename(temporary, file) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StorageError(.cannotOpen, "Cannot move the match index file into place at \(file).")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// What went wrong loading segmentation rules: an SRX file that is not well-formed XML, not SRX,
+/// or holds a pattern that does not compile. Printed as one line with the file position.
+///
+/// ```swift
+/// do { _ = try SRXDocument(data: data) } catch { print(error) }
+/// // rules.srx:12:5: invalidPattern: Rule 3 has a pattern that does not compile: ...
+/// ```
+public struct SRXError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind of failure.
+    public enum Kind: String, Sendable, Hashable {
+        /// The file is not well-formed XML.
+        case malformedXML
+        /// The XML is not an SRX document (wrong root element, missing attribute, unsupported version).
+        case notSRX
+        /// A rule's regular expression does not compile.
+        case invalidPattern
+        /// A language map names a language rule that does not exist.
+        case unknownLanguageRule
+        /// The file cannot be read.
+        case unreadable
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// What was wrong in the input.
+    public var message: String
+    /// The file name or path, when known.
+    public var file: String?
+    /// 1-based line of the offending element, when known.
+    public var line: Int?
+    /// 1-based column, when known.
+    public var column: Int?
+
+    /// Creates an error.
+    public init(_ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+        self.kind = kind
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column: kind: message`, omitting the parts that are unknown.
+    public var description: String {
+        var prefix = ""
+        if let file { prefix += file }
+        if let line {
+            prefix += (prefix.isEmpty ? "" : ":") + "\(line)"
+            if let column { prefix += ":\(column)" }
+        }
+        return (prefix.isEmpty ? "" : prefix + ": ") + "\(kind.rawValue): \(message)"
+    }
+}

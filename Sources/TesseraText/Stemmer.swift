@@ -1,0 +1,40 @@
+/// A light, rule-based stemmer: maps the inflected forms of a word to one key so that
+/// `targets` finds `target` and `Verteidigungsausgaben` finds `Verteidigungsausgabe`.
+///
+/// Stemmers take a word that is already folded by ``TextNormalizer`` (lower case, diacritics
+/// removed) and return a key, not a linguistic root: the key only has to be the same for the
+/// singular and plural and the common case forms of a word, and different for unrelated words.
+/// Each stemmer removes at most a few suffixes and never shortens a word below a minimum length,
+/// so the worst case is a word that keeps its inflection (a missed match), not two words merged.
+///
+/// ```swift
+/// let stemmer = StemmerCatalog.stemmer(for: LanguageTag("de"))!
+/// stemmer.stem("ziele") == stemmer.stem("ziel")   // true
+/// ```
+///
+/// - Complexity: O(k) in the length of the word for every stemmer of the catalog.
+public protocol Stemmer: Sendable {
+    /// The key of a folded, diacritic-free word.
+    /// - Parameter word: One word, folded by ``TextNormalizer`` with diacritics removed.
+    /// - Returns: The stem key; the word itself when no rule applies.
+    func stem(_ word: String) -> String
+}
+
+extension String {
+    /// The string without its last `count` scalars (stemmers work on NFC text, where a letter is
+    /// one scalar).
+    @inline(__always) func droppingLast(_ count: Int) -> String {
+        String(String.UnicodeScalarView(unicodeScalars.dropLast(count)))
+    }
+
+    /// Whether the UTF-8 bytes end with those of `suffix`: a byte comparison, enough for folded
+    /// NFC text and much cheaper than `hasSuffix`'s canonical-equivalence comparison.
+    @inline(__always) func endsWith(_ suffix: String) -> Bool {
+        let tail = suffix.utf8
+        return utf8.count >= tail.count && utf8.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// The number of Unicode scalars (letters, in folded NFC text).
+    @inline(__always) var letterCount: Int { unicodeScalars.count }
+
+}

@@ -1,0 +1,42 @@
+/// A light English stemmer: possessive, plural, then `-ed`/`-ing`, final `e` and `y`.
+///
+/// ```swift
+/// EnglishStemmer().stem("targets")      // "target"
+/// EnglishStemmer().stem("policies")     // "polici" (as "policy")
+/// ```
+///
+/// - Complexity: O(k) in the length of the word.
+public struct EnglishStemmer: Stemmer {
+    /// Creates the stemmer.
+    public init() {}
+
+    /// The key of a folded English word.
+    public func stem(_ word: String) -> String {
+        var word = word
+        if word.endsWith("'s") || word.endsWith("’s") { word = word.droppingLast(2) }
+        if word.endsWith("'") || word.endsWith("’") { word = word.droppingLast(1) }
+        guard word.letterCount > 3 else { return word }
+        if word.endsWith("ies"), word.letterCount > 4 {
+            word = word.droppingLast(3) + "i"
+        } else if word.endsWith("s"), !word.endsWith("ss"), !word.endsWith("us"), !word.endsWith("is") {
+            word = word.droppingLast(1)
+        }
+        if word.endsWith("ing"), word.letterCount - 3 >= 4 {
+            word = Self.undouble(word.droppingLast(3))
+        } else if word.endsWith("ed"), word.letterCount - 2 >= 4, !word.endsWith("eed") {
+            word = Self.undouble(word.droppingLast(2))
+        }
+        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }
+        if word.letterCount > 3, word.endsWith("y") { word = word.droppingLast(1) + "i" }
+        return word
+    }
+
+    /// `plann` -> `plan`: a doubled final consonant left by `-ed`/`-ing` removal.
+    static func undouble(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4, let last = scalars.last, scalars[scalars.count - 2] == last,
+            !"aeiouyslz".unicodeScalars.contains(last)
+        else { return word }
+        return word.droppingLast(1)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import TesseraCore
+
+/// `tessera glossary`: import, export and list glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary", abstract: "Import, export and list glossaries (TBX, CSV/TSV, OmegaT).",
+        subcommands: [
+            GlossaryImportCommand.self, GlossaryExportCommand.self, GlossaryListCommand.self, GlossaryBenchCommand.self,
+        ])
+}
+
+
+/// `--source en --target de,fr`: the language pair of term commands.
+struct GlossaryLanguageOptions: ParsableArguments {
+    @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
+    var source: String
+
+    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr); default: every language.")
+    var target: String?
+
+    /// The parsed source language.
+    var sourceTag: LanguageTag { LanguageTag(source) ?? .all }
+
+    /// The parsed target languages.
+    var targetTags: [LanguageTag] {
+        (target ?? "").split(separator: ",").compactMap { LanguageTag(String($0)) }
+    }
+
+    mutating func validate() throws {
+        guard let tag = LanguageTag(source), !tag.isWildcard else {
+            throw ValidationError("--source \"\(source)\" is not a language tag.")
+        }
+        for part in (target ?? "").split(separator: ",") where LanguageTag(String(part)) == nil {
+            throw ValidationError("--target \"\(part)\" is not a language tag.")
+        }
+    }
+}

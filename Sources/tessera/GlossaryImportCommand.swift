@@ -1,0 +1,50 @@
+import ArgumentParser
+import TesseraCore
+import TesseraKit
+
+/// `tessera glossary import FILE... [--name NAME] [--db PATH]`.
+struct GlossaryImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import TBX 2/3, CSV/TSV (wide or long layout) or OmegaT glossaries into one named glossary.",
+        discussion: "Every file is read before anything is written; a failed import changes nothing. "
+            + "Headerless files (OmegaT source<TAB>target<TAB>comment) need --source-language and --target-language.")
+
+    @Argument(help: "Glossary files (.tbx, .csv, .tsv, .tab, .txt).")
+    var files: [String]
+
+    @Option(name: .long, help: "The glossary name (default: the first file's name). An existing glossary of that name is replaced.")
+    var name: String?
+
+    @Option(name: .customLong("source-language"), help: "Source language of headerless files.")
+    var sourceLanguage: String?
+
+    @Option(name: .customLong("target-language"), help: "Target language of headerless files.")
+    var targetLanguage: String?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    mutating func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("Give at least one glossary file.") }
+        if (sourceLanguage == nil) != (targetLanguage == nil) {
+            throw ValidationError("--source-language and --target-language go together.")
+        }
+        for value in [sourceLanguage, targetLanguage].compactMap({ $0 }) where LanguageTag(value) == nil {
+            throw ValidationError("\"\(value)\" is not a language tag.")
+        }
+    }
+
+    func run() throws {
+        let languages = sourceLanguage.flatMap(LanguageTag.init).flatMap { source in
+            targetLanguage.flatMap(LanguageTag.init).map { (source, $0) }
+        }
+        do {
+            let report = try GlossaryImport(files: files, name: name, database: database.location, languages: languages).run()
+            if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
+        } catch {
+            JSONOutput.printError("\(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+}

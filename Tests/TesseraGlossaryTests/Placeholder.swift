@@ -1,6 +1,0 @@
-import Testing
-@testable import TesseraGlossary
-
-struct TesseraGlossaryPlaceholderTests {
-    @Test func module_builds() { #expect(Bool(true)) }
-}

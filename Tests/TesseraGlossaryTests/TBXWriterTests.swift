@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TesseraCore
+@testable import TesseraGlossary
+
+struct TBXWriterTests {
+    static func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tessera-\(UUID().uuidString)-\(name)").path
+    }
+
+    /// Entries without the `source` field (the file name, which TBX-Basic does not carry).
+    static func comparable(_ entries: [TermEntry]) -> [TermEntry] {
+        entries.map { entry in
+            var copy = entry
+            copy.source = nil
+            return copy
+        }
+    }
+
+    @Test(arguments: ["tbx/basic-good.tbx", "tbx/admin-status.tbx", "tbx/oracle_TBX.tbx", "delimited/long.csv", "delimited/wide.csv"])
+    func write_reimportsIdentically(file: String) throws {
+        let entries = try GlossaryFileReader.read(path: FixtureFiles.path(file), languages: nil)
+        let output = Self.temporaryPath("out.tbx")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try TBXWriter.write(Glossary(name: "round trip", entries: entries), to: output)
+        let again = try TBXReader.read(path: output)
+        #expect(Self.comparable(again) == Self.comparable(entries.map(Self.groupedByLanguage)))
+    }
+
+    /// TBX groups terms by language section; a CSV entry may interleave languages.
+    static func groupedByLanguage(_ entry: TermEntry) -> TermEntry {
+        var order: [LanguageTag] = []
+        for term in entry.terms where !order.contains(term.language) { order.append(term.language) }
+        var copy = entry
+        copy.terms = order.flatMap { language in entry.terms.filter { $0.language == language } }
+        return copy
+    }
+
+    @Test func write_producesTBXBasicStructure() throws {
+        let entries = try GlossaryFileReader.read(path: FixtureFiles.path("delimited/long.csv"), languages: nil)
+        let output = Self.temporaryPath("structure.tbx")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try TBXWriter.write(Glossary(name: "g", entries: entries), to: output)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        for element in ["<tbx ", "<tbxHeader>", "<text>", "<body>", "<conceptEntry id=\"c1\">", "<langSec xml:lang=\"de\">", "<termSec>"] {
+            #expect(text.contains(element))
+        }
+        #expect(text.contains("urn:iso:std:iso:30042:ed-2"))
+        #expect(text.contains("forbiddenTerm-admn-sts"))
+    }
+
+    @Test func csv_reimportsIdentically() throws {
+        let entries = try GlossaryFileReader.read(path: FixtureFiles.path("delimited/long.csv"), languages: nil)
+        let csv = GlossaryCSVWriter.csv(for: Glossary(name: "g", entries: entries))
+        let again = try DelimitedGlossaryReader.read(text: csv, file: "long.csv", languages: nil)
+        #expect(again == entries)
+    }
+
+    @Test(arguments: [("noun", "noun"), ("n", "noun"), ("Adj.", "adjective"), ("properNoun", "properNoun"), ("article", "other")])
+    func basicPartOfSpeech_mapsToPicklist(value: String, expected: String) {
+        #expect(TBXWriter.basicPartOfSpeech(value) == expected)
+    }
+}

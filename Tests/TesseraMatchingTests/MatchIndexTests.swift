@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import TesseraCore
+@testable import TesseraMatching
+
+struct MatchIndexTests {
+    static let en = LanguageTag("en")!
+    static let de = LanguageTag("de")!
+    static let deAT = LanguageTag("de-AT")!
+    static let fr = LanguageTag("fr")!
+    static let ja = LanguageTag("ja")!
+
+    /// A seeded random bilingual memory: sentences over a small vocabulary (so that many share
+    /// words), with near-duplicates made by one or two word edits.
+    static func randomMemory(seed: UInt64, units: Int) -> (MatchIndex, [String]) {
+        var generator = SeededGenerator(seed: seed)
+        let vocabulary = (0..<300).map { "w\($0)" } + ["the", "a", "of", "file", "open", "save", "3", "12"]
+        var sentences: [String] = []
+        var index = MatchIndex()
+        index.indexesImmediately = false
+        for unit in 0..<units {
+            var words: [String]
+            if !sentences.isEmpty && Int.random(in: 0..<3, using: &generator) == 0 {
+                words = sentences.randomElement(using: &generator)!.split(separator: " ").map(String.init)
+                for _ in 0...Int.random(in: 0...1, using: &generator) where !words.isEmpty {
+                    words[Int.random(in: 0..<words.count, using: &generator)] = vocabulary.randomElement(using: &generator)!
+                }
+            } else {
+                words = (0..<Int.random(in: 1...14, using: &generator)).map { _ in
+                    // Skewed choice: low numbers are frequent words.
+                    let r = Int.random(in: 0..<vocabulary.count, using: &generator)
+                    return vocabulary[Int.random(in: 0...r, using: &generator)]
+                }
+            }
+            let sentence = words.joined(separator: " ")
+            sentences.append(sentence)
+            let target = unit % 3 == 0 ? fr : de
+            index.add(unit: Int64(unit), variants: [
+                .init(id: Int64(2 * unit), language: en, text: sentence),
+                .init(id: Int64(2 * unit + 1), language: target, text: "t\(unit)"),
+            ])
+        }
+        index.finalize()
+        return (index, sentences)
+    }
+
+    static func key(_ candidates: [MatchCandidate]) -> Set<String> {
+        Set(candidates.map { "\($0.id):\($0.base)" })
+    }
+
+    @Test(arguments: [(1 as UInt64, 75), (2, 60), (3, 90), (4, 50)])
+    func search_findsWhatTheExhaustiveScanFinds(seed: UInt64, minimum: Int) {
+        let (index, sentences) = Self.randomMemory(seed: seed, units: 3000)
+        var generator = SeededGenerator(seed: seed &+ 100)
+        var total = 0
+        for _ in 0..<150 {
+            var words = sentences.randomElement(using: &generator)!.split(separator: " ").map(String.init)
+            if Bool.random(using: &generator), !words.isEmpty { words.remove(at: Int.random(in: 0..<words.count, using: &generator)) }
+            if Bool.random(using: &generator) { words.append("w\(Int.random(in: 0..<400, using: &generator))") }
+            for target in [[Self.de], [Self.fr], nil] as [[LanguageTag]?] {
+                let request = MatchRequest(
+                    query: MatchText(words.joined(separator: " "), language: Self.en), sourceLanguage: Self.en,
+                    targetLanguages: target, minimum: minimum, limit: 10_000)
+                let expected = index.exhaustiveSearch(request)
+                #expect(Self.key(index.search(request)) == Self.key(expected), "\(words)")
+                total += expected.count
+            }
+        }
+        #expect(total > 100)  // the check compared real matches, not empty lists
+    }
+
+    @Test func search_survivesSerialisationAndIncrementalChanges() throws {
+        var (index, sentences) = Self.randomMemory(seed: 9, units: 800)
+        let query = MatchText(sentences[10], language: Self.en)
+        let request = MatchRequest(query: query, sourceLanguage: Self.en, targetLanguages: nil, minimum: 70, limit: 100)
+        let before = index.search(request)
+        #expect(before.contains { $0.unit == 10 && $0.base == 100 })
+
+        let restored = try MatchIndex(serialized: index.serialized(generation: 5))
+        #expect(restored.generation == 5)
+        #expect(Self.key(restored.search(request)) == Self.key(before))
+
+        // Remove unit 10, add a new unit with the same text, without finalising.
+        index.indexesImmediately = true
+        #expect(index.remove(unit: 10) == 2)
+        index.add(unit: 5000, variants: [.init(id: 99_999, language: Self.en, text: sentences[10]), .init(id: 100_000, language: Self.de, text: "x")])
+        let after = index.search(request)
+        #expect(!after.contains { $0.unit == 10 })
+        #expect(after.contains { $0.unit == 5000 && $0.base == 100 })
+        #expect(Self.key(after) == Self.key(index.exhaustiveSearch(request)))
+        index.finalize()
+        #expect(Self.key(index.search(request)) == Self.key(after))
+    }
+
+    @Test(arguments: [[UInt8](), Array("TSMATCH2".utf8), Array("NOTANIDX1234567".utf8)])
+    func init_rejectsCorruptBytes(bytes: [UInt8]) {
+        #expect(throws: MatchingError.self) { try MatchIndex(serialized: bytes) }
+    }
+
+    @Test func init_rejectsTruncatedIndex() throws {
+        let (index, _) = Self.randomMemory(seed: 3, units: 50)
+        let bytes = index.serialized()
+        #expect(throws: MatchingError.self) { try MatchIndex(serialized: Array(bytes.prefix(bytes.count / 2))) }
+    }
+
+    @Test func search_fallsBackOverLanguages() {
+        var index = MatchIndex()
+        index.add(unit: 1, variants: [.init(id: 1, language: LanguageTag("en-US")!, text: "Save the file"), .init(id: 2, language: Self.deAT, text: "Datei speichern")])
+        index.add(unit: 2, variants: [.init(id: 3, language: Self.en, text: "Save the file"), .init(id: 4, language: Self.fr, text: "Enregistrer")])
+        let query = MatchText("Save the file", language: Self.en)
+        let toGerman = index.search(MatchRequest(query: query, sourceLanguage: Self.en, targetLanguages: [Self.de], minimum: 75, limit: 5))
+        #expect(toGerman.map(\.unit) == [1])
+        let toSwiss = index.search(MatchRequest(query: query, sourceLanguage: Self.en, targetLanguages: [LanguageTag("de-CH")!], minimum: 75, limit: 5))
+        #expect(toSwiss.map(\.unit) == [1])
+        let toBoth = index.search(MatchRequest(query: query, sourceLanguage: Self.en, targetLanguages: [Self.de, Self.fr], minimum: 75, limit: 5))
+        #expect(Set(toBoth.map(\.unit)) == [1, 2])
+        let toJapanese = index.search(MatchRequest(query: query, sourceLanguage: Self.en, targetLanguages: [Self.ja], minimum: 75, limit: 5))
+        #expect(toJapanese.isEmpty)
+    }
+
+    @Test func search_comparesSingleWordsByCharacters() {
+        var index = MatchIndex()
+        for (unit, word) in ["hand", "pond", "house", "hound dog", "Handbook"].enumerated() {
+            index.add(unit: Int64(unit), variants: [.init(id: Int64(unit), language: Self.en, text: word)])
+        }
+        let request = MatchRequest(query: MatchText("hond", language: Self.en), sourceLanguage: Self.en, targetLanguages: nil, minimum: 75, limit: 5)
+        let found = index.search(request)
+        #expect(Set(found.map(\.unit)) == [0, 1])
+        #expect(found.allSatisfy { $0.base == 75 })
+        #expect(Self.key(found) == Self.key(index.exhaustiveSearch(request)))
+    }
+
+    @Test func search_matchesJapaneseByCharacters() {
+        var index = MatchIndex()
+        index.add(unit: 1, variants: [.init(id: 1, language: Self.ja, text: "変更を保存できました"), .init(id: 2, language: Self.en, text: "Changes saved")])
+        index.add(unit: 2, variants: [.init(id: 3, language: Self.ja, text: "ファイルを開く"), .init(id: 4, language: Self.en, text: "Open file")])
+        let request = MatchRequest(query: MatchText("変更を保存できません", language: Self.ja), sourceLanguage: Self.ja, targetLanguages: [Self.en], minimum: 75, limit: 5)
+        let found = index.search(request)
+        #expect(found.map(\.unit) == [1])
+        #expect(found.first?.base == 80)
+    }
+
+    @Test func search_foldsTurkishCase() {
+        var index = MatchIndex()
+        let tr = LanguageTag("tr")!
+        index.add(unit: 1, variants: [.init(id: 1, language: tr, text: "istanbul ve ankara"), .init(id: 2, language: Self.en, text: "x")])
+        index.add(unit: 2, variants: [.init(id: 3, language: tr, text: "isparta ve ankara"), .init(id: 4, language: Self.en, text: "y")])
+        let istanbul = index.search(MatchRequest(query: MatchText("İSTANBUL VE ANKARA", language: tr), sourceLanguage: tr, targetLanguages: nil, minimum: 100, limit: 5))
+        #expect(istanbul.map(\.unit) == [1])
+        // Under Turkish rules ISPARTA folds to ısparta, not isparta.
+        let isparta = index.search(MatchRequest(query: MatchText("ISPARTA VE ANKARA", language: tr), sourceLanguage: tr, targetLanguages: nil, minimum: 100, limit: 5))
+        #expect(isparta.isEmpty)
+    }
+}

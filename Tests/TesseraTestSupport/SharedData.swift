@@ -1,0 +1,34 @@
+public import Foundation
+
+/// Where the project's shared development data (`../shared` beside the checkout) is, if present.
+///
+/// Tests that read it skip with a clear message when it is absent: a clone elsewhere has no
+/// `../shared`, and the repository must test on its own.
+public enum SharedData {
+    /// The package root (the folder holding Package.swift).
+    public static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // SharedData.swift, TesseraTestSupport, Tests
+        return url
+    }()
+
+    /// `../shared` beside the package root, or `$TESSERA_SHARED` when set.
+    public static let root: URL = {
+        if let custom = ProcessInfo.processInfo.environment["TESSERA_SHARED"], !custom.isEmpty {
+            return URL(fileURLWithPath: custom)
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// The path of `relative` inside the shared folder when it exists; otherwise prints why the
+    /// caller skips and returns `nil`.
+    /// - Parameters:
+    ///   - relative: A path inside `shared/`, such as `samples/README.md`.
+    ///   - test: Names the test that skips, for the message.
+    public static func path(_ relative: String, for test: String = #function) -> String? {
+        let url = root.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) { return url.path }
+        print("Skipped \(test): \(url.path) is not on this machine (shared development data is absent).")
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+import TesseraCore
+@testable import TesseraText
+
+struct TokenizerTests {
+    @Test(arguments: [
+        ("NATO's 2% target, 3,5 Mrd.", "en", ["nato's", "2", "%", "target", ",", "3,5", "mrd", "."]),
+        ("l'OTAN et l’UE", "fr", ["l'", "otan", "et", "l’", "ue"]),
+        ("capability-targets", "en", ["capability", "-", "targets"]),
+        ("F-35 and 5G", "en", ["f", "-", "35", "and", "5g"]),
+        ("北大西洋条約機構", "ja", ["北", "大", "西", "洋", "条", "約", "機", "構"]),
+        ("NATOの首脳会議", "ja", ["nato", "の", "首", "脳", "会", "議"]),
+        ("1.000.000 €", "de", ["1.000.000", "€"]),
+        ("", "en", []),
+    ])
+    func tokens_splitsWordsNumbersAndCharacters(input: String, language: String, expected: [String]) {
+        #expect(Tokenizer.tokens(in: input, language: LanguageTag(language)).map(\.text) == expected)
+    }
+
+    @Test func tokens_reportUTF16Ranges() {
+        let text = "😀 Kallas said"
+        let tokens = Tokenizer.tokens(in: text, language: LanguageTag("en"))
+        #expect(tokens.map(\.range) == [0..<2, 3..<9, 10..<14])
+        #expect(tokens[1].kind == .word && tokens[0].kind == .punctuation)
+    }
+
+    @Test func words_dropsPunctuationAndFoldsTurkish() {
+        #expect(Tokenizer.words(in: "İSTANBUL, Ankara!", language: LanguageTag("tr")) == ["istanbul", "ankara"])
+    }
+}
