@@ -15,23 +15,54 @@ extension TranslationMemory {
     ///   - language: the language of the text.
     /// - Complexity: O(*n*) in the length of `text`.
     public static func normalizedKey(_ text: String, language: LanguageTag) -> String {
-        let lowered: String
-        switch language.language {
-        case "tr", "az": lowered = text.lowercased(with: Locale(identifier: language.language))
-        default: lowered = text.lowercased()
+        normalizedKey(text, base: language.language)
+    }
+
+    /// ``normalizedKey(_:language:)`` with the primary language subtag already split off.
+    static func normalizedKey(_ text: String, base: String) -> String {
+        if base == "tr" || base == "az" {
+            // Turkic casing (I -> ı, İ -> i) needs the locale.
+            return collapsingWhitespace(text.lowercased(with: Locale(identifier: base)))
         }
-        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in lowered.unicodeScalars {
+        for scalar in text.unicodeScalars {
             let isSpace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
             if isSpace {
-                pendingSpace = !out.isEmpty
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else if scalar.properties.changesWhenLowercased {
+                // The same per-scalar mapping as `String.lowercased()`.
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { UTF8.encode(lower) { bytes.append($0) } }
             } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Collapses whitespace runs to one space and trims the ends.
+    private static func collapsingWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

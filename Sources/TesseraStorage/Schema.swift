@@ -6,13 +6,24 @@ import GRDB
 /// Tables: `importBatch`, `unit`, `variant`, `prop`, `note`, the full-text index `variantText`
 /// (FTS5 external content on `variant.plain`, unicode61 with `remove_diacritics 2`) and
 /// `variantTrigram` (FTS5 trigram, only for languages written without spaces: Chinese, Japanese,
-/// Korean, Thai, ...). Triggers keep both indexes in step with `variant` on every write.
+/// Korean, Thai, ...). Since migration v2 ``UnitSink`` keeps both indexes in step with `variant`
+/// on every write with explicit statements (v1 used triggers).
 ///
 /// - SeeAlso: [SQLite FTS5](https://www.sqlite.org/fts5.html)
 enum Schema {
     /// Base languages indexed by the trigram table (the same list as
     /// `LanguageTag.isWrittenWithoutSpaces`).
     static let trigramLanguages = ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"]
+
+    /// The indexes a bulk import into an empty memory drops and rebuilds at the end (sorting once
+    /// is much faster than a million random B-tree inserts). The same definitions as in
+    /// migration v1: never edit.
+    static let secondaryIndexes: [(name: String, create: String)] = [
+        ("unit_tuid", "CREATE INDEX unit_tuid ON unit(tuid)"),
+        ("unit_contentHash", "CREATE INDEX unit_contentHash ON unit(contentHash)"),
+        ("variant_unit", "CREATE INDEX variant_unit ON variant(unitId)"),
+        ("variant_lang_key", "CREATE INDEX variant_lang_key ON variant(lang, key)"),
+    ]
 
     /// The migrator with every migration, in order.
     static var migrator: DatabaseMigrator {
@@ -107,6 +118,22 @@ enum Schema {
                     INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', old.id, old.plain);
                     INSERT INTO variantTrigram(rowid, plain) VALUES (new.id, new.plain);
                 END;
+                """)
+        }
+        migrator.registerMigration("v2: full-text rows written by UnitSink; no unit_batch index") { db in
+            // Migration v1 kept the full-text tables in step with triggers. A trigger makes every
+            // INSERT a statement with its own statement journal (spilled to a temporary file unless
+            // temp_store is MEMORY) and keeps bulk imports from deferring the index: UnitSink now
+            // writes the full-text rows itself. The batch index cost a B-tree insert per unit for a
+            // count that a GROUP BY gives.
+            try db.execute(sql: """
+                DROP TRIGGER variantText_insert;
+                DROP TRIGGER variantText_delete;
+                DROP TRIGGER variantText_update;
+                DROP TRIGGER variantTrigram_insert;
+                DROP TRIGGER variantTrigram_delete;
+                DROP TRIGGER variantTrigram_update;
+                DROP INDEX unit_batch;
                 """)
         }
         return migrator

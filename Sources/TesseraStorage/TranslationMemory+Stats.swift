@@ -32,9 +32,9 @@ extension TranslationMemory {
             let batches = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT b.id, b.kind, b.filePath, b.startedAt, b.finishedAt,
-                           (SELECT COUNT(*) FROM unit WHERE unit.batchId = b.id) AS n
-                    FROM importBatch b ORDER BY b.id
+                    SELECT b.id, b.kind, b.filePath, b.startedAt, b.finishedAt, IFNULL(c.n, 0)
+                    FROM importBatch b LEFT JOIN (SELECT batchId, COUNT(*) AS n FROM unit GROUP BY batchId) c
+                    ON c.batchId = b.id ORDER BY b.id
                     """
             ).map {
                 MemoryStats.Batch(

@@ -30,7 +30,7 @@ public final class TranslationMemory: Sendable {
     public static func open(path: String) throws(StorageError) -> TranslationMemory {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         configuration.busyMode = .timeout(10)
         let pool: DatabasePool

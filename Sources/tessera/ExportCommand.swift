@@ -55,13 +55,12 @@ struct ExportCommand: ParsableCommand {
                 database: database.location, output: out, format: format, sourceCode: source,
                 targetCodes: targetCodes, level: level)
             let report = try useCase.run()
-            // The export itself may be on standard output: the summary then goes to standard error.
-            if output.json, out != "-" {
-                try JSONOutput.print(report)
-            } else if out == "-" {
-                JSONOutput.printError(report.summary)
-            } else {
-                JSONOutput.printText(report.summary)
+            // When the export itself is on standard output, the report goes to standard error.
+            switch (output.json, out == "-") {
+            case (true, false): try JSONOutput.print(report)
+            case (true, true): try JSONOutput.print(report, toStandardError: true)
+            case (false, false): JSONOutput.printText(report.summary)
+            case (false, true): JSONOutput.printError(report.summary)
             }
         } catch let exit as ExitCode {
             throw exit

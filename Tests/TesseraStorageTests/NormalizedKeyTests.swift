@@ -7,6 +7,8 @@ struct NormalizedKeyTests {
         ("  Hello\tWORLD \n", "en", "hello world"),
         ("İSTANBUL Irmak", "tr", "istanbul ırmak"),
         ("ISTANBUL", "en", "istanbul"),
+        ("ISTANBUL Irmak", "tr", "ıstanbul ırmak"),
+        ("Plain  ASCII\r\n text", "tr", "plain ascıı text"),
         ("Ünïcode\u{3000}Space", "de", "ünïcode space"),
         ("", "fr", ""),
     ])

@@ -9,7 +9,10 @@ struct TranslationMemoryTests {
         let path = try temporaryDatabasePath()
         let tm = try TranslationMemory.open(path: path)
         let migrations = try tm.appliedMigrations()
-        #expect(migrations == ["v1: batches, units, variants, props, notes", "v1: full-text indexes on variant text"])
+        #expect(migrations == [
+            "v1: batches, units, variants, props, notes", "v1: full-text indexes on variant text",
+            "v2: full-text rows written by UnitSink; no unit_batch index",
+        ])
         let tables = try tm.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
         }
@@ -22,6 +25,35 @@ struct TranslationMemoryTests {
         let reopened = try TranslationMemory.open(path: path)
         #expect(try reopened.appliedMigrations() == migrations)
         #expect(try reopened.stats().units == 1)
+    }
+
+    /// A file made by the v1 schema (full-text triggers) is migrated: no trigger is left to index
+    /// a row twice, and the full-text index matches the rows.
+    @Test func open_migratesAVersion1File() throws {
+        let path = try temporaryDatabasePath()
+        do {
+            let pool = try DatabasePool(path: path)
+            try Schema.migrator.migrate(pool, upTo: "v1: full-text indexes on variant text")
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt) VALUES ('tmx', 'old.tmx', 'old.tmx', 'x')")
+                try db.execute(sql: """
+                    INSERT INTO unit (sourceLang, origin, batchId, contentHash) VALUES ('en', 'imported', 1, 1);
+                    INSERT INTO variant (unitId, lang, base, markup, plain, key, codes, position)
+                    VALUES (1, 'en', 'en', 'old text', 'old text', 'old text', 0, 0);
+                    """)
+            }
+        }
+        let tm = try TranslationMemory.open(path: path)
+        let triggers = try tm.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'") }
+        #expect(triggers == 0)
+        try tm.write(units: [pair("new text", "neuer Text", to: "de")], batch: ImportBatch(kind: .tmx, filePath: "new.tmx"))
+        let hits = try tm.read { db in
+            try ["old", "new", "text"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variantText WHERE variantText MATCH ?", arguments: [$0]) }
+        }
+        #expect(hits == [1, 1, 3])  // "text" is in "old text", "new text" and "neuer Text"
+        try tm.pool.write { db in
+            try db.execute(sql: "INSERT INTO variantText(variantText, rank) VALUES ('integrity-check', 1)")
+        }
     }
 
     @Test func open_rejectsMissingFolder() {
@@ -93,6 +125,18 @@ struct TranslationMemoryTests {
             #expect(targets == ["nouveau", "ancien", "ancien"])
         } else {
             #expect(targets == Array(repeating: target, count: 3))
+        }
+        // The full-text index follows replacements: it finds exactly the stored texts.
+        let stored = try tm.allUnits().map { $0.unit.variants[1].segment.plainText }
+        for word in ["ancien", "nouveau"] {
+            let hits = try tm.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variantText WHERE variantText MATCH ?", arguments: [word])
+            }
+            #expect(hits == stored.filter { $0 == word }.count, "\(word)")
+        }
+        // FTS5's own check that the external-content index matches the variant rows.
+        try tm.pool.write { db in
+            try db.execute(sql: "INSERT INTO variantText(variantText, rank) VALUES ('integrity-check', 1)")
         }
     }
 

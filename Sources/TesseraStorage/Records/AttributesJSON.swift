@@ -10,17 +10,17 @@ enum AttributesJSON {
     /// The JSON text, or `nil` for an empty list (stored as NULL).
     static func encode(_ attributes: [Attribute]) -> String? {
         guard !attributes.isEmpty else { return nil }
-        var out = "["
+        var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, attribute) in attributes.enumerated() {
-            if index > 0 { out += "," }
-            out += "["
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
             appendString(attribute.name, to: &out)
-            out += ","
+            out.append(UInt8(ascii: ","))
             appendString(attribute.value, to: &out)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        out += "]"
-        return out
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The attributes of a stored JSON text; NULL gives an empty list.
@@ -40,25 +40,22 @@ enum AttributesJSON {
         return out
     }
 
-    /// Appends `text` as a JSON string literal (RFC 8259 §7 escapes).
-    static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// Appends `text` as a JSON string literal (RFC 8259 §7 escapes), as UTF-8.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

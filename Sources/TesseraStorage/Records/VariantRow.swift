@@ -14,6 +14,8 @@ struct VariantRow {
     var key: String
     /// The number of inline codes.
     var codes: Int
+    /// Whether the trigram index covers the variant (languages written without spaces).
+    var isTrigramIndexed: Bool { Schema.trigramLanguages.contains(base) }
 
     init(_ variant: Variant) {
         language = variant.language.description
@@ -28,6 +30,6 @@ struct VariantRow {
             markup = XMLEscaping.text(plain)
             codes = 0
         }
-        key = TranslationMemory.normalizedKey(plain, language: variant.language)
+        key = TranslationMemory.normalizedKey(plain, base: base)
     }
 }
