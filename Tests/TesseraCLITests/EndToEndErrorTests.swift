@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// Runs the real `tessera` executable on bad command lines and bad files: exit 2 for usage
+/// errors, 1 for failures, `FILE:LINE:COLUMN: message` lines for malformed files, database
+/// resolution (`--db`, `$TESSERA_DB`, `./tessera.db`) and a failed import that changes nothing.
+struct EndToEndErrorTests {
+    /// A scratch directory with the sample files and `tm.db` holding the sample TMX.
+    static func prepared(function: String = #function) throws -> EndToEndHarness? {
+        guard let harness = EndToEndHarness(function: function) else { return nil }
+        try harness.write("memory.tmx", EndToEndHarness.tmx())
+        try harness.write("malformed.tmx", EndToEndHarness.malformedTMX)
+        try harness.write("glossary.tbx", EndToEndHarness.tbx)
+        try harness.write("malformed.tbx", EndToEndHarness.malformedTBX)
+        try harness.write("text.txt", "One. Two.\n")
+        let imported = try harness.run(["import", "memory.tmx", "--db", "tm.db"])
+        #expect(imported.status == 0, "\(imported)")
+        return harness
+    }
+
+    static let usageErrors: [[String]] = [
+        ["frobnicate"],
+        ["stats", "--bogus"],
+        ["import"],
+        ["import", "memory.tmx", "--duplicates", "sometimes"],
+        ["export", "out.tmx", "--level", "3"],
+        ["export", "out.unknown"],
+        ["lookup", "a sentence", "--source", "not a tag!"],
+        ["lookup", "a sentence", "--source", "en", "--min", "500"],
+        ["lookup", "--source", "en"],
+        ["concordance", "x"],
+        ["concordance", "x", "--pair", "en"],
+        ["glossary", "import"],
+        ["glossary", "export", "out.xlsx"],
+        ["glossary", "frobnicate"],
+        ["term", "x", "--source", "e n"],
+        ["terms-in", "x", "--source", "en", "--target", "d e"],
+        ["check", "--source", "en", "--target", "de,fr"],
+        ["segment", "text.txt", "--lang", "??"],
+        ["segment", "text.txt"],
+        ["align", "text.txt", "text.txt", "--source", "??", "--target", "de"],
+        ["align", "text.txt", "text.txt", "--source", "en", "--target", "de,fr"],
+        ["align", "text.txt", "text.txt", "--source", "en", "--target", "de", "--min-confidence", "2"],
+        ["stats", "--json", "extra"],
+    ]
+
+    @Test(arguments: usageErrors)
+    func usageError_exitsTwoWithAMessage(arguments: [String]) throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let result = try harness.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result)")
+        #expect(!result.standardError.isEmpty, "\(arguments): no message")
+        #expect(result.standardOutput.isEmpty, "\(arguments): standard output is not empty: \(result)")
+    }
+
+    static let failures: [[String]] = [
+        ["import", "malformed.tmx", "--db", "tm.db"],
+        ["import", "missing.tmx", "--db", "tm.db"],
+        ["stats", "--db", "missing.db"],
+        ["export", "out.tmx", "--db", "missing.db"],
+        ["lookup", "a sentence", "--source", "en", "--db", "missing.db"],
+        ["concordance", "house", "--lang", "en", "--db", "missing.db"],
+        ["glossary", "import", "malformed.tbx", "--db", "tm.db"],
+        ["glossary", "import", "missing.tbx", "--db", "tm.db"],
+        ["glossary", "list", "--db", "missing.db"],
+        ["glossary", "export", "g.csv", "--db", "missing.db"],
+        ["term", "house", "--source", "en", "--target", "de", "--db", "missing.db"],
+        ["terms-in", "a house", "--source", "en", "--target", "de", "--db", "missing.db"],
+        ["check", "--source", "en", "--target", "de", "--db", "missing.db"],
+        ["segment", "missing.txt", "--lang", "en"],
+        ["segment", "text.txt", "--lang", "en", "--srx", "malformed.tbx"],
+    ]
+
+    @Test(arguments: failures)
+    func failure_exitsOneWithOneLinePerError(arguments: [String]) throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        for json in [false, true] {
+            let result = try harness.run(arguments + (json ? ["--json"] : []))
+            #expect(result.status == 1, "\(arguments): \(result)")
+            #expect(!result.errorLines.isEmpty, "\(arguments): no message on standard error")
+            if json {
+                // Nothing, or one JSON document (a report), never text on standard output.
+                #expect(result.standardOutput.isEmpty || result.json != nil, "\(arguments) --json: \(result)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: harness.path("missing.db")), "\(arguments) created the missing database")
+        }
+    }
+
+    @Test func align_missingInputFileFails() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let result = try harness.run(["align", "missing.txt", "text.txt", "--source", "en", "--target", "de"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.errorLines.count == 1, "\(result)")
+    }
+
+    /// `FILE:LINE:COLUMN: message`, with the file and line given.
+    static func expectPositionLine(_ result: EndToEndHarness.Result, file: String, line: Int) {
+        let matching = result.errorLines.filter { $0.contains(file) }
+        #expect(matching.count == 1, "one error line naming \(file): \(result)")
+        guard let text = matching.first else { return }
+        let start = try? #require(text.range(of: file))
+        guard let start else { return }
+        let fields = text[start.upperBound...].split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        #expect(fields.count == 4, "not FILE:LINE:COLUMN: message: \(text)")
+        guard fields.count == 4 else { return }
+        #expect(fields[0].isEmpty)
+        #expect(Int(fields[1]) == line, "line in \(text)")
+        #expect(Int(fields[2]).map { $0 >= 1 } ?? false, "column in \(text)")
+        #expect(fields[3].hasPrefix(" ") && fields[3].count > 1, "message in \(text)")
+    }
+
+    @Test func import_malformedTMXGivesFileLineColumn() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        for json in [false, true] {
+            let result = try harness.run(["import", "malformed.tmx", "--db", "tm.db"] + (json ? ["--json"] : []))
+            #expect(result.status == 1)
+            Self.expectPositionLine(result, file: "malformed.tmx", line: 6)
+        }
+    }
+
+    @Test func glossaryImport_malformedTBXGivesFileLineColumn() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let result = try harness.run(["glossary", "import", "malformed.tbx", "--db", "tm.db"])
+        #expect(result.status == 1)
+        Self.expectPositionLine(result, file: "malformed.tbx", line: 5)
+    }
+
+    @Test func import_failedFileLeavesTheDatabaseUnchanged() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let before = try harness.run(["stats", "--db", "tm.db", "--json"])
+        let beforeObject = try #require(before.jsonObject, "\(before)")
+        let exportBefore = try harness.run(["export", "-", "--format", "tsv", "--db", "tm.db"])
+        for arguments in [["malformed.tmx"], ["malformed.tmx", "--duplicates", "overwrite"], ["malformed.tmx", "--skip-invalid"]] {
+            let failed = try harness.run(["import"] + arguments + ["--db", "tm.db"])
+            #expect(failed.status == 1, "\(arguments): \(failed)")
+            let after = try harness.run(["stats", "--db", "tm.db", "--json"])
+            let afterObject = try #require(after.jsonObject, "\(after)")
+            #expect(NSDictionary(dictionary: beforeObject).isEqual(to: afterObject), "\(arguments): stats changed:\n\(before.standardOutput)\n\(after.standardOutput)")
+            let exportAfter = try harness.run(["export", "-", "--format", "tsv", "--db", "tm.db"])
+            #expect(exportAfter.standardOutput == exportBefore.standardOutput, "\(arguments): units changed")
+        }
+    }
+
+    @Test func import_goodAndBadFilesKeepsOnlyTheGoodOne() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        try harness.write("more.tmx", EndToEndHarness.tmx(units: 6))
+        let result = try harness.run(["import", "malformed.tmx", "more.tmx", "--db", "fresh.db"])
+        #expect(result.status == 1, "\(result)")
+        let stats = try harness.run(["stats", "--db", "fresh.db", "--json"])
+        #expect(stats.jsonObject?["units"] as? Int == 7, "\(stats)")
+    }
+
+    @Test func database_optionEnvironmentAndDefaultResolve() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        // Default: ./tessera.db in the working directory.
+        #expect(try harness.run(["import", "memory.tmx"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: harness.path("tessera.db")))
+        // $TESSERA_DB beats the default.
+        let environment = ["TESSERA_DB": harness.path("env.db")]
+        #expect(try harness.run(["import", "memory.tmx"], environment: environment).status == 0)
+        #expect(FileManager.default.fileExists(atPath: harness.path("env.db")))
+        // --db beats $TESSERA_DB.
+        #expect(try harness.run(["import", "memory.tmx", "--db", "option.db"], environment: environment).status == 0)
+        #expect(FileManager.default.fileExists(atPath: harness.path("option.db")))
+        // Each now holds exactly one import.
+        for (arguments, env) in [(["stats"], [:]), (["stats"], environment), (["stats", "--db", "option.db"], environment)] {
+            let stats = try harness.run(arguments + ["--json"], environment: env)
+            #expect(stats.jsonObject?["units"] as? Int == 4, "\(arguments) \(env): \(stats)")
+        }
+        // Reading through $TESSERA_DB while it is missing fails instead of using ./tessera.db.
+        let missing = try harness.run(["stats"], environment: ["TESSERA_DB": harness.path("gone.db")])
+        #expect(missing.status == 1, "\(missing)")
+    }
+}
