@@ -101,8 +101,7 @@ struct EndToEndErrorTests {
         let matching = result.errorLines.filter { $0.contains(file) }
         #expect(matching.count == 1, "one error line naming \(file): \(result)")
         guard let text = matching.first else { return }
-        let start = try? #require(text.range(of: file))
-        guard let start else { return }
+        guard let start = text.firstRange(of: file) else { return }
         let fields = text[start.upperBound...].split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
         #expect(fields.count == 4, "not FILE:LINE:COLUMN: message: \(text)")
         guard fields.count == 4 else { return }

@@ -105,6 +105,7 @@ struct RobustnessTMXReaderTests {
                 #expect(end >= rootEnd + closing.count, "a prefix of \(end) bytes read as \(units.count) units")
             case .error(let error):
                 #expect(error.file == "cut.tmx")
+                #expect(!error.description.contains("\n"))
                 #expect(error.line >= 1, "no line for a cut at \(end): \(error)")
                 #expect(!error.message.isEmpty)
             }
@@ -124,6 +125,7 @@ struct RobustnessTMXReaderTests {
             if case .error(let error) = Self.readAll(bytes) {
                 #expect(error.file == "fuzz.tmx")
                 #expect(error.line >= 1, "no line: \(error)")
+                #expect(!error.description.contains("\n"), "\(error.description.debugDescription)")
             }
         }
     }
@@ -150,6 +152,22 @@ struct RobustnessTMXReaderTests {
                 #expect(error.line >= 1)
             }
         }
+    }
+
+    /// Regression: libxml2's invalid-UTF-8 message has a second line ("Bytes: 0xB1 ..."); the
+    /// error must still print as one line.
+    @Test(arguments: [[0xB1] as [UInt8], [0xC3], [0xFF, 0xFE], [0xED, 0xA0, 0x80]])
+    func read_invalidUTF8GivesOneLineError(bytes: [UInt8]) {
+        var document = Array(Self.document.utf8)
+        let at = document.count / 2
+        document.insert(contentsOf: bytes, at: at)
+        guard case .error(let error) = Self.readAll(document, name: "bad.tmx") else {
+            Issue.record("invalid UTF-8 read without an error")
+            return
+        }
+        #expect(error.line >= 1)
+        #expect(!error.description.contains("\n"), "\(error.description.debugDescription)")
+        #expect(!error.description.contains("\r"))
     }
 
     @Test func read_oneMegabyteLineReads() {

@@ -44,6 +44,11 @@ struct RobustnessSegmenterTests {
 
     /// Checks the ranges of `segmenter` on `text`: ordered, non-empty, trimmed, on character
     /// boundaries, and together they keep every non-space character.
+    /// White space as the segmenter trims it (Unicode white space, zero-width space, BOM).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
     static func checkSegments(_ segmenter: Segmenter, _ text: String, _ label: String) {
         let ranges = segmenter.segment(text)
         var previous = text.startIndex
@@ -55,8 +60,9 @@ struct RobustnessSegmenterTests {
             #expect(onScalars, "\(label): a range cuts a UTF-16 surrogate pair")
             previous = range.upperBound
         }
-        let kept = ranges.map { text[$0] }.joined().filter { !$0.isWhitespace }
-        #expect(kept == text.filter { !$0.isWhitespace }, "\(label): text lost or duplicated")
+        // Compared scalar by scalar: a space followed by a combining mark is one Character.
+        let kept = ranges.flatMap { text[$0].unicodeScalars.filter { !isSpace($0) } }
+        #expect(kept == text.unicodeScalars.filter { !isSpace($0) }, "\(label): text lost or duplicated")
     }
 
     @Test func srx_wholeDocumentLoads() throws {
@@ -98,6 +104,19 @@ struct RobustnessSegmenterTests {
                 #expect(error.file == "flip.srx" || error.kind == .invalidPattern, "\(error)")
             }
         }
+    }
+
+    /// Regression: a byte that is not UTF-8 in an element name ("bef\u{F8}rebreak") crashed
+    /// Foundation's XMLParser; it must be an SRXError with a position.
+    @Test(arguments: [0xF8, 0x80, 0xC3, 0xFF] as [UInt8])
+    func srx_invalidUTF8InANameThrows(byte: UInt8) throws {
+        var bytes = Array(Self.srx.utf8)
+        let name = Array("<beforebreak>".utf8)
+        let start = try #require((0..<(bytes.count - name.count)).first { Array(bytes[$0..<($0 + name.count)]) == name })
+        bytes[start + 4] = byte
+        let error = try #require(throws: SRXError.self) { try SRXDocument(data: Data(bytes), file: "bad.srx") }
+        #expect(error.file == "bad.srx")
+        #expect(error.line != nil)
     }
 
     @Test(arguments: [71, 72, 73] as [UInt64])
