@@ -46,17 +46,19 @@ final class SRXReader: NSObject, XMLParserDelegate {
     }
 
     /// The line and column (1-based, in bytes) of the first byte that is not UTF-8, for a
-    /// document that is UTF-8 (no UTF-16/32 byte-order mark or zero bytes in its first
-    /// characters, no other encoding declared); `nil` otherwise.
+    /// document that should be UTF-8 (no UTF-16/32 byte-order mark or zero bytes in its first
+    /// characters, no ISO-8859 or Windows code page declared); `nil` otherwise.
     static func invalidUTF8Position(_ data: Data) -> (line: Int, column: Int)? {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) { return nil }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        // A declared single-byte encoding that libxml2 converts: any byte is then a character.
+        // An unknown name is not trusted (libxml2 then passes the bytes through unconverted).
         if head.hasPrefix("<?xml"), let declarationEnd = head.range(of: "?>"),
-            let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding"),
-            !head[encoding.upperBound..<declarationEnd.lowerBound].contains("utf-8")
+            let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding")
         {
-            return nil
+            let value = head[encoding.upperBound..<declarationEnd.lowerBound].filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            if ["iso-8859-", "windows-125", "latin", "cp125"].contains(where: { value.hasPrefix($0) }) { return nil }
         }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -75,7 +75,8 @@ struct RobustnessSegmenterTests {
 
     @Test func srx_everyTruncationLoadsOrThrows() {
         let bytes = Array(Self.srx.utf8)
-        for end in 0..<bytes.count {
+        let rootEnd = bytes.count - "</srx>\n".utf8.count
+        for end in 0..<rootEnd {
             do {
                 let document = try SRXDocument(data: Data(bytes[0..<end]), file: "cut.srx")
                 _ = try document.rules(for: LanguageTag("en")!)
@@ -117,6 +118,24 @@ struct RobustnessSegmenterTests {
         let error = try #require(throws: SRXError.self) { try SRXDocument(data: Data(bytes), file: "bad.srx") }
         #expect(error.file == "bad.srx")
         #expect(error.line != nil)
+    }
+
+    /// A flipped byte in the encoding name ("UTF-9") must not let bytes that are not UTF-8 through.
+    @Test(arguments: ["UTF-9", "X", ""])
+    func srx_unknownEncodingWithInvalidBytesThrows(encoding: String) throws {
+        var bytes = Array(Self.srx.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"\(encoding)\"").utf8)
+        let name = Array("<header".utf8)
+        let start = try #require((0..<(bytes.count - name.count)).first { Array(bytes[$0..<($0 + name.count)]) == name })
+        bytes[start + 2] = 0xFC
+        #expect(throws: SRXError.self) { try SRXDocument(data: Data(bytes), file: "bad.srx") }
+    }
+
+    @Test func srx_latin1DocumentStillLoads() throws {
+        let text = Self.srx.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+            .replacingOccurrences(of: "|etc)", with: "|etc|St\u{E4}dt)").replacingOccurrences(of: "\u{3002}", with: "")
+        let data = try #require(text.data(using: .isoLatin1))
+        let document = try SRXDocument(data: data, file: "latin1.srx")
+        #expect(document.languageRules.first?.rules.first?.beforeBreak.contains("St\u{E4}dt") == true)
     }
 
     @Test(arguments: [71, 72, 73] as [UInt64])
