@@ -88,12 +88,31 @@ struct EndToEndErrorTests {
         }
     }
 
-    @Test func align_missingInputFileFails() throws {
+    /// Regression: an unreadable or non-UTF-8 input made `align` exit 2 with the usage text.
+    @Test(arguments: [["missing.txt", "text.txt"], ["text.txt", "missing.txt"], ["latin1.txt", "text.txt"]])
+    func align_unreadableInputFileFails(files: [String]) throws {
         guard let harness = try Self.prepared() else { return }
         defer { harness.cleanUp() }
-        let result = try harness.run(["align", "missing.txt", "text.txt", "--source", "en", "--target", "de"])
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x2E, 0x0A]).write(to: URL(fileURLWithPath: harness.path("latin1.txt")))
+        let result = try harness.run(["align"] + files + ["--source", "en", "--target", "de"])
         #expect(result.status == 1, "\(result)")
         #expect(result.errorLines.count == 1, "\(result)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test(arguments: [0.1, 0.35, 0.5, 0.8, 0.97])
+    func import_truncatedTMXFailsWithAPositionAndKeepsNothing(fraction: Double) throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let bytes = Array(EndToEndHarness.tmx(units: 20).utf8)
+        try Data(bytes.prefix(Int(Double(bytes.count) * fraction))).write(to: URL(fileURLWithPath: harness.path("cut.tmx")))
+        let result = try harness.run(["import", "cut.tmx", "--db", "cut.db", "--json"])
+        #expect(result.status == 1, "\(result)")
+        let line = try #require(result.errorLines.first { $0.contains("cut.tmx:") }, "\(result)")
+        let fields = line.split(separator: ":", maxSplits: 3)
+        #expect(fields.count == 4 && Int(fields[1]) != nil && Int(fields[2]) != nil, "\(line)")
+        let stats = try harness.run(["stats", "--db", "cut.db", "--json"])
+        if stats.status == 0 { #expect(stats.jsonObject?["units"] as? Int == 0, "\(stats)") }
     }
 
     /// `FILE:LINE:COLUMN: message`, with the file and line given.
