@@ -106,6 +106,39 @@ struct RobustnessGlossaryReaderTests {
         #expect(entries.first?.terms(in: LanguageTag("de")!).first?.text.utf8.count ?? 0 > 1_000_000)
     }
 
+    @Test(arguments: ["delimited/wide.csv", "delimited/omegat-quoting.csv", "delimited/omegat.tab", "delimited/test01.tsv"])
+    func readDelimited_everyTruncationReadsOrThrows(fixture: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: FixtureFiles.path(fixture)))
+        let text = try #require(String(data: data, encoding: .utf8))
+        let characters = Array(text)
+        let languages = fixture.contains("omegat") ? Self.languages : nil
+        for end in 0...characters.count {
+            let cut = String(characters[0..<end])
+            Self.check({ try DelimitedGlossaryReader.read(text: cut, file: "cut.csv", languages: languages) }, file: "cut.csv", input: "\(end) characters")
+        }
+    }
+
+    @Test(arguments: ["", " ", "\u{0}", "<", "<martif/>", "<tbx/>", "<?xml version=\"1.0\"?>"])
+    func readTBX_emptyOrTinyInputReadsOrThrows(text: String) {
+        Self.check({ try TBXReader.read(bytes: Array(text.utf8), name: "tiny.tbx") }, file: "tiny.tbx", input: text.debugDescription)
+    }
+
+    @Test func readTBX_oneMegabyteTermAndOddCharactersRead() throws {
+        let long = String(repeating: "Flügelschraube ", count: 70_000)
+        let odd = "e\u{301} \u{05E9}\u{05DC}\u{05D5}\u{05DD} 👩‍👩‍👧 \u{202E}x\r"
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <martif type="TBX-Basic" xml:lang="en"><text><body>
+            <termEntry id="c1"><langSet xml:lang="en"><tig><term>\(odd)</term></tig></langSet>
+            <langSet xml:lang="de"><tig><term>\(long)</term></tig></langSet></termEntry>
+            </body></text></martif>
+            """
+        let entries = try TBXReader.read(bytes: Array(xml.utf8), name: "long.tbx")
+        #expect(entries.count == 1)
+        #expect(entries.first?.terms(in: LanguageTag("de")!).first?.text.utf8.count ?? 0 > 1_000_000)
+        #expect(entries.first?.terms(in: LanguageTag("en")!).first?.text.contains("👩‍👩‍👧") == true)
+    }
+
     @Test(arguments: [51, 52] as [UInt64])
     func readFile_randomBytesReadOrThrow(seed: UInt64) throws {
         var generator = Generator(state: seed)

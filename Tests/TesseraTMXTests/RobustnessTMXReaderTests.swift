@@ -170,6 +170,27 @@ struct RobustnessTMXReaderTests {
         #expect(!error.description.contains("\r"))
     }
 
+    @Test func readPath_everyTruncationOfAGzippedFileReadsOrThrows() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("own/gzipped.tmx.gz"))))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-robust-gz-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cut.tmx.gz").path
+        for end in 0..<bytes.count {
+            try Data(bytes[0..<end]).write(to: URL(fileURLWithPath: path))
+            do {
+                let reader = try TMXReader(path: path)
+                var count = 0
+                while try reader.next() != nil, count < 1_000 { count += 1 }
+                // gzip's trailer (CRC and size, 8 bytes) may be cut without losing the document.
+                #expect(end >= bytes.count - 8, "a gzip prefix of \(end) of \(bytes.count) bytes read")
+            } catch {
+                #expect(error.file == path)
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test func read_oneMegabyteLineReads() {
         let text = String(repeating: "All work and no play makes Jack a dull boy. ", count: 24_000)
         #expect(text.utf8.count > 1_000_000)
