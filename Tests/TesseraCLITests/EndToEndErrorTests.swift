@@ -165,6 +165,48 @@ struct EndToEndErrorTests {
         }
     }
 
+    @Test func glossaryImport_failedFileLeavesTheGlossariesUnchanged() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        try harness.write("good.csv", EndToEndHarness.csv)
+        try harness.write("unterminated.csv", "en,de\n\"red house,rotes Haus\nfile,Datei\n")
+        #expect(try harness.run(["glossary", "import", "glossary.tbx", "--name", "main", "--db", "tm.db"]).status == 0)
+        let before = try harness.run(["glossary", "list", "--db", "tm.db", "--json"])
+        #expect(before.json != nil, "\(before)")
+        for files in [["malformed.tbx"], ["good.csv", "malformed.tbx"], ["unterminated.csv"]] {
+            let failed = try harness.run(["glossary", "import"] + files + ["--name", "main", "--db", "tm.db"])
+            #expect(failed.status == 1, "\(files): \(failed)")
+            #expect(failed.errorLines.count == 1, "\(files): \(failed)")
+            let after = try harness.run(["glossary", "list", "--db", "tm.db", "--json"])
+            #expect(after.standardOutput == before.standardOutput, "\(files): the glossaries changed")
+            let term = try harness.run(["term", "file", "--source", "en", "--target", "de", "--db", "tm.db", "--json"])
+            #expect(term.standardOutput.contains("Datei"), "\(files): \(term)")
+        }
+    }
+
+    @Test func segment_oddInputFilesSegmentWithoutFailing() throws {
+        guard let harness = try Self.prepared() else { return }
+        defer { harness.cleanUp() }
+        let inputs: [String: [UInt8]] = [
+            "empty.txt": [],
+            "nul.txt": Array("One.\u{0} Two.\rThree? e\u{301}\u{05E9}\u{05DC}. 👩‍👩‍👧 End.".utf8),
+            "long.txt": Array(String(repeating: "A long line without a stop ", count: 40_000).utf8),
+            "utf16.txt": [0xFF, 0xFE] + Array("Hi. Yo.".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+        ]
+        for (name, bytes) in inputs.sorted(by: { $0.key < $1.key }) {
+            try Data(bytes).write(to: URL(fileURLWithPath: harness.path(name)))
+            let result = try harness.run(["segment", name, "--lang", "en", "--json"])
+            #expect(result.status == 0, "\(name): \(result)")
+            let sentences = result.jsonObject?["sentences"] as? [[String: Any]]
+            #expect(sentences != nil, "\(name): \(result)")
+            if name == "empty.txt" { #expect(sentences?.isEmpty == true) }
+            if name == "long.txt" { #expect(sentences?.count == 1) }
+        }
+        try Data([0x43, 0x61, 0x66, 0xE9]).write(to: URL(fileURLWithPath: harness.path("latin1.txt")))
+        let latin1 = try harness.run(["segment", "latin1.txt", "--lang", "en"])
+        #expect(latin1.status == 1 && latin1.errorLines.count == 1, "\(latin1)")
+    }
+
     @Test func import_goodAndBadFilesKeepsOnlyTheGoodOne() throws {
         guard let harness = try Self.prepared() else { return }
         defer { harness.cleanUp() }
