@@ -16,7 +16,9 @@ import TesseraText
 /// 3. terms that contain the query's keys as whole words (one scan of the language's part of the
 ///    `term_key` index, no table reads);
 /// 4. fuzzy: the terms in the length window `query ± budget` (range query on the covering
-///    `term_folded_length` index), a character-profile bound, then the edit distance.
+///    `term_folded_length` index) that contain one of `budget + 1` disjoint pieces of the query
+///    (pigeonhole: lossless; tested by SQLite's `instr`), a character-profile bound, then the edit
+///    distance.
 ///
 /// A sentence is scanned by looking up every run of consecutive word keys (its n-grams, punctuation
 /// breaks a run) in one `IN` query, and the longest match wins as in ``TermMatcher``.
@@ -96,7 +98,8 @@ public struct StoredTermIndex: Sendable {
                 let profile = TermIndex.CharacterProfile(query)
                 var distances: [Int64: Int] = [:]
                 for candidate in try store.foldedTerms(
-                    language: language, lengths: max(0, query.count - budget)...(query.count + budget))
+                    language: language, lengths: max(0, query.count - budget)...(query.count + budget),
+                    containingAny: Self.pieces(of: query, count: budget + 1))
                 {
                     let scalars = Array(candidate.folded.unicodeScalars)
                     guard TermIndex.CharacterProfile(scalars).lowerBound(to: profile) <= budget,
@@ -173,6 +176,27 @@ public struct StoredTermIndex: Sendable {
         if let glossaries, !glossaries.contains(glossary) { return [] }
         guard let row = try store.conceptRowID(glossary: glossary, conceptKey: conceptID) else { return [] }
         return try store.concepts([row], languages: languages)[row]?.entry.terms ?? []
+    }
+
+    /// `text` cut into `count` disjoint pieces of nearly equal length (longer ones first), without
+    /// repeats. Pigeonhole: each edit touches at most one piece, so a text within `count - 1` edits
+    /// of `text` contains at least one piece unchanged; the fuzzy route asks SQLite for those only.
+    ///
+    /// ```swift
+    /// StoredTermIndex.pieces(of: Array("capabilty".unicodeScalars), count: 3)   // ["cap", "abi", "lty"]
+    /// ```
+    static func pieces(of text: [Unicode.Scalar], count: Int) -> [String] {
+        guard count > 0, !text.isEmpty else { return [] }
+        let parts = min(count, text.count)
+        var out: [String] = []
+        var start = 0
+        for part in 0..<parts {
+            let length = text.count / parts + (part < text.count % parts ? 1 : 0)
+            let piece = String(String.UnicodeScalarView(text[start..<(start + length)]))
+            if !out.contains(piece) { out.append(piece) }
+            start += length
+        }
+        return out
     }
 
     /// The stored keys of the consulted glossaries.

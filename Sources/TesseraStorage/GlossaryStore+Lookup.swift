@@ -104,15 +104,25 @@ extension GlossaryStore {
     }
 
     /// The term rows and folded texts of `language` whose folded text is `lengths` scalars long
-    /// (a range query on the covering `term_folded_length` index).
-    /// - Complexity: O(log t + w) for the w terms in the window.
-    public func foldedTerms(language: String, lengths: ClosedRange<Int>) throws(StorageError) -> [(id: Int64, folded: String)] {
+    /// (a range query on the covering `term_folded_length` index) and contains at least one of
+    /// `pieces` (tested by SQLite on the index entries, so only survivors reach Swift).
+    ///
+    /// ```swift
+    /// try store.foldedTerms(language: "en", lengths: 12...20, containingAny: ["capa", "bilty", " tar", "get"])
+    /// ```
+    /// - Complexity: O(log t + w · m) for the w terms of length m in the window.
+    public func foldedTerms(language: String, lengths: ClosedRange<Int>, containingAny pieces: [String]) throws(StorageError)
+        -> [(id: Int64, folded: String)]
+    {
+        guard !pieces.isEmpty else { return [] }
         do {
             return try pool.read { db in
+                let tests = Array(repeating: "instr(folded, ?) > 0", count: pieces.count).joined(separator: " OR ")
+                let arguments: [any DatabaseValueConvertible] = [language, lengths.lowerBound, lengths.upperBound] + pieces
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT id, folded FROM term
-                    WHERE baseLanguage = ? AND length(folded) BETWEEN ? AND ? AND folded <> ''
-                    """, arguments: [language, lengths.lowerBound, lengths.upperBound])
+                    WHERE baseLanguage = ? AND length(folded) BETWEEN ? AND ? AND folded <> '' AND (\(tests))
+                    """, arguments: StatementArguments(arguments))
                 var out: [(id: Int64, folded: String)] = []
                 while let row = try rows.next() { out.append((row[0], row[1])) }
                 return out

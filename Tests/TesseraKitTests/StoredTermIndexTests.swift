@@ -114,3 +114,10 @@ struct StoredTermIndexTests {
         #expect(try stored.terms(ofConcept: "c1", glossary: "long").map(\.text).contains("Fähigkeitsvorgabe"))
     }
 }
+
+extension StoredTermIndexTests {
+    @Test(arguments: [("capabilty", 3, ["cap", "abi", "lty"]), ("abcdefg", 2, ["abcd", "efg"]), ("aaaa", 2, ["aa"]), ("ab", 5, ["a", "b"]), ("", 2, [])])
+    func pieces_cutsIntoDisjointNearlyEqualParts(text: String, count: Int, expected: [String]) {
+        #expect(StoredTermIndex.pieces(of: Array(text.unicodeScalars), count: count) == expected)
+    }
+}
