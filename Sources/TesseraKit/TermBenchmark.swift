@@ -24,11 +24,12 @@ public struct TermBenchmark: Sendable {
         public var entries: Int
         /// Seconds to read the CSV and store it (`glossary import`).
         public var importSeconds: Double
-        /// Seconds to load the glossary from SQLite and index it (once per `term` process).
+        /// Seconds to load the glossary from SQLite into a ``TermIndex`` (what each `term` process
+        /// paid before the database-backed lookup).
         public var loadSeconds: Double
         /// `term` queries timed (inflected or re-cased glossary terms).
         public var termQueries: Int
-        /// Median milliseconds per `term` query.
+        /// Median milliseconds per `term` query (in memory).
         public var termMedianMilliseconds: Double
         /// 95th percentile milliseconds per `term` query.
         public var termP95Milliseconds: Double
@@ -36,7 +37,7 @@ public struct TermBenchmark: Sendable {
         public var fuzzyMedianMilliseconds: Double
         /// Sentences timed for `terms-in`.
         public var sentences: Int
-        /// Median milliseconds per `terms-in` sentence.
+        /// Median milliseconds per `terms-in` sentence (in memory).
         public var termsInMedianMilliseconds: Double
         /// 95th percentile milliseconds per `terms-in` sentence.
         public var termsInP95Milliseconds: Double

@@ -92,10 +92,16 @@ extension GlossaryStore {
         guard !keys.isEmpty else { return [] }
         do {
             return try pool.read { db in
-                let ids = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM term
-                    WHERE baseLanguage = ? AND stemmed <> ? AND instr(' ' || stemmed || ' ', ?) > 0
-                    """, arguments: [language, keys, " " + keys + " "])
+                // A plain substring test in SQL (no per-row concatenation), word boundaries here.
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, stemmed FROM term WHERE baseLanguage = ? AND stemmed <> ? AND instr(stemmed, ?) > 0
+                    """, arguments: [language, keys, keys])
+                var ids: [Int64] = []
+                let needle = " " + keys + " "
+                while let row = try rows.next() {
+                    let stemmed: String = row[1]
+                    if (" " + stemmed + " ").contains(needle) { ids.append(row[0]) }
+                }
                 return try Self.fetchKeys(db, ids: ids)
             }
         } catch {
