@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraAlignment
 import TesseraCore
 
@@ -7,18 +8,6 @@ import TesseraCore
 /// against 5,000, identical texts, the wrong language, random Unicode. Every result's beads tile
 /// both documents in order with finite costs and confidences in 0...1.
 struct RobustnessAlignerTests {
-    /// SplitMix64: reproducible random inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let english = [
         "The committee met on Monday.", "It discussed the budget for next year.", "Several members raised concerns.",
         "The chair promised a written answer.", "A vote was postponed until March.", "The meeting ended at noon.",
@@ -90,7 +79,7 @@ struct RobustnessAlignerTests {
 
     @Test(arguments: [81, 82, 83] as [UInt64])
     func align_randomUnicodeSentencesTile(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let pieces = [
             "", " ", "a", "Wort", "e\u{301}", "\u{301}", "\u{05E9}\u{05DC}\u{05D5}\u{05DD}", "\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}",
             "👩‍👩‍👧", "🇹🇷", "\u{0}", "\r", "İ", "ı", "中文", "12", ".", "\u{202E}", "\u{FEFF}",

@@ -1,26 +1,15 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 @testable import TesseraGlossary
 
 /// Bad input never crashes: seeded random delimited text and every truncation of a TBX file
 /// either read or throw a ``GlossaryError``.
 struct GlossaryRobustnessTests {
-    /// SplitMix64, for reproducible inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [1, 2, 3, 4, 5])
     func read_randomDelimitedTextReadsOrThrows(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let alphabet: [Character] = ["a", "é", "\"", ",", "\t", "\n", "\r", " ", "#", "İ", "en", "|"].flatMap { Array(String($0)) }
         for _ in 0..<200 {
             let length = Int.random(in: 0..<80, using: &generator)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraGlossary
 
@@ -7,18 +8,6 @@ import TesseraGlossary
 /// flips, random Unicode text in CSV/TSV (combining marks, RTL, emoji, NUL, lone CR), a 1 MB line
 /// and empty input either read or throw a ``GlossaryError`` that names the file and a line.
 struct RobustnessGlossaryReaderTests {
-    /// SplitMix64: reproducible random inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let languages = (LanguageTag("en")!, LanguageTag("de")!)
 
     /// Pieces of random text: combining marks, RTL, emoji, controls, delimiters, quotes.
@@ -62,7 +51,7 @@ struct RobustnessGlossaryReaderTests {
 
     @Test(arguments: [31, 32, 33] as [UInt64])
     func readTBX_randomByteFlipsReadOrThrow(seed: UInt64) throws {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: FixtureFiles.path("tbx/basic-good.tbx"))))
         for _ in 0..<120 {
             var bytes = original
@@ -75,7 +64,7 @@ struct RobustnessGlossaryReaderTests {
 
     @Test(arguments: [41, 42, 43, 44] as [UInt64])
     func readDelimited_randomUnicodeReadsOrThrows(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let headers = ["", "en,de\n", "en\tde\n", "term,language\n", "concept;en;de\n"]
         for _ in 0..<150 {
             let body = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
@@ -141,7 +130,7 @@ struct RobustnessGlossaryReaderTests {
 
     @Test(arguments: [51, 52] as [UInt64])
     func readFile_randomBytesReadOrThrow(seed: UInt64) throws {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-robust-\(seed)-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

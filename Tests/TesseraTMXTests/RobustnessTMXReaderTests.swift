@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraTMX
 
@@ -7,18 +8,6 @@ import TesseraTMX
 /// flips, random Unicode inside a segment, a 1 MB line and empty input either read or throw a
 /// ``TMXError`` that names the file and a position.
 struct RobustnessTMXReaderTests {
-    /// SplitMix64: reproducible random inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// What reading a whole document gave.
     enum Outcome {
         case units([TranslationUnit])
@@ -114,7 +103,7 @@ struct RobustnessTMXReaderTests {
 
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func read_randomByteFlipsReadOrThrow(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let original = Array(Self.document.utf8)
         for _ in 0..<150 {
             var bytes = original
@@ -132,7 +121,7 @@ struct RobustnessTMXReaderTests {
 
     @Test(arguments: [21, 22, 23] as [UInt64])
     func read_randomUnicodeSegmentReadsOrThrows(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let pieces: [String] = [
             "a", "Z", " ", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{1}", "\u{7F}", "e\u{301}", "\u{301}",
             "\u{05D0}\u{05D1}", "\u{0627}\u{0644}", "\u{202E}", "\u{200F}", "👩‍👩‍👧", "🇹🇷", "İ", "ı",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraText
 
@@ -7,18 +8,6 @@ import TesseraText
 /// seeded byte flips, random rule patterns, random Unicode text (combining marks, RTL, emoji, NUL,
 /// lone CR), a 1 MB line and empty input either give a result or an ``SRXError``.
 struct RobustnessSegmenterTests {
-    /// SplitMix64: reproducible random inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let srx = """
         <?xml version="1.0" encoding="UTF-8"?>
         <srx xmlns="http://www.lisa.org/srx20" version="2.0">
@@ -90,7 +79,7 @@ struct RobustnessSegmenterTests {
 
     @Test(arguments: [61, 62, 63] as [UInt64])
     func srx_randomByteFlipsLoadOrThrow(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let original = Array(Self.srx.utf8)
         for _ in 0..<120 {
             var bytes = original
@@ -140,7 +129,7 @@ struct RobustnessSegmenterTests {
 
     @Test(arguments: [71, 72, 73] as [UInt64])
     func rules_randomPatternsCompileOrThrow(seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let pieces = [
             "a", ".", "\\.", "\\s", "\\p{Lu}", "\\p{", "[", "]", "(", ")", "(?:", "(?<=", "(?!", "*", "+", "?", "{2}",
             "{", "|", "^", "$", "\\", "\\b", "\\u0041", "\\x{", "é", "\u{301}", "😀", "\u{0}", "\\Q", "\\E",
@@ -159,7 +148,7 @@ struct RobustnessSegmenterTests {
 
     @Test(arguments: ["en", "de", "fr", "ja", "tr", "ar", "he", "xx"])
     func segment_randomUnicodeGivesOrderedRanges(language: String) throws {
-        var generator = Generator(state: UInt64(language.unicodeScalars.reduce(0) { $0 * 31 + $1.value }))
+        var generator = SeededGenerator(state: UInt64(language.unicodeScalars.reduce(0) { $0 * 31 + $1.value }))
         let pieces = [
             "Dr.", ". ", "! ", "? ", "。", "\u{0}", "\r", "\r\n", "\n", "\n\n", "\u{2028}", "\u{2029}", "\u{85}", "\u{B}",
             "e\u{301}", "\u{301}", "\u{301}\u{302}\u{303}", ".\u{301} ", "\u{05E9}\u{05DC}\u{05D5}\u{05DD}.", "\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}؟ ",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 @testable import TesseraText
 
@@ -123,18 +124,6 @@ struct SegmenterTests {
         let elapsed = clock.measure { count = Segmenter.segment(text, language: LanguageTag("en")!).count }
         #expect(count == 2_000)
         #expect(elapsed < .seconds(10))
-    }
-
-    /// SplitMix64: a small seeded generator so the random test is reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     @Test(arguments: BuiltinRules.languages)
