@@ -42,7 +42,7 @@ public struct AlignmentDocument: Sendable, Hashable {
         var paragraphs: [Range<Int>] = []
         var start = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Self.trimmed(rawLine)
             if line.isEmpty {
                 if sentences.count > start { paragraphs.append(start..<sentences.count) }
                 start = sentences.count
@@ -52,5 +52,15 @@ public struct AlignmentDocument: Sendable, Hashable {
         }
         if sentences.count > start { paragraphs.append(start..<sentences.count) }
         self.init(sentences: sentences, paragraphs: paragraphs, language: language)
+    }
+
+    /// The line without leading and trailing white space (Foundation's trimming only when there
+    /// is any: it bridges every line through NSString).
+    static func trimmed(_ line: Substring) -> String {
+        guard let first = line.unicodeScalars.first, let last = line.unicodeScalars.last else { return "" }
+        if first.properties.isWhitespace || last.properties.isWhitespace {
+            return line.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return String(line)
     }
 }
