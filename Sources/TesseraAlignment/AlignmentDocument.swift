@@ -54,13 +54,12 @@ public struct AlignmentDocument: Sendable, Hashable {
         self.init(sentences: sentences, paragraphs: paragraphs, language: language)
     }
 
-    /// The line without leading and trailing white space (Foundation's trimming only when there
-    /// is any: it bridges every line through NSString).
+    /// The line without leading and trailing white space (Unicode White_Space, the same set as
+    /// Foundation's `.whitespacesAndNewlines`, without bridging every line through NSString).
     static func trimmed(_ line: Substring) -> String {
-        guard let first = line.unicodeScalars.first, let last = line.unicodeScalars.last else { return "" }
-        if first.properties.isWhitespace || last.properties.isWhitespace {
-            return line.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return String(line)
+        let scalars = line.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
     }
 }
