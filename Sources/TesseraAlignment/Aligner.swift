@@ -265,7 +265,7 @@ public struct Aligner: Sendable {
 }
 
 /// `log(Σ exp(terms[k]))` for `count` terms whose largest is `maximum`, without overflow: one
-/// `exp` per term and one `log` (pairwise `logAdd` needs an `exp` and a `log1p` per term).
+/// `exp` per term and one `log` (a pairwise log-add would need an `exp` and a `log1p` per term).
 @inline(__always) func logSumExp(_ terms: UnsafeMutablePointer<Double>, count: Int, maximum: Double) -> Double {
     if count == 0 || maximum == -.infinity { return -.infinity }
     if count == 1 { return maximum }
@@ -275,12 +275,4 @@ public struct Aligner: Sendable {
         if difference > -40 { sum += exp(difference) }  // exp(-40) is below Double's precision relative to 1
     }
     return maximum + log(sum)
-}
-
-/// `log(exp(a) + exp(b))` without overflow.
-@inline(__always) func logAdd(_ a: Double, _ b: Double) -> Double {
-    if a == -.infinity { return b }
-    if b == -.infinity { return a }
-    if abs(a - b) > 40 { return max(a, b) }  // exp(-40) is below Double's precision relative to 1
-    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b))
 }
