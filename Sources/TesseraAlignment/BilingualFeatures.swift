@@ -54,6 +54,9 @@ public struct BilingualFeatures: Sendable {
     struct Vocabulary {
         var ids: [String: Int32] = [:]
         var words: [String] = []
+        /// Shared key and word id of each word token seen on this side (a word's item is the same
+        /// in every sentence: computed once).
+        var wordItems: [String: (key: Int32, word: Int32)] = [:]
         mutating func id(_ word: String) -> Int32 {
             if let id = ids[word] { return id }
             let id = Int32(words.count)
@@ -109,6 +112,10 @@ public struct BilingualFeatures: Sendable {
                 var word = token.text
                 if word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
                 guard !word.isEmpty else { continue }
+                if let known = words.wordItems[word] {
+                    items.append(.init(key: known.key, word: known.word, weight: wordWeight))
+                    continue
+                }
                 let hasDigit = word.unicodeScalars.contains { $0.properties.numericType != nil }
                 let shared: Int32
                 if hasDigit {
@@ -118,7 +125,9 @@ public struct BilingualFeatures: Sendable {
                 } else {
                     shared = -1
                 }
-                items.append(.init(key: shared, word: words.id(word), weight: wordWeight))
+                let id = words.id(word)
+                words.wordItems[word] = (shared, id)
+                items.append(.init(key: shared, word: id, weight: wordWeight))
             case .punctuation:
                 guard let mark = punctuationClass(token.text) else { continue }
                 items.append(.init(key: key("p" + mark), word: -1, weight: punctuationWeight))
