@@ -11,8 +11,9 @@ import TesseraText
 ///    parts written as one word (`Verteidigungs-Ausgaben`);
 /// 2. for languages without a stemmer, word prefixes of at least half of each word;
 /// 3. terms that contain the query's words (`hedefleri` finds `yetenek hedefi`);
-/// 4. edit distance over the folded text, at most a quarter of its length, with a cheap
-///    character-profile bound checked first.
+/// 4. edit distance over the folded text, at most a quarter of its length, computed only for
+///    the terms in the length window `query ± budget` (references kept sorted by length, found by
+///    binary search) that also pass a cheap character-profile bound.
 ///
 /// ```swift
 /// let index = TermIndex(glossaries: [glossary])
@@ -20,8 +21,9 @@ import TesseraText
 ///     .first?.targets.first?.text   // "Fähigkeitsziel"
 /// ```
 ///
-/// - Complexity: building O(total term length); exact lookup O(k); the fallbacks O(t) over the
-///   t terms of the source language; ``occurrences(in:source:targets:)`` O(n · L).
+/// - Complexity: building O(total term length + t log t); exact lookup O(k); the prefix and
+///   partial fallbacks O(t) over the t terms of the source language, the fuzzy one O(log t + w · k²)
+///   over the w terms in its length window; ``occurrences(in:source:targets:)`` O(n · L).
 public struct TermIndex: Sendable {
     /// A term of some entry, with its folded text for the fallbacks.
     struct Reference: Sendable {
@@ -35,11 +37,17 @@ public struct TermIndex: Sendable {
         var profile: CharacterProfile
     }
 
-    /// Scalar counts in 16 buckets.
-    struct CharacterProfile: Sendable {
+    /// Scalar counts in 16 buckets: a cheap lower bound on the edit distance between two texts.
+    ///
+    /// ```swift
+    /// let a = TermIndex.CharacterProfile("capability".unicodeScalars)
+    /// a.lowerBound(to: TermIndex.CharacterProfile("capabilty".unicodeScalars))   // 1
+    /// ```
+    public struct CharacterProfile: Sendable {
         var counts: (UInt64, UInt64) = (0, 0)  // 16 nibble-free byte counters, 8 per word
 
-        init(_ scalars: some Sequence<Unicode.Scalar>) {
+        /// The profile of a text's scalars.
+        public init(_ scalars: some Sequence<Unicode.Scalar>) {
             var buckets = [UInt8](repeating: 0, count: 16)
             for scalar in scalars {
                 let bucket = Int(scalar.value % 16)
@@ -55,7 +63,7 @@ public struct TermIndex: Sendable {
         }
 
         /// Half the L1 distance between two profiles (rounded up): never more than the edit distance.
-        func lowerBound(to other: CharacterProfile) -> Int {
+        public func lowerBound(to other: CharacterProfile) -> Int {
             var total = 0
             for shift in stride(from: 0, to: 64, by: 8) {
                 total += abs(Int((counts.0 >> UInt64(shift)) & 0xFF) - Int((other.counts.0 >> UInt64(shift)) & 0xFF))
@@ -71,6 +79,9 @@ public struct TermIndex: Sendable {
     var references: [Reference] = []
     var matchers: [String: TermMatcher] = [:]
     var referencesByLanguage: [String: [Int]] = [:]
+    /// Per language, the references sorted by folded length (scalars): the fuzzy fallback reads
+    /// only the length window `query ± budget` (a binary search) instead of every term.
+    var referencesByLength: [String: [Int]] = [:]
 
     /// Indexes glossaries.
     /// - Parameters:
@@ -112,13 +123,16 @@ public struct TermIndex: Sendable {
                 let folded = tokens.map(\.folded)
                 let reference = Reference(
                     entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded, keys: tokens.map(\.key),
-                    foldedLength: folded.reduce(folded.count - 1) { $0 + $1.count },
+                    foldedLength: folded.reduce(folded.count - 1) { $0 + $1.unicodeScalars.count },
                     profile: CharacterProfile(folded.joined(separator: " ").unicodeScalars))
                 references.append(reference)
                 let value = references.count - 1
                 matchers[language, default: TermMatcher()].insert(keys: tokens.map(\.key), value: value)
                 referencesByLanguage[language, default: []].append(value)
             }
+        }
+        for (language, values) in referencesByLanguage {
+            referencesByLength[language] = values.sorted { (references[$0].foldedLength, $0) < (references[$1].foldedLength, $1) }
         }
     }
 
@@ -166,11 +180,17 @@ public struct TermIndex: Sendable {
             let query = Array(folded.joined(separator: " ").unicodeScalars)
             let budget = max(1, query.count / 4)
             let profile = CharacterProfile(query)
+            let byLength = referencesByLength[language] ?? []
             if query.count >= 3 {
-                for value in candidates
-                where abs(references[value].foldedLength - query.count) <= budget
-                    && references[value].profile.lowerBound(to: profile) <= budget
-                {
+                // First reference at least `query.count - budget` long (binary search).
+                var low = 0
+                var high = byLength.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if references[byLength[middle]].foldedLength < query.count - budget { low = middle + 1 } else { high = middle }
+                }
+                for value in byLength[low...].prefix(while: { references[$0].foldedLength <= query.count + budget })
+                where references[value].profile.lowerBound(to: profile) <= budget {
                     let candidate = Array(references[value].foldedWords.joined(separator: " ").unicodeScalars)
                     if let distance = Self.editDistance(query, candidate, limit: budget) {
                         found.append((value, .fuzzy, distance))
@@ -217,22 +237,9 @@ public struct TermIndex: Sendable {
     /// The hit for one indexed term.
     func hit(_ value: Int, kind: TermHit.MatchKind, distance: Int, source: LanguageTag, targets: [LanguageTag]) -> TermHit {
         let reference = references[value]
-        let entry = entries[Int(reference.entry)]
-        let term = entry.terms[Int(reference.term)]
-        var targetTerms: [Term] = []
-        if targets.isEmpty {
-            targetTerms = entry.terms.filter { !$0.language.sharesLanguage(with: source) }
-        } else {
-            for target in targets { targetTerms.append(contentsOf: entry.terms(in: target)) }
-        }
-        let definition =
-            targets.lazy.compactMap { entry.definitions[$0.description] ?? entry.definitions[$0.language] }.first
-            ?? entry.definition(in: term.language)
-            ?? entry.definitions.values.first
         return TermHit(
-            glossary: glossaryNames[Int(entryGlossary[Int(reference.entry)])], conceptID: entry.id, subject: entry.subject,
-            match: kind, distance: distance, source: term, targets: targetTerms, definition: definition,
-            note: entry.notes[""])
+            glossary: glossaryNames[Int(entryGlossary[Int(reference.entry)])], entry: entries[Int(reference.entry)],
+            termIndex: Int(reference.term), match: kind, distance: distance, source: source, targets: targets)
     }
 
     /// Whether `needle` occurs as a contiguous run in `haystack`.
@@ -244,9 +251,13 @@ public struct TermIndex: Sendable {
         return false
     }
 
-    /// Levenshtein distance, or `nil` when it exceeds `limit` (banded, early exit).
-    /// - Complexity: O(n · limit).
-    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
+    /// Levenshtein distance, or `nil` when it exceeds `limit` (early exit when a whole row exceeds it).
+    ///
+    /// ```swift
+    /// TermIndex.editDistance(Array("target".unicodeScalars), Array("targt".unicodeScalars), limit: 2)   // 1
+    /// ```
+    /// - Complexity: O(n · m).
+    public static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
         if abs(lhs.count - rhs.count) > limit { return nil }
         if lhs.isEmpty { return rhs.count }
         if rhs.isEmpty { return lhs.count }

@@ -14,7 +14,7 @@ import TesseraText
 ///   pairs.
 ///
 /// ```swift
-/// let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: LanguageTag("de")!)
+/// let report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: LanguageTag("de")!)
 /// report.problems.first?.kind   // .discouragedTerm
 /// ```
 ///
@@ -122,7 +122,8 @@ public enum CheckTerminology {
     ///   - pairs: The sentence pairs.
     ///   - lookup: Glossaries indexed for the source and target languages.
     ///   - target: The target language.
-    public static func check(pairs: [Pair], lookup: TermLookup, target: LanguageTag) -> Report {
+    /// - Throws: `StorageError` when the database cannot be read.
+    public static func check(pairs: [Pair], lookup: TermLookup, target: LanguageTag) throws -> Report {
         let targetNormalizer = TermNormalizer(language: target.base)
         var problems: [Problem] = []
         // concept (glossary + id) -> used target term text -> pair references and first span
@@ -134,7 +135,7 @@ public enum CheckTerminology {
             let targetKeys = targetTokens.map(\.key)
             let targetUTF16 = Array(pair.target.utf16)
             let sourceUTF16 = Array(pair.source.utf16)
-            for occurrence in lookup.index.occurrences(in: pair.source, source: lookup.source, targets: [target]) {
+            for occurrence in try lookup.occurrences(in: pair.source, source: lookup.source, targets: [target]) {
                 let sourceSpan = Span(
                     start: occurrence.start, end: occurrence.end,
                     text: String(decoding: sourceUTF16[occurrence.range], as: UTF16.self))
@@ -167,11 +168,11 @@ public enum CheckTerminology {
                     }
                 }
             }
-            for occurrence in lookup.index.occurrences(in: pair.target, source: target, targets: [lookup.source]) {
+            for occurrence in try lookup.occurrences(in: pair.target, source: target, targets: [lookup.source]) {
                 for hit in occurrence.hits {
                     guard let status = hit.source.status, status.isDiscouraged else { continue }
                     // Terms of the same concept that may be used instead.
-                    let concept = lookupConcept(hit, in: lookup)
+                    let concept = try lookupConcept(hit, in: lookup)
                     let expected = concept.filter { $0.language.sharesLanguage(with: target) && !($0.status?.isDiscouraged ?? false) }.map(\.text)
                     let span = Span(
                         start: occurrence.start, end: occurrence.end,
@@ -214,8 +215,8 @@ public enum CheckTerminology {
     }
 
     /// All terms of the concept of `hit` (the hit itself only carries the answer languages).
-    static func lookupConcept(_ hit: TermHit, in lookup: TermLookup) -> [Term] {
-        lookup.index.terms(ofConcept: hit.conceptID, glossary: hit.glossary)
+    static func lookupConcept(_ hit: TermHit, in lookup: TermLookup) throws -> [Term] {
+        try lookup.terms(ofConcept: hit.conceptID, glossary: hit.glossary)
     }
 
     static func quoted(_ texts: [String]) -> String {

@@ -10,8 +10,10 @@ public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
     /// JSON Lines: one unit object per line.
     case jsonl
 
-    /// The format an output path implies: `.tmx` (also `.tmx.gz`), `.tsv`/`.tab`/`.txt`, `.json`,
-    /// `.jsonl`/`.ndjson`; `-` (standard output) means TMX. `nil` for any other extension.
+    /// The format an output path implies: `.tmx`, `.tsv`/`.tab`/`.txt`, `.json`,
+    /// `.jsonl`/`.ndjson`; `-` (standard output) means TMX. `nil` for any other extension, `.gz`
+    /// included: exports are not compressed (write to `-` and pipe through `gzip` instead), so a
+    /// `.gz` name never holds plain XML.
     ///
     /// ```swift
     /// ExportTMXFormat.infer(from: "out.jsonl")   // .jsonl
@@ -20,7 +22,7 @@ public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
         if path == "-" { return .tmx }
         let lower = path.lowercased()
         let table: [(suffix: String, format: ExportTMXFormat)] = [
-            (".tmx", .tmx), (".tmx.gz", .tmx), (".tsv", .tsv), (".tab", .tsv), (".txt", .tsv),
+            (".tmx", .tmx), (".tsv", .tsv), (".tab", .tsv), (".txt", .tsv),
             (".json", .json), (".jsonl", .jsonl), (".ndjson", .jsonl),
         ]
         return table.first { lower.hasSuffix($0.suffix) }?.format

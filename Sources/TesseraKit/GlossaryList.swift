@@ -15,9 +15,11 @@ public struct GlossaryList: Sendable {
     /// Creates the use case.
     public init(database: DatabaseLocation) { self.database = database }
 
-    /// The summaries; empty when the database does not exist.
+    /// The summaries.
+    /// - Throws: ``KitError`` `.noDatabase` when the database does not exist (as the other
+    ///   reading commands do); `StorageError`.
     public func run() throws -> [Summary] {
-        guard database.exists else { return [] }
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
         return try GlossaryStore.open(path: database.path).summaries()
     }
 }

@@ -9,7 +9,9 @@ import TesseraText
 /// Entries are the corpus pairs whose sides have one to four words (unique by folded source);
 /// when the corpus has fewer than `entries` of them, the rest are made by joining the first word
 /// of one entry with the last word of another. Queries are timed one by one inside this process
-/// (wall clock, `DispatchTime`), so process start and glossary loading are reported apart.
+/// (wall clock, `DispatchTime`), so process start and glossary loading are reported apart. Both
+/// backends of ``TermLookup`` are timed on the same queries: the database-backed one (what the
+/// CLI uses) and the in-memory ``TermIndex``; their answers are compared query by query.
 ///
 /// ```swift
 /// let report = try TermBenchmark(corpus: "de.tsv", entries: 100_000, queries: 2_000, directory: "/tmp").run()
@@ -22,11 +24,12 @@ public struct TermBenchmark: Sendable {
         public var entries: Int
         /// Seconds to read the CSV and store it (`glossary import`).
         public var importSeconds: Double
-        /// Seconds to load the glossary from SQLite and index it (once per `term` process).
+        /// Seconds to load the glossary from SQLite into a ``TermIndex`` (what each `term` process
+        /// paid before the database-backed lookup).
         public var loadSeconds: Double
         /// `term` queries timed (inflected or re-cased glossary terms).
         public var termQueries: Int
-        /// Median milliseconds per `term` query.
+        /// Median milliseconds per `term` query (in memory).
         public var termMedianMilliseconds: Double
         /// 95th percentile milliseconds per `term` query.
         public var termP95Milliseconds: Double
@@ -34,12 +37,26 @@ public struct TermBenchmark: Sendable {
         public var fuzzyMedianMilliseconds: Double
         /// Sentences timed for `terms-in`.
         public var sentences: Int
-        /// Median milliseconds per `terms-in` sentence.
+        /// Median milliseconds per `terms-in` sentence (in memory).
         public var termsInMedianMilliseconds: Double
         /// 95th percentile milliseconds per `terms-in` sentence.
         public var termsInP95Milliseconds: Double
         /// Mean glossary terms found per sentence.
         public var termsPerSentence: Double
+        /// Seconds to open the database for the database-backed lookup (once per process).
+        public var storedOpenSeconds: Double
+        /// Median milliseconds per `term` query answered from the database.
+        public var storedTermMedianMilliseconds: Double
+        /// 95th percentile milliseconds per `term` query answered from the database.
+        public var storedTermP95Milliseconds: Double
+        /// Median milliseconds of a fuzzy-fallback `term` query answered from the database.
+        public var storedFuzzyMedianMilliseconds: Double
+        /// Median milliseconds per `terms-in` sentence answered from the database.
+        public var storedTermsInMedianMilliseconds: Double
+        /// 95th percentile milliseconds per `terms-in` sentence answered from the database.
+        public var storedTermsInP95Milliseconds: Double
+        /// Queries and sentences whose database answer differs from the in-memory one (0 expected).
+        public var mismatches: Int
     }
 
     /// The corpus file.
@@ -117,38 +134,55 @@ public struct TermBenchmark: Sendable {
         let importSeconds = Self.seconds(since: started)
 
         started = DispatchTime.now()
-        let lookup = try TermLookup(database: database, source: source, targets: [target])
+        let lookup = try TermLookup.loaded(database: database, source: source, targets: [target])
         let loadSeconds = Self.seconds(since: started)
+        started = DispatchTime.now()
+        let stored = try TermLookup(database: database, source: source, targets: [target])
+        let storedOpenSeconds = Self.seconds(since: started)
 
         var generator = SeededGenerator(seed: 42)
-        var termTimes: [Double] = []
+        var termQueries: [String] = []
         for _ in 0..<queries {
             let text = pairs[Int(generator.next() % UInt64(pairs.count))].0
-            let query = generator.next() % 2 == 0 ? text.uppercased() : text + "s"
-            started = DispatchTime.now()
-            _ = lookup.lookup(query)
-            termTimes.append(Self.milliseconds(since: started))
+            termQueries.append(generator.next() % 2 == 0 ? text.uppercased() : text + "s")
         }
-        var fuzzyTimes: [Double] = []
-        for number in 0..<min(queries, 50) {
-            started = DispatchTime.now()
-            _ = lookup.lookup("zqxv\(number)w unknownish")
-            fuzzyTimes.append(Self.milliseconds(since: started))
+        let fuzzyQueries = (0..<min(queries, 50)).map { "zqxv\($0)w unknownish" }
+        var mismatches = 0
+        func time<T: Equatable>(_ inputs: [String], _ memory: (String) throws -> T, _ database: (String) throws -> T) throws
+            -> (memory: [Double], stored: [Double], memoryAnswers: [T])
+        {
+            var memoryTimes: [Double] = []
+            var storedTimes: [Double] = []
+            var answers: [T] = []
+            for input in inputs {
+                var started = DispatchTime.now()
+                let inMemory = try memory(input)
+                memoryTimes.append(Self.milliseconds(since: started))
+                started = DispatchTime.now()
+                let fromDatabase = try database(input)
+                storedTimes.append(Self.milliseconds(since: started))
+                if inMemory != fromDatabase { mismatches += 1 }
+                answers.append(inMemory)
+            }
+            return (memoryTimes, storedTimes, answers)
         }
-        var sentenceTimes: [Double] = []
-        var found = 0
-        for sentence in sentences {
-            started = DispatchTime.now()
-            found += lookup.termsIn(sentence).count
-            sentenceTimes.append(Self.milliseconds(since: started))
-        }
+        let term = try time(termQueries, { try lookup.lookup($0) }, { try stored.lookup($0) })
+        let fuzzy = try time(fuzzyQueries, { try lookup.lookup($0) }, { try stored.lookup($0) })
+        let termsIn = try time(sentences, { try lookup.termsIn($0) }, { try stored.termsIn($0) })
+        let found = termsIn.memoryAnswers.reduce(0) { $0 + $1.count }
+        let (termTimes, fuzzyTimes, sentenceTimes) = (term.memory, fuzzy.memory, termsIn.memory)
         return Report(
             entries: imported.concepts, importSeconds: importSeconds, loadSeconds: loadSeconds,
             termQueries: termTimes.count, termMedianMilliseconds: Self.percentile(termTimes, 0.5),
             termP95Milliseconds: Self.percentile(termTimes, 0.95), fuzzyMedianMilliseconds: Self.percentile(fuzzyTimes, 0.5),
             sentences: sentences.count, termsInMedianMilliseconds: Self.percentile(sentenceTimes, 0.5),
             termsInP95Milliseconds: Self.percentile(sentenceTimes, 0.95),
-            termsPerSentence: sentences.isEmpty ? 0 : Double(found) / Double(sentences.count))
+            termsPerSentence: sentences.isEmpty ? 0 : Double(found) / Double(sentences.count),
+            storedOpenSeconds: storedOpenSeconds, storedTermMedianMilliseconds: Self.percentile(term.stored, 0.5),
+            storedTermP95Milliseconds: Self.percentile(term.stored, 0.95),
+            storedFuzzyMedianMilliseconds: Self.percentile(fuzzy.stored, 0.5),
+            storedTermsInMedianMilliseconds: Self.percentile(termsIn.stored, 0.5),
+            storedTermsInP95Milliseconds: Self.percentile(termsIn.stored, 0.95), mismatches: mismatches)
     }
 
     static func seconds(since start: DispatchTime) -> Double {

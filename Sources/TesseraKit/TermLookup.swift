@@ -3,46 +3,101 @@ public import TesseraCore
 public import TesseraGlossary
 import TesseraStorage
 
-/// The `term` and `terms-in` use cases: loads the stored glossaries for the languages asked
-/// (once) and answers lookups and sentence scans from a ``TermIndex``.
+/// The `term`, `terms-in` and `check` use cases over the stored glossaries.
+///
+/// Opened on a database it answers from the stored keys (``StoredTermIndex``: indexed SQL lookups,
+/// nothing loaded at start-up), which is what a one-shot CLI process wants; built from glossaries
+/// in memory it uses a ``TermIndex``. Both answer alike.
 ///
 /// ```swift
 /// let lookup = try TermLookup(database: location, source: LanguageTag("en")!, targets: [LanguageTag("de")!])
-/// lookup.lookup("capability targets").first?.targets.first?.text   // "Fähigkeitsziel"
-/// lookup.termsIn("NATO capability targets").first?.start           // 5
+/// try lookup.lookup("capability targets").first?.targets.first?.text   // "Fähigkeitsziel"
+/// try lookup.termsIn("NATO capability targets").first?.start           // 5
 /// ```
 public struct TermLookup: Sendable {
+    /// Where the answers come from.
+    public enum Backend: Sendable {
+        /// Glossaries indexed in memory.
+        case memory(TermIndex)
+        /// Keys read from the database per question.
+        case stored(StoredTermIndex)
+    }
+
     /// The source language.
     public var source: LanguageTag
     /// The target languages (empty: every language).
     public var targets: [LanguageTag]
-    /// The index over the loaded glossaries.
-    public var index: TermIndex
+    /// The index answering.
+    public var backend: Backend
 
-    /// Loads the glossaries of `database` for `source` and `targets`.
+    /// Opens the glossaries of `database` for `source` and `targets` (nothing is loaded).
+    /// - Parameters:
+    ///   - database: The database file.
+    ///   - source: The query language.
+    ///   - targets: The answer languages; empty for all.
+    ///   - names: The glossaries to consult; `nil` for all.
     /// - Throws: ``KitError`` `.noDatabase` when the file does not exist; `StorageError`.
     public init(database: DatabaseLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil) throws {
         guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let languages: Set<String>? = targets.isEmpty ? nil : Set([source.language] + targets.map(\.language))
-        let glossaries = try GlossaryStore.open(path: database.path).load(names: names, languages: languages)
-        self.init(glossaries: glossaries, source: source, targets: targets)
+        let store = try GlossaryStore.open(path: database.path)
+        self.source = source
+        self.targets = targets
+        backend = .stored(StoredTermIndex(store: store, languages: Self.languages(source: source, targets: targets), glossaries: names))
     }
 
     /// Indexes glossaries already in memory.
     public init(glossaries: [Glossary], source: LanguageTag, targets: [LanguageTag]) {
         self.source = source
         self.targets = targets
-        let languages: Set<String>? = targets.isEmpty ? nil : Set([source.language] + targets.map(\.language))
-        self.index = TermIndex(glossaries: glossaries, languages: languages)
+        backend = .memory(TermIndex(glossaries: glossaries, languages: Self.languages(source: source, targets: targets)))
+    }
+
+    /// Loads every glossary of `database` into a ``TermIndex`` (the former start-up path; kept for
+    /// the benchmark's comparison and for many questions in one process).
+    /// - Throws: ``KitError`` `.noDatabase`; `StorageError`.
+    public static func loaded(database: DatabaseLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil)
+        throws -> TermLookup
+    {
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
+        let glossaries = try GlossaryStore.open(path: database.path).load(names: names, languages: languages(source: source, targets: targets))
+        return TermLookup(glossaries: glossaries, source: source, targets: targets)
+    }
+
+    /// The primary languages to answer in: source and targets, or all when no target is named.
+    static func languages(source: LanguageTag, targets: [LanguageTag]) -> Set<String>? {
+        targets.isEmpty ? nil : Set([source.language] + targets.map(\.language))
     }
 
     /// The concepts found for a term (case, inflection, hyphen tolerant; fuzzy as a last resort).
-    public func lookup(_ text: String, limit: Int = 10) -> [TermHit] {
-        index.lookup(text, source: source, targets: targets, limit: limit)
+    /// - Throws: `StorageError` when the database cannot be read.
+    public func lookup(_ text: String, limit: Int = 10) throws -> [TermHit] {
+        switch backend {
+        case .memory(let index): index.lookup(text, source: source, targets: targets, limit: limit)
+        case .stored(let index): try index.lookup(text, source: source, targets: targets, limit: limit)
+        }
     }
 
     /// The glossary terms in a sentence, longest match first, with UTF-16 offsets.
-    public func termsIn(_ sentence: String) -> [TermOccurrence] {
-        index.occurrences(in: sentence, source: source, targets: targets)
+    /// - Throws: `StorageError` when the database cannot be read.
+    public func termsIn(_ sentence: String) throws -> [TermOccurrence] {
+        try occurrences(in: sentence, source: source, targets: targets)
+    }
+
+    /// The glossary terms in a sentence of any indexed language (the check reads both sides).
+    /// - Throws: `StorageError` when the database cannot be read.
+    public func occurrences(in sentence: String, source: LanguageTag, targets: [LanguageTag]) throws -> [TermOccurrence] {
+        switch backend {
+        case .memory(let index): index.occurrences(in: sentence, source: source, targets: targets)
+        case .stored(let index): try index.occurrences(in: sentence, source: source, targets: targets)
+        }
+    }
+
+    /// Every term of a concept in the indexed languages.
+    /// - Throws: `StorageError` when the database cannot be read.
+    public func terms(ofConcept conceptID: String, glossary: String) throws -> [Term] {
+        switch backend {
+        case .memory(let index): index.terms(ofConcept: conceptID, glossary: glossary)
+        case .stored(let index): try index.terms(ofConcept: conceptID, glossary: glossary)
+        }
     }
 }

@@ -84,6 +84,11 @@ public final class GlossaryStore: Sendable {
                 CREATE INDEX term_key ON term(baseLanguage, stemmed);
                 """)
         }
+        migrator.registerMigration("glossary-v2: term folded-length index") { db in
+            // The fuzzy fallback of `term` reads the terms in a length window from this index
+            // (covering: the folded text is in it) instead of scanning the table.
+            try db.execute(sql: "CREATE INDEX term_folded_length ON term(baseLanguage, length(folded), folded)")
+        }
         return migrator
     }
 

@@ -352,6 +352,9 @@ private final class ErrorSink {
         while let last = message.unicodeScalars.last, last == "\n" || last == " " || last == "\r" || last == "\t" {
             message.unicodeScalars.removeLast()
         }
+        // Some messages span lines ("Input is not proper UTF-8, indicate encoding !\nBytes: ...");
+        // an error is printed as one line.
+        message = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
         let code = error.code
         let kind: XMLError.Kind
         if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) || code == Int32(XML_ERR_ENTITY_PE_INTERNAL.rawValue) {

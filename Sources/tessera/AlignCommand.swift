@@ -177,11 +177,14 @@ struct AlignCommand: ParsableCommand {
     }
 
     static func read(_ path: String) throws -> String {
+        // A file that cannot be read is a failure (exit 1, one line), not a usage error.
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path).")
+            JSONOutput.printError("error: \(path): cannot read the file.")
+            throw ExitCode(ExitStatus.failure)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("\(path) is not UTF-8 text.")
+            JSONOutput.printError("error: \(path): not UTF-8 text.")
+            throw ExitCode(ExitStatus.failure)
         }
         return text
     }

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
             let pairs =
                 try file.map { try CheckTerminology.readPairs(path: $0) }
                 ?? CheckTerminology.readPairs(database: database.location, source: languages.sourceTag, target: target)
-            report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: target)
+            report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: target)
             if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
         } catch {
             JSONOutput.printError("\(error)")

@@ -17,7 +17,7 @@ struct TermCommand: ParsableCommand {
     func run() throws {
         do {
             let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-            let hits = lookup.lookup(text)
+            let hits = try lookup.lookup(text)
             if output.json { try JSONOutput.print(hits) } else { JSONOutput.printText(TermOutput.text(hits)) }
         } catch {
             JSONOutput.printError("\(error)")

@@ -17,7 +17,7 @@ struct TermsInCommand: ParsableCommand {
     func run() throws {
         do {
             let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-            let found = lookup.termsIn(sentence)
+            let found = try lookup.termsIn(sentence)
             if output.json { try JSONOutput.print(found) } else { JSONOutput.printText(TermOutput.text(found)) }
         } catch {
             JSONOutput.printError("\(error)")

@@ -5,7 +5,7 @@ import TesseraKit
 
 struct ExportCommandTests {
     @Test(arguments: [
-        ("out.tmx", ExportTMXFormat.tmx), ("out.tmx.gz", .tmx), ("-", .tmx), ("out.tsv", .tsv), ("out.json", .json),
+        ("out.tmx", ExportTMXFormat.tmx), ("-", .tmx), ("out.tsv", .tsv), ("out.json", .json),
         ("out.jsonl", .jsonl), ("OUT.TSV", .tsv),
     ])
     func parse_infersFormatFromExtension(_ out: String, _ expected: ExportTMXFormat) throws {
@@ -21,7 +21,7 @@ struct ExportCommandTests {
     }
 
     @Test(arguments: [
-        ["out.xyz"], ["out.tmx", "--level", "3"], ["out.tmx", "--target", "fr,!!"], ["out.tmx", "--source", "e n"],
+        ["out.xyz"], ["out.tmx.gz"], ["out.tmx", "--level", "3"], ["out.tmx", "--target", "fr,!!"], ["out.tmx", "--source", "e n"],
         ["out.tmx", "--target", ","], ["out.tmx", "--format", "xml"], [],
     ])
     func parse_rejectsBadCommandLinesWithUsageStatus(_ arguments: [String]) {

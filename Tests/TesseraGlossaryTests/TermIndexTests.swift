@@ -1,5 +1,6 @@
 import Testing
 import TesseraCore
+import TesseraText
 @testable import TesseraGlossary
 
 struct TermIndexTests {
@@ -123,5 +124,34 @@ extension TermIndexTests {
         let first = try #require(Self.index.lookup(query, source: Self.de, targets: [Self.en]).first)
         #expect(first.source.text == "Verteidigungsausgabe")
         #expect(first.match == .stem)
+    }
+}
+
+extension TermIndexTests {
+    /// The fuzzy route reads only the length window; it must find what a scan of every term finds.
+    @Test(arguments: [
+        ("en", "capabilty target"), ("en", "defense expenditure"), ("en", "sanktion"), ("en", "garantee"), ("de", "Fahigkeitziel"),
+        ("de", "Sanktoin"), ("fr", "objectiv capacitare"), ("tr", "savnuma harcaması"), ("en", "air polcing"), ("en", "xyz"),
+    ])
+    func lookup_fuzzyWindowFindsWhatAFullScanFinds(language: String, query: String) {
+        let source = LanguageTag(language)!
+        let normalizer = TermNormalizer(language: source)
+        let foldedQuery = Array(normalizer.foldedWords(of: query).joined(separator: " ").unicodeScalars)
+        let budget = max(1, foldedQuery.count / 4)
+        // Full scan: every indexed term of the language, in index order.
+        var scan: [(distance: Int, entry: Int32, text: String)] = []
+        for reference in Self.index.references where Self.index.entries[Int(reference.entry)].terms[Int(reference.term)].language.language == language {
+            let candidate = Array(reference.foldedWords.joined(separator: " ").unicodeScalars)
+            if foldedQuery.count >= 3, let distance = TermIndex.editDistance(foldedQuery, candidate, limit: budget) {
+                scan.append((distance, reference.entry, Self.index.entries[Int(reference.entry)].terms[Int(reference.term)].text))
+            }
+        }
+        var seen = Set<Int32>()
+        let expected = scan.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }
+            .filter { seen.insert($0.element.entry).inserted }.prefix(10).map { "\($0.element.text) \($0.element.distance)" }
+        let hits = Self.index.lookup(query, source: source, targets: [])
+        #expect(hits.allSatisfy { $0.match == .fuzzy })
+        #expect(hits.isEmpty == (query == "xyz"))
+        #expect(hits.map { "\($0.source.text) \($0.distance)" } == Array(expected))
     }
 }

@@ -69,7 +69,7 @@ struct GlossaryKitTests {
     func lookup_findsVariantsThroughTheStore(query: String) throws {
         let scratch = try Self.importedScratch()
         let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
-        let hit = try #require(lookup.lookup(query).first)
+        let hit = try #require(try lookup.lookup(query).first)
         #expect(hit.targets.first?.text == "Fähigkeitsziel")
         #expect(hit.glossary == "defence")
         #expect(hit.definition == "A quantified goal.")
@@ -79,7 +79,7 @@ struct GlossaryKitTests {
         let scratch = try Self.importedScratch()
         let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
         let sentence = "Allies raised defence expenditure to meet capability targets."
-        let found = lookup.termsIn(sentence)
+        let found = try lookup.termsIn(sentence)
         #expect(found.map(\.text) == ["defence expenditure", "capability targets"])
         let utf16 = Array(sentence.utf16)
         #expect(found.allSatisfy { String(decoding: utf16[$0.range], as: UTF16.self) == $0.text })
@@ -95,7 +95,7 @@ struct GlossaryKitTests {
             CheckTerminology.Pair(reference: "4", source: "Defence expenditure fell.", target: "Der Verteidigungsaufwand sank."),
             CheckTerminology.Pair(reference: "5", source: "Air policing continues.", target: "Die Überwachung geht weiter."),
         ]
-        let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
+        let report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
         let kinds = report.problems.map { "\($0.pair) \($0.kind.rawValue)" }
         #expect(kinds.contains("2 discouragedTerm"))
         #expect(kinds.contains("5 missingTerm"))
@@ -111,7 +111,7 @@ struct GlossaryKitTests {
         let scratch = try Self.importedScratch()
         let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
         let file = try scratch.write("pairs.tsv", "# comment\nThe capability targets.\tDie Fähigkeitsziele.\n\n")
-        let report = CheckTerminology.check(pairs: try CheckTerminology.readPairs(path: file), lookup: lookup, target: Self.de)
+        let report = try CheckTerminology.check(pairs: try CheckTerminology.readPairs(path: file), lookup: lookup, target: Self.de)
         #expect(report.pairs == 1)
         #expect(report.passed)
     }
@@ -150,7 +150,7 @@ extension GlossaryKitTests {
         let pairs = try CheckTerminology.readPairs(database: scratch.database, source: Self.en, target: Self.de)
         #expect(pairs.map(\.target) == ["Jede Fähigkeitsvorgabe zählt."])
         let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
-        let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
+        let report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
         #expect(report.problems.map(\.kind) == [.discouragedTerm])
         #expect(report.problems.first?.pair.hasPrefix("unit ") == true)
     }
@@ -163,7 +163,7 @@ extension GlossaryKitTests {
         _ = try GlossaryImport(files: [copy], name: "copy", database: scratch.database).run()
         let lookup = try TermLookup(database: scratch.database, source: Self.en, targets: [Self.de])
         let pairs = [CheckTerminology.Pair(reference: "1", source: "Air policing continues.", target: "Es geht weiter.")]
-        let report = CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
+        let report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: Self.de)
         #expect(report.problems.map(\.kind) == [.missingTerm])
     }
 }

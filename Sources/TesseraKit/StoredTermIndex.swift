@@ -1,0 +1,218 @@
+public import TesseraCore
+public import TesseraGlossary
+public import TesseraStorage
+import TesseraText
+
+/// Answers `term`, `terms-in` and `check` straight from the database, with the folded and stemmed
+/// keys stored beside each term, so a process never loads or re-normalises a whole glossary:
+/// start-up is opening the file, and each question is a handful of indexed SQL queries.
+///
+/// It answers exactly as a ``TermIndex`` built over the same glossaries (same match kinds, same
+/// order, same hits), in the same lookup order:
+/// 1. exact or stem: the query's stemmed keys equal a term's (`term_key` index); for a hyphenated
+///    or spaced query, the parts written as one word;
+/// 2. languages without a stemmer: word prefixes of at least half of each word, read as a range
+///    query on `term_key` from the first word's shortest allowed prefix;
+/// 3. terms that contain the query's keys as whole words (one scan of the language's part of the
+///    `term_key` index, no table reads);
+/// 4. fuzzy: the terms in the length window `query ± budget` (range query on the covering
+///    `term_folded_length` index) that contain one of `budget + 1` disjoint pieces of the query
+///    (pigeonhole: lossless; tested by SQLite's `instr`), a character-profile bound, then the edit
+///    distance.
+///
+/// A sentence is scanned by looking up every run of consecutive word keys (its n-grams, punctuation
+/// breaks a run) in one `IN` query, and the longest match wins as in ``TermMatcher``.
+///
+/// ```swift
+/// let index = StoredTermIndex(store: try GlossaryStore.open(path: "tessera.db"), languages: ["en", "de"])
+/// try index.lookup("Capability-Targets", source: LanguageTag("en")!, targets: [LanguageTag("de")!])
+/// ```
+///
+/// - Complexity: exact lookup O(log t); prefix O(log t + r); partial O(t) index entries; fuzzy
+///   O(log t + w · k²) for the w terms in the length window; a sentence of n tokens O(n² log t) with
+///   n² bounded by the runs between punctuation.
+public struct StoredTermIndex: Sendable {
+    /// The glossary database.
+    public let store: GlossaryStore
+    /// Primary language subtags whose terms are answered (`nil` for all), as a ``TermIndex``
+    /// built with the same `languages` would hold.
+    public let languages: Set<String>?
+    /// The glossaries consulted (`nil` for all).
+    public let glossaries: Set<String>?
+
+    /// Creates the index over an open store.
+    /// - Parameters:
+    ///   - store: The glossary database.
+    ///   - languages: Primary language subtags to answer in; `nil` for all.
+    ///   - glossaries: Glossary names to consult; `nil` for all.
+    public init(store: GlossaryStore, languages: Set<String>? = nil, glossaries: [String]? = nil) {
+        self.store = store
+        self.languages = languages
+        self.glossaries = glossaries.map(Set.init)
+    }
+
+    /// The concept entries found for a term, best first (as ``TermIndex/lookup(_:source:targets:limit:)``).
+    /// - Throws: `StorageError`.
+    public func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag], limit: Int = 10) throws -> [TermHit] {
+        let language = source.language
+        if let languages, !languages.contains(language) { return [] }
+        let normalizer = TermNormalizer(language: source.base)
+        let tokens = normalizer.keyTokens(of: text).filter { !$0.key.isEmpty }
+        guard !tokens.isEmpty else { return [] }
+        let folded = tokens.map(\.folded)
+        let foldedText = folded.joined(separator: " ")
+        let keys = tokens.map(\.key)
+        var found: [(GlossaryStore.TermKey, TermHit.MatchKind, Int)] = []
+        for key in try keysFor(store.termKeys(language: language, stemmed: [keys.joined(separator: " ")])) {
+            found.append((key, key.folded == foldedText ? .exact : .stem, 0))
+        }
+        if found.isEmpty, tokens.count > 1 {
+            let joined = normalizer.keys(of: folded.joined()).joined(separator: " ")
+            for key in try keysFor(store.termKeys(language: language, stemmed: [joined])) { found.append((key, .stem, 0)) }
+        }
+        if found.isEmpty, normalizer.stemmer == nil, let first = folded.first {
+            // A shared prefix is at least 3 scalars and half the longer word: the candidate's
+            // first word starts with the query word's first max(3, ⌈n/2⌉) scalars.
+            let scalars = Array(first.unicodeScalars)
+            let length = max(3, (scalars.count + 1) / 2)
+            if scalars.count >= length {
+                let prefix = String(String.UnicodeScalarView(scalars[..<length]))
+                for key in try keysFor(store.termKeys(language: language, stemmedPrefix: prefix)) {
+                    let words = key.folded.split(separator: " ").map(String.init)
+                    if words.count == folded.count, zip(words, folded).allSatisfy({ StemmerCatalog.sharesHalfPrefix($0, $1) }) {
+                        found.append((key, .prefix, 0))
+                    }
+                }
+            }
+        }
+        if found.isEmpty {
+            for key in try keysFor(store.termKeys(language: language, containing: keys.joined(separator: " "))) {
+                let words = key.stemmed.split(separator: " ").count
+                if words > keys.count { found.append((key, .partial, words - keys.count)) }
+            }
+        }
+        if found.isEmpty {
+            let query = Array(foldedText.unicodeScalars)
+            let budget = max(1, query.count / 4)
+            if query.count >= 3 {
+                let profile = TermIndex.CharacterProfile(query)
+                var distances: [Int64: Int] = [:]
+                for candidate in try store.foldedTerms(
+                    language: language, lengths: max(0, query.count - budget)...(query.count + budget),
+                    containingAny: Self.pieces(of: query, count: budget + 1))
+                {
+                    let scalars = Array(candidate.folded.unicodeScalars)
+                    guard TermIndex.CharacterProfile(scalars).lowerBound(to: profile) <= budget,
+                        let distance = TermIndex.editDistance(query, scalars, limit: budget)
+                    else { continue }
+                    distances[candidate.id] = distance
+                }
+                for key in try keysFor(store.termKeys(ids: Array(distances.keys))) {
+                    found.append((key, .fuzzy, distances[key.termID] ?? 0))
+                }
+            }
+        }
+        found.sort { lhs, rhs in
+            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
+            if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
+            return GlossaryStore.TermKey.inIndexOrder(lhs.0, rhs.0)
+        }
+        var seen = Set<Int64>()
+        var chosen: [(GlossaryStore.TermKey, TermHit.MatchKind, Int)] = []
+        for item in found where chosen.count < limit {
+            if seen.insert(item.0.conceptID).inserted { chosen.append(item) }
+        }
+        let concepts = try store.concepts(chosen.map(\.0.conceptID), languages: languages)
+        return chosen.compactMap { key, kind, distance in
+            hit(key, concepts: concepts, kind: kind, distance: distance, source: source, targets: targets)
+        }
+    }
+
+    /// Every glossary term in a sentence, longest match first, with UTF-16 offsets (as
+    /// ``TermIndex/occurrences(in:source:targets:)``).
+    /// - Throws: `StorageError`.
+    public func occurrences(in sentence: String, source: LanguageTag, targets: [LanguageTag]) throws -> [TermOccurrence] {
+        let language = source.language
+        if let languages, !languages.contains(language) { return [] }
+        let normalizer = TermNormalizer(language: source.base)
+        let tokens = normalizer.keyTokens(of: sentence)
+        let keys = tokens.map(\.key)
+        var grams = Set<String>()
+        for start in keys.indices where !keys[start].isEmpty {
+            var gram = ""
+            for position in start..<keys.count {
+                guard !keys[position].isEmpty else { break }
+                gram += (gram.isEmpty ? "" : " ") + keys[position]
+                grams.insert(gram)
+            }
+        }
+        let stored = try keysFor(store.termKeys(language: language, stemmed: Array(grams))).sorted(by: GlossaryStore.TermKey.inIndexOrder)
+        guard !stored.isEmpty else { return [] }
+        var matcher = TermMatcher()
+        for (value, key) in stored.enumerated() {
+            matcher.insert(keys: key.stemmed.split(separator: " ").map(String.init), value: value)
+        }
+        let matches = matcher.matches(in: keys)
+        let concepts = try store.concepts(matches.flatMap { $0.values.map { stored[$0].conceptID } }, languages: languages)
+        let utf16 = Array(sentence.utf16)
+        return matches.map { match in
+            let start = tokens[match.tokens.lowerBound].range.lowerBound
+            let end = tokens[match.tokens.upperBound - 1].range.upperBound
+            let folded = tokens[match.tokens].map(\.folded).joined(separator: " ")
+            var seen = Set<Int64>()
+            let hits = match.values.compactMap { value -> TermHit? in
+                let key = stored[value]
+                guard seen.insert(key.conceptID).inserted else { return nil }
+                return hit(key, concepts: concepts, kind: key.folded == folded ? .exact : .stem, distance: 0, source: source, targets: targets)
+            }
+            let text = String(decoding: utf16[start..<end], as: UTF16.self)
+            return TermOccurrence(start: start, end: end, text: text, hits: hits)
+        }
+    }
+
+    /// Every term of a concept in the answered languages (as ``TermIndex/terms(ofConcept:glossary:)``).
+    /// - Throws: `StorageError`.
+    public func terms(ofConcept conceptID: String, glossary: String) throws -> [Term] {
+        if let glossaries, !glossaries.contains(glossary) { return [] }
+        guard let row = try store.conceptRowID(glossary: glossary, conceptKey: conceptID) else { return [] }
+        return try store.concepts([row], languages: languages)[row]?.entry.terms ?? []
+    }
+
+    /// `text` cut into `count` disjoint pieces of nearly equal length (longer ones first), without
+    /// repeats. Pigeonhole: each edit touches at most one piece, so a text within `count - 1` edits
+    /// of `text` contains at least one piece unchanged; the fuzzy route asks SQLite for those only.
+    ///
+    /// ```swift
+    /// StoredTermIndex.pieces(of: Array("capabilty".unicodeScalars), count: 3)   // ["cap", "abi", "lty"]
+    /// ```
+    static func pieces(of text: [Unicode.Scalar], count: Int) -> [String] {
+        guard count > 0, !text.isEmpty else { return [] }
+        let parts = min(count, text.count)
+        var out: [String] = []
+        var start = 0
+        for part in 0..<parts {
+            let length = text.count / parts + (part < text.count % parts ? 1 : 0)
+            let piece = String(String.UnicodeScalarView(text[start..<(start + length)]))
+            if !out.contains(piece) { out.append(piece) }
+            start += length
+        }
+        return out
+    }
+
+    /// The stored keys of the consulted glossaries.
+    func keysFor(_ keys: [GlossaryStore.TermKey]) -> [GlossaryStore.TermKey] {
+        guard let glossaries else { return keys }
+        return keys.filter { glossaries.contains($0.glossary) }
+    }
+
+    /// The hit for a stored term (nil if its concept vanished between two reads).
+    func hit(
+        _ key: GlossaryStore.TermKey, concepts: [Int64: GlossaryStore.StoredConcept], kind: TermHit.MatchKind, distance: Int,
+        source: LanguageTag, targets: [LanguageTag]
+    ) -> TermHit? {
+        guard let concept = concepts[key.conceptID], let termIndex = concept.termIDs.firstIndex(of: key.termID) else { return nil }
+        return TermHit(
+            glossary: concept.glossary, entry: concept.entry, termIndex: termIndex, match: kind, distance: distance, source: source,
+            targets: targets)
+    }
+}
