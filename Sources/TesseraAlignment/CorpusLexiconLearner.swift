@@ -53,9 +53,14 @@ public struct CorpusLexiconLearner: Sendable {
         var sourceCounts: [Int32: Int] = [:]
         var targetCounts: [Int32: Int] = [:]
         var pairCounts: [Int64: Int] = [:]
+        var sourceCache: [String: Int32] = [:]
+        var targetCache: [String: Int32] = [:]
+        var folded: [String: String] = [:]
         for pair in pairs {
-            let sourceKeys = Self.keys(pair.source, language: sourceLanguage, stemmer: sourceStemmer, vocabulary: &sourceVocabulary)
-            let targetKeys = Self.keys(pair.target, language: targetLanguage, stemmer: targetStemmer, vocabulary: &targetVocabulary)
+            let sourceKeys = Self.keys(pair.source, language: sourceLanguage, stemmer: sourceStemmer,
+                                       vocabulary: &sourceVocabulary, cache: &sourceCache, folded: &folded)
+            let targetKeys = Self.keys(pair.target, language: targetLanguage, stemmer: targetStemmer,
+                                       vocabulary: &targetVocabulary, cache: &targetCache, folded: &folded)
             guard !sourceKeys.isEmpty, !targetKeys.isEmpty,
                   sourceKeys.count <= maximumWords, targetKeys.count <= maximumWords else { continue }
             for s in sourceKeys { sourceCounts[s, default: 0] += 1 }
@@ -82,15 +87,27 @@ public struct CorpusLexiconLearner: Sendable {
         return lexicon
     }
 
-    /// The distinct stem ids of a text: words of 3 or more letters, folded and stemmed.
+    /// The distinct stem ids of a text: words of 3 or more letters, folded and stemmed (each
+    /// distinct token stemmed once: `cache` maps a token to its stem id, -1 for a token left out).
     static func keys(_ text: String, language: LanguageTag?, stemmer: (any Stemmer)?,
-                     vocabulary: inout BilingualFeatures.Vocabulary) -> [Int32] {
+                     vocabulary: inout BilingualFeatures.Vocabulary, cache: inout [String: Int32],
+                     folded: inout [String: String]) -> [Int32] {
         var ids = Set<Int32>()
-        for token in Tokenizer.tokens(in: text, language: language, foldDiacritics: true) where token.kind == .word {
-            var word = token.text
+        for token in Tokenizer.tokens(in: text, language: language, foldDiacritics: false) where token.kind == .word {
+            if let known = cache[token.text] {
+                if known >= 0 { ids.insert(known) }
+                continue
+            }
+            var word = BilingualFeatures.withoutDiacritics(token.text, cache: &folded)
             if word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
-            guard word.count >= 3, !word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { continue }
-            ids.insert(vocabulary.id(BilingualLexicon.stemKey(word, stemmer: stemmer)))
+            let id: Int32
+            if word.count >= 3, !word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+                id = vocabulary.id(BilingualLexicon.stemKey(word, stemmer: stemmer))
+                ids.insert(id)
+            } else {
+                id = -1
+            }
+            cache[token.text] = id
         }
         return Array(ids)
     }
