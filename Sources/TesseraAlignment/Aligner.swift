@@ -170,6 +170,10 @@ public struct Aligner: Sendable {
         let caches = cellCount * shapeCount <= Self.maximumCachedCosts
         var cached = [Float](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
 
+        // The terms of one cell's log-sum-exp (one per shape), summed once with a single log.
+        let termBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, entries.count))
+        defer { termBuffer.deallocate() }
+
         @inline(__always) func cellIndex(_ i: Int, _ j: Int) -> Int? {
             guard j >= rowLow[i] && j <= rowHigh[i] else { return nil }
             return rowStart[i] + j - rowLow[i]
@@ -182,7 +186,8 @@ public struct Aligner: Sendable {
                 let cell = rowStart[i] + j - rowLow[i]
                 var bestCost = Double.infinity
                 var bestShape = -1
-                var logSum = -Double.infinity
+                var terms = 0
+                var maxTerm = -Double.infinity
                 for s in 0..<entries.count {
                     let pi = i - shapeSource[s]
                     let pj = j - shapeTarget[s]
@@ -196,11 +201,14 @@ public struct Aligner: Sendable {
                         bestCost = before + cost
                         bestShape = s
                     }
-                    logSum = logAdd(logSum, forward[previous] - cost * inverseTemperature)
+                    let term = forward[previous] - cost * inverseTemperature
+                    termBuffer[terms] = term
+                    terms += 1
+                    maxTerm = max(maxTerm, term)
                 }
                 best[cell] = bestCost
                 back[cell] = Int8(bestShape)
-                forward[cell] = logSum
+                forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
         }
         guard let last = cellIndex(n, m), best[last] < .infinity else { return nil }
@@ -211,7 +219,8 @@ public struct Aligner: Sendable {
             for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
                 let cell = rowStart[i] + j - rowLow[i]
                 guard best[cell] < .infinity else { continue }
-                var logSum = -Double.infinity
+                var terms = 0
+                var maxTerm = -Double.infinity
                 for s in 0..<entries.count {
                     let ni = i + shapeSource[s]
                     let nj = j + shapeTarget[s]
@@ -220,9 +229,12 @@ public struct Aligner: Sendable {
                         ? Double(cached[next * shapeCount + s])
                         : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
                     guard cost.isFinite else { continue }
-                    logSum = logAdd(logSum, backward[next] - cost * inverseTemperature)
+                    let term = backward[next] - cost * inverseTemperature
+                    termBuffer[terms] = term
+                    terms += 1
+                    maxTerm = max(maxTerm, term)
                 }
-                backward[cell] = logSum
+                backward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
         }
 
@@ -252,10 +264,15 @@ public struct Aligner: Sendable {
     }
 }
 
-/// `log(exp(a) + exp(b))` without overflow.
-@inline(__always) func logAdd(_ a: Double, _ b: Double) -> Double {
-    if a == -.infinity { return b }
-    if b == -.infinity { return a }
-    if abs(a - b) > 40 { return max(a, b) }  // exp(-40) is below Double's precision relative to 1
-    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b))
+/// `log(Σ exp(terms[k]))` for `count` terms whose largest is `maximum`, without overflow: one
+/// `exp` per term and one `log` (a pairwise log-add would need an `exp` and a `log1p` per term).
+@inline(__always) func logSumExp(_ terms: UnsafeMutablePointer<Double>, count: Int, maximum: Double) -> Double {
+    if count == 0 || maximum == -.infinity { return -.infinity }
+    if count == 1 { return maximum }
+    var sum = 0.0
+    for k in 0..<count {
+        let difference = terms[k] - maximum
+        if difference > -40 { sum += exp(difference) }  // exp(-40) is below Double's precision relative to 1
+    }
+    return maximum + log(sum)
 }

@@ -42,7 +42,7 @@ public struct AlignmentDocument: Sendable, Hashable {
         var paragraphs: [Range<Int>] = []
         var start = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Self.trimmed(rawLine)
             if line.isEmpty {
                 if sentences.count > start { paragraphs.append(start..<sentences.count) }
                 start = sentences.count
@@ -52,5 +52,14 @@ public struct AlignmentDocument: Sendable, Hashable {
         }
         if sentences.count > start { paragraphs.append(start..<sentences.count) }
         self.init(sentences: sentences, paragraphs: paragraphs, language: language)
+    }
+
+    /// The line without leading and trailing white space (Unicode White_Space, the same set as
+    /// Foundation's `.whitespacesAndNewlines`, without bridging every line through NSString).
+    static func trimmed(_ line: Substring) -> String {
+        let scalars = line.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
     }
 }

@@ -16,15 +16,24 @@ import TesseraText
 public struct BilingualLexicon: Sendable, Hashable {
     /// source word -> target word -> strength.
     public private(set) var entries: [String: [String: Double]]
+    /// source stem -> target stem -> strength: pairs of stemmed keys (glossary term pairs,
+    /// translation-memory associations) that match every inflection of a word. They are turned
+    /// into word pairs for one document pair by ``resolved(sourceWords:targetWords:sourceLanguage:targetLanguage:)``.
+    public private(set) var stemEntries: [String: [String: Double]]
 
     /// An empty lexicon.
-    public init() { entries = [:] }
+    public init() {
+        entries = [:]
+        stemEntries = [:]
+    }
 
-    /// Number of word pairs.
-    public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+    /// Number of word pairs and stem pairs.
+    public var count: Int {
+        entries.values.reduce(0) { $0 + $1.count } + stemEntries.values.reduce(0) { $0 + $1.count }
+    }
 
     /// Whether the lexicon has no pairs.
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty && stemEntries.isEmpty }
 
     /// The strength of a pair of folded words (0 if absent).
     public func strength(source: String, target: String) -> Double { entries[source]?[target] ?? 0 }
@@ -59,6 +68,39 @@ public struct BilingualLexicon: Sendable, Hashable {
         }
     }
 
+    /// Adds a pair of stemmed keys as ``stemKey(_:language:)`` or `TermNormalizer` makes them;
+    /// keeps the larger strength if present.
+    /// - Parameters:
+    ///   - source: A source stem.
+    ///   - target: A target stem.
+    ///   - strength: In (0, 1]; clamped.
+    public mutating func addStems(source: String, target: String, strength: Double) {
+        guard !source.isEmpty, !target.isEmpty, strength > 0 else { return }
+        stemEntries[source, default: [:]][target] = max(min(1, strength), stemEntries[source]?[target] ?? 0)
+    }
+
+    /// Adds a term pair given as stemmed key strings (words joined by one space, as
+    /// `GlossaryStore.termPairs(source:target:)` returns them). One key on each side pair directly;
+    /// otherwise each key of 3 or more letters pairs with each such key of the other side, with
+    /// the strength divided by the larger key count.
+    ///
+    /// ```swift
+    /// lexicon.addStemmedTerm(source: "capabiliti target", target: "fahigkeitsziel")
+    /// ```
+    public mutating func addStemmedTerm(source: String, target: String, strength: Double = 1) {
+        let sourceKeys = source.split(separator: " ").map(String.init)
+        let targetKeys = target.split(separator: " ").map(String.init)
+        guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return }
+        if sourceKeys.count == 1 && targetKeys.count == 1 {
+            addStems(source: sourceKeys[0], target: targetKeys[0], strength: strength)
+            return
+        }
+        let share = strength / Double(max(sourceKeys.count, targetKeys.count))
+        for s in sourceKeys where s.count >= 3 {
+            for t in targetKeys where t.count >= 3 { addStems(source: s, target: t, strength: share) }
+        }
+    }
+
     /// The union of two lexicons, keeping the larger strength of a pair found in both.
     public func merging(_ other: BilingualLexicon) -> BilingualLexicon {
         var result = self
@@ -67,7 +109,53 @@ public struct BilingualLexicon: Sendable, Hashable {
                 result.entries[source, default: [:]][target] = max(strength, result.entries[source]?[target] ?? 0)
             }
         }
+        for (source, targets) in other.stemEntries {
+            for (target, strength) in targets {
+                result.stemEntries[source, default: [:]][target] = max(strength, result.stemEntries[source]?[target] ?? 0)
+            }
+        }
         return result
+    }
+
+    /// The word pairs this lexicon gives two vocabularies: the word pairs as they are, plus every
+    /// pair of words whose stems (``stemKey(_:language:)``) form a stem pair. The result has no
+    /// stem pairs left.
+    ///
+    /// - Parameters:
+    ///   - sourceWords: The folded source words (a ``BilingualFeatures`` vocabulary).
+    ///   - targetWords: The folded target words.
+    ///   - sourceLanguage: Chooses the source stemmer.
+    ///   - targetLanguage: Chooses the target stemmer.
+    /// - Complexity: O(V) stemming for V vocabulary words plus the pairs found.
+    public func resolved(sourceWords: [String], targetWords: [String], sourceLanguage: LanguageTag?,
+                         targetLanguage: LanguageTag?) -> BilingualLexicon {
+        var result = BilingualLexicon()
+        result.entries = entries
+        guard !stemEntries.isEmpty else { return result }
+        let sourceStemmer = StemmerCatalog.stemmer(for: sourceLanguage)
+        let targetStemmer = StemmerCatalog.stemmer(for: targetLanguage)
+        var targetsByStem: [String: [String]] = [:]
+        for word in targetWords { targetsByStem[Self.stemKey(word, stemmer: targetStemmer), default: []].append(word) }
+        for word in sourceWords {
+            guard let partners = stemEntries[Self.stemKey(word, stemmer: sourceStemmer)] else { continue }
+            for (stem, strength) in partners {
+                for target in targetsByStem[stem] ?? [] {
+                    result.entries[word, default: [:]][target] = max(strength, result.entries[word]?[target] ?? 0)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The stem key of a folded word: the language's stemmer applied (the word itself for
+    /// languages without one), as `TermNormalizer` keys terms.
+    public static func stemKey(_ word: String, language: LanguageTag?) -> String {
+        stemKey(word, stemmer: StemmerCatalog.stemmer(for: language))
+    }
+
+    static func stemKey(_ word: String, stemmer: (any Stemmer)?) -> String {
+        guard let stemmer, word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return word }
+        return stemmer.stem(word)
     }
 
     static func fold(_ word: String) -> String {

@@ -26,7 +26,7 @@ public struct DocumentAligner: Sendable {
     public var aligner: Aligner
     /// Weights of the cost model.
     public var parameters: LexicalCostModel.Parameters
-    /// Word pairs from outside (glossary, translation memory); may be empty.
+    /// Word and stem pairs from outside (glossary, translation memory); may be empty.
     public var lexicon: BilingualLexicon
     /// Learns word pairs from pass 1; `nil` runs a single pass.
     public var learner: LexiconLearner?
@@ -73,6 +73,9 @@ public struct DocumentAligner: Sendable {
         let features = BilingualFeatures(source: source.sentences, target: target.sentences,
                                          sourceLanguage: source.language, targetLanguage: target.language)
         let anchors = AnchorFinder().anchors(features)
+        // Stem pairs (glossary, translation memory) become pairs of this document pair's words.
+        let lexicon = self.lexicon.resolved(sourceWords: features.sourceWords, targetWords: features.targetWords,
+                                            sourceLanguage: source.language, targetLanguage: target.language)
         var first = LexicalCostModel(features: features, lexicon: lexicon,
                                      length: Self.initialLength(features: features, anchors: anchors), parameters: parameters)
         if !anchors.isEmpty {

@@ -263,6 +263,36 @@ public struct LexicalCostModel: CostModel {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         let sourceSpan = min(a.count, Self.maximumSpan) - 1
         let targetSpan = min(b.count, Self.maximumSpan) - 1
+        if b.count <= Self.maximumSpan {
+            // One look-up per unit pair: the target side's masks are gathered while the source
+            // side is summed (same sums in the same order as the two loops below).
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.maximumSpan) { targetMasks in
+                targetMasks.initialize(repeating: 0)
+                var total: Float = 0
+                for x in a {
+                    var keyMask: UInt64 = 0
+                    var lexiconMask: UInt64 = 0
+                    var k = 0
+                    for y in b {
+                        let masks = pairMasks(x, y)
+                        keyMask |= masks.sourceKey
+                        lexiconMask |= masks.sourceLexicon
+                        targetMasks[2 * k] |= masks.targetKey
+                        targetMasks[2 * k + 1] |= masks.targetLexicon
+                        k += 1
+                    }
+                    total += Self.value(sourceUnits[x].items, keyMask: keyMask, lexiconMask: lexiconMask)
+                        - sourceUnits[x].expected[targetSpan]
+                }
+                var k = 0
+                for y in b {
+                    total += Self.value(targetUnits[y].items, keyMask: targetMasks[2 * k], lexiconMask: targetMasks[2 * k + 1])
+                        - targetUnits[y].expected[sourceSpan]
+                    k += 1
+                }
+                return Double(total)
+            }
+        }
         var total: Float = 0
         for x in a {
             var keyMask: UInt64 = 0
@@ -305,7 +335,7 @@ public struct LexicalCostModel: CostModel {
     }
 
     @inline(__always) func pairMasks(_ x: Int, _ y: Int) -> PairMasks {
-        if let table, let value = table.value(x, y) { return value }
+        if let value = table?.value(x, y) { return value }
         return computePair(x, y)
     }
 

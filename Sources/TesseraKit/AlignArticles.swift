@@ -40,12 +40,17 @@ public enum AlignArticles {
     ///     (sentence indices are then the non-blank lines in order). Otherwise every line or
     ///     blank-line separated block is a paragraph and is split into sentences.
     ///   - aligner: The aligner settings.
+    ///   - lexicons: Extra lexicon per target (same order; e.g. from ``AlignLexicon``), merged
+    ///     into the aligner's lexicon for that target. Missing entries mean none.
     /// - Returns: One alignment per target, in order.
     public static func align(source: Input, targets: [Input], inputIsSentences: Bool,
-                             aligner: DocumentAligner = DocumentAligner()) -> [AlignedArticle] {
+                             aligner: DocumentAligner = DocumentAligner(),
+                             lexicons: [BilingualLexicon] = []) -> [AlignedArticle] {
         let sourceDocument = document(source, inputIsSentences: inputIsSentences)
-        return targets.map { target in
+        return targets.enumerated().map { index, target in
             let targetDocument = document(target, inputIsSentences: inputIsSentences)
+            var aligner = aligner
+            if lexicons.indices.contains(index) { aligner.lexicon = aligner.lexicon.merging(lexicons[index]) }
             let report = aligner.align(source: sourceDocument, target: targetDocument)
             return AlignedArticle(sourceName: source.name, targetName: target.name, source: sourceDocument,
                                   target: targetDocument, report: report)

@@ -3,6 +3,7 @@ import Foundation
 import TesseraAlignment
 import TesseraCore
 import TesseraKit
+import TesseraStorage
 
 /// `tessera align`: sentence-aligns a document with one or more translations.
 struct AlignCommand: ParsableCommand {
@@ -13,6 +14,13 @@ struct AlignCommand: ParsableCommand {
             Several targets give one alignment each, all on the source sentences. With --sentences the \
             files hold one sentence per line (blank lines separate paragraphs); otherwise each line is a \
             paragraph that is split into sentences. Warnings go to standard error.
+
+            --store writes the pairs into the translation memory (--db, else $TESSERA_DB, else ./tessera.db) \
+            in one transaction, origin "aligned"; with several targets each unit holds the source span and \
+            every translation of it (multilingual units pivoting on the source sentences). 1-0 and 0-1 beads \
+            and beads under --min-confidence are never stored. --format tmx writes the same units as TMX 1.4b. \
+            When the database exists, its glossaries' term pairs and word pairs learnt from its units of the \
+            language pair help the alignment (--no-glossary, --no-tm-lexicon switch them off).
             """)
 
     @Argument(help: "The source document (UTF-8 text).")
@@ -30,14 +38,28 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Input has one sentence per line.")
     var sentences = false
 
-    @Option(help: "Output format: tsv, json, beads (tmx comes with the TMX writer).")
+    @Option(help: "Output format: tsv, json, beads, tmx (one TMX file with the units --store would store).")
     var format: String = "tsv"
 
-    @Option(name: .customLong("min-confidence"), help: "Leave out beads below this confidence (tsv, json).")
+    @Option(name: .customLong("min-confidence"), help: "Leave out beads below this confidence (tsv, json, tmx, --store).")
     var minConfidence: Double = 0
 
-    @Option(name: .shortAndLong, help: "Output file; with several targets the target language (and its position if languages repeat) is added before the extension.")
+    @Option(name: .shortAndLong, help: "Output file; with several targets and a format other than tmx the target language (and its position if languages repeat) is added before the extension.")
     var output: String?
+
+    @Flag(help: "Store the aligned pairs in the translation memory.")
+    var store = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .customLong("json"), help: "Print the summary as one JSON document.")
+    var jsonSummary = false
+
+    @Flag(name: .customLong("no-glossary"), help: "Do not use the database's glossary term pairs as lexicon.")
+    var noGlossary = false
+
+    @Flag(name: .customLong("no-tm-lexicon"), help: "Do not learn word pairs from the translation memory's units.")
+    var noTMLexicon = false
 
     @Option(name: .customLong("length-weight"), help: "Weight of the Gale-Church length cost.")
     var lengthWeight: Double = LexicalCostModel.Parameters.standard.lengthWeight
@@ -69,34 +91,78 @@ struct AlignCommand: ParsableCommand {
         guard targets.count == targetFiles.count else {
             throw ValidationError("\(targetFiles.count) target files but \(targets.count) target languages: give one language per file.")
         }
-        guard let format = AlignedArticle.Format(rawValue: format) else {
+        guard format == "tmx" || AlignedArticle.Format(rawValue: format) != nil else {
             throw ValidationError(
-                "--format \"\(format)\" is not one of \(AlignedArticle.Format.allCases.map(\.rawValue).joined(separator: ", ")) (tmx comes later).")
+                "--format \"\(format)\" is not one of \((AlignedArticle.Format.allCases.map(\.rawValue) + ["tmx"]).joined(separator: ", ")).")
         }
-        _ = format
         guard (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be between 0 and 1.")
         }
     }
 
     func run() throws {
-        let format = AlignedArticle.Format(rawValue: format) ?? .tsv
-        let source = AlignArticles.Input(text: try Self.read(sourceFile), language: LanguageTag(sourceLanguage),
-                                         name: sourceFile)
+        let sourceTag = LanguageTag(sourceLanguage)
+        let source = AlignArticles.Input(text: try Self.read(sourceFile), language: sourceTag, name: sourceFile)
         let targets = try zip(targetFiles, parsedTargetLanguages).map {
             AlignArticles.Input(text: try Self.read($0.0), language: $0.1, name: $0.0)
         }
         let aligner = DocumentAligner(
             parameters: .init(lengthWeight: lengthWeight, lexicalWeight: lexicalWeight, insertionPenalty: insertionPenalty),
             learner: noLearning ? nil : LexiconLearner(), usesParagraphs: !noParagraphs)
-        let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner)
+        let loader = AlignLexicon(database: database.location, usesGlossaries: !noGlossary, usesMemory: !noTMLexicon)
+        var loaded: [AlignLexicon.Loaded?] = []
+        do {
+            loaded = try targets.map { target in
+                guard let sourceTag, let targetTag = target.language, loader.database.exists else { return nil }
+                return try loader.load(source: sourceTag, target: targetTag)
+            }
+        } catch {
+            JSONOutput.printError("\(database.location.path): \(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+        let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner,
+                                           lexicons: loaded.map { $0?.lexicon ?? BilingualLexicon() })
+        for article in articles {
+            for warning in article.report.warnings {
+                JSONOutput.printError("\(article.targetName): \(warning)")
+            }
+        }
+        let units = format == "tmx" || store ? AlignUnits.units(from: articles, minimumConfidence: minConfidence) : []
+        let writesToStandardOutput = output == nil && !store
+        if format == "tmx" {
+            if let output {
+                try AlignStore.writeTMX(units, to: output, sourceLanguage: sourceTag ?? LanguageTag("und")!)
+            } else if !store {
+                try AlignStore.writeTMX(units, to: "-", sourceLanguage: sourceTag ?? LanguageTag("und")!)
+            }
+        } else if let articleFormat = AlignedArticle.Format(rawValue: format), output != nil || !store {
+            try writeArticles(articles, format: articleFormat)
+        }
+        var report: WriteReport?
+        if store {
+            do {
+                report = try AlignStore(database: database.location).store(units, sourcePath: sourceFile)
+            } catch {
+                JSONOutput.printError("\(database.location.path): \(error)")
+                throw ExitCode(ExitStatus.failure)
+            }
+        }
+        guard store || jsonSummary else { return }
+        let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minConfidence,
+                                   units: units.count, store: report)
+        if jsonSummary {
+            try JSONOutput.print(summary, toStandardError: writesToStandardOutput)
+        } else {
+            JSONOutput.printText(summary.text)
+        }
+    }
+
+    /// Writes the per-target formats (tsv, json, beads) to `-o` files or standard output.
+    func writeArticles(_ articles: [AlignedArticle], format: AlignedArticle.Format) throws {
         var standardOutput = ""
         let tags = articles.map { $0.target.language?.description ?? "target" }
         let tagsRepeat = Set(tags).count < tags.count
         for (index, article) in articles.enumerated() {
-            for warning in article.report.warnings {
-                FileHandle.standardError.write(Data("\(article.targetName): \(warning)\n".utf8))
-            }
             let text = article.formatted(as: format, minimumConfidence: minConfidence)
             if let output {
                 let tag = tagsRepeat ? "\(tags[index]).\(index + 1)" : tags[index]

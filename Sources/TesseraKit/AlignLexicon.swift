@@ -1,0 +1,111 @@
+import Foundation
+public import TesseraAlignment
+public import TesseraCore
+import TesseraStorage
+
+/// Lexical evidence for the aligner from the database: the term pairs of its glossaries for the
+/// language pair, and stem pairs learnt from the translation memory's units of that pair
+/// (``CorpusLexiconLearner`` over at most ``maximumUnits`` most recent units).
+///
+/// ```swift
+/// let loaded = try AlignLexicon(database: DatabaseLocation(option: "tm.db"))
+///     .load(source: LanguageTag("en")!, target: LanguageTag("de")!)
+/// let aligner = DocumentAligner(lexicon: loaded.lexicon)
+/// ```
+public struct AlignLexicon: Sendable {
+    /// What was loaded for one language pair.
+    public struct Loaded: Sendable, Codable, Hashable {
+        /// The lexicon: glossary and memory stem pairs.
+        public var lexicon: BilingualLexicon
+        /// Number of glossary term pairs read.
+        public var glossaryPairs: Int
+        /// Number of memory units learnt from.
+        public var memoryUnits: Int
+        /// Number of stem pairs learnt from the memory.
+        public var memoryPairs: Int
+
+        enum CodingKeys: String, CodingKey { case glossaryPairs, memoryUnits, memoryPairs }
+
+        /// Creates a result.
+        public init(lexicon: BilingualLexicon = BilingualLexicon(), glossaryPairs: Int = 0, memoryUnits: Int = 0,
+                    memoryPairs: Int = 0) {
+            self.lexicon = lexicon
+            self.glossaryPairs = glossaryPairs
+            self.memoryUnits = memoryUnits
+            self.memoryPairs = memoryPairs
+        }
+
+        /// Decodes the counts (the lexicon itself is not encoded).
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(glossaryPairs: try container.decode(Int.self, forKey: .glossaryPairs),
+                      memoryUnits: try container.decode(Int.self, forKey: .memoryUnits),
+                      memoryPairs: try container.decode(Int.self, forKey: .memoryPairs))
+        }
+
+        /// Encodes the counts.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(glossaryPairs, forKey: .glossaryPairs)
+            try container.encode(memoryUnits, forKey: .memoryUnits)
+            try container.encode(memoryPairs, forKey: .memoryPairs)
+        }
+    }
+
+    /// The database.
+    public var database: DatabaseLocation
+    /// Read the glossaries' term pairs.
+    public var usesGlossaries: Bool
+    /// Learn from the translation memory.
+    public var usesMemory: Bool
+    /// At most this many units (the most recent) are learnt from.
+    public var maximumUnits: Int
+    /// The learner.
+    public var learner: CorpusLexiconLearner
+
+    /// Creates the loader.
+    public init(database: DatabaseLocation, usesGlossaries: Bool = true, usesMemory: Bool = true,
+                maximumUnits: Int = 20_000, learner: CorpusLexiconLearner = CorpusLexiconLearner()) {
+        self.database = database
+        self.usesGlossaries = usesGlossaries
+        self.usesMemory = usesMemory
+        self.maximumUnits = maximumUnits
+        self.learner = learner
+    }
+
+    /// Loads the lexicon of a language pair; empty when the database file does not exist.
+    /// - Throws: `StorageError` when the database cannot be read.
+    /// - Complexity: one scan of the memory's units of the pair plus the learning
+    ///   (``CorpusLexiconLearner``) on at most ``maximumUnits`` of them.
+    public func load(source: LanguageTag, target: LanguageTag) throws -> Loaded {
+        guard database.exists, usesGlossaries || usesMemory else { return Loaded() }
+        var loaded = Loaded()
+        if usesGlossaries {
+            let pairs = try GlossaryStore.open(path: database.path).termPairs(source: source, target: target)
+            for (sourceTerm, targetTerm) in pairs { loaded.lexicon.addStemmedTerm(source: sourceTerm, target: targetTerm) }
+            loaded.glossaryPairs = pairs.count
+        }
+        if usesMemory, maximumUnits > 0 {
+            var recent: [(source: String, target: String)] = []
+            var next = 0
+            let memory = try TranslationMemory.open(path: database.path)
+            try memory.forEachUnit(matching: UnitFilter(source: source, targets: [target])) { stored in
+                guard let sourceVariant = stored.unit.bestVariant(for: source),
+                      let targetVariant = stored.unit.bestVariant(for: target),
+                      sourceVariant.language != targetVariant.language else { return }
+                let pair = (source: sourceVariant.segment.plainText, target: targetVariant.segment.plainText)
+                if recent.count < maximumUnits {
+                    recent.append(pair)
+                } else {
+                    recent[next] = pair
+                    next = (next + 1) % maximumUnits
+                }
+            }
+            let learnt = learner.learn(pairs: recent, sourceLanguage: source, targetLanguage: target)
+            loaded.memoryUnits = recent.count
+            loaded.memoryPairs = learnt.count
+            loaded.lexicon = loaded.lexicon.merging(learnt)
+        }
+        return loaded
+    }
+}
