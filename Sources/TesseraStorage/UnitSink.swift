@@ -36,6 +36,9 @@ public final class UnitSink {
     /// The indexes dropped at the start of a batch into an empty memory, created again by
     /// ``finish()``.
     private let deferredIndexes: [(name: String, create: String)]
+    /// The keys written by a batch into an empty memory (not under `add`): a key it never wrote
+    /// has no stored duplicate, so most units skip the SQL look-ups.
+    private var written: BatchKeyFilter?
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
         self.policy = policy
@@ -55,6 +58,7 @@ public final class UnitSink {
         fullTextWatermark = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0
         if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") == true {
             deferredIndexes = Schema.deferredIndexes(policy: policy)
+            written = policy == .add ? nil : BatchKeyFilter()
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
         } else {
             deferredIndexes = []
@@ -128,6 +132,7 @@ public final class UnitSink {
             }
             if replace {
                 try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                remember(unit, pairs: pairs, hash: hash, source: source)
                 report.replaced += 1
             } else {
                 report.skippedDuplicates += 1
@@ -144,6 +149,7 @@ public final class UnitSink {
         insertUnit.bind(hash, at: 8)
         try insertUnit.runBound(in: db)
         try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
+        remember(unit, pairs: pairs, hash: hash, source: source)
         report.added += 1
     }
 
@@ -183,10 +189,26 @@ public final class UnitSink {
         return unit.variants[0].language.description
     }
 
+    /// The key of the second duplicate rule (tuid, source language, source markup), if the unit
+    /// has a tuid.
+    private func tuidKey(_ unit: TranslationUnit, pairs: [VariantPair], source: String) -> Int64? {
+        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
+        else { return nil }
+        return ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)
+    }
+
+    /// Records a written unit's keys in ``written``.
+    private func remember(_ unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String) {
+        guard written != nil else { return }
+        written?.insert(hash)
+        if let key = tuidKey(unit, pairs: pairs, source: source) { written?.insert(key) }
+    }
+
     private func duplicate(
         of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String
     ) throws -> (id: Int64, changed: Int64?)? {
-        let candidates = try Row.fetchAll(findByHash, arguments: [hash])
+        let mayHaveHash = written?.mayContain(hash) ?? true
+        let candidates = mayHaveHash ? try Row.fetchAll(findByHash, arguments: [hash]) : []
         if !candidates.isEmpty {
             let sorted = pairs.sorted()
             for candidate in candidates {
@@ -196,10 +218,12 @@ public final class UnitSink {
                 if stored == sorted { return (id, candidate[1]) }
             }
         }
-        if let tuid = unit.tuid, !tuid.isEmpty,
-            let markup = pairs.first(where: { $0.language == source })?.markup,
-            let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup])
-        {
+        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
+        else { return nil }
+        if let written, !written.mayContain(ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)) {
+            return nil
+        }
+        if let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup]) {
             return (row[0], row[1])
         }
         return nil
