@@ -15,15 +15,23 @@ enum Schema {
     /// `LanguageTag.isWrittenWithoutSpaces`).
     static let trigramLanguages = ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"]
 
-    /// The indexes a bulk import into an empty memory drops and rebuilds at the end (sorting once
-    /// is much faster than a million random B-tree inserts). The same definitions as in
-    /// migration v1: never edit.
+    /// The secondary indexes of migration v1 (the same definitions: never edit).
     static let secondaryIndexes: [(name: String, create: String)] = [
         ("unit_tuid", "CREATE INDEX unit_tuid ON unit(tuid)"),
         ("unit_contentHash", "CREATE INDEX unit_contentHash ON unit(contentHash)"),
         ("variant_unit", "CREATE INDEX variant_unit ON variant(unitId)"),
         ("variant_lang_key", "CREATE INDEX variant_lang_key ON variant(lang, key)"),
     ]
+
+    /// The indexes a batch into an empty memory drops and creates again at the end: sorting once is
+    /// much faster than a million random B-tree inserts. Under ``DuplicatePolicy/add`` nothing reads
+    /// them during the batch, so all go; under the other policies the duplicate check reads
+    /// `unit_tuid`, `unit_contentHash` and `variant_unit`, which stay (the last one only ever
+    /// appends), and only `variant_lang_key` (text keys in random order) is deferred. No look-up
+    /// structure is kept in memory, so the batch's memory does not grow with its size.
+    static func deferredIndexes(policy: DuplicatePolicy) -> [(name: String, create: String)] {
+        policy == .add ? secondaryIndexes : secondaryIndexes.filter { $0.name == "variant_lang_key" }
+    }
 
     /// The migrator with every migration, in order.
     static var migrator: DatabaseMigrator {

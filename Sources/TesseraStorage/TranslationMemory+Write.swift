@@ -22,14 +22,15 @@ extension TranslationMemory {
     /// - Returns: the counts of what was written.
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
     /// - Complexity: O(*n*) statements for *n* units (two or three index look-ups per unit for the
-    ///   duplicate check, none under ``DuplicatePolicy/add``).
+    ///   duplicate check, none under ``DuplicatePolicy/add``); memory O(1) in *n* (the page cache,
+    ///   ``importCacheSize``, bounds it).
     @discardableResult
     public func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (UnitSink) throws -> Void
     ) throws -> WriteReport {
         do {
             return try pool.write { db in
-                try db.execute(sql: "PRAGMA cache_size = -131072")
+                try db.execute(sql: "PRAGMA cache_size = \(Self.importCacheSize)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 let sink = try UnitSink(db: db, batch: batch, policy: policy)
                 try body(sink)
@@ -40,6 +41,11 @@ extension TranslationMemory {
             throw Self.storageError(error)
         }
     }
+
+    /// The page cache of the writer during a batch, in SQLite's negative-KiB form (32 MiB). It
+    /// also caps the in-memory part of each sort (CREATE INDEX), which spills to temporary files
+    /// beyond it, so it is most of the memory a batch of any size needs.
+    static let importCacheSize = -32768
 
     /// Writes `units` in one transaction; a convenience over ``importBatch(_:policy:_:)``.
     ///

@@ -30,7 +30,9 @@ public final class TranslationMemory: Sendable {
     public static func open(path: String) throws(StorageError) -> TranslationMemory {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+            // temp_store stays FILE: sorts of CREATE INDEX and large ORDER BYs spill to temporary
+            // files instead of growing the heap with the data (Docs/STORAGE.md, memory bounds).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         configuration.busyMode = .timeout(10)
         let pool: DatabasePool

@@ -29,13 +29,16 @@ public final class UnitSink {
     private let indexTrigram: Statement
     private let unindexText: Statement
     private let unindexTrigram: Statement
-    private let variantRange: Statement
-    private let checkTuid: Statement
-    private let deleteRange: [Statement]
-    /// Set for a batch written into an empty memory: secondary indexes and full-text indexing are
-    /// rebuilt once at the end, and duplicates are found in memory.
-    private var bulk: BulkIndex?
-
+    /// The largest variant id stored before this batch. Variants written by the batch get larger
+    /// ids and are added to the full-text indexes once, by ``finish()``; a smaller id (SQLite
+    /// reuses the largest ids after a delete) is indexed at once, so nothing is missed.
+    private let fullTextWatermark: Int64
+    /// The indexes dropped at the start of a batch into an empty memory, created again by
+    /// ``finish()``.
+    private let deferredIndexes: [(name: String, create: String)]
+    /// The keys written by a batch into an empty memory (not under `add`): a key it never wrote
+    /// has no stored duplicate, so most units skip the SQL look-ups.
+    private var written: BatchKeyFilter?
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
         self.policy = policy
@@ -52,9 +55,13 @@ public final class UnitSink {
             sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
             arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
         report = WriteReport(batchID: db.lastInsertedRowID)
+        fullTextWatermark = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0
         if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") == true {
-            bulk = BulkIndex()
-            for index in Schema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            deferredIndexes = Schema.deferredIndexes(policy: policy)
+            written = policy == .add ? nil : BatchKeyFilter()
+            for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        } else {
+            deferredIndexes = []
         }
         insertUnit = try db.cachedStatement(sql: """
             INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, contentHash)
@@ -88,16 +95,6 @@ public final class UnitSink {
             sql: "INSERT INTO variantText(variantText, rowid, plain) VALUES ('delete', ?, ?)")
         unindexTrigram = try db.cachedStatement(
             sql: "INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', ?, ?)")
-        variantRange = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE id BETWEEN ? AND ?")
-        checkTuid = try db.cachedStatement(sql: """
-            SELECT 1 FROM unit, variant WHERE unit.id = ? AND variant.id = ? AND unit.tuid = ? AND unit.sourceLang = ?
-            AND variant.markup = ?
-            """)
-        deleteRange = try [
-            "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId BETWEEN ? AND ?",
-            "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId BETWEEN ? AND ?",
-            "DELETE FROM variant WHERE id BETWEEN ? AND ?",
-        ].map { try db.cachedStatement(sql: $0) }
         deleteChildren = try [
             "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
             "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
@@ -135,6 +132,7 @@ public final class UnitSink {
             }
             if replace {
                 try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                remember(unit, pairs: pairs, hash: hash, source: source)
                 report.replaced += 1
             } else {
                 report.skippedDuplicates += 1
@@ -150,24 +148,22 @@ public final class UnitSink {
         insertUnit.bind(changed, at: 7)
         insertUnit.bind(hash, at: 8)
         try insertUnit.runBound(in: db)
-        let unitID = db.lastInsertedRowID
-        let firstVariant = try insertChildren(of: unit, unitID: unitID, rows: rows)
-        if policy != .add, bulk != nil {
-            bulk?.record(unitID, bulkEntry(unit, rows: rows, hash: hash, source: source, changed: changed, firstVariant: firstVariant))
-        }
+        try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
+        remember(unit, pairs: pairs, hash: hash, source: source)
         report.added += 1
     }
 
-    /// Rebuilds what a bulk import deferred (full-text rows, secondary indexes) and stamps the
-    /// batch's finish time.
+    /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again and
+    /// stamps the batch's finish time.
     func finish() throws {
-        if bulk != nil {
-            let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
-            try db.execute(sql: "INSERT INTO variantText(rowid, plain) SELECT id, plain FROM variant")
-            try db.execute(sql: "INSERT INTO variantTrigram(rowid, plain) SELECT id, plain FROM variant WHERE base IN (\(cjk))")
-            for index in Schema.secondaryIndexes { try db.execute(sql: index.create) }
-            bulk = nil
-        }
+        let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
+        try db.execute(
+            sql: "INSERT INTO variantText(rowid, plain) SELECT id, plain FROM variant WHERE id > ?",
+            arguments: [fullTextWatermark])
+        try db.execute(
+            sql: "INSERT INTO variantTrigram(rowid, plain) SELECT id, plain FROM variant WHERE id > ? AND base IN (\(cjk))",
+            arguments: [fullTextWatermark])
+        for index in deferredIndexes { try db.execute(sql: index.create) }
         try db.execute(
             sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
     }
@@ -193,51 +189,26 @@ public final class UnitSink {
         return unit.variants[0].language.description
     }
 
-    private func bulkEntry(
-        _ unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?, firstVariant: Int64
-    ) -> BulkIndex.Entry {
-        let sourceOffset = rows.firstIndex { $0.language == source } ?? 0
-        var tuidKey: Int64?
-        if let tuid = unit.tuid, !tuid.isEmpty {
-            tuidKey = ContentHash.tuidKey(tuid: tuid, source: source, markup: rows[sourceOffset].markup)
-        }
-        return BulkIndex.Entry(
-            changed: changed, firstVariant: firstVariant, variantCount: rows.count, sourceOffset: sourceOffset,
-            hash: hash, tuidKey: tuidKey)
+    /// The key of the second duplicate rule (tuid, source language, source markup), if the unit
+    /// has a tuid.
+    private func tuidKey(_ unit: TranslationUnit, pairs: [VariantPair], source: String) -> Int64? {
+        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
+        else { return nil }
+        return ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)
     }
 
-    /// The duplicate look-up of a bulk import: candidates from memory, verified on the rows.
-    private func bulkDuplicate(
-        _ bulk: BulkIndex, of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String
-    ) throws -> (id: Int64, changed: Int64?)? {
-        let candidates = bulk.units(hash: hash)
-        if !candidates.isEmpty {
-            let sorted = pairs.sorted()
-            for id in candidates {
-                guard let entry = bulk.entry(id) else { continue }
-                let stored = try Row.fetchAll(
-                    variantRange, arguments: [entry.firstVariant, entry.firstVariant + Int64(entry.variantCount) - 1]
-                ).map { VariantPair(language: $0[0], markup: $0[1]) }.sorted()
-                if stored == sorted { return (id, entry.changed) }
-            }
-        }
-        if let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup {
-            for id in bulk.units(tuidKey: ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)) {
-                guard let entry = bulk.entry(id) else { continue }
-                let sourceVariant = entry.firstVariant + Int64(entry.sourceOffset)
-                if try Row.fetchOne(checkTuid, arguments: [id, sourceVariant, tuid, source, markup]) != nil {
-                    return (id, entry.changed)
-                }
-            }
-        }
-        return nil
+    /// Records a written unit's keys in ``written``.
+    private func remember(_ unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String) {
+        guard written != nil else { return }
+        written?.insert(hash)
+        if let key = tuidKey(unit, pairs: pairs, source: source) { written?.insert(key) }
     }
 
     private func duplicate(
         of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String
     ) throws -> (id: Int64, changed: Int64?)? {
-        if let bulk { return try bulkDuplicate(bulk, of: unit, pairs: pairs, hash: hash, source: source) }
-        let candidates = try Row.fetchAll(findByHash, arguments: [hash])
+        let mayHaveHash = written?.mayContain(hash) ?? true
+        let candidates = mayHaveHash ? try Row.fetchAll(findByHash, arguments: [hash]) : []
         if !candidates.isEmpty {
             let sorted = pairs.sorted()
             for candidate in candidates {
@@ -247,10 +218,12 @@ public final class UnitSink {
                 if stored == sorted { return (id, candidate[1]) }
             }
         }
-        if let tuid = unit.tuid, !tuid.isEmpty,
-            let markup = pairs.first(where: { $0.language == source })?.markup,
-            let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup])
-        {
+        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
+        else { return nil }
+        if let written, !written.mayContain(ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)) {
+            return nil
+        }
+        if let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup]) {
             return (row[0], row[1])
         }
         return nil
@@ -259,21 +232,10 @@ public final class UnitSink {
     private func replaceUnit(
         id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
     ) throws {
-        if bulk != nil, let entry = bulk?.entry(id) {
-            // Bulk import: the unit is from this batch, its variants are a contiguous id range and
-            // nothing is in the full-text index yet.
-            let last = entry.firstVariant + Int64(entry.variantCount) - 1
-            for statement in deleteRange { try statement.execute(arguments: [entry.firstVariant, last]) }
-            for statement in deleteChildren[2...3] { try statement.execute(arguments: [id]) }
-            var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
-            arguments += [id]
-            try updateUnit.execute(arguments: arguments)
-            let firstVariant = try insertChildren(of: unit, unitID: id, rows: rows)
-            bulk?.record(id, bulkEntry(unit, rows: rows, hash: hash, source: source, changed: changed, firstVariant: firstVariant))
-            return
-        }
         for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
             let variantID: Int64 = row[0]
+            // A variant above the watermark is not in the full-text indexes yet.
+            guard variantID <= fullTextWatermark else { continue }
             let plain: String = row[2]
             try unindexText.execute(arguments: [variantID, plain])
             if Schema.trigramLanguages.contains(row[1]) { try unindexTrigram.execute(arguments: [variantID, plain]) }
@@ -282,12 +244,11 @@ public final class UnitSink {
         var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
         arguments += [id]
         try updateUnit.execute(arguments: arguments)
-        _ = try insertChildren(of: unit, unitID: id, rows: rows)
+        try insertChildren(of: unit, unitID: id, rows: rows)
     }
 
-    /// Inserts props, notes and variants of a unit; returns the id of its first variant.
-    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws -> Int64 {
-        var firstVariant: Int64 = 0
+    /// Inserts props, notes and variants of a unit.
+    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws {
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
@@ -302,8 +263,7 @@ public final class UnitSink {
             insertVariant.bind(Int64(position), at: 9)
             try insertVariant.runBound(in: db)
             let variantID = db.lastInsertedRowID
-            if position == 0 { firstVariant = variantID }
-            let index = bulk != nil ? [] : row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]
+            let index = variantID > fullTextWatermark ? [] : row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]
             for statement in index {
                 statement.bind(variantID, at: 1)
                 statement.bind(row.plain, at: 2)
@@ -314,7 +274,6 @@ public final class UnitSink {
                 try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
             }
         }
-        return firstVariant
     }
 
     private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {

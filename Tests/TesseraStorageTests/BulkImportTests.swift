@@ -4,8 +4,9 @@ import Testing
 import TesseraCore
 @testable import TesseraStorage
 
-/// A batch written into an empty memory runs in bulk mode (indexes rebuilt at the end, duplicates
-/// found in memory); it must store exactly what the incremental path stores.
+/// A batch written into an empty memory runs in bulk mode (some indexes dropped and created again
+/// at the end); it must store exactly what a batch into a non-empty memory stores. Both defer the
+/// full-text rows of new variants to the end of the batch.
 struct BulkImportTests {
     /// Units with duplicates inside the batch: same content, same tuid and source with a newer or
     /// older date, CJK text for the trigram index.
@@ -71,5 +72,62 @@ struct BulkImportTests {
         #expect(try dump(tm).isEmpty)
         let fullText = try tm.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variantText_docsize") }
         #expect(fullText == 0)
+    }
+
+    /// Runs FTS5's integrity check on `variantText`, which for an external-content table compares
+    /// the index with the `variant` rows (a missing or stale full-text row fails it), and checks
+    /// that the trigram table (a subset of the rows, so its own check does not apply) holds exactly
+    /// the CJK variants.
+    func checkFullText(_ tm: TranslationMemory) throws {
+        let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
+        let (trigramRows, cjkVariants) = try tm.pool.write { db in
+            try db.execute(sql: "INSERT INTO variantText(variantText, rank) VALUES ('integrity-check', 1)")
+            return (
+                try Int64.fetchAll(db, sql: "SELECT id FROM variantTrigram_docsize ORDER BY id"),
+                try Int64.fetchAll(db, sql: "SELECT id FROM variant WHERE base IN (\(cjk)) ORDER BY id"))
+        }
+        #expect(!cjkVariants.isEmpty)
+        #expect(trigramRows == cjkVariants)
+    }
+
+    func count(_ tm: TranslationMemory, _ table: String, _ word: String) throws -> Int {
+        try tm.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [word]) ?? -1
+        }
+    }
+
+    /// A batch into a non-empty memory replaces the unit holding the largest variant ids, so SQLite
+    /// gives the new variants ids at or below the batch's full-text watermark: they must be indexed
+    /// at once, the old text removed, and the rest added at the end.
+    @Test(arguments: [DuplicatePolicy.overwrite, .keepNewest])
+    func importBatch_replacingTheLastUnitKeepsFullTextInStep(_ policy: DuplicatePolicy) throws {
+        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        try tm.write(units: [
+            pair("first", "premier", tuid: "a", changed: "20200101T000000Z"),
+            pair("last", "東京都庁舎", to: "ja", tuid: "b", changed: "20200101T000000Z"),
+        ], batch: ImportBatch(kind: .tmx, filePath: "seed.tmx"))
+        try checkFullText(tm)
+        let report = try tm.write(units: [
+            pair("last", "大阪城公園", to: "ja", tuid: "b", changed: "20240101T000000Z"),
+            pair("new", "nouveau", tuid: "c"),
+            pair("new", "nouveau", tuid: "c"),
+        ], batch: ImportBatch(kind: .tmx, filePath: "update.tmx"), policy: policy)
+        #expect(report.replaced == (policy == .overwrite ? 2 : 1))
+        #expect(report.added == 1)
+        try checkFullText(tm)
+        #expect(try count(tm, "variantTrigram", "大阪城") == 1)
+        #expect(try count(tm, "variantTrigram", "東京都") == 0)
+        #expect(try count(tm, "variantText", "nouveau") == 1)
+        #expect(try count(tm, "variantText", "premier") == 1)
+        #expect(try count(tm, "variantText", "last") == 1)
+    }
+
+    @Test(arguments: DuplicatePolicy.allCases)
+    func importBatch_fullTextMatchesVariantsAfterEveryKindOfBatch(_ policy: DuplicatePolicy) throws {
+        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        try tm.write(units: Self.units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
+        try checkFullText(tm)
+        try tm.write(units: Self.units.reversed(), batch: ImportBatch(kind: .tmx, filePath: "b.tmx"), policy: policy)
+        try checkFullText(tm)
     }
 }

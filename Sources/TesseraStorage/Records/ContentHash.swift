@@ -40,20 +40,3 @@ struct VariantPair: Hashable, Comparable {
         (lhs.language, lhs.markup) < (rhs.language, rhs.markup)
     }
 }
-
-extension ContentHash {
-    /// The FNV-1a hash of a unit's tuid, effective source language and source markup (the second
-    /// duplicate rule), for the in-memory look-up of a bulk import.
-    static func tuidKey(tuid: String, source: String, markup: String) -> Int64 {
-        var hash = offsetBasis
-        for part in [tuid, source, markup] {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* prime
-            }
-            hash ^= 0x1F
-            hash = hash &* prime
-        }
-        return Int64(bitPattern: hash)
-    }
-}
