@@ -21,8 +21,21 @@ OUT=${QUICKSTART_DIR:-.quickstart}
 mkdir -p "$OUT"
 export TESSERA_DB="$OUT/tessera.db"
 rm -f "$TESSERA_DB" "$TESSERA_DB-wal" "$TESSERA_DB-shm"
-set -x
-"$BIN" import TMX/*.tmx
-"$BIN" stats
-"$BIN" export "$OUT/export.tmx"
-head -n 30 "$OUT/export.tmx"
+run() { echo; echo "\$ tessera $*"; "$BIN" "$@"; }
+# 1. The main job: align the seed article with its three translations into the TM.
+run align TMX/seed/article.en.txt TMX/seed/article.de.txt TMX/seed/article.fr.txt TMX/seed/article.tr.txt \
+    --source en --target de,fr,tr --store
+# 2. The starter glossary and the sample TMX (its units are already there: counted as duplicates).
+run glossary import Glossaries/defence.tbx
+run import TMX/seed-article.en-de-fr-tr.tmx
+run stats
+# 3. Lookups.
+run lookup "NATO defence ministers agreed last week on new capability targets." --source en --target de,fr,tr --max 1
+run concordance "production lines" --lang en --pair en-de
+run term "capability targets" --source en --target de,fr,tr
+run terms-in "We need more shifts, more production lines." --source en --target de
+# 4. Export the TM (TMX 1.4b and TSV).
+run export "$OUT/export.tmx"
+run export "$OUT/en-de.tsv" --source en --target de
+echo; head -n 3 "$OUT/en-de.tsv"
+echo; echo "TM: $TESSERA_DB; exports in $OUT/"
