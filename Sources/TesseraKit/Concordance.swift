@@ -1,3 +1,4 @@
+import Foundation
 public import TesseraCore
 import TesseraMatching
 import TesseraStorage
@@ -75,7 +76,13 @@ public struct Concordance: Sendable {
         _ memory: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
         open: String, close: String
     ) throws -> [Line] {
-        try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit).map { hit in
+        // With a pair, the language filter reads the match side file when there is one (mapped:
+        // nothing is built or copied); without it, the database answers.
+        var index: MatchIndex?
+        if other != nil, FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory)) {
+            index = try? MatchIndexFile.load(memory).index
+        }
+        return try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit, index: index).map { hit in
             var text = "", highlighted = "", hits: [Range<Int>] = []
             var start: Int?
             for character in hit.highlighted {
