@@ -130,12 +130,22 @@ public enum ConcordanceSearch {
             let wanted = try filter(id) ?? (Int.fetchOne(check, arguments: [id, base, other]) != nil)
             if wanted { kept.append(id) }
         }
-        let highlight = try db.cachedStatement(sql: """
-            SELECT v.id, v.unitId, v.lang, highlight(\(table), 0, ?, ?)
-            FROM \(table) JOIN variant v ON v.id = \(table).rowid WHERE \(table) MATCH ? AND \(table).rowid = ?
-            """)
+        guard let first = kept.min(), let last = kept.max() else { return [] }
+        // One pass over the same row range, highlighting only the kept rows: a `rowid = ?` probe
+        // per hit costs a seek into every term's doclist (about 0.1 ms each at 1M units).
+        let list = kept.map(String.init).joined(separator: ",")
+        var marked: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT rowid, CASE WHEN rowid IN (\(list)) THEN highlight(\(table), 0, ?, ?) END
+            FROM \(table) WHERE \(table) MATCH ? AND rowid >= ? AND rowid <= ?
+            """, arguments: [highlightStart, highlightEnd, expression, first, last])
+        while let row = try rows.next() {
+            if let text = row[1] as String? { marked[row[0]] = text }
+        }
+        let variant = try db.cachedStatement(sql: "SELECT unitId, lang FROM variant WHERE id = ?")
         return try kept.compactMap { id in
-            try Row.fetchOne(highlight, arguments: [highlightStart, highlightEnd, expression, id]).map { ($0[0], $0[1], $0[2], $0[3]) }
+            guard let text = marked[id], let row = try Row.fetchOne(variant, arguments: [id]) else { return nil }
+            return (id, row[0], row[1], text)
         }
     }
 
