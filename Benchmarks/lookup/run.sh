@@ -88,6 +88,13 @@ python3 Benchmarks/lookup/stats.py "$OUT/en-all.times"
 
 echo "== concordance"
 python3 Benchmarks/lookup/concordance_bench.py "$DB" "$DATA/queries/queries-en.txt" "$DATA/queries/queries-ja.txt"
+awk 'NF >= 2 {print $1" "$2}' "$DATA/queries/queries-en.txt" >"$OUT/phrases-en.txt"
+echo "-- tessera concordance --file (one process, in-process time per phrase; index filter for the pair)"
+for args in "--pair en-de" "--pair en-ja" "--lang en"; do
+  printf '%s: ' "$args"
+  timed "$BIN" concordance --file "$OUT/phrases-en.txt" $args --timings --db "$DB" >"$OUT/conc.out" 2>"$OUT/conc.times"
+  python3 Benchmarks/lookup/stats.py <(grep -P '^\d+\t[\d.]+$' "$OUT/conc.times")
+done
 for phrase in "the file" "save" "Please check"; do
   timed "$BIN" concordance "$phrase" --pair en-de --max 20 --db "$DB" >/dev/null
 done
