@@ -181,13 +181,18 @@ public struct MatchIndex: Sendable {
             entryUnitMasks.append(mask)
             let charLength = min(text.characterLength, Int(UInt16.max))
             entryCharLengths.append(UInt16(charLength))
-            var seen: [UInt32: Int] = [:]
-            for word in text.words {
-                let id = tokenID(word)
-                tokens.append(id)
-                let occurrence = (seen[id] ?? 0) + 1
-                seen[id] = occurrence
-                if indexesImmediately { recentPostings[Self.key(id, occurrence), default: []].append(entry) }
+            if indexesImmediately {
+                var seen: [UInt32: Int] = [:]
+                for word in text.words {
+                    let id = tokenID(word)
+                    tokens.append(id)
+                    let occurrence = (seen[id] ?? 0) + 1
+                    seen[id] = occurrence
+                    recentPostings[Self.key(id, occurrence), default: []].append(entry)
+                }
+            } else {
+                // A bulk build: the postings are made by finalize().
+                for word in text.words { tokens.append(tokenID(word)) }
             }
             entryTokenStarts.append(UInt32(tokens.count))
             if indexesImmediately, charLength <= Self.bucketedCharacterLength {

@@ -108,6 +108,7 @@ public enum MatchIndexFile {
             var currentUnit: Int64 = -1
             var variants: [MatchIndex.Entry] = []
             var units = 0
+            var tags: [String: LanguageTag] = [:]  // parsed once per distinct tag, not per row
             while let row = try rows.next() {
                 let unit: Int64 = row[1]
                 if unit != currentUnit {
@@ -115,7 +116,9 @@ public enum MatchIndexFile {
                     variants.removeAll(keepingCapacity: true)
                     currentUnit = unit
                 }
-                if let language = LanguageTag(row[2] as String) {
+                let tag: String = row[2]
+                if let language = tags[tag] ?? LanguageTag(tag) {
+                    tags[tag] = language
                     variants.append(MatchIndex.Entry(id: row[0], language: language, text: row[3]))
                 }
             }
