@@ -1,3 +1,4 @@
+import Foundation
 public import TesseraCore
 import TesseraMatching
 import TesseraStorage
@@ -70,12 +71,46 @@ public struct Concordance: Sendable {
         return try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close)
     }
 
+    /// Searches many phrases with one open memory (and one mapped match index), as `concordance
+    /// --file` does; `timing` receives each phrase's number (from 1) and its time in milliseconds.
+    ///
+    /// - Returns: The lines of each phrase, in order (empty for a phrase with no word).
+    /// - Throws: ``KitError`` `noDatabase`; storage errors.
+    /// - Complexity: one search per phrase (see ``run(_:language:other:mode:limit:open:close:)``).
+    public func run(
+        phrases: [String], language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
+        open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
+    ) throws -> [[Line]] {
+        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
+        let memory = try TranslationMemory.open(path: database.path)
+        let index = Self.pairIndex(memory, other: other)
+        var result: [[Line]] = []
+        for (number, phrase) in phrases.enumerated() {
+            let started = DispatchTime.now().uptimeNanoseconds
+            var lines: [Line] = []
+            if let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) {
+                lines = try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close, index: index)
+            }
+            timing(number + 1, Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            result.append(lines)
+        }
+        return result
+    }
+
+    /// The match index for a pair search: the side file when there is one (mapped: nothing is
+    /// built or copied); `nil` without a pair or a side file (the database answers then).
+    static func pairIndex(_ memory: TranslationMemory, other: LanguageTag?) -> MatchIndex? {
+        guard other != nil, FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory)) else { return nil }
+        return try? MatchIndexFile.load(memory).index
+    }
+
     /// Searches an open memory (for a server or a batch).
     static func search(
         _ memory: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
-        open: String, close: String
+        open: String, close: String, index: MatchIndex?? = .none
     ) throws -> [Line] {
-        try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit).map { hit in
+        let index = index ?? Self.pairIndex(memory, other: other)
+        return try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit, index: index).map { hit in
             var text = "", highlighted = "", hits: [Range<Int>] = []
             var start: Int?
             for character in hit.highlighted {

@@ -46,6 +46,8 @@ public struct ImportTMX: Sendable {
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })
         }
+        // Keep the match index in step (a failure here only defers the work to the next lookup).
+        _ = try? LookupIndex.update(memory)
         progress?.finish()
         return report
     }

@@ -49,7 +49,7 @@ extension MatchIndex {
             }
             let base = FuzzyScorer.base(distance: distance, length: length)
             if base >= request.minimum {
-                found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+                found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
             }
         }
         found.sort { ($0.base, -$0.distance, -$0.id) > ($1.base, -$1.distance, -$1.id) }
@@ -73,15 +73,21 @@ extension MatchIndex {
         return mask
     }
 
+    /// The language of an entry whose language id is known to be valid (it passed the source filter).
+    @inline(__always) func language(ofEntry entry: Int) -> LanguageTag {
+        let id = Int(entryLanguages[entry])
+        return id < languages.count ? languages[id] : languages[0]
+    }
+
     /// The folded words of an entry joined as in ``MatchText/characterKey``.
     func characterKey(of entry: Int) -> [UInt16] {
-        let unspaced = languages[Int(entryLanguages[entry])].isWrittenWithoutSpaces
+        let unspaced = language(ofEntry: entry).isWrittenWithoutSpaces
         var out: [UInt16] = []
         var first = true
         for token in tokens(of: entry) {
             if !first && !unspaced { out.append(0x20) }
             first = false
-            out.append(contentsOf: tokenTexts[Int(token)].utf16)
+            out.append(contentsOf: tokenText(token).utf16)
         }
         return out
     }
@@ -129,17 +135,18 @@ extension MatchIndex {
             previous = candidate
             let entry = Int(candidate)
             guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
-            let start = Int(entryTokenStarts[entry]), end = Int(entryTokenStarts[entry + 1])
-            let m = end - start
+            guard entry < entryCount else { continue }  // a damaged mapped file
+            let entryTokens = tokens(of: entry)
+            let m = entryTokens.count
             guard m >= lowLength, m <= highLength, !removed.contains(candidate) else { continue }
             let length = max(n, m)
             let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: tokens[start..<end])
+            scratch.append(contentsOf: entryTokens)
             guard let distance = EditDistance.distance(queryTokens, scratch, limit: limit) else { continue }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
-            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
         }
         return found
     }
@@ -154,7 +161,7 @@ extension MatchIndex {
         if high <= Self.bucketedCharacterLength {
             for language in sources {
                 for length in low...max(low, high) {
-                    for entry in charBuckets[(UInt32(language) << 16) | UInt32(length)] ?? [] { entries.append(Int(entry)) }
+                    for entry in bucket((UInt32(language) << 16) | UInt32(length)) { entries.append(Int(entry)) }
                 }
             }
         } else {
@@ -165,14 +172,16 @@ extension MatchIndex {
         }
         var found: [MatchCandidate] = []
         for entry in entries {
-            guard entryUnitMasks[entry] & targetMask != 0, !removed.contains(UInt32(entry)) else { continue }
+            guard entry < entryCount, sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0,
+                !removed.contains(UInt32(entry))
+            else { continue }
             let chars = characterKey(of: entry)
             let length = max(n, chars.count)
             let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
             guard let distance = EditDistance.distance(query, chars, limit: limit) else { continue }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
-            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: languages[Int(entryLanguages[entry])], base: base, distance: distance))
+            found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
         }
         return found
     }

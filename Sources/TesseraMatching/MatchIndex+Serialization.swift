@@ -1,114 +1,235 @@
-import Foundation
 import TesseraCore
 
 extension MatchIndex {
-    /// The first bytes of a serialised index.
-    static let magic: [UInt8] = Array("TSMATCH2".utf8)
+    /// The first bytes of a serialised index (version 3: aligned sections, readable in place).
+    static let magic: [UInt8] = Array("TSMATCH3".utf8)
 
-    /// The index as bytes for a side file: a header (magic, `generation`) and the arrays in
-    /// little-endian order. The index is finalised first if it has recent changes.
+    /// The index as bytes for a side file: a header (magic, `generation`, sorted-entry count) and
+    /// sections, each a byte count and the little-endian array padded to 8 bytes. The token table
+    /// is stored twice over: texts by id (offsets and one UTF-8 blob) and a table of 64-bit FNV-1a
+    /// hashes sorted with their ids, so that a reader maps the file and finds a token by binary
+    /// search, with nothing rebuilt at load (``init(mapping:offset:)``).
     ///
     /// ```swift
     /// let bytes = index.serialized(generation: 7)
     /// let again = try MatchIndex(serialized: bytes)   // again.generation == 7
     /// ```
     /// - Parameter generation: A counter of the store the index mirrors, read back by ``init(serialized:)``.
-    /// - Complexity: O(size of the index).
+    /// - Complexity: O(size of the index), plus O(k log k) to sort the k token hashes.
     public func serialized(generation: UInt64 = 0) -> [UInt8] {
         var index = self
-        if !index.recentPostings.isEmpty || !index.removed.isEmpty || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count
+        index.materialize()
+        if !index.recentPostings.isEmpty || !index.removed.isEmpty
+            || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count
         {
             index.finalize()
         }
         var writer = ByteWriter()
         writer.bytes(Self.magic)
         writer.integer(generation)
-        writer.strings(index.languages.map(\.description))
-        writer.strings(index.tokenTexts)
-        writer.array(index.entryIDs)
-        writer.array(index.entryUnits)
-        writer.array(index.entryLanguages)
-        writer.array(index.entryUnitMasks)
-        writer.array(index.entryCharLengths)
-        writer.array(index.entryTokenStarts)
-        writer.array(index.tokens)
+        writer.integer(UInt64(index.sortedCount))
+        writer.section(Array(index.languages.map(\.description).joined(separator: "\n").utf8))
+        var offsets: [UInt32] = [0]
+        var blob: [UInt8] = []
+        var hashes: [(UInt64, UInt32)] = []
+        hashes.reserveCapacity(index.tokenTexts.count)
+        for (id, token) in index.tokenTexts.enumerated() {
+            blob.append(contentsOf: token.utf8)
+            offsets.append(UInt32(blob.count))
+            hashes.append((Self.tokenHash(token), UInt32(id)))
+        }
+        hashes.sort { $0 < $1 }
+        writer.section(offsets)
+        writer.section(blob)
+        writer.section(hashes.map(\.0))
+        writer.section(hashes.map(\.1))
+        writer.section(index.entryIDs.array)
+        writer.section(index.entryUnits.array)
+        writer.section(index.entryLanguages.array)
+        writer.section(index.entryUnitMasks.array)
+        writer.section(index.entryCharLengths.array)
+        writer.section(index.entryTokenStarts.array)
+        writer.section(index.tokens.array)
         let repeats = index.repeatKeys.sorted { $0.key < $1.key }
-        writer.array(repeats.map(\.key))
-        writer.array(repeats.map(\.value))
-        writer.array(index.postingStarts)
-        writer.array(index.postings)
+        writer.section(repeats.map(\.key))
+        writer.section(repeats.map(\.value))
+        writer.section(index.postingStarts.array)
+        writer.section(index.postings.array)
         let buckets = index.charBuckets.sorted { $0.key < $1.key }
-        writer.array(buckets.map(\.key))
-        writer.array(buckets.map { UInt32($0.value.count) })
-        writer.array(buckets.flatMap(\.value))
+        var bucketStarts: [UInt32] = [0]
+        for bucket in buckets { bucketStarts.append(bucketStarts[bucketStarts.count - 1] + UInt32(bucket.value.count)) }
+        writer.section(buckets.map(\.key))
+        writer.section(bucketStarts)
+        writer.section(buckets.flatMap(\.value))
         return writer.data
     }
 
-    /// Reads an index written by ``serialized(generation:)``.
+    /// The 64-bit FNV-1a hash of a token's UTF-8 bytes (stable across processes, unlike `Hasher`).
+    @inline(__always) static func tokenHash(_ token: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in token.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Reads an index written by ``serialized(generation:)``, copying it into memory.
     /// - Throws: ``MatchingError`` of kind `corruptIndex` for bytes of another version, truncated
     ///   or inconsistent.
     public init(serialized bytes: [UInt8]) throws {
         self = try bytes.withUnsafeBytes { try MatchIndex(serializedBuffer: $0) }
     }
 
-    /// Reads an index from memory (for example a memory-mapped side file) without copying the
-    /// buffer first; the arrays are copied out of it.
+    /// Reads an index from memory, copying the arrays out of the buffer.
     /// - Throws: ``MatchingError`` of kind `corruptIndex`.
     public init(serializedBuffer bytes: UnsafeRawBufferPointer) throws {
-        var reader = ByteReader(bytes)
+        try self.init(sections: bytes, region: nil)
+        materialize()
+    }
+
+    /// Reads an index in place from a mapped side file, starting `offset` bytes into it: nothing
+    /// is copied or rebuilt, lookups read the mapped pages (binary search for tokens and repeat
+    /// keys). Every read is bounds-checked, so a damaged file gives wrong candidates or an error,
+    /// never a crash. The first change (``add(unit:variants:)``, ``remove(unit:)``) copies the
+    /// index into memory.
+    ///
+    /// ```swift
+    /// let index = try MatchIndex(mapping: MappedRegion(path: "tm.db-match"), offset: 24)
+    /// ```
+    /// - Throws: ``MatchingError`` of kind `corruptIndex`.
+    /// - Complexity: O(number of sections + languages).
+    public init(mapping region: MappedRegion, offset: Int = 0) throws {
+        guard offset >= 0, offset <= region.bytes.count else {
+            throw MatchingError(.corruptIndex, "The match index file is truncated.")
+        }
+        try self.init(sections: UnsafeRawBufferPointer(rebasing: region.bytes[offset...]), region: region)
+    }
+
+    /// Parses the header and the sections as views of `bytes` (kept alive by `region`, if any).
+    init(sections bytes: UnsafeRawBufferPointer, region: MappedRegion?) throws {
+        var reader = ByteReader(bytes, region: region)
         guard try reader.bytes(Self.magic.count) == Self.magic else {
             throw MatchingError(.corruptIndex, "The file is not a Tessera match index of this version.")
         }
         self.init()
         generation = try reader.integer()
-        let languageNames = try reader.strings()
-        languages = try languageNames.map {
-            guard let tag = LanguageTag($0) else { throw MatchingError(.corruptIndex, "Bad language tag \($0) in the index.") }
+        let sorted: UInt64 = try reader.integer()
+        let languageBytes: MatchIndexColumn<UInt8> = try reader.section()
+        let languageText = String(decoding: languageBytes, as: UTF8.self)
+        languages = try languageText.isEmpty ? [] : languageText.split(separator: "\n", omittingEmptySubsequences: false).map {
+            guard let tag = LanguageTag(String($0)) else { throw MatchingError(.corruptIndex, "Bad language tag \($0) in the index.") }
             return tag
         }
+        guard languages.count <= Int(UInt16.max) else { throw MatchingError(.corruptIndex, "Too many languages in the index.") }
         for (id, language) in languages.enumerated() { languageIDs[language] = UInt16(id) }
-        tokenTexts = try reader.strings()
-        tokenIDs.reserveCapacity(tokenTexts.count)
-        for (id, token) in tokenTexts.enumerated() { tokenIDs[token] = UInt32(id) }
-        entryIDs = try reader.array()
-        entryUnits = try reader.array()
-        entryLanguages = try reader.array()
-        entryUnitMasks = try reader.array()
-        entryCharLengths = try reader.array()
-        entryTokenStarts = try reader.array()
-        tokens = try reader.array()
-        let repeatKeyList: [UInt64] = try reader.array()
-        let repeatValues: [UInt32] = try reader.array()
-        postingStarts = try reader.array()
-        postings = try reader.array()
-        let bucketKeys: [UInt32] = try reader.array()
-        let bucketCounts: [UInt32] = try reader.array()
-        let bucketEntries: [UInt32] = try reader.array()
+        let tables = MatchIndexMappedTables(
+            tokenOffsets: try reader.section(), tokenBlob: try reader.section(), tokenHashes: try reader.section(),
+            tokenHashIDs: try reader.section(), repeatKeys: MatchIndexColumn(), repeatValues: MatchIndexColumn(),
+            bucketKeys: MatchIndexColumn(), bucketStarts: MatchIndexColumn(), bucketEntries: MatchIndexColumn())
+        var mappedTables = tables
+        entryIDs = try reader.section()
+        entryUnits = try reader.section()
+        entryLanguages = try reader.section()
+        entryUnitMasks = try reader.section()
+        entryCharLengths = try reader.section()
+        entryTokenStarts = try reader.section()
+        tokens = try reader.section()
+        mappedTables.repeatKeys = try reader.section()
+        mappedTables.repeatValues = try reader.section()
+        postingStarts = try reader.section()
+        postings = try reader.section()
+        mappedTables.bucketKeys = try reader.section()
+        mappedTables.bucketStarts = try reader.section()
+        mappedTables.bucketEntries = try reader.section()
         let count = entryIDs.count
+        let tokenCount = mappedTables.tokenHashes.count
         guard entryUnits.count == count, entryLanguages.count == count, entryUnitMasks.count == count,
             entryCharLengths.count == count, entryTokenStarts.count == count + 1,
-            Int(entryTokenStarts.last ?? 0) == tokens.count, repeatKeyList.count == repeatValues.count,
-            postingStarts.count == tokenTexts.count + repeatKeyList.count + 1,
-            Int(postingStarts.last ?? 0) == postings.count, bucketKeys.count == bucketCounts.count,
-            bucketCounts.reduce(0, { $0 + Int($1) }) == bucketEntries.count,
-            tokens.allSatisfy({ Int($0) < tokenTexts.count }), postings.allSatisfy({ Int($0) < count }),
-            bucketEntries.allSatisfy({ Int($0) < count }), entryLanguages.allSatisfy({ Int($0) < languages.count }),
-            zip(entryTokenStarts, entryTokenStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-            zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 })
+            Int(entryTokenStarts[count]) == tokens.count, count == 0 || !languages.isEmpty,
+            mappedTables.tokenHashIDs.count == tokenCount, mappedTables.tokenOffsets.count == tokenCount + 1,
+            Int(mappedTables.tokenOffsets[tokenCount]) == mappedTables.tokenBlob.count,
+            mappedTables.repeatKeys.count == mappedTables.repeatValues.count,
+            postingStarts.count == tokenCount + mappedTables.repeatKeys.count + 1,
+            Int(postingStarts[postingStarts.count - 1]) == postings.count,
+            mappedTables.bucketStarts.count == mappedTables.bucketKeys.count + 1,
+            Int(mappedTables.bucketStarts[mappedTables.bucketKeys.count]) == mappedTables.bucketEntries.count,
+            sorted <= UInt64(count)
         else {
             throw MatchingError(.corruptIndex, "The match index arrays do not agree in length.")
         }
-        for (key, value) in zip(repeatKeyList, repeatValues) { repeatKeys[key] = value }
-        var offset = 0
-        for (key, count) in zip(bucketKeys, bucketCounts) {
-            charBuckets[key] = Array(bucketEntries[offset..<(offset + Int(count))])
-            offset += Int(count)
-        }
-        sortedCount = zip(entryUnits, entryUnits.dropFirst()).allSatisfy { $0 <= $1 } ? count : 0
+        sortedCount = Int(sorted)
+        mapped = mappedTables
     }
 }
 
-/// Appends little-endian integers, arrays and strings to a byte buffer.
+/// The tables of a mapped index that an in-memory index keeps as dictionaries, read by binary
+/// search instead: token ids by hash, repeat keys, length buckets.
+struct MatchIndexMappedTables: Sendable {
+    var tokenOffsets: MatchIndexColumn<UInt32>
+    var tokenBlob: MatchIndexColumn<UInt8>
+    var tokenHashes: MatchIndexColumn<UInt64>
+    var tokenHashIDs: MatchIndexColumn<UInt32>
+    var repeatKeys: MatchIndexColumn<UInt64>
+    var repeatValues: MatchIndexColumn<UInt32>
+    var bucketKeys: MatchIndexColumn<UInt32>
+    var bucketStarts: MatchIndexColumn<UInt32>
+    var bucketEntries: MatchIndexColumn<UInt32>
+
+    var tokenCount: Int { tokenHashes.count }
+
+    /// The UTF-8 bytes of token `id` (empty when out of range).
+    func tokenBytes(_ id: UInt32) -> Slice<MatchIndexColumn<UInt8>> {
+        let position = Int(id)
+        guard position + 1 < tokenOffsets.count else { return tokenBlob[0..<0] }
+        let start = min(Int(tokenOffsets[position]), tokenBlob.count)
+        return tokenBlob[start..<max(start, min(Int(tokenOffsets[position + 1]), tokenBlob.count))]
+    }
+
+    func tokenText(_ id: UInt32) -> String { String(decoding: tokenBytes(id), as: UTF8.self) }
+
+    /// The id of `token`: binary search of its hash, then a comparison of the bytes.
+    /// - Complexity: O(log k + length of the token).
+    func tokenID(_ token: String) -> UInt32? {
+        let hash = MatchIndex.tokenHash(token)
+        var position = tokenHashes.lowerBound(hash)
+        while position < tokenHashes.count, tokenHashes[position] == hash {
+            let id = tokenHashIDs[position]
+            if tokenBytes(id).elementsEqual(token.utf8) { return id }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The posting row of a repeat key, by binary search.
+    func repeatKeyIndex(_ key: UInt64) -> UInt32? {
+        let position = repeatKeys.lowerBound(key)
+        guard position < repeatKeys.count, repeatKeys[position] == key else { return nil }
+        return repeatValues[position]
+    }
+
+    /// The entries of a length bucket, by binary search.
+    func bucket(_ key: UInt32) -> [UInt32] {
+        let position = bucketKeys.lowerBound(key)
+        guard position < bucketKeys.count, bucketKeys[position] == key else { return [] }
+        let start = min(Int(bucketStarts[position]), bucketEntries.count)
+        return Array(bucketEntries[start..<max(start, min(Int(bucketStarts[position + 1]), bucketEntries.count))])
+    }
+
+    func repeatKeyDictionary() -> [UInt64: UInt32] {
+        var result: [UInt64: UInt32] = [:]
+        for position in 0..<repeatKeys.count { result[repeatKeys[position]] = repeatValues[position] }
+        return result
+    }
+
+    func bucketDictionary() -> [UInt32: [UInt32]] {
+        var result: [UInt32: [UInt32]] = [:]
+        for position in 0..<bucketKeys.count { result[bucketKeys[position]] = bucket(bucketKeys[position]) }
+        return result
+    }
+}
+
+/// Appends little-endian integers and 8-byte-aligned sections to a byte buffer.
 struct ByteWriter {
     var data: [UInt8] = []
 
@@ -118,32 +239,27 @@ struct ByteWriter {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
-    mutating func array<T: FixedWidthInteger>(_ values: [T]) {
-        integer(UInt64(values.count))
-        values.withUnsafeBytes { raw in data.append(contentsOf: raw) }  // little-endian hosts only
-    }
-
-    mutating func strings(_ values: [String]) {
-        var offsets: [UInt32] = [0]
-        var blob: [UInt8] = []
-        for value in values {
-            blob.append(contentsOf: value.utf8)
-            offsets.append(UInt32(blob.count))
-        }
-        array(offsets)
-        array(blob)
+    /// A byte count, the elements (little-endian hosts only), zero padding to a multiple of 8.
+    mutating func section<T: FixedWidthInteger>(_ values: [T]) {
+        integer(UInt64(values.count * MemoryLayout<T>.size))
+        values.withUnsafeBytes { raw in data.append(contentsOf: raw) }
+        while data.count % 8 != 0 { data.append(0) }
     }
 }
 
-/// Reads what ``ByteWriter`` wrote, throwing on truncation.
+/// Reads what ``ByteWriter`` wrote as column views, throwing on truncation.
 struct ByteReader {
     let data: UnsafeRawBufferPointer
+    let region: MappedRegion?
     var offset = 0
 
-    init(_ data: UnsafeRawBufferPointer) { self.data = data }
+    init(_ data: UnsafeRawBufferPointer, region: MappedRegion?) {
+        self.data = data
+        self.region = region
+    }
 
     mutating func bytes(_ count: Int) throws -> [UInt8] {
-        guard count >= 0, offset + count <= data.count else {
+        guard count >= 0, count <= data.count - offset else {
             throw MatchingError(.corruptIndex, "The match index file is truncated.")
         }
         defer { offset += count }
@@ -152,41 +268,22 @@ struct ByteReader {
 
     mutating func integer<T: FixedWidthInteger>() throws -> T {
         let size = MemoryLayout<T>.size
-        guard offset + size <= data.count else { throw MatchingError(.corruptIndex, "The match index file is truncated.") }
-        var value: T = 0
-        withUnsafeMutableBytes(of: &value) { target in
-            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + size)]))
-        }
+        guard size <= data.count - offset else { throw MatchingError(.corruptIndex, "The match index file is truncated.") }
+        let value = data.loadUnaligned(fromByteOffset: offset, as: T.self)
         offset += size
         return T(littleEndian: value)
     }
 
-    mutating func array<T: FixedWidthInteger>() throws -> [T] {
-        let count64: UInt64 = try integer()
-        let size = MemoryLayout<T>.size
-        guard count64 <= UInt64(data.count - offset) / UInt64(size) else {
+    /// The next section as a view (not copied).
+    mutating func section<T: FixedWidthInteger & Sendable>() throws -> MatchIndexColumn<T> {
+        let byteCount64: UInt64 = try integer()
+        guard byteCount64 <= UInt64(data.count - offset), Int(byteCount64) % MemoryLayout<T>.size == 0 else {
             throw MatchingError(.corruptIndex, "The match index file is truncated.")
         }
-        let count = Int(count64)
-        let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: data[offset..<(offset + count * size)]))
-            initialized = count
-        }
-        offset += count * size
-        return result
-    }
-
-    mutating func strings() throws -> [String] {
-        let offsets: [UInt32] = try array()
-        let blob: [UInt8] = try array()
-        guard let first = offsets.first, first == 0, Int(offsets.last ?? 0) == blob.count,
-            zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { throw MatchingError(.corruptIndex, "The string table of the match index is inconsistent.") }
-        var result: [String] = []
-        result.reserveCapacity(max(offsets.count - 1, 0))
-        for (start, end) in zip(offsets, offsets.dropFirst()) {
-            result.append(String(decoding: blob[Int(start)..<Int(end)], as: UTF8.self))
-        }
-        return result
+        let byteCount = Int(byteCount64)
+        let view = UnsafeRawBufferPointer(rebasing: data[offset..<(offset + byteCount)])
+        offset += byteCount
+        offset = min(data.count, (offset + 7) / 8 * 8)
+        return MatchIndexColumn(view: view, region: region)
     }
 }

@@ -18,7 +18,8 @@ public import TesseraCore
 ///                                     sourceLanguage: en, targetLanguages: [de], minimum: 60, limit: 5))
 /// ```
 ///
-/// The index is a value; ``serialized()`` and ``init(serialized:)`` store it in a side file.
+/// The index is a value; ``serialized(generation:)`` writes it for a side file, which
+/// ``init(mapping:)`` reads in place (memory-mapped) and ``init(serialized:)`` copies.
 public struct MatchIndex: Sendable {
     /// One language version of a unit, as given to ``add(unit:variants:)``.
     public struct Entry: Sendable, Hashable {
@@ -46,13 +47,13 @@ public struct MatchIndex: Sendable {
     var tokenIDs: [String: UInt32] = [:]
 
     // Entries (one per indexed variant), parallel arrays.
-    var entryIDs: [Int64] = []
-    var entryUnits: [Int64] = []
-    var entryLanguages: [UInt16] = []
-    var entryUnitMasks: [UInt64] = []
-    var entryCharLengths: [UInt16] = []
-    var entryTokenStarts: [UInt32] = [0]
-    var tokens: [UInt32] = []
+    var entryIDs: MatchIndexColumn<Int64> = []
+    var entryUnits: MatchIndexColumn<Int64> = []
+    var entryLanguages: MatchIndexColumn<UInt16> = []
+    var entryUnitMasks: MatchIndexColumn<UInt64> = []
+    var entryCharLengths: MatchIndexColumn<UInt16> = []
+    var entryTokenStarts: MatchIndexColumn<UInt32> = [0]
+    var tokens: MatchIndexColumn<UInt32> = []
     /// Entries removed since the last ``finalize()``.
     var removed: Set<UInt32> = []
     /// Entries `0..<sortedCount` were added in increasing unit order (binary search by unit).
@@ -61,12 +62,15 @@ public struct MatchIndex: Sendable {
     // Postings in compressed rows: key index -> entries. Key index = token id for a first
     // occurrence; `repeatKeys[(token << 8) | occurrence]` for repeats.
     var repeatKeys: [UInt64: UInt32] = [:]
-    var postingStarts: [UInt32] = [0]
-    var postings: [UInt32] = []
+    var postingStarts: MatchIndexColumn<UInt32> = [0]
+    var postings: MatchIndexColumn<UInt32> = []
     /// Postings of entries added after the last ``finalize()``, by full key.
     var recentPostings: [UInt64: [UInt32]] = [:]
     /// Entries with a short character key, by `(language << 16) | length`, for character search.
     var charBuckets: [UInt32: [UInt32]] = [:]
+    /// The token table, repeat keys and length buckets of a mapped side file (then `tokenTexts`,
+    /// `tokenIDs`, `repeatKeys` and `charBuckets` are empty); `nil` for an index built in memory.
+    var mapped: MatchIndexMappedTables?
 
     /// Whether ``add(unit:variants:)`` makes entries searchable at once (postings in a side table).
     /// A bulk build sets it to `false` and calls ``finalize()`` once at the end, which is faster.
@@ -83,7 +87,9 @@ public struct MatchIndex: Sendable {
     /// The number of variants that are searchable.
     public var liveEntryCount: Int { entryIDs.count - removed.count }
     /// The number of distinct tokens.
-    public var tokenCount: Int { tokenTexts.count }
+    public var tokenCount: Int { mapped?.tokenCount ?? tokenTexts.count }
+    /// Whether the index reads a memory-mapped side file (nothing copied at load).
+    public var isMapped: Bool { mapped != nil }
 
     /// The id of a language, registering it.
     mutating func languageID(_ language: LanguageTag) -> UInt16 {
@@ -95,7 +101,44 @@ public struct MatchIndex: Sendable {
     }
 
     /// The id of a known token, or `nil`.
-    @inline(__always) func existingTokenID(_ token: String) -> UInt32? { tokenIDs[token] }
+    @inline(__always) func existingTokenID(_ token: String) -> UInt32? {
+        if let mapped { return mapped.tokenID(token) }
+        return tokenIDs[token]
+    }
+
+    /// The text of a token id (empty for an unknown id).
+    func tokenText(_ id: UInt32) -> String {
+        if let mapped { return mapped.tokenText(id) }
+        return Int(id) < tokenTexts.count ? tokenTexts[Int(id)] : ""
+    }
+
+    /// The entries of a character-length bucket.
+    func bucket(_ key: UInt32) -> [UInt32] {
+        if let mapped { return mapped.bucket(key) }
+        return charBuckets[key] ?? []
+    }
+
+    /// Copies a mapped index into memory so that it can change (the tables become dictionaries again).
+    /// - Complexity: O(size of the index).
+    public mutating func materialize() {
+        guard let mapped else { return }
+        tokenTexts = (0..<mapped.tokenCount).map { mapped.tokenText(UInt32($0)) }
+        tokenIDs = [:]
+        tokenIDs.reserveCapacity(tokenTexts.count)
+        for (id, token) in tokenTexts.enumerated() { tokenIDs[token] = UInt32(id) }
+        repeatKeys = mapped.repeatKeyDictionary()
+        charBuckets = mapped.bucketDictionary()
+        self.mapped = nil
+        entryIDs.materialize()
+        entryUnits.materialize()
+        entryLanguages.materialize()
+        entryUnitMasks.materialize()
+        entryCharLengths.materialize()
+        entryTokenStarts.materialize()
+        tokens.materialize()
+        postingStarts.materialize()
+        postings.materialize()
+    }
 
     /// The id of a token, registering it.
     mutating func tokenID(_ token: String) -> UInt32 {
@@ -121,6 +164,7 @@ public struct MatchIndex: Sendable {
     ///   - variants: Its language versions; each becomes a searchable entry.
     /// - Complexity: O(k) in the total length of the texts.
     public mutating func add(unit: Int64, variants: [Entry]) {
+        materialize()
         var mask: UInt64 = 0
         var analysed: [(Entry, UInt16, MatchText)] = []
         for variant in variants {
@@ -137,13 +181,18 @@ public struct MatchIndex: Sendable {
             entryUnitMasks.append(mask)
             let charLength = min(text.characterLength, Int(UInt16.max))
             entryCharLengths.append(UInt16(charLength))
-            var seen: [UInt32: Int] = [:]
-            for word in text.words {
-                let id = tokenID(word)
-                tokens.append(id)
-                let occurrence = (seen[id] ?? 0) + 1
-                seen[id] = occurrence
-                if indexesImmediately { recentPostings[Self.key(id, occurrence), default: []].append(entry) }
+            if indexesImmediately {
+                var seen: [UInt32: Int] = [:]
+                for word in text.words {
+                    let id = tokenID(word)
+                    tokens.append(id)
+                    let occurrence = (seen[id] ?? 0) + 1
+                    seen[id] = occurrence
+                    recentPostings[Self.key(id, occurrence), default: []].append(entry)
+                }
+            } else {
+                // A bulk build: the postings are made by finalize().
+                for word in text.words { tokens.append(tokenID(word)) }
             }
             entryTokenStarts.append(UInt32(tokens.count))
             if indexesImmediately, charLength <= Self.bucketedCharacterLength {
@@ -157,6 +206,7 @@ public struct MatchIndex: Sendable {
     /// - Complexity: O(log n) for units added in order, O(r) over the entries added out of order.
     @discardableResult
     public mutating func remove(unit: Int64) -> Int {
+        materialize()
         var found: [UInt32] = []
         var low = 0, high = sortedCount
         while low < high {
@@ -177,18 +227,20 @@ public struct MatchIndex: Sendable {
     }
 
     /// The token ids of an entry.
-    @inline(__always) func tokens(of entry: Int) -> ArraySlice<UInt32> {
-        tokens[Int(entryTokenStarts[entry])..<Int(entryTokenStarts[entry + 1])]
+    @inline(__always) func tokens(of entry: Int) -> Slice<MatchIndexColumn<UInt32>> {
+        let start = min(Int(entryTokenStarts[entry]), tokens.count)
+        return tokens[start..<max(start, min(Int(entryTokenStarts[entry + 1]), tokens.count))]
     }
 
     /// The identifiers of an entry: variant id, unit id and language.
     public func entry(_ index: Int) -> (id: Int64, unit: Int64, language: LanguageTag) {
-        (entryIDs[index], entryUnits[index], languages[Int(entryLanguages[index])])
+        (entryIDs[index], entryUnits[index], language(ofEntry: index))
     }
 
     /// Rebuilds the postings in compressed form, dropping removed entries for good.
     /// - Complexity: O(t) in the total number of tokens.
     public mutating func finalize() {
+        materialize()
         if !removed.isEmpty { compact() }
         repeatKeys = [:]
         var counts = [UInt32](repeating: 0, count: tokenTexts.count + 1)
@@ -237,8 +289,8 @@ public struct MatchIndex: Sendable {
                 fill[keyIndex] += 1
             }
         }
-        postingStarts = starts
-        postings = flat
+        postingStarts = MatchIndexColumn(starts)
+        postings = MatchIndexColumn(flat)
         recentPostings = [:]
         charBuckets = [:]
         for entry in 0..<entryIDs.count where Int(entryCharLengths[entry]) <= Self.bucketedCharacterLength {
@@ -261,23 +313,25 @@ public struct MatchIndex: Sendable {
             flat.append(contentsOf: tokens(of: entry))
             starts.append(UInt32(flat.count))
         }
-        entryIDs = ids
-        entryUnits = units
-        entryLanguages = langs
-        entryUnitMasks = masks
-        entryCharLengths = chars
-        entryTokenStarts = starts
-        tokens = flat
+        entryIDs = MatchIndexColumn(ids)
+        entryUnits = MatchIndexColumn(units)
+        entryLanguages = MatchIndexColumn(langs)
+        entryUnitMasks = MatchIndexColumn(masks)
+        entryCharLengths = MatchIndexColumn(chars)
+        entryTokenStarts = MatchIndexColumn(starts)
+        tokens = MatchIndexColumn(flat)
         removed = []
         sortedCount = zip(units, units.dropFirst()).allSatisfy { $0 <= $1 } ? units.count : 0
     }
 
     /// The entries holding posting key `(token, occurrence)`, compressed part and recent part.
-    func postings(token: UInt32, occurrence: Int) -> (ArraySlice<UInt32>, [UInt32]) {
-        var compressed: ArraySlice<UInt32> = []
-        let keyIndex: UInt32? = occurrence == 1 ? token : repeatKeys[Self.key(token, occurrence)]
+    func postings(token: UInt32, occurrence: Int) -> (Slice<MatchIndexColumn<UInt32>>, [UInt32]) {
+        var compressed = postings[0..<0]
+        let key = Self.key(token, occurrence)
+        let keyIndex: UInt32? = occurrence == 1 ? token : (mapped.map { $0.repeatKeyIndex(key) } ?? repeatKeys[key])
         if let keyIndex, Int(keyIndex) + 1 < postingStarts.count {
-            compressed = postings[Int(postingStarts[Int(keyIndex)])..<Int(postingStarts[Int(keyIndex) + 1])]
+            let start = min(Int(postingStarts[Int(keyIndex)]), postings.count)
+            compressed = postings[start..<max(start, min(Int(postingStarts[Int(keyIndex) + 1]), postings.count))]
         }
         return (compressed, recentPostings[Self.key(token, occurrence)] ?? [])
     }

@@ -31,7 +31,7 @@ public enum MatchIndexFile {
         public var fileSize: Int
     }
 
-    static let magic: [UInt8] = Array("TSMIDX01".utf8)
+    static let magic: [UInt8] = Array("TSMIDX02".utf8)
 
     /// The number of changed units from which a load rewrites the side file (at least 1% of the
     /// entries); fewer changes are re-applied in memory on each load.
@@ -44,6 +44,26 @@ public enum MatchIndexFile {
     /// - Throws: ``StorageError`` when the database cannot be read or the file cannot be written.
     /// - Complexity: O(size of the file) to read it, plus O(changes); O(size of the memory) to rebuild.
     public static func load(_ tm: TranslationMemory, rebuild: Bool = false) throws -> Loaded {
+        try load(tm, rebuild: rebuild, saveAnyChange: false)
+    }
+
+    /// Brings the side file of `tm` up to date after a write (an import, `align --store`): new
+    /// variants and the change log are applied and the file is rewritten whenever anything
+    /// changed, so that the next ``load(_:)`` maps it and has nothing to catch up. Builds the file
+    /// when it is missing.
+    ///
+    /// ```swift
+    /// try MatchIndexFile.update(tm)   // at the end of an import
+    /// ```
+    /// - Throws: ``StorageError`` when the database cannot be read or the file cannot be written.
+    /// - Complexity: O(size of the index) to copy and rewrite it, plus O(changes); a build is one
+    ///   pass over the variants.
+    @discardableResult
+    public static func update(_ tm: TranslationMemory) throws -> Loaded {
+        try load(tm, rebuild: false, saveAnyChange: true)
+    }
+
+    static func load(_ tm: TranslationMemory, rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
         do {
             let migrator = MatchIndexSchema.migrator
             if try !tm.pool.read(migrator.hasCompletedMigrations) {
@@ -54,9 +74,10 @@ public enum MatchIndexFile {
         }
         let file = path(for: tm)
         var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
-        // Read, not mapped: a mapped Data corrupted the heap when freed (Foundation on Linux).
-        if !rebuild, let data = FileManager.default.contents(atPath: file) {
-            stored = try? data.withUnsafeBytes { try decode($0) }
+        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
+        // corrupted the heap when freed on Linux.
+        if !rebuild, FileManager.default.fileExists(atPath: file) {
+            stored = try? decode(MappedRegion(path: file))
         }
         let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in
             let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
@@ -78,7 +99,7 @@ public enum MatchIndexFile {
                 }
                 // Rewrite the file only when the catch-up work is worth saving: small deltas are
                 // cheaper to apply again on the next load than a rewrite of the whole file.
-                let rewrite = units.count >= max(rewriteThreshold, index.entryCount / 100)
+                let rewrite = saveAnyChange || units.count >= max(rewriteThreshold, index.entryCount / 100)
                 return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, rewrite)
             }
             var index = MatchIndex()
@@ -87,6 +108,7 @@ public enum MatchIndexFile {
             var currentUnit: Int64 = -1
             var variants: [MatchIndex.Entry] = []
             var units = 0
+            var tags: [String: LanguageTag] = [:]  // parsed once per distinct tag, not per row
             while let row = try rows.next() {
                 let unit: Int64 = row[1]
                 if unit != currentUnit {
@@ -94,7 +116,9 @@ public enum MatchIndexFile {
                     variants.removeAll(keepingCapacity: true)
                     currentUnit = unit
                 }
-                if let language = LanguageTag(row[2] as String) {
+                let tag: String = row[2]
+                if let language = tags[tag] ?? LanguageTag(tag) {
+                    tags[tag] = language
                     variants.append(MatchIndex.Entry(id: row[0], language: language, text: row[3]))
                 }
             }
@@ -118,8 +142,9 @@ public enum MatchIndexFile {
         return MatchIndex.Entry(id: row[0], language: language, text: row[2])
     }
 
-    /// Reads a side file: generation header and index.
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> (MatchIndex, Int64, Int64) {
+    /// Reads a side file in place: generation header and index (see ``MatchIndex/init(mapping:offset:)``).
+    static func decode(_ region: MappedRegion) throws -> (MatchIndex, Int64, Int64) {
+        let bytes = region.bytes
         guard bytes.count > 24, Array(bytes[0..<8]) == magic else {
             throw StorageError(.corruptData, "The match index file has no valid header.")
         }
@@ -128,7 +153,7 @@ public enum MatchIndexFile {
             for index in 0..<8 { value |= Int64(bytes[offset + index]) << (8 * Int64(index)) }
             return value
         }
-        let index = try MatchIndex(serializedBuffer: UnsafeRawBufferPointer(rebasing: bytes[24...]))
+        let index = try MatchIndex(mapping: region, offset: 24)
         return (index, integer(at: 8), integer(at: 16))
     }
 

@@ -15,7 +15,13 @@ struct ConcordanceCommand: ParsableCommand {
             """)
 
     @Argument(help: "The phrase or words to find.")
-    var phrase: String
+    var phrase: String?
+
+    @Option(name: .long, help: "A file of phrases, one a line, searched with one open memory (results in order).")
+    var file: String?
+
+    @Flag(name: .long, help: "With --file: write each phrase's search time (line, milliseconds) to stderr.")
+    var timings = false
 
     @Option(name: .long, help: "The language searched (default: the pair's source).")
     var lang: String?
@@ -63,12 +69,18 @@ struct ConcordanceCommand: ParsableCommand {
 
     func validate() throws {
         _ = try languages()
+        guard (phrase == nil) != (file == nil) else { throw ValidationError("Give a phrase or --file, not both.") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1.") }
     }
 
     func run() throws {
         do {
             let (language, other) = try languages()
+            if let file {
+                try runFile(file, language: language, other: other)
+                return
+            }
+            let phrase = self.phrase ?? ""
             let lines = try Concordance(database: database.location).run(
                 phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
                 open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
@@ -88,5 +100,23 @@ struct ConcordanceCommand: ParsableCommand {
             JSONOutput.printError("\(error)")
             throw ExitCode(ExitStatus.failure)
         }
+    }
+
+    /// `--file`: one search per line, each result as `LINE<TAB>hits<TAB>first hit` (or a JSON line).
+    func runFile(_ path: String, language: LanguageTag, other: LanguageTag?) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("Cannot read \(path) as UTF-8 text.")
+        }
+        let phrases = text.split(whereSeparator: \.isNewline).map(String.init)
+        let results = try Concordance(database: database.location).run(
+            phrases: phrases, language: language, other: other, mode: words ? .words : .phrase, limit: maximum, open: "«", close: "»"
+        ) { number, milliseconds in
+            if timings { FileHandle.standardError.write(Data("\(number)\t\(String(format: "%.3f", milliseconds))\n".utf8)) }
+        }
+        var out = ""
+        for (number, lines) in results.enumerated() {
+            out += "\(number + 1)\t\(lines.count)\t\(lines.first?.highlighted ?? "")\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraKit
+import TesseraStorage
 
 struct ConcordanceTests {
     static func memory() throws -> TemporaryMemory {
@@ -48,6 +49,33 @@ struct ConcordanceTests {
         #expect(savePairs.map(\.text) == ["Save the file as PDF"])
         let short = try Concordance(database: memory.location).run("保存", language: LanguageTag("ja")!, other: LanguageTag("de"))
         #expect(short.isEmpty)
+    }
+
+    /// With a match side file the pair filter reads the index: the lines are the same as without.
+    @Test(arguments: [
+        ("save", "en", "de", Concordance.Mode.words), ("the file", "en", "de", .phrase), ("is", "en", "tr", .words),
+        ("is", "en", "de", .words), ("sav*", "en", "ja", .phrase), ("保存", "ja", "en", .phrase), ("保存でき", "ja", "en", .phrase),
+        ("Datei", "de", "en", .phrase),
+    ])
+    func run_filtersPairsThroughTheMatchIndexAsThroughTheDatabase(phrase: String, language: String, other: String, mode: Concordance.Mode) throws {
+        let memory = try Self.memory()
+        let concordance = Concordance(database: memory.location)
+        func lines() throws -> [String] {
+            try concordance.run(phrase, language: LanguageTag(language)!, other: LanguageTag(other), mode: mode, open: "[", close: "]")
+                .map { "\($0.highlighted) | \($0.others.map(\.text))" }
+        }
+        let fromDatabase = try lines()
+        try LookupIndex.update(memory.memory)
+        #expect(FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory.memory)))
+        #expect(try lines() == fromDatabase)
+        // A unit written after the side file: the load catches up, the filter still agrees.
+        try memory.memory.write(
+            units: [TemporaryMemory.unit([(language, phrase.replacingOccurrences(of: "*", with: "")), (other, "x")])],
+            batch: ImportBatch(kind: .tmx, filePath: "more.tmx"), policy: .add)
+        let caughtUp = try lines()
+        try FileManager.default.removeItem(atPath: MatchIndexFile.path(for: memory.memory))
+        #expect(caughtUp == (try lines()))
+        #expect(caughtUp.count >= fromDatabase.count)
     }
 
     @Test func run_searchesJapaneseBySubstring() throws {

@@ -131,6 +131,38 @@ struct LookupTests {
         #expect(Set(after.map(\.target)) == ["Ouvrir le fichier", "Ouvre le fichier"])
     }
 
+    @Test func import_leavesTheIndexReadyForTheFirstLookup() throws {
+        let memory = try TemporaryMemory([])
+        func tmx(_ name: String, _ units: [(String, String)]) throws -> String {
+            let body = units.map { "<tu><tuv xml:lang=\"en\"><seg>\($0.0)</seg></tuv><tuv xml:lang=\"de\"><seg>\($0.1)</seg></tuv></tu>" }
+            let text = """
+                <?xml version="1.0"?><tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" \
+                adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>\(body.joined())</body></tmx>
+                """
+            let path = memory.folder.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let options = LookupOptions(source: Self.en, targets: [LanguageTag("de")!], minimum: 100)
+        let side = MatchIndexFile.path(for: memory.memory)
+        _ = try ImportTMX(database: memory.location).run(files: [try tmx("a.tmx", [("Open the file", "Datei öffnen")])])
+        #expect(FileManager.default.fileExists(atPath: side))
+        let first = try Lookup(database: memory.location)
+        #expect(!first.indexState.rebuilt && first.indexState.updatedUnits == 0 && first.index.isMapped)
+        #expect(try first.run("Open the file", options: options).map(\.target) == ["Datei öffnen"])
+        // A second import (new units, and an overwrite that deletes variants) updates the file again.
+        _ = try ImportTMX(database: memory.location, policy: .overwrite).run(files: [
+            try tmx("b.tmx", [("Close the window", "Fenster schließen"), ("Open the file", "Datei aufmachen")])
+        ])
+        let second = try Lookup(database: memory.location)
+        #expect(!second.indexState.rebuilt && second.indexState.updatedUnits == 0 && second.index.isMapped)
+        #expect(try second.run("Close the window", options: options).map(\.target) == ["Fenster schließen"])
+        let rebuilt = try Lookup(database: memory.location, rebuildIndex: true)
+        let found = try second.run("Open the file", options: options).map(\.target)
+        let expected = try rebuilt.run("Open the file", options: options).map(\.target)
+        #expect(found.contains("Datei aufmachen") && found == expected)
+    }
+
     @Test func index_isRebuiltFromACorruptSideFile() throws {
         let memory = try Self.memory()
         _ = try Lookup(database: memory.location)

@@ -93,7 +93,81 @@ struct MatchIndexTests {
         #expect(Self.key(index.search(request)) == Self.key(after))
     }
 
-    @Test(arguments: [[UInt8](), Array("TSMATCH2".utf8), Array("NOTANIDX1234567".utf8)])
+    /// Writes `index` to a temporary file and maps it.
+    static func mapped(_ index: MatchIndex, bytes: [UInt8]? = nil) throws -> (MatchIndex, URL) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-mapped-\(UUID().uuidString).idx")
+        try Data(bytes ?? index.serialized(generation: 3)).write(to: url)
+        return (try MatchIndex(mapping: MappedRegion(path: url.path)), url)
+    }
+
+    @Test(arguments: [(5 as UInt64, 75), (6, 60)])
+    func mapping_searchesLikeTheIndexInMemory(seed: UInt64, minimum: Int) throws {
+        let (index, sentences) = Self.randomMemory(seed: seed, units: 600)
+        let (mapped, url) = try Self.mapped(index)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(mapped.isMapped && !index.isMapped)
+        #expect(mapped.generation == 3 && mapped.entryCount == index.entryCount && mapped.tokenCount == index.tokenCount)
+        var generator = SeededGenerator(seed: seed &+ 7)
+        var total = 0
+        for round in 0..<40 {
+            var words = sentences.randomElement(using: &generator)!.split(separator: " ").map(String.init)
+            if Bool.random(using: &generator) { words.append("w\(Int.random(in: 0..<400, using: &generator))") }
+            // Whole sentences (token level) and single words with an edit (character level).
+            let single = (words.first ?? "w1") + "x"
+            for text in [words.joined(separator: " "), single] {
+                for target in [[Self.de], nil] as [[LanguageTag]?] {
+                    let request = MatchRequest(
+                        query: MatchText(text, language: Self.en), sourceLanguage: Self.en, targetLanguages: target,
+                        minimum: minimum, limit: 10_000)
+                    let expected = index.search(request)
+                    #expect(Self.key(mapped.search(request)) == Self.key(expected), "\(text)")
+                    if round < 3 { #expect(Self.key(mapped.exhaustiveSearch(request)) == Self.key(index.exhaustiveSearch(request))) }
+                    total += expected.count
+                }
+            }
+        }
+        #expect(total > 40)
+    }
+
+    @Test func mapping_copiesTheIndexOnTheFirstChange() throws {
+        let (index, sentences) = Self.randomMemory(seed: 11, units: 300)
+        var (mapped, url) = try Self.mapped(index)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let request = MatchRequest(
+            query: MatchText(sentences[4], language: Self.en), sourceLanguage: Self.en, targetLanguages: nil, minimum: 100, limit: 10)
+        #expect(mapped.remove(unit: 4) == 2)
+        #expect(!mapped.isMapped)
+        mapped.add(unit: 900, variants: [.init(id: 5000, language: Self.en, text: sentences[4]), .init(id: 5001, language: Self.de, text: "x")])
+        let units = Set(mapped.search(request).map(\.unit))
+        #expect(units.contains(900) && !units.contains(4))
+        #expect(Self.key(mapped.search(request)) == Self.key(mapped.exhaustiveSearch(request)))
+    }
+
+    /// Bytes overwritten at a fraction of the file: the mapped index either refuses the file or
+    /// answers (perhaps wrongly), but never reads outside it.
+    @Test(arguments: [0.05, 0.2, 0.4, 0.6, 0.8, 0.95])
+    func mapping_survivesDamagedBytes(at fraction: Double) throws {
+        let (index, sentences) = Self.randomMemory(seed: 12, units: 400)
+        var bytes = index.serialized()
+        let start = Int(Double(bytes.count) * fraction)
+        for position in start..<min(bytes.count, start + 64) { bytes[position] = 0xFF }
+        #expect(bytes != index.serialized())
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-damaged-\(UUID().uuidString).idx")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard let damaged = try? MatchIndex(mapping: MappedRegion(path: url.path)) else { return }
+        for sentence in sentences.prefix(15) {
+            for text in [sentence, sentence.split(separator: " ").first.map(String.init) ?? "w"] {
+                let request = MatchRequest(
+                    query: MatchText(text, language: Self.en), sourceLanguage: Self.en, targetLanguages: nil, minimum: 50, limit: 10)
+                for candidate in damaged.search(request) {
+                    #expect(candidate.base >= 50 && candidate.base <= 100)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [[UInt8](), Array("TSMATCH3".utf8), Array("TSMATCH2".utf8), Array("NOTANIDX1234567".utf8)])
     func init_rejectsCorruptBytes(bytes: [UInt8]) {
         #expect(throws: MatchingError.self) { try MatchIndex(serialized: bytes) }
     }
