@@ -32,7 +32,9 @@ public struct AlignStore: Sendable {
     /// - Throws: `StorageError` when the database cannot be written (nothing is kept then).
     public func store(_ units: [TranslationUnit], sourcePath: String) throws -> WriteReport {
         let memory = try TranslationMemory.open(path: database.path)
-        return try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
+        let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
+        LookupIndex.updateAfterWrite(memory)
+        return report
     }
 
     /// Writes `units` as TMX 1.4b (level 1: the aligned text has no inline codes).

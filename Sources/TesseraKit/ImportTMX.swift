@@ -46,8 +46,8 @@ public struct ImportTMX: Sendable {
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })
         }
-        // Keep the match index in step (a failure here only defers the work to the next lookup).
-        _ = try? LookupIndex.update(memory)
+        // Keep the match index in step (a large memory, or a failure, defers it to the next lookup).
+        LookupIndex.updateAfterWrite(memory)
         progress?.finish()
         return report
     }
