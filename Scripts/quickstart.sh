@@ -30,7 +30,7 @@ run glossary import Glossaries/defence.tbx
 run import TMX/seed-article.en-de-fr-tr.tmx
 run stats
 # 3. Lookups.
-run lookup "NATO defence ministers agreed last week on new capability targets." --source en --target de,fr,tr --max 1
+run lookup "The Secretary General also underlined the urgency of increasing defence industry production." --source en --target de,fr,tr --max 1
 run concordance "production lines" --lang en --pair en-de
 run term "capability targets" --source en --target de,fr,tr
 run terms-in "We need more shifts, more production lines." --source en --target de
