@@ -57,7 +57,8 @@ public struct ImportTMX: Sendable {
         var result = ImportReport.FileResult(path: file)
         var reader: (any TMXUnitSource)?
         do {
-            let source = try Self.openReader(path: file, skipInvalid: skipInvalid)
+            // Parsing runs on a second thread while this one writes (two cores at once).
+            let source = PrefetchingUnitSource(try Self.openReader(path: file, skipInvalid: skipInvalid))
             reader = source
             var read = 0
             let write = try memory.importBatch(ImportBatch(kind: .tmx, filePath: file, header: source.header), policy: policy) { sink in

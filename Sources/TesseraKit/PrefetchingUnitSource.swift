@@ -1,0 +1,122 @@
+import Foundation
+import TesseraCore
+
+/// Reads units on a second thread while the caller stores them, so that parsing (libxml2 and
+/// unit building) and SQLite writing run on two cores at once.
+///
+/// The reader thread fills a bounded queue of small batches (at most ``maxBatches`` x
+/// ``batchSize`` units, so memory stays flat whatever the file size); ``next()`` hands the units
+/// out in file order and rethrows the reader's error at the position where the reader stopped,
+/// so a malformed file still fails the caller's transaction after the same units as a plain loop.
+///
+/// - Complexity: O(1) amortised per unit; one thread per file.
+final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
+    // @unchecked Sendable: `source` is touched only by the reader thread until `finished` is set
+    // under `condition`; every other field is guarded by `condition`, except `current`/`index`,
+    // which only the consuming thread uses.
+    /// Units per batch handed from the reader thread to the consumer.
+    static let batchSize = 256
+    /// Batches waiting at most; the reader thread blocks when the queue is full.
+    static let maxBatches = 16
+
+    private let source: any TMXUnitSource
+    /// The file's header, read before the reader thread starts.
+    let header: TMXHeader
+    private let condition = NSCondition()
+    private var batches: [[TranslationUnit]] = []
+    private var failure: (any Error)?
+    private var finished = false
+    private var cancelled = false
+    private var current: [TranslationUnit] = []
+    private var index = 0
+
+    /// Starts reading `source` on a new thread.
+    init(_ source: any TMXUnitSource) {
+        self.source = source
+        self.header = source.header
+        let thread = Thread { [self] in self.produce() }
+        thread.name = "tessera.tmx-reader"
+        thread.start()
+    }
+
+    deinit { close() }
+
+    private func produce() {
+        var outcome: (any Error)?
+        var batch: [TranslationUnit] = []
+        batch.reserveCapacity(Self.batchSize)
+        do {
+            reading: while let unit = try source.next() {
+                batch.append(unit)
+                if batch.count == Self.batchSize {
+                    guard push(batch) else { break reading }
+                    batch = []
+                    batch.reserveCapacity(Self.batchSize)
+                }
+            }
+            if !batch.isEmpty { _ = push(batch) }
+        } catch {
+            if !batch.isEmpty { _ = push(batch) }
+            outcome = error
+        }
+        condition.lock()
+        failure = outcome
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues a batch; `false` when the consumer has closed the source.
+    private func push(_ batch: [TranslationUnit]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= Self.maxBatches && !cancelled { condition.wait() }
+        if cancelled { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next unit in file order, `nil` at the end; rethrows the reader's error.
+    func next() throws -> TranslationUnit? {
+        if index < current.count {
+            index += 1
+            return current[index - 1]
+        }
+        condition.lock()
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            current = batches.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            index = 1
+            return current[0]
+        }
+        let failure = self.failure
+        condition.unlock()
+        current = []
+        index = 0
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the reader thread (if it is still reading) and waits until it has finished, so that
+    /// the underlying reader's counts can be read.
+    func close() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    var warningCounts: [String: Int] {
+        close()
+        return source.warningCounts
+    }
+
+    var skippedCounts: [String: Int] {
+        close()
+        return source.skippedCounts
+    }
+}
