@@ -261,6 +261,7 @@ public struct LexicalCostModel: CostModel {
     /// typical parallel sentence pair.
     public func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if let table, let fast = table.spanEvidence(source: a, target: b) { return Double(fast) }
         let sourceSpan = min(a.count, Self.maximumSpan) - 1
         let targetSpan = min(b.count, Self.maximumSpan) - 1
         if b.count <= Self.maximumSpan {
@@ -469,6 +470,83 @@ public struct LexicalCostModel: CostModel {
                 }
                 scratch.unmark(row: x, model: model)
             }
+            sourceSpans = []
+            targetSpans = []
+            if start[n] <= Self.maximumSpanCells { fillSpans(model: model) }
+        }
+
+        /// Spans of up to this many units of the other side have their terms stored.
+        static let spans = 4
+        /// Largest table (unit pairs) whose span terms are stored (4 × 2 × 4 bytes a pair).
+        static let maximumSpanCells = 4_000_000
+
+        /// Term of source unit x for target units y..<y+k, at `(start[x] + y - low[x]) * spans + k - 1`:
+        /// its matched value minus its chance expectation, as ``evidence(source:target:)`` adds it
+        /// (NaN when a pair lies outside the table).
+        var sourceSpans: [Float]
+        /// Term of target unit y for source units x..<x+k, at `(start[x] + y - low[x]) * spans + k - 1`.
+        var targetSpans: [Float]
+
+        private mutating func fillSpans(model: LexicalCostModel) {
+            let n = low.count
+            let k = Self.spans
+            var sourceTerms = [Float](repeating: .nan, count: start[n] * k)
+            var targetTerms = [Float](repeating: .nan, count: start[n] * k)
+            for x in 0..<n where width[x] > 0 {
+                let items = model.sourceUnits[x].items
+                let expected = model.sourceUnits[x].expected
+                for offset in 0..<width[x] {
+                    var keyMask: UInt64 = 0
+                    var lexiconMask: UInt64 = 0
+                    for span in 1...k where offset + span <= width[x] {
+                        let masks = values[start[x] + offset + span - 1]
+                        keyMask |= masks.sourceKey
+                        lexiconMask |= masks.sourceLexicon
+                        sourceTerms[(start[x] + offset) * k + span - 1] =
+                            LexicalCostModel.value(items, keyMask: keyMask, lexiconMask: lexiconMask) - expected[span - 1]
+                    }
+                    let y = low[x] + offset
+                    let targetItems = model.targetUnits[y].items
+                    let targetExpected = model.targetUnits[y].expected
+                    keyMask = 0
+                    lexiconMask = 0
+                    for span in 1...k where x + span <= n {
+                        guard let masks = value(x + span - 1, y) else { break }
+                        keyMask |= masks.targetKey
+                        lexiconMask |= masks.targetLexicon
+                        targetTerms[(start[x] + offset) * k + span - 1] =
+                            LexicalCostModel.value(targetItems, keyMask: keyMask, lexiconMask: lexiconMask)
+                            - targetExpected[span - 1]
+                    }
+                }
+            }
+            sourceSpans = sourceTerms
+            targetSpans = targetTerms
+        }
+
+        /// The evidence of a bead of at most ``spans`` units a side from the stored terms, summed
+        /// in the same order as ``evidence(source:target:)`` (so bit-identical); nil when a term
+        /// is missing.
+        @inline(__always) func spanEvidence(source a: Range<Int>, target b: Range<Int>) -> Float? {
+            let k = Self.spans
+            guard a.count <= k, b.count <= k, !sourceSpans.isEmpty else { return nil }
+            var total: Float = 0
+            for x in a {
+                let offset = b.lowerBound - low[x]
+                guard offset >= 0 && offset < width[x] else { return nil }
+                let term = sourceSpans[(start[x] + offset) * k + b.count - 1]
+                guard !term.isNaN else { return nil }
+                total += term
+            }
+            let x = a.lowerBound
+            for y in b {
+                let offset = y - low[x]
+                guard offset >= 0 && offset < width[x] else { return nil }
+                let term = targetSpans[(start[x] + offset) * k + a.count - 1]
+                guard !term.isNaN else { return nil }
+                total += term
+            }
+            return total
         }
 
         @inline(__always) func value(_ x: Int, _ y: Int) -> PairMasks? {
