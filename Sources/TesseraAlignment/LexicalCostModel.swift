@@ -455,8 +455,13 @@ public struct LexicalCostModel: CostModel {
             width = [Int](repeating: 0, count: n)
             start = [Int](repeating: 0, count: n + 1)
             for x in 0..<n {
-                let first = band.targetRange(row: max(0, x - maxSource + 1)).lowerBound
-                let last = min(m - 1, band.targetRange(row: min(n, x + 1)).upperBound + maxTarget - 1)
+                // Every column a bead touching row x can reach: beads start in rows
+                // x - maxSource + 1 ... x and end in rows x + 1 ... x + maxSource.
+                var first = m
+                for row in max(0, x - maxSource + 1)...x { first = min(first, band.targetRange(row: row).lowerBound) }
+                var reach = 0
+                for row in (x + 1)...min(n, x + maxSource) { reach = max(reach, band.targetRange(row: row).upperBound) }
+                let last = min(m - 1, max(reach - 1, band.targetRange(row: min(n, x + 1)).upperBound + maxTarget - 1))
                 low[x] = first
                 width[x] = max(0, last - first + 1)
                 start[x + 1] = start[x] + width[x]
