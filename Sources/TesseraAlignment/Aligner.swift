@@ -94,9 +94,13 @@ public struct Aligner: Sendable {
         // cells) and kept only when the wider band finds nothing cheaper.
         let verifies = guide == nil && anchors.isEmpty
         var accepted: Result?
+        // Bead costs of the previous (narrower) search: a widened band contains it, and a bead's
+        // cost does not depend on the band, so they are read back instead of recomputed.
+        var memo: CostMemo?
         while true {
             let prepared = costModel.prepared(for: band)
-            let outcome = search(band: band, costModel: prepared)
+            let (outcome, nextMemo) = search(band: band, costModel: prepared, reusing: memo)
+            memo = nextMemo
             let next = band.widened()
             let nextCells = (sourceCount + 1) * (2 * next.halfWidth + 1)
             let canWiden = !band.coversEverything && nextCells <= maximumCells
@@ -134,6 +138,21 @@ public struct Aligner: Sendable {
         var touchesEdge: Bool
     }
 
+    /// The bead costs of one search, by cell and shape (NaN where not computed).
+    private struct CostMemo {
+        var rowLow: [Int]
+        var rowHigh: [Int]
+        var rowStart: [Int]
+        var costs: [Double]
+        var shapeCount: Int
+
+        /// The stored cost of the bead of shape `s` ending at (i, j), or NaN.
+        @inline(__always) func cost(_ i: Int, _ j: Int, _ s: Int) -> Double {
+            guard i < rowLow.count, j >= rowLow[i] && j <= rowHigh[i] else { return .nan }
+            return costs[(rowStart[i] + j - rowLow[i]) * shapeCount + s]
+        }
+    }
+
     private func fallbackBeads(sourceCount: Int, targetCount: Int) -> [Bead] {
         (0..<sourceCount).map { Bead(source: $0..<($0 + 1), target: 0..<0, cost: .infinity, confidence: 0) }
             + (0..<targetCount).map {
@@ -143,7 +162,8 @@ public struct Aligner: Sendable {
 
     /// One banded search: Viterbi and forward sums in one pass, backward sums in a second pass,
     /// walk back from (n, m).
-    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model) -> Outcome? {
+    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model,
+                                          reusing memo: CostMemo?) -> (Outcome?, CostMemo?) {
         let n = band.sourceCount
         let m = band.targetCount
         var rowLow = [Int](repeating: 0, count: n + 1)
@@ -168,7 +188,10 @@ public struct Aligner: Sendable {
         // Bead costs of the forward pass, reused by the backward pass when memory allows.
         let shapeCount = entries.count
         let caches = cellCount * shapeCount <= Self.maximumCachedCosts
-        var cached = [Float](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
+        // Kept as Double so a wider search can reuse them exactly; the backward pass reads them
+        // rounded to Float, as it always has.
+        var cached = [Double](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
+        let memo = memo?.shapeCount == shapeCount ? memo : nil
 
         // The terms of one cell's log-sum-exp (one per shape), summed once with a single log.
         let termBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, entries.count))
@@ -194,8 +217,9 @@ public struct Aligner: Sendable {
                     guard pi >= 0, pj >= 0, let previous = cellIndex(pi, pj) else { continue }
                     let before = best[previous]
                     guard before < .infinity else { continue }
-                    let cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j)
-                    if caches { cached[cell * shapeCount + s] = Float(cost) }
+                    var cost = memo?.cost(i, j, s) ?? .nan
+                    if cost.isNaN { cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j) }
+                    if caches { cached[cell * shapeCount + s] = cost }
                     guard cost.isFinite else { continue }
                     if before + cost < bestCost {
                         bestCost = before + cost
@@ -211,7 +235,9 @@ public struct Aligner: Sendable {
                 forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
         }
-        guard let last = cellIndex(n, m), best[last] < .infinity else { return nil }
+        let newMemo = caches ? CostMemo(rowLow: rowLow, rowHigh: rowHigh, rowStart: rowStart, costs: cached,
+                                        shapeCount: shapeCount) : nil
+        guard let last = cellIndex(n, m), best[last] < .infinity else { return (nil, newMemo) }
 
         var backward = [Double](repeating: -.infinity, count: cellCount)
         backward[last] = 0
@@ -226,7 +252,7 @@ public struct Aligner: Sendable {
                     let nj = j + shapeTarget[s]
                     guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
                     let cost = caches && !cached[next * shapeCount + s].isNaN
-                        ? Double(cached[next * shapeCount + s])
+                        ? Double(Float(cached[next * shapeCount + s]))
                         : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
                     guard cost.isFinite else { continue }
                     let term = backward[next] - cost * inverseTemperature
@@ -244,12 +270,12 @@ public struct Aligner: Sendable {
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            guard let cell = cellIndex(i, j) else { return nil }
+            guard let cell = cellIndex(i, j) else { return (nil, newMemo) }
             let s = Int(back[cell])
-            guard s >= 0 else { return nil }
+            guard s >= 0 else { return (nil, newMemo) }
             let pi = i - shapeSource[s]
             let pj = j - shapeTarget[s]
-            guard let previous = cellIndex(pi, pj) else { return nil }
+            guard let previous = cellIndex(pi, pj) else { return (nil, newMemo) }
             let cost = best[cell] - best[previous]
             let logPosterior = forward[previous] - cost * inverseTemperature + backward[cell] - total
             let confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
@@ -259,8 +285,8 @@ public struct Aligner: Sendable {
             j = pj
         }
         beads.reverse()
-        return Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
-                       touchesEdge: touches)
+        return (Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
+                        touchesEdge: touches), newMemo)
     }
 }
 
