@@ -204,37 +204,62 @@ public struct Aligner: Sendable {
 
         best[0] = 0
         forward[0] = 0
-        for i in 0...n {
-            for j in rowLow[i]...rowHigh[i] where i > 0 || j > 0 {
-                let cell = rowStart[i] + j - rowLow[i]
-                var bestCost = Double.infinity
-                var bestShape = -1
-                var terms = 0
-                var maxTerm = -Double.infinity
-                for s in 0..<entries.count {
-                    let pi = i - shapeSource[s]
-                    let pj = j - shapeTarget[s]
-                    guard pi >= 0, pj >= 0, let previous = cellIndex(pi, pj) else { continue }
-                    let before = best[previous]
-                    guard before < .infinity else { continue }
-                    var cost = memo?.cost(i, j, s) ?? .nan
-                    if cost.isNaN { cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j) }
-                    if caches { cached[cell * shapeCount + s] = cost }
-                    guard cost.isFinite else { continue }
-                    if before + cost < bestCost {
-                        bestCost = before + cost
-                        bestShape = s
+        let hasMemo = memo != nil
+        let memoLow = memo?.rowLow ?? []
+        let memoHigh = memo?.rowHigh ?? []
+        let memoStart = memo?.rowStart ?? []
+        let memoCosts = memo?.costs ?? []
+        // The forward pass reads and writes through buffer pointers (no bounds checks or
+        // reference counting per shape); the arithmetic is the same, operation for operation.
+        rowLow.withUnsafeBufferPointer { low in
+        rowHigh.withUnsafeBufferPointer { high in
+        rowStart.withUnsafeBufferPointer { start in
+        memoLow.withUnsafeBufferPointer { oldLow in
+        memoHigh.withUnsafeBufferPointer { oldHigh in
+        memoStart.withUnsafeBufferPointer { oldStart in
+        memoCosts.withUnsafeBufferPointer { oldCosts in
+        best.withUnsafeMutableBufferPointer { best in
+        forward.withUnsafeMutableBufferPointer { forward in
+        back.withUnsafeMutableBufferPointer { back in
+        cached.withUnsafeMutableBufferPointer { cached in
+        shapeSource.withUnsafeBufferPointer { shapeSource in
+        shapeTarget.withUnsafeBufferPointer { shapeTarget in
+        shapeCost.withUnsafeBufferPointer { shapeCost in
+            for i in 0...n {
+                let memoRow = hasMemo && i < oldLow.count
+                for j in low[i]...high[i] where i > 0 || j > 0 {
+                    let cell = start[i] + j - low[i]
+                    let oldCell = memoRow && j >= oldLow[i] && j <= oldHigh[i] ? oldStart[i] + j - oldLow[i] : -1
+                    var bestCost = Double.infinity
+                    var bestShape = -1
+                    var terms = 0
+                    var maxTerm = -Double.infinity
+                    for s in 0..<shapeCount {
+                        let pi = i - shapeSource[s]
+                        let pj = j - shapeTarget[s]
+                        guard pi >= 0, pj >= 0, pj >= low[pi] && pj <= high[pi] else { continue }
+                        let previous = start[pi] + pj - low[pi]
+                        let before = best[previous]
+                        guard before < .infinity else { continue }
+                        var cost = oldCell >= 0 ? oldCosts[oldCell * shapeCount + s] : .nan
+                        if cost.isNaN { cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j) }
+                        if caches { cached[cell * shapeCount + s] = cost }
+                        guard cost.isFinite else { continue }
+                        if before + cost < bestCost {
+                            bestCost = before + cost
+                            bestShape = s
+                        }
+                        let term = forward[previous] - cost * inverseTemperature
+                        termBuffer[terms] = term
+                        terms += 1
+                        maxTerm = max(maxTerm, term)
                     }
-                    let term = forward[previous] - cost * inverseTemperature
-                    termBuffer[terms] = term
-                    terms += 1
-                    maxTerm = max(maxTerm, term)
+                    best[cell] = bestCost
+                    back[cell] = Int8(bestShape)
+                    forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
                 }
-                best[cell] = bestCost
-                back[cell] = Int8(bestShape)
-                forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
-        }
+        }}}}}}}}}}}}}}
         let newMemo = caches ? CostMemo(rowLow: rowLow, rowHigh: rowHigh, rowStart: rowStart, costs: cached,
                                         shapeCount: shapeCount) : nil
         guard let last = cellIndex(n, m), best[last] < .infinity else { return (nil, newMemo) }
