@@ -99,11 +99,14 @@ public struct Aligner: Sendable {
         var memo: CostMemo?
         while true {
             let prepared = costModel.prepared(for: band)
-            let (outcome, nextMemo) = search(band: band, costModel: prepared, reusing: memo)
-            memo = nextMemo
             let next = band.widened()
             let nextCells = (sourceCount + 1) * (2 * next.halfWidth + 1)
             let canWiden = !band.coversEverything && nextCells <= maximumCells
+            // A path touching the edge of a band that can still widen is thrown away, so its
+            // confidences (the backward pass) are not computed.
+            let (outcome, nextMemo) = search(band: band, costModel: prepared, reusing: memo,
+                                             confidencesIfTouching: !canWiden)
+            memo = nextMemo
             if let previous = accepted {
                 guard let outcome, outcome.result.totalCost < previous.totalCost - 1e-9 * max(1, abs(previous.totalCost)) else {
                     return previous
@@ -163,7 +166,7 @@ public struct Aligner: Sendable {
     /// One banded search: Viterbi and forward sums in one pass, backward sums in a second pass,
     /// walk back from (n, m).
     private func search<Model: CostModel>(band: AlignmentBand, costModel: Model,
-                                          reusing memo: CostMemo?) -> (Outcome?, CostMemo?) {
+                                          reusing memo: CostMemo?, confidencesIfTouching: Bool) -> (Outcome?, CostMemo?) {
         let n = band.sourceCount
         let m = band.targetCount
         var rowLow = [Int](repeating: 0, count: n + 1)
@@ -264,33 +267,9 @@ public struct Aligner: Sendable {
                                         shapeCount: shapeCount) : nil
         guard let last = cellIndex(n, m), best[last] < .infinity else { return (nil, newMemo) }
 
-        var backward = [Double](repeating: -.infinity, count: cellCount)
-        backward[last] = 0
-        for i in stride(from: n, through: 0, by: -1) {
-            for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
-                let cell = rowStart[i] + j - rowLow[i]
-                guard best[cell] < .infinity else { continue }
-                var terms = 0
-                var maxTerm = -Double.infinity
-                for s in 0..<entries.count {
-                    let ni = i + shapeSource[s]
-                    let nj = j + shapeTarget[s]
-                    guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
-                    let cost = caches && !cached[next * shapeCount + s].isNaN
-                        ? Double(Float(cached[next * shapeCount + s]))
-                        : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
-                    guard cost.isFinite else { continue }
-                    let term = backward[next] - cost * inverseTemperature
-                    termBuffer[terms] = term
-                    terms += 1
-                    maxTerm = max(maxTerm, term)
-                }
-                backward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
-            }
-        }
-
-        let total = forward[last]
-        var beads: [Bead] = []
+        // Walk back first: whether the path touches the band's edge decides whether the
+        // confidences are needed.
+        var path: [(bead: Bead, cell: Int, previous: Int)] = []
         var touches = false
         var i = n
         var j = m
@@ -302,12 +281,43 @@ public struct Aligner: Sendable {
             let pj = j - shapeTarget[s]
             guard let previous = cellIndex(pi, pj) else { return (nil, newMemo) }
             let cost = best[cell] - best[previous]
-            let logPosterior = forward[previous] - cost * inverseTemperature + backward[cell] - total
-            let confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
-            beads.append(Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: confidence))
+            path.append((Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: 0), cell, previous))
             if (pi > 0 || pj > 0) && band.touchesEdge(row: pi, column: pj) { touches = true }
             i = pi
             j = pj
+        }
+        var beads = path.map(\.bead)
+        if !touches || confidencesIfTouching {
+            var backward = [Double](repeating: -.infinity, count: cellCount)
+            backward[last] = 0
+            for i in stride(from: n, through: 0, by: -1) {
+                for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
+                    let cell = rowStart[i] + j - rowLow[i]
+                    guard best[cell] < .infinity else { continue }
+                    var terms = 0
+                    var maxTerm = -Double.infinity
+                    for s in 0..<entries.count {
+                        let ni = i + shapeSource[s]
+                        let nj = j + shapeTarget[s]
+                        guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
+                        let cost = caches && !cached[next * shapeCount + s].isNaN
+                            ? Double(Float(cached[next * shapeCount + s]))
+                            : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
+                        guard cost.isFinite else { continue }
+                        let term = backward[next] - cost * inverseTemperature
+                        termBuffer[terms] = term
+                        terms += 1
+                        maxTerm = max(maxTerm, term)
+                    }
+                    backward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
+                }
+            }
+
+            let total = forward[last]
+            for (index, step) in path.enumerated() {
+                let logPosterior = forward[step.previous] - step.bead.cost * inverseTemperature + backward[step.cell] - total
+                beads[index].confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
+            }
         }
         beads.reverse()
         return (Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
