@@ -94,12 +94,19 @@ public struct Aligner: Sendable {
         // cells) and kept only when the wider band finds nothing cheaper.
         let verifies = guide == nil && anchors.isEmpty
         var accepted: Result?
+        // Bead costs of the previous (narrower) search: a widened band contains it, and a bead's
+        // cost does not depend on the band, so they are read back instead of recomputed.
+        var memo: CostMemo?
         while true {
             let prepared = costModel.prepared(for: band)
-            let outcome = search(band: band, costModel: prepared)
             let next = band.widened()
             let nextCells = (sourceCount + 1) * (2 * next.halfWidth + 1)
             let canWiden = !band.coversEverything && nextCells <= maximumCells
+            // A path touching the edge of a band that can still widen is thrown away, so its
+            // confidences (the backward pass) are not computed.
+            let (outcome, nextMemo) = search(band: band, costModel: prepared, reusing: memo,
+                                             confidencesIfTouching: !canWiden)
+            memo = nextMemo
             if let previous = accepted {
                 guard let outcome, outcome.result.totalCost < previous.totalCost - 1e-9 * max(1, abs(previous.totalCost)) else {
                     return previous
@@ -134,6 +141,21 @@ public struct Aligner: Sendable {
         var touchesEdge: Bool
     }
 
+    /// The bead costs of one search, by cell and shape (NaN where not computed).
+    private struct CostMemo {
+        var rowLow: [Int]
+        var rowHigh: [Int]
+        var rowStart: [Int]
+        var costs: [Double]
+        var shapeCount: Int
+
+        /// The stored cost of the bead of shape `s` ending at (i, j), or NaN.
+        @inline(__always) func cost(_ i: Int, _ j: Int, _ s: Int) -> Double {
+            guard i < rowLow.count, j >= rowLow[i] && j <= rowHigh[i] else { return .nan }
+            return costs[(rowStart[i] + j - rowLow[i]) * shapeCount + s]
+        }
+    }
+
     private func fallbackBeads(sourceCount: Int, targetCount: Int) -> [Bead] {
         (0..<sourceCount).map { Bead(source: $0..<($0 + 1), target: 0..<0, cost: .infinity, confidence: 0) }
             + (0..<targetCount).map {
@@ -143,7 +165,8 @@ public struct Aligner: Sendable {
 
     /// One banded search: Viterbi and forward sums in one pass, backward sums in a second pass,
     /// walk back from (n, m).
-    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model) -> Outcome? {
+    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model,
+                                          reusing memo: CostMemo?, confidencesIfTouching: Bool) -> (Outcome?, CostMemo?) {
         let n = band.sourceCount
         let m = band.targetCount
         var rowLow = [Int](repeating: 0, count: n + 1)
@@ -168,7 +191,10 @@ public struct Aligner: Sendable {
         // Bead costs of the forward pass, reused by the backward pass when memory allows.
         let shapeCount = entries.count
         let caches = cellCount * shapeCount <= Self.maximumCachedCosts
-        var cached = [Float](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
+        // Kept as Double so a wider search can reuse them exactly; the backward pass reads them
+        // rounded to Float, as it always has.
+        var cached = [Double](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
+        let memo = memo?.shapeCount == shapeCount ? memo : nil
 
         // The terms of one cell's log-sum-exp (one per shape), summed once with a single log.
         let termBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, entries.count))
@@ -181,86 +207,121 @@ public struct Aligner: Sendable {
 
         best[0] = 0
         forward[0] = 0
-        for i in 0...n {
-            for j in rowLow[i]...rowHigh[i] where i > 0 || j > 0 {
-                let cell = rowStart[i] + j - rowLow[i]
-                var bestCost = Double.infinity
-                var bestShape = -1
-                var terms = 0
-                var maxTerm = -Double.infinity
-                for s in 0..<entries.count {
-                    let pi = i - shapeSource[s]
-                    let pj = j - shapeTarget[s]
-                    guard pi >= 0, pj >= 0, let previous = cellIndex(pi, pj) else { continue }
-                    let before = best[previous]
-                    guard before < .infinity else { continue }
-                    let cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j)
-                    if caches { cached[cell * shapeCount + s] = Float(cost) }
-                    guard cost.isFinite else { continue }
-                    if before + cost < bestCost {
-                        bestCost = before + cost
-                        bestShape = s
+        let hasMemo = memo != nil
+        let memoLow = memo?.rowLow ?? []
+        let memoHigh = memo?.rowHigh ?? []
+        let memoStart = memo?.rowStart ?? []
+        let memoCosts = memo?.costs ?? []
+        // The forward pass reads and writes through buffer pointers (no bounds checks or
+        // reference counting per shape); the arithmetic is the same, operation for operation.
+        rowLow.withUnsafeBufferPointer { low in
+        rowHigh.withUnsafeBufferPointer { high in
+        rowStart.withUnsafeBufferPointer { start in
+        memoLow.withUnsafeBufferPointer { oldLow in
+        memoHigh.withUnsafeBufferPointer { oldHigh in
+        memoStart.withUnsafeBufferPointer { oldStart in
+        memoCosts.withUnsafeBufferPointer { oldCosts in
+        best.withUnsafeMutableBufferPointer { best in
+        forward.withUnsafeMutableBufferPointer { forward in
+        back.withUnsafeMutableBufferPointer { back in
+        cached.withUnsafeMutableBufferPointer { cached in
+        shapeSource.withUnsafeBufferPointer { shapeSource in
+        shapeTarget.withUnsafeBufferPointer { shapeTarget in
+        shapeCost.withUnsafeBufferPointer { shapeCost in
+            for i in 0...n {
+                let memoRow = hasMemo && i < oldLow.count
+                for j in low[i]...high[i] where i > 0 || j > 0 {
+                    let cell = start[i] + j - low[i]
+                    let oldCell = memoRow && j >= oldLow[i] && j <= oldHigh[i] ? oldStart[i] + j - oldLow[i] : -1
+                    var bestCost = Double.infinity
+                    var bestShape = -1
+                    var terms = 0
+                    var maxTerm = -Double.infinity
+                    for s in 0..<shapeCount {
+                        let pi = i - shapeSource[s]
+                        let pj = j - shapeTarget[s]
+                        guard pi >= 0, pj >= 0, pj >= low[pi] && pj <= high[pi] else { continue }
+                        let previous = start[pi] + pj - low[pi]
+                        let before = best[previous]
+                        guard before < .infinity else { continue }
+                        var cost = oldCell >= 0 ? oldCosts[oldCell * shapeCount + s] : .nan
+                        if cost.isNaN { cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j) }
+                        if caches { cached[cell * shapeCount + s] = cost }
+                        guard cost.isFinite else { continue }
+                        if before + cost < bestCost {
+                            bestCost = before + cost
+                            bestShape = s
+                        }
+                        let term = forward[previous] - cost * inverseTemperature
+                        termBuffer[terms] = term
+                        terms += 1
+                        maxTerm = max(maxTerm, term)
                     }
-                    let term = forward[previous] - cost * inverseTemperature
-                    termBuffer[terms] = term
-                    terms += 1
-                    maxTerm = max(maxTerm, term)
+                    best[cell] = bestCost
+                    back[cell] = Int8(bestShape)
+                    forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
                 }
-                best[cell] = bestCost
-                back[cell] = Int8(bestShape)
-                forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
-        }
-        guard let last = cellIndex(n, m), best[last] < .infinity else { return nil }
+        }}}}}}}}}}}}}}
+        let newMemo = caches ? CostMemo(rowLow: rowLow, rowHigh: rowHigh, rowStart: rowStart, costs: cached,
+                                        shapeCount: shapeCount) : nil
+        guard let last = cellIndex(n, m), best[last] < .infinity else { return (nil, newMemo) }
 
-        var backward = [Double](repeating: -.infinity, count: cellCount)
-        backward[last] = 0
-        for i in stride(from: n, through: 0, by: -1) {
-            for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
-                let cell = rowStart[i] + j - rowLow[i]
-                guard best[cell] < .infinity else { continue }
-                var terms = 0
-                var maxTerm = -Double.infinity
-                for s in 0..<entries.count {
-                    let ni = i + shapeSource[s]
-                    let nj = j + shapeTarget[s]
-                    guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
-                    let cost = caches && !cached[next * shapeCount + s].isNaN
-                        ? Double(cached[next * shapeCount + s])
-                        : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
-                    guard cost.isFinite else { continue }
-                    let term = backward[next] - cost * inverseTemperature
-                    termBuffer[terms] = term
-                    terms += 1
-                    maxTerm = max(maxTerm, term)
-                }
-                backward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
-            }
-        }
-
-        let total = forward[last]
-        var beads: [Bead] = []
+        // Walk back first: whether the path touches the band's edge decides whether the
+        // confidences are needed.
+        var path: [(bead: Bead, cell: Int, previous: Int)] = []
         var touches = false
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            guard let cell = cellIndex(i, j) else { return nil }
+            guard let cell = cellIndex(i, j) else { return (nil, newMemo) }
             let s = Int(back[cell])
-            guard s >= 0 else { return nil }
+            guard s >= 0 else { return (nil, newMemo) }
             let pi = i - shapeSource[s]
             let pj = j - shapeTarget[s]
-            guard let previous = cellIndex(pi, pj) else { return nil }
+            guard let previous = cellIndex(pi, pj) else { return (nil, newMemo) }
             let cost = best[cell] - best[previous]
-            let logPosterior = forward[previous] - cost * inverseTemperature + backward[cell] - total
-            let confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
-            beads.append(Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: confidence))
+            path.append((Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: 0), cell, previous))
             if (pi > 0 || pj > 0) && band.touchesEdge(row: pi, column: pj) { touches = true }
             i = pi
             j = pj
         }
+        var beads = path.map(\.bead)
+        if !touches || confidencesIfTouching {
+            var backward = [Double](repeating: -.infinity, count: cellCount)
+            backward[last] = 0
+            for i in stride(from: n, through: 0, by: -1) {
+                for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
+                    let cell = rowStart[i] + j - rowLow[i]
+                    guard best[cell] < .infinity else { continue }
+                    var terms = 0
+                    var maxTerm = -Double.infinity
+                    for s in 0..<entries.count {
+                        let ni = i + shapeSource[s]
+                        let nj = j + shapeTarget[s]
+                        guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
+                        let cost = caches && !cached[next * shapeCount + s].isNaN
+                            ? Double(Float(cached[next * shapeCount + s]))
+                            : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
+                        guard cost.isFinite else { continue }
+                        let term = backward[next] - cost * inverseTemperature
+                        termBuffer[terms] = term
+                        terms += 1
+                        maxTerm = max(maxTerm, term)
+                    }
+                    backward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
+                }
+            }
+
+            let total = forward[last]
+            for (index, step) in path.enumerated() {
+                let logPosterior = forward[step.previous] - step.bead.cost * inverseTemperature + backward[step.cell] - total
+                beads[index].confidence = logPosterior.isFinite ? min(1, max(0, exp(logPosterior))) : 0
+            }
+        }
         beads.reverse()
-        return Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
-                       touchesEdge: touches)
+        return (Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
+                        touchesEdge: touches), newMemo)
     }
 }
 

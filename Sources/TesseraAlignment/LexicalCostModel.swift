@@ -261,6 +261,7 @@ public struct LexicalCostModel: CostModel {
     /// typical parallel sentence pair.
     public func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if let table, let fast = table.spanEvidence(source: a, target: b) { return Double(fast) }
         let sourceSpan = min(a.count, Self.maximumSpan) - 1
         let targetSpan = min(b.count, Self.maximumSpan) - 1
         if b.count <= Self.maximumSpan {
@@ -454,8 +455,13 @@ public struct LexicalCostModel: CostModel {
             width = [Int](repeating: 0, count: n)
             start = [Int](repeating: 0, count: n + 1)
             for x in 0..<n {
-                let first = band.targetRange(row: max(0, x - maxSource + 1)).lowerBound
-                let last = min(m - 1, band.targetRange(row: min(n, x + 1)).upperBound + maxTarget - 1)
+                // Every column a bead touching row x can reach: beads start in rows
+                // x - maxSource + 1 ... x and end in rows x + 1 ... x + maxSource.
+                var first = m
+                for row in max(0, x - maxSource + 1)...x { first = min(first, band.targetRange(row: row).lowerBound) }
+                var reach = 0
+                for row in (x + 1)...min(n, x + maxSource) { reach = max(reach, band.targetRange(row: row).upperBound) }
+                let last = min(m - 1, max(reach - 1, band.targetRange(row: min(n, x + 1)).upperBound + maxTarget - 1))
                 low[x] = first
                 width[x] = max(0, last - first + 1)
                 start[x + 1] = start[x] + width[x]
@@ -469,6 +475,83 @@ public struct LexicalCostModel: CostModel {
                 }
                 scratch.unmark(row: x, model: model)
             }
+            sourceSpans = []
+            targetSpans = []
+            if start[n] <= Self.maximumSpanCells { fillSpans(model: model) }
+        }
+
+        /// Spans of up to this many units of the other side have their terms stored.
+        static let spans = 4
+        /// Largest table (unit pairs) whose span terms are stored (4 × 2 × 4 bytes a pair).
+        static let maximumSpanCells = 4_000_000
+
+        /// Term of source unit x for target units y..<y+k, at `(start[x] + y - low[x]) * spans + k - 1`:
+        /// its matched value minus its chance expectation, as ``evidence(source:target:)`` adds it
+        /// (NaN when a pair lies outside the table).
+        var sourceSpans: [Float]
+        /// Term of target unit y for source units x..<x+k, at `(start[x] + y - low[x]) * spans + k - 1`.
+        var targetSpans: [Float]
+
+        private mutating func fillSpans(model: LexicalCostModel) {
+            let n = low.count
+            let k = Self.spans
+            var sourceTerms = [Float](repeating: .nan, count: start[n] * k)
+            var targetTerms = [Float](repeating: .nan, count: start[n] * k)
+            for x in 0..<n where width[x] > 0 {
+                let items = model.sourceUnits[x].items
+                let expected = model.sourceUnits[x].expected
+                for offset in 0..<width[x] {
+                    var keyMask: UInt64 = 0
+                    var lexiconMask: UInt64 = 0
+                    for span in 1...k where offset + span <= width[x] {
+                        let masks = values[start[x] + offset + span - 1]
+                        keyMask |= masks.sourceKey
+                        lexiconMask |= masks.sourceLexicon
+                        sourceTerms[(start[x] + offset) * k + span - 1] =
+                            LexicalCostModel.value(items, keyMask: keyMask, lexiconMask: lexiconMask) - expected[span - 1]
+                    }
+                    let y = low[x] + offset
+                    let targetItems = model.targetUnits[y].items
+                    let targetExpected = model.targetUnits[y].expected
+                    keyMask = 0
+                    lexiconMask = 0
+                    for span in 1...k where x + span <= n {
+                        guard let masks = value(x + span - 1, y) else { break }
+                        keyMask |= masks.targetKey
+                        lexiconMask |= masks.targetLexicon
+                        targetTerms[(start[x] + offset) * k + span - 1] =
+                            LexicalCostModel.value(targetItems, keyMask: keyMask, lexiconMask: lexiconMask)
+                            - targetExpected[span - 1]
+                    }
+                }
+            }
+            sourceSpans = sourceTerms
+            targetSpans = targetTerms
+        }
+
+        /// The evidence of a bead of at most ``spans`` units a side from the stored terms, summed
+        /// in the same order as ``evidence(source:target:)`` (so bit-identical); nil when a term
+        /// is missing.
+        @inline(__always) func spanEvidence(source a: Range<Int>, target b: Range<Int>) -> Float? {
+            let k = Self.spans
+            guard a.count <= k, b.count <= k, !sourceSpans.isEmpty else { return nil }
+            var total: Float = 0
+            for x in a {
+                let offset = b.lowerBound - low[x]
+                guard offset >= 0 && offset < width[x] else { return nil }
+                let term = sourceSpans[(start[x] + offset) * k + b.count - 1]
+                guard !term.isNaN else { return nil }
+                total += term
+            }
+            let x = a.lowerBound
+            for y in b {
+                let offset = y - low[x]
+                guard offset >= 0 && offset < width[x] else { return nil }
+                let term = targetSpans[(start[x] + offset) * k + a.count - 1]
+                guard !term.isNaN else { return nil }
+                total += term
+            }
+            return total
         }
 
         @inline(__always) func value(_ x: Int, _ y: Int) -> PairMasks? {

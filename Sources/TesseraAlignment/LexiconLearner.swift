@@ -34,25 +34,46 @@ public struct LexiconLearner: Sendable {
 
     /// Learns a lexicon from `beads` over the sentences of `features`.
     public func learn(beads: [Bead], features: BilingualFeatures) -> BilingualLexicon {
-        var sourceCounts: [Int32: Int] = [:]
-        var targetCounts: [Int32: Int] = [:]
-        var pairCounts: [Int64: Int] = [:]
+        // Counts in dense arrays indexed by word id: for each source word, the target words of
+        // the beads holding it are tallied in one scratch array (no hashing; same counts).
+        let sourceWordCount = features.sourceWords.count
+        let targetWordCount = features.targetWords.count
+        var sourceCounts = [Int](repeating: 0, count: sourceWordCount)
+        var targetCounts = [Int](repeating: 0, count: targetWordCount)
+        var beadTargets: [[Int32]] = []
+        var beadsOfSource = [[Int32]](repeating: [], count: sourceWordCount)
         for bead in beads where !bead.source.isEmpty && !bead.target.isEmpty && bead.confidence >= minimumConfidence {
             guard bead.source.upperBound <= features.source.count, bead.target.upperBound <= features.target.count else { continue }
             let sourceWords = Set(bead.source.flatMap { features.source[$0].sortedWords })
-            let targetWords = Set(bead.target.flatMap { features.target[$0].sortedWords })
-            for s in sourceWords { sourceCounts[s, default: 0] += 1 }
-            for t in targetWords { targetCounts[t, default: 0] += 1 }
+                .filter { $0 >= 0 && Int($0) < sourceWordCount }
+            let targetWords = Array(Set(bead.target.flatMap { features.target[$0].sortedWords })
+                .filter { $0 >= 0 && Int($0) < targetWordCount })
+            let index = Int32(beadTargets.count)
+            beadTargets.append(targetWords)
             for s in sourceWords {
-                for t in targetWords { pairCounts[Int64(s) << 32 | Int64(t), default: 0] += 1 }
+                sourceCounts[Int(s)] += 1
+                beadsOfSource[Int(s)].append(index)
             }
+            for t in targetWords { targetCounts[Int(t)] += 1 }
         }
         var candidates: [Int32: [(target: Int32, dice: Double)]] = [:]
-        for (key, count) in pairCounts where count >= minimumCount {
-            let s = Int32(key >> 32)
-            let t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let dice = 2 * Double(count) / Double((sourceCounts[s] ?? 0) + (targetCounts[t] ?? 0))
-            if dice >= minimumDice { candidates[s, default: []].append((t, dice)) }
+        var pairCounts = [Int](repeating: 0, count: targetWordCount)
+        var touched: [Int32] = []
+        for s in 0..<sourceWordCount where beadsOfSource[s].count >= minimumCount {
+            for bead in beadsOfSource[s] {
+                for t in beadTargets[Int(bead)] {
+                    if pairCounts[Int(t)] == 0 { touched.append(t) }
+                    pairCounts[Int(t)] += 1
+                }
+            }
+            for t in touched {
+                let count = pairCounts[Int(t)]
+                pairCounts[Int(t)] = 0
+                guard count >= minimumCount else { continue }
+                let dice = 2 * Double(count) / Double(sourceCounts[s] + targetCounts[Int(t)])
+                if dice >= minimumDice { candidates[Int32(s), default: []].append((t, dice)) }
+            }
+            touched.removeAll(keepingCapacity: true)
         }
         var lexicon = BilingualLexicon()
         for (s, partners) in candidates {
