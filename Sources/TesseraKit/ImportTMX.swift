@@ -62,7 +62,7 @@ public struct ImportTMX: Sendable {
             reader = source
             var read = 0
             let write = try memory.importBatch(ImportBatch(kind: .tmx, filePath: file, header: source.header), policy: policy) { sink in
-                while let unit = try source.next() {
+                while let unit = try source.nextPrepared() {
                     read += 1
                     try sink.add(unit)
                     if read % 1024 == 0 { progress(read) }

@@ -1,8 +1,10 @@
 import Foundation
 import TesseraCore
+import TesseraStorage
 
 /// Reads units on a second thread while the caller stores them, so that parsing (libxml2 and
-/// unit building) and SQLite writing run on two cores at once.
+/// unit building) plus the preparation of each unit for storage (``PreparedUnit``: markup, plain
+/// text, keys, hash) run on one core while SQLite writing runs on the other.
 ///
 /// The reader thread fills a bounded queue of small batches (at most ``maxBatches`` x
 /// ``batchSize`` units, so memory stays flat whatever the file size); ``next()`` hands the units
@@ -23,11 +25,11 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     /// The file's header, read before the reader thread starts.
     let header: TMXHeader
     private let condition = NSCondition()
-    private var batches: [[TranslationUnit]] = []
+    private var batches: [[PreparedUnit]] = []
     private var failure: (any Error)?
     private var finished = false
     private var cancelled = false
-    private var current: [TranslationUnit] = []
+    private var current: [PreparedUnit] = []
     private var index = 0
 
     /// Starts reading `source` on a new thread.
@@ -43,11 +45,11 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
 
     private func produce() {
         var outcome: (any Error)?
-        var batch: [TranslationUnit] = []
+        var batch: [PreparedUnit] = []
         batch.reserveCapacity(Self.batchSize)
         do {
             reading: while let unit = try source.next() {
-                batch.append(unit)
+                batch.append(PreparedUnit(unit))
                 if batch.count == Self.batchSize {
                     guard push(batch) else { break reading }
                     batch = []
@@ -67,7 +69,7 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     }
 
     /// Queues a batch; `false` when the consumer has closed the source.
-    private func push(_ batch: [TranslationUnit]) -> Bool {
+    private func push(_ batch: [PreparedUnit]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= Self.maxBatches && !cancelled { condition.wait() }
@@ -79,6 +81,12 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
 
     /// The next unit in file order, `nil` at the end; rethrows the reader's error.
     func next() throws -> TranslationUnit? {
+        try nextPrepared()?.unit
+    }
+
+    /// The next unit in file order, prepared for storage; `nil` at the end; rethrows the reader's
+    /// error.
+    func nextPrepared() throws -> PreparedUnit? {
         if index < current.count {
             index += 1
             return current[index - 1]

@@ -111,16 +111,23 @@ public final class UnitSink {
     /// - Parameter unit: the unit; its ``TranslationUnit/origin`` is stored as is.
     /// - Throws: a GRDB `DatabaseError` (turned into ``StorageError`` by the caller).
     public func add(_ unit: TranslationUnit) throws {
+        try add(PreparedUnit(unit))
+    }
+
+    /// Writes one unit prepared in advance (see ``PreparedUnit``), according to the batch's
+    /// duplicate policy; the same as ``add(_:)-(TranslationUnit)``.
+    public func add(_ prepared: PreparedUnit) throws {
+        let unit = prepared.unit
         report.received += 1
         guard !unit.variants.isEmpty else {
             report.skippedEmpty += 1
             return
         }
-        let rows = unit.variants.map(VariantRow.init)
-        let pairs = rows.map { VariantPair(language: $0.language, markup: $0.markup) }
-        let hash = ContentHash.of(pairs)
+        let rows = prepared.rows
+        let pairs = prepared.pairs
+        let hash = prepared.hash
         let source = sourceLanguage(of: unit)
-        let changed = ChangeDate.packed(unit)
+        let changed = prepared.changed
 
         if policy != .add, let existing = try duplicate(of: unit, pairs: pairs, hash: hash, source: source) {
             let replace: Bool
