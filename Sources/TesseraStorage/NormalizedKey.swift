@@ -20,10 +20,9 @@ extension TranslationMemory {
 
     /// ``normalizedKey(_:language:)`` with the primary language subtag already split off.
     static func normalizedKey(_ text: String, base: String) -> String {
-        if base == "tr" || base == "az" {
-            // Turkic casing (I -> ı, İ -> i) needs the locale.
-            return collapsingWhitespace(text.lowercased(with: Locale(identifier: base)))
-        }
+        // Turkic casing (I -> ı, İ -> i) needs the locale; the loop below then only collapses white
+        // space, since lower-casing lower-case text changes nothing.
+        let text = base == "tr" || base == "az" ? text.lowercased(with: Locale(identifier: base)) : text
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -44,24 +43,6 @@ extension TranslationMemory {
             } else {
                 UTF8.encode(scalar) { bytes.append($0) }
             }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Collapses whitespace runs to one space and trims the ends.
-    private static func collapsingWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            UTF8.encode(scalar) { bytes.append($0) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
