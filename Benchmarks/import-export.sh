@@ -44,18 +44,7 @@ measure() { # label, command...: prints wall seconds, CPU seconds and peak RSS (
 }
 echo "corpus: $TMX ($units units, $(du -h "$TMX" | cut -f1)), $(nproc) cores"
 measure "parse floor" xmllint --stream --noout "$TMX"
-cat >"$WORK/floor.sql" <<SQL
-PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
-CREATE TABLE tu(srclang TEXT, tgtlang TEXT, source TEXT, target TEXT);
-CREATE INDEX tu_src ON tu(srclang, source);
-CREATE VIRTUAL TABLE tu_fts USING fts5(source, target, content='tu', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-BEGIN;
-.mode ascii
-.import $ROWS tu
-INSERT INTO tu_fts(rowid, source, target) SELECT rowid, source, target FROM tu;
-COMMIT;
-SQL
-measure "storage floor" sqlite3 "$WORK/floor.db" ".read $WORK/floor.sql"
+measure "storage floor" bash Benchmarks/storage-floor.sh "$ROWS" "$WORK/floor.db"
 measure "tessera import" "$BIN" import "$TMX" --db "$WORK/tm.db"
 tail -n 12 "$WORK/out"
 if [ -f "$SECOND" ]; then

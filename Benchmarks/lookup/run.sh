@@ -30,18 +30,7 @@ if [ ! -f "$DB" ] || [ "${RELOAD:-0}" = 1 ]; then
   echo "== import floors and tessera import ($TMX)"
   parse=$(seconds xmllint --stream --noout "$TMX")
   rm -f "$OUT/floor.db"*
-  cat >"$OUT/floor.sql" <<SQL
-PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
-CREATE TABLE tu(srclang TEXT, tgtlang TEXT, source TEXT, target TEXT);
-CREATE INDEX tu_src ON tu(srclang, source);
-CREATE VIRTUAL TABLE tu_fts USING fts5(source, target, content='tu', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-BEGIN;
-.mode ascii
-.import $ROWS tu
-INSERT INTO tu_fts(rowid, source, target) SELECT rowid, source, target FROM tu;
-COMMIT;
-SQL
-  storage=$(seconds sqlite3 "$OUT/floor.db" ".read $OUT/floor.sql")
+  storage=$(seconds bash Benchmarks/storage-floor.sh "$ROWS" "$OUT/floor.db")
   rm -f "$OUT/floor.db"* "$DB" "$DB"-wal "$DB"-shm "$DB"-match
   /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$OUT/import.time" "$BIN" import "$TMX" --db "$DB" >"$OUT/import.log" 2>&1
   imported=$(cut -d' ' -f1 "$OUT/import.time")
