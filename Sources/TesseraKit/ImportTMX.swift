@@ -41,27 +41,35 @@ public struct ImportTMX: Sendable {
     public func run(files: [String], progress: ProgressReporter? = nil) throws -> ImportReport {
         let memory = try TranslationMemory.open(path: database.path)
         var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
+        // The match index is built while the units stream in (analysed on the reading thread,
+        // appended by the writing one); without a known starting point it is caught up at the end.
+        let matchUpdate = try? MatchIndexUpdate.start(memory)
         for (index, file) in files.enumerated() {
-            report.append(importFile(file, into: memory) { units in
+            report.append(importFile(file, into: memory, matchUpdate: matchUpdate) { units in
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })
         }
-        // Keep the match index in step (a large memory, or a failure, defers it to the next lookup).
-        LookupIndex.updateAfterWrite(memory)
+        if (try? matchUpdate?.finish()) != true {
+            LookupIndex.updateAfterWrite(memory)
+        }
         progress?.finish()
         return report
     }
 
     /// Imports one file in one transaction.
-    func importFile(_ file: String, into memory: TranslationMemory, progress: (Int) -> Void) -> ImportReport.FileResult {
+    func importFile(
+        _ file: String, into memory: TranslationMemory, matchUpdate: MatchIndexUpdate? = nil, progress: (Int) -> Void
+    ) -> ImportReport.FileResult {
         var result = ImportReport.FileResult(path: file)
         var reader: (any TMXUnitSource)?
         do {
             // Parsing runs on a second thread while this one writes (two cores at once).
-            let source = PrefetchingUnitSource(try Self.openReader(path: file, skipInvalid: skipInvalid))
+            let source = PrefetchingUnitSource(
+                try Self.openReader(path: file, skipInvalid: skipInvalid), analysingWith: matchUpdate?.vocabulary)
             reader = source
             var read = 0
-            let write = try memory.importBatch(ImportBatch(kind: .tmx, filePath: file, header: source.header), policy: policy) { sink in
+            let batch = ImportBatch(kind: .tmx, filePath: file, header: source.header)
+            let write = try memory.importBatch(batch, policy: policy, matchUpdate: matchUpdate) { sink in
                 while let unit = try source.nextPrepared() {
                     read += 1
                     try sink.add(unit)

@@ -34,6 +34,8 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     /// Token texts by id.
     private(set) var tokenTexts: [String] = []
     private var tokenIDs: [String: UInt32] = [:]
+    /// Language tags as stored (strings), parsed once each.
+    private var parsedTags: [String: LanguageTag?] = [:]
 
     /// An empty vocabulary.
     public init() {}
@@ -68,6 +70,20 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
             language: languageID(language),
             characterLength: UInt16(min(analysed.characterLength, Int(UInt16.max))),
             tokens: ids)
+    }
+
+    /// Analyses `text` whose language is given as a stored tag string; `nil` when the tag does
+    /// not parse (such a variant is left out of the index, as a rebuild from the database does).
+    /// - Complexity: O(n) in the length of the text.
+    public func analyse(_ text: String, languageTag: String) -> MatchIndexAnalysis? {
+        let language: LanguageTag?
+        if let cached = parsedTags[languageTag] {
+            language = cached
+        } else {
+            language = LanguageTag(languageTag)
+            parsedTags[languageTag] = language
+        }
+        return language.map { analyse(text, language: $0) }
     }
 
     private func languageID(_ language: LanguageTag) -> UInt16 {

@@ -64,6 +64,86 @@ public enum MatchIndexFile {
     }
 
     static func load(_ tm: TranslationMemory, rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
+        try migrate(tm)
+        let file = path(for: tm)
+        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
+        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
+        // corrupted the heap when freed on Linux.
+        if !rebuild, FileManager.default.fileExists(atPath: file) {
+            stored = try? decode(MappedRegion(path: file))
+        }
+        enum Outcome {
+            case current(Loaded)
+            case written(rebuilt: Bool, units: Int)
+        }
+        let outcome: Outcome = try tm.read { db in
+            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
+            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
+            let header = Self.header(maxVariant: maxVariant, sequence: sequence)
+            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
+                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
+                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
+                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
+                if units.isEmpty {
+                    return .current(Loaded(index: storedIndex, rebuilt: false, updatedUnits: 0, fileSize: 0))
+                }
+                let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
+                // Rewrite the file only when the catch-up work is worth saving: small deltas are
+                // cheaper to apply again on the next load than a rewrite of the whole file.
+                if saveAnyChange || units.count >= max(rewriteThreshold, storedIndex.entryCount / 100) {
+                    let spool = try MatchIndexSpool(prefix: file, continuing: storedIndex)
+                    for unit in units.sorted() {
+                        spool.remove(unit: unit)
+                        try append(unit: unit, rows: Row.fetchAll(statement, arguments: [unit]), to: spool)
+                    }
+                    try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+                    return .written(rebuilt: false, units: units.count)
+                }
+                var index = storedIndex
+                index.indexesImmediately = true
+                for unit in units.sorted() {
+                    index.remove(unit: unit)
+                    let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
+                    if !variants.isEmpty { index.add(unit: unit, variants: variants) }
+                }
+                return .current(Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0))
+            }
+            // A build from the database, streamed through a spool: memory stays bounded.
+            let spool = try MatchIndexSpool(prefix: file)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitId, lang, plain FROM variant ORDER BY unitId, id")
+            var currentUnit: Int64 = -1
+            var variants: [(id: Int64, analysis: MatchIndexAnalysis)] = []
+            var units = 0
+            while let row = try rows.next() {
+                let unit: Int64 = row[1]
+                if unit != currentUnit {
+                    if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
+                    variants.removeAll(keepingCapacity: true)
+                    currentUnit = unit
+                }
+                if let analysis = spool.vocabulary.analyse(row[3], languageTag: row[2]) {
+                    variants.append((id: row[0], analysis: analysis))
+                }
+            }
+            if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
+            try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+            return .written(rebuilt: true, units: units)
+        }
+        var loaded: Loaded
+        switch outcome {
+        case .current(let current):
+            loaded = current
+        case .written(let rebuilt, let units):
+            let (index, _, _) = try decode(MappedRegion(path: file))
+            loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: units, fileSize: 0)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        return loaded
+    }
+
+    /// Adds the match tables (change log and triggers) to the database if they are missing.
+    static func migrate(_ tm: TranslationMemory) throws {
         do {
             let migrator = MatchIndexSchema.migrator
             if try !tm.pool.read(migrator.hasCompletedMigrations) {
@@ -72,68 +152,24 @@ public enum MatchIndexFile {
         } catch {
             throw StorageError(.migration, "Cannot add the match tables to \(tm.path): \(error).")
         }
-        let file = path(for: tm)
-        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
-        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
-        // corrupted the heap when freed on Linux.
-        if !rebuild, FileManager.default.fileExists(atPath: file) {
-            stored = try? decode(MappedRegion(path: file))
+    }
+
+    /// Appends the `(id, lang, plain)` rows of one unit to a spool (rows whose tag does not parse
+    /// are left out, as everywhere in the index).
+    static func append(unit: Int64, rows: [Row], to spool: MatchIndexSpool) throws {
+        let variants = rows.compactMap { row -> (id: Int64, analysis: MatchIndexAnalysis)? in
+            spool.vocabulary.analyse(row[2], languageTag: row[1]).map { (id: row[0], analysis: $0) }
         }
-        let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in
-            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
-            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
-            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
-                var index = storedIndex
-                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
-                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
-                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
-                if units.isEmpty {
-                    return (Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0), maxVariant, sequence, false)
-                }
-                index.indexesImmediately = true
-                let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
-                for unit in units.sorted() {
-                    index.remove(unit: unit)
-                    let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
-                    if !variants.isEmpty { index.add(unit: unit, variants: variants) }
-                }
-                // Rewrite the file only when the catch-up work is worth saving: small deltas are
-                // cheaper to apply again on the next load than a rewrite of the whole file.
-                let rewrite = saveAnyChange || units.count >= max(rewriteThreshold, index.entryCount / 100)
-                return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, rewrite)
-            }
-            var index = MatchIndex()
-            index.indexesImmediately = false
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitId, lang, plain FROM variant ORDER BY unitId, id")
-            var currentUnit: Int64 = -1
-            var variants: [MatchIndex.Entry] = []
-            var units = 0
-            var tags: [String: LanguageTag] = [:]  // parsed once per distinct tag, not per row
-            while let row = try rows.next() {
-                let unit: Int64 = row[1]
-                if unit != currentUnit {
-                    if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
-                    variants.removeAll(keepingCapacity: true)
-                    currentUnit = unit
-                }
-                let tag: String = row[2]
-                if let language = tags[tag] ?? LanguageTag(tag) {
-                    tags[tag] = language
-                    variants.append(MatchIndex.Entry(id: row[0], language: language, text: row[3]))
-                }
-            }
-            if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
-            index.finalize()
-            index.indexesImmediately = true
-            return (Loaded(index: index, rebuilt: true, updatedUnits: units, fileSize: 0), maxVariant, sequence, true)
+        try spool.append(unit: unit, variants: variants)
+    }
+
+    /// The generation stamp that starts a side file: magic, highest variant id, change-log sequence.
+    static func header(maxVariant: Int64, sequence: Int64) -> [UInt8] {
+        var bytes = magic
+        for value in [maxVariant, sequence] {
+            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
         }
-        var (loaded, maxVariant, sequence, changed) = result
-        if changed {
-            try write(loaded.index, maxVariant: maxVariant, sequence: sequence, to: file)
-        }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        return loaded
+        return bytes
     }
 
     /// An index entry from a `(id, lang, plain)` row.
@@ -155,22 +191,5 @@ public enum MatchIndexFile {
         }
         let index = try MatchIndex(mapping: region, offset: 24)
         return (index, integer(at: 8), integer(at: 16))
-    }
-
-    /// Writes a side file atomically (temporary file in the same folder, then rename).
-    static func write(_ index: MatchIndex, maxVariant: Int64, sequence: Int64, to file: String) throws {
-        var bytes = magic
-        for value in [maxVariant, sequence] {
-            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
-        }
-        bytes += index.serialized(generation: UInt64(max(sequence, 0)))
-        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw StorageError(.cannotOpen, "Cannot write the match index file \(temporary).")
-        }
-        if rename(temporary, file) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw StorageError(.cannotOpen, "Cannot move the match index file into place at \(file).")
-        }
     }
 }

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+public import TesseraMatching
+
+/// Keeps the fuzzy-match side file in step with an import while the import writes, so that a
+/// bulk import leaves a current index behind at the cost of appending to a few temporary files.
+///
+/// The import's reading thread analyses each unit with ``vocabulary`` (``PreparedUnit/init(_:analysingWith:)``);
+/// the write transaction's ``UnitSink`` appends each written unit with its new variant ids to a
+/// ``MatchIndexSpool``, and marks a replaced unit as removed; a batch that fails is undone in the
+/// spool as in the database. ``finish()`` writes the side file in bounded memory.
+///
+/// It starts only from a known state: a memory without variants, or one whose side file is
+/// current. It gives up (``isValid`` false, the caller falls back to ``MatchIndexFile/update(_:)``)
+/// when anything else wrote to the memory between its batches, or a unit arrived without an analysis.
+///
+/// ```swift
+/// let update = try MatchIndexUpdate.start(tm)
+/// try tm.importBatch(batch, matchUpdate: update) { sink in
+///     try sink.add(PreparedUnit(unit, analysingWith: update?.vocabulary))
+/// }
+/// if try update?.finish() != true { try MatchIndexFile.update(tm) }
+/// ```
+public final class MatchIndexUpdate: @unchecked Sendable {
+    // @unchecked Sendable: the spool is used by the write transaction's thread during a batch and
+    // by the caller between batches, never at once (the batch runs synchronously).
+    /// The database state the spool reflects.
+    struct State: Equatable {
+        var maxVariant: Int64
+        var sequence: Int64
+    }
+
+    let spool: MatchIndexSpool
+    let file: String
+    var reflected: State
+    private var pending: State?
+    private var mark: MatchIndexSpool.Mark?
+    /// Whether the spool still mirrors the memory; `false` once anything went past it.
+    public private(set) var isValid = true
+
+    /// The tables the reading thread analyses units with.
+    public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
+
+    init(spool: MatchIndexSpool, file: String, reflected: State) {
+        self.spool = spool
+        self.file = file
+        self.reflected = reflected
+    }
+
+    /// Starts an update for a write into `tm`: continuing its side file when that is current,
+    /// or from nothing when the memory holds no variants; `nil` otherwise (the side file is
+    /// missing or behind, so it must be caught up from the database anyway).
+    ///
+    /// - Throws: ``StorageError`` when the database cannot be read or the temporary files cannot
+    ///   be created.
+    /// - Complexity: O(size of the side file) to copy its columns into the spool.
+    public static func start(_ tm: TranslationMemory) throws -> MatchIndexUpdate? {
+        try MatchIndexFile.migrate(tm)
+        let file = MatchIndexFile.path(for: tm)
+        let state = try tm.read { db in try current(db) }
+        do {
+            if state.maxVariant == 0 {  // no variants at all
+                return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
+            }
+            guard FileManager.default.fileExists(atPath: file),
+                let (index, maxVariant, sequence) = try? MatchIndexFile.decode(MappedRegion(path: file)),
+                State(maxVariant: maxVariant, sequence: sequence) == state
+            else { return nil }
+            return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file, continuing: index), file: file, reflected: state)
+        } catch let error as MatchingError {
+            throw StorageError(.cannotOpen, "Cannot start the match index update: \(error.message) \(error.context ?? "")")
+        }
+    }
+
+    /// The state of the database as the side file records it.
+    static func current(_ db: Database) throws -> State {
+        State(
+            maxVariant: try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0,
+            sequence: try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0)
+    }
+
+    // MARK: - Batch hooks (the write transaction's thread)
+
+    /// At the start of a batch: the database must be where the spool left it.
+    func begin(_ db: Database) throws {
+        guard isValid else { return }
+        if try Self.current(db) != reflected { isValid = false; return }
+        mark = spool.mark()
+    }
+
+    /// A unit was inserted with `variantIDs` (in variant order).
+    func added(unit: Int64, variantIDs: [Int64], analyses: [MatchIndexAnalysis?]?) {
+        guard isValid else { return }
+        guard let analyses, analyses.count == variantIDs.count else { isValid = false; return }
+        var variants: [(id: Int64, analysis: MatchIndexAnalysis)] = []
+        variants.reserveCapacity(analyses.count)
+        for (id, analysis) in zip(variantIDs, analyses) {
+            if let analysis { variants.append((id: id, analysis: analysis)) }
+        }
+        do { try spool.append(unit: unit, variants: variants) } catch { isValid = false }
+    }
+
+    /// The variants of `unit` are being deleted (the unit is replaced).
+    func removed(unit: Int64) {
+        guard isValid else { return }
+        spool.remove(unit: unit)
+    }
+
+    /// At the end of a batch, inside its transaction: the state the spool now reflects once the
+    /// transaction commits.
+    func end(_ db: Database) throws {
+        guard isValid else { return }
+        pending = try Self.current(db)
+    }
+
+    /// The batch committed.
+    func committed() {
+        if let pending { reflected = pending }
+        pending = nil
+        mark = nil
+    }
+
+    /// The batch was rolled back: its appends and removals are undone.
+    func rolledBack() {
+        pending = nil
+        if isValid, let mark {
+            do { try spool.rollback(to: mark) } catch { isValid = false }
+        }
+        mark = nil
+    }
+
+    /// Writes the side file; `false` (nothing written) when the update gave up along the way.
+    /// - Throws: ``StorageError`` when the file cannot be written.
+    /// - Complexity: see ``MatchIndexSpool/finish(writingTo:header:generation:postingsPerPass:)``.
+    @discardableResult
+    public func finish() throws -> Bool {
+        guard isValid else { return false }
+        do {
+            try spool.finish(
+                writingTo: file, header: MatchIndexFile.header(maxVariant: reflected.maxVariant, sequence: reflected.sequence),
+                generation: UInt64(max(reflected.sequence, 0)))
+        } catch let error as MatchingError {
+            throw StorageError(.cannotOpen, "Cannot write the match index file: \(error.message) \(error.context ?? "")")
+        }
+        return true
+    }
+}
