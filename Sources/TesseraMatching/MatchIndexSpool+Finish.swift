@@ -223,19 +223,10 @@ extension MatchIndexSpool {
 
     /// The token table: offsets and UTF-8 blob by id, then FNV-1a hashes sorted with their ids.
     private func writeTokenTable(to output: IndexOutput) throws {
-        var offsets: [UInt32] = [0]
-        var blob: [UInt8] = []
-        var hashes: [(UInt64, UInt32)] = []
-        offsets.reserveCapacity(vocabulary.tokenCount + 1)
-        hashes.reserveCapacity(vocabulary.tokenCount)
-        for (id, token) in vocabulary.tokenTexts.enumerated() {
-            blob.append(contentsOf: token.utf8)
-            offsets.append(UInt32(truncatingIfNeeded: blob.count))
-            hashes.append((MatchIndex.tokenHash(token), UInt32(id)))
-        }
+        var hashes = vocabulary.hashes.enumerated().map { ($0.element, UInt32($0.offset)) }
         hashes.sort { $0 < $1 }
-        output.section(offsets)
-        output.section(blob)
+        output.section(vocabulary.offsets)
+        output.section(vocabulary.blob)
         output.section(hashes.map(\.0))
         output.section(hashes.map(\.1))
     }

@@ -1,4 +1,5 @@
 public import TesseraCore
+import TesseraText
 
 /// One text analysed for the match index: its language id, the length of its character key and
 /// its token ids, as ``MatchIndex/add(unit:variants:)`` would store them.
@@ -31,11 +32,17 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     /// Languages by id.
     private(set) var languages: [LanguageTag] = []
     private var languageIDs: [LanguageTag: UInt16] = [:]
-    /// Token texts by id.
-    private(set) var tokenTexts: [String] = []
-    private var tokenIDs: [String: UInt32] = [:]
     /// Language tags as stored (strings), parsed once each.
     private var parsedTags: [String: LanguageTag?] = [:]
+    /// The UTF-8 bytes of every token, one after the other (the side file's token blob).
+    private(set) var blob: [UInt8] = []
+    /// Where each token starts in ``blob``, by id, and where the last ends.
+    private(set) var offsets: [UInt32] = [0]
+    /// The FNV-1a hash of each token (``MatchIndex/tokenHash(_:)``), by id.
+    private(set) var hashes: [UInt64] = []
+    /// An open-addressing table of token ids plus one (0: empty), by hash.
+    private var slots = [UInt32](repeating: 0, count: 1 << 12)
+    private var slotShift: UInt64 = 64 - 12
 
     /// An empty vocabulary.
     public init() {}
@@ -46,30 +53,35 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     public init(continuing index: MatchIndex) {
         languages = index.languages
         for (id, language) in languages.enumerated() { languageIDs[language] = UInt16(id) }
-        let count = index.tokenCount
-        tokenTexts.reserveCapacity(count)
-        tokenIDs.reserveCapacity(count)
-        for id in 0..<count {
-            let text = index.tokenText(UInt32(id))
-            tokenTexts.append(text)
-            tokenIDs[text] = UInt32(id)
+        for id in 0..<index.tokenCount {
+            var text = index.tokenText(UInt32(id))
+            text.withUTF8 { _ = tokenID($0) }
         }
     }
 
     /// The number of distinct tokens.
-    public var tokenCount: Int { tokenTexts.count }
+    public var tokenCount: Int { hashes.count }
 
-    /// Analyses `text` of `language`, registering new words and the language.
+    /// The text of token `id`.
+    func tokenText(_ id: Int) -> String {
+        String(decoding: blob[Int(offsets[id])..<Int(offsets[id + 1])], as: UTF8.self)
+    }
+
+    /// Analyses `text` of `language`, registering new words and the language: the same tokens
+    /// and character length as ``MatchText``, read from the tokenizer's bytes without making a
+    /// String per word.
     /// - Complexity: O(n) in the length of the text.
     public func analyse(_ text: String, language: LanguageTag) -> MatchIndexAnalysis {
-        let analysed = MatchText(text, language: language)
         var ids: [UInt32] = []
-        ids.reserveCapacity(analysed.words.count)
-        for word in analysed.words { ids.append(tokenID(word)) }
+        var utf16 = 0
+        Tokenizer.forEachToken(in: text, language: language) { bytes, kind, _ in
+            guard kind != .punctuation else { return }
+            ids.append(tokenID(bytes))
+            for byte in bytes where byte & 0xC0 != 0x80 { utf16 += byte >= 0xF0 ? 2 : 1 }
+        }
+        let length = utf16 + (language.isWrittenWithoutSpaces ? 0 : max(ids.count - 1, 0))
         return MatchIndexAnalysis(
-            language: languageID(language),
-            characterLength: UInt16(min(analysed.characterLength, Int(UInt16.max))),
-            tokens: ids)
+            language: languageID(language), characterLength: UInt16(min(length, Int(UInt16.max))), tokens: ids)
     }
 
     /// Analyses `text` whose language is given as a stored tag string; `nil` when the tag does
@@ -94,11 +106,38 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
         return id
     }
 
-    @inline(__always) private func tokenID(_ token: String) -> UInt32 {
-        if let id = tokenIDs[token] { return id }
-        let id = UInt32(tokenTexts.count)
-        tokenTexts.append(token)
-        tokenIDs[token] = id
+    /// The id of the token with these UTF-8 bytes, registering it.
+    private func tokenID(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = MatchIndex.tokenHash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        while true {
+            let stored = slots[slot]
+            if stored == 0 { break }
+            let id = Int(stored - 1)
+            if hashes[id] == hash, blob[Int(offsets[id])..<Int(offsets[id + 1])].elementsEqual(bytes) {
+                return UInt32(id)
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = UInt32(hashes.count)
+        blob.append(contentsOf: bytes)
+        offsets.append(UInt32(truncatingIfNeeded: blob.count))
+        hashes.append(hash)
+        slots[slot] = id + 1
+        if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// Doubles the slot table and places every id again.
+    private func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slotShift -= 1
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt32(id + 1)
+        }
     }
 }

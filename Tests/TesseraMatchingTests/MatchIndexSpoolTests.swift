@@ -13,7 +13,7 @@ struct MatchIndexSpoolTests {
     /// tokens), single words, German and Japanese translations, and units without a translation.
     static func randomUnits(seed: UInt64, count: Int) -> [(unit: Int64, variants: [MatchIndex.Entry])] {
         var generator = SeededGenerator(seed: seed)
-        let words = (0..<200).map { "w\($0)" } + ["the", "the", "of", "file", "3", "Straße", "İstanbul"]
+        let words = (0..<200).map { "w\($0)" } + ["the", "the", "of", "file", "3", "Straße", "İstanbul", "Cafe\u{301}", "café", "ＡＢＣ", "𝒜x"]
         let kana = Array("日本語のファイルを開く保存閉じる")
         var result: [(Int64, [MatchIndex.Entry])] = []
         var id: Int64 = 1
