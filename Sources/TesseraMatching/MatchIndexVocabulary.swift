@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import TesseraCore
 import TesseraText
 
@@ -40,8 +45,9 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     private(set) var offsets: [UInt32] = [0]
     /// The FNV-1a hash of each token (``MatchIndex/tokenHash(_:)``), by id.
     private(set) var hashes: [UInt64] = []
-    /// An open-addressing table of token ids plus one (0: empty), by hash.
-    private var slots = [UInt32](repeating: 0, count: 1 << 12)
+    /// An open-addressing table by hash: each slot holds the token's hash in its high 32 bits and
+    /// its id plus one in the low 32 (0: empty), so most probes touch one array.
+    private var slots = [UInt64](repeating: 0, count: 1 << 12)
     private var slotShift: UInt64 = 64 - 12
 
     /// An empty vocabulary.
@@ -109,14 +115,18 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     /// The id of the token with these UTF-8 bytes, registering it.
     private func tokenID(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let hash = MatchIndex.tokenHash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
         while true {
             let stored = slots[slot]
             if stored == 0 { break }
-            let id = Int(stored - 1)
-            if hashes[id] == hash, blob[Int(offsets[id])..<Int(offsets[id + 1])].elementsEqual(bytes) {
-                return UInt32(id)
+            if stored & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(stored & 0xFFFF_FFFF) - 1
+                let start = Int(offsets[id]), end = Int(offsets[id + 1])
+                if end - start == bytes.count, blob.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 }) {
+                    return UInt32(id)
+                }
             }
             slot = (slot + 1) & mask
         }
@@ -124,20 +134,20 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
         blob.append(contentsOf: bytes)
         offsets.append(UInt32(truncatingIfNeeded: blob.count))
         hashes.append(hash)
-        slots[slot] = id + 1
+        slots[slot] = tag | UInt64(id + 1)
         if hashes.count * 2 > slots.count { grow() }
         return id
     }
 
     /// Doubles the slot table and places every id again.
     private func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         slotShift -= 1
         let mask = slots.count - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(id + 1)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         }
     }
 }
