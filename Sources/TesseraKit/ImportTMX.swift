@@ -45,6 +45,8 @@ public struct ImportTMX: Sendable {
         // appended by the writing one); without a known starting point it is caught up at the end.
         let matchUpdate = try? MatchIndexUpdate.start(memory)
         for (index, file) in files.enumerated() {
+            // The side file is written while the last file's indexes are built.
+            matchUpdate?.writesDuringNextBatch = index == files.count - 1
             report.append(importFile(file, into: memory, matchUpdate: matchUpdate) { units in
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })

@@ -23,6 +23,17 @@ extension MatchIndexSpool {
         writingTo path: String, header: [UInt8], generation: UInt64, postingsPerPass: Int = MatchIndexSpool.postingsPerPass
     ) throws {
         let temporary = "\(prefix).out"
+        try writeFile(at: temporary, header: header, generation: generation, postingsPerPass: postingsPerPass)
+        try Self.moveIntoPlace(temporary, path)
+    }
+
+    /// Writes the index file to `temporary` without moving it into place (see
+    /// ``finish(writingTo:header:generation:postingsPerPass:)``; ``moveIntoPlace(_:_:)`` does the
+    /// rest). On failure nothing is left at `temporary`.
+    /// - Throws: ``MatchingError`` `cannotWrite`.
+    public func writeFile(
+        at temporary: String, header: [UInt8], generation: UInt64, postingsPerPass: Int = MatchIndexSpool.postingsPerPass
+    ) throws {
         let output = try IndexOutput(path: temporary)
         do {
             try write(to: output, header: header, generation: generation, postingsPerPass: max(1, postingsPerPass))
@@ -32,6 +43,11 @@ extension MatchIndexSpool {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Renames a written index file over `path` (atomic: a reader maps either file, never half).
+    /// - Throws: ``MatchingError`` `cannotWrite`; the temporary file is removed.
+    public static func moveIntoPlace(_ temporary: String, _ path: String) throws {
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw MatchingError(.cannotWrite, "Cannot move the match index file into place.", context: path)

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 public import TesseraMatching
 
 /// Keeps the fuzzy-match side file in step with an import while the import writes, so that a
@@ -37,6 +40,19 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     private var mark: MatchIndexSpool.Mark?
     /// Whether the spool still mirrors the memory; `false` once anything went past it.
     public private(set) var isValid = true
+    /// Whether the side file is written while the next batch finishes its SQL work (index
+    /// builds, full-text inserts), on another thread: set before the last batch of an import.
+    public var writesDuringNextBatch = false
+    /// The write started by the last batch: its temporary file and outcome.
+    private var early: (temporary: String, group: DispatchGroup, failure: Failure)?
+    /// Whether the side file is already in place for the state reflected.
+    private var written = false
+
+    /// The outcome of a write on another thread.
+    final class Failure: @unchecked Sendable {
+        // Written by the writing thread before it leaves the group, read after `wait()`.
+        var error: (any Error)?
+    }
 
     /// The tables the reading thread analyses units with.
     public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
@@ -106,11 +122,30 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         spool.remove(unit: unit)
     }
 
-    /// At the end of a batch, inside its transaction: the state the spool now reflects once the
-    /// transaction commits.
-    func end(_ db: Database) throws {
+    /// When the batch's units are all written, inside its transaction: the state the spool
+    /// reflects once the transaction commits; with ``writesDuringNextBatch``, the side file starts
+    /// being written on another thread while the batch finishes its SQL work.
+    func bodyEnded(_ db: Database) throws {
         guard isValid else { return }
-        pending = try Self.current(db)
+        let state = try Self.current(db)
+        pending = state
+        guard writesDuringNextBatch else { return }
+        writesDuringNextBatch = false
+        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let group = DispatchGroup()
+        let failure = Failure()
+        let spool = self.spool
+        let header = MatchIndexFile.header(maxVariant: state.maxVariant, sequence: state.sequence)
+        group.enter()
+        Thread.detachNewThread {
+            do {
+                try spool.writeFile(at: temporary, header: header, generation: UInt64(max(state.sequence, 0)))
+            } catch {
+                failure.error = error
+            }
+            group.leave()
+        }
+        early = (temporary, group, failure)
     }
 
     /// The batch committed.
@@ -118,11 +153,21 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         if let pending { reflected = pending }
         pending = nil
         mark = nil
+        if let (temporary, group, failure) = early {
+            group.wait()
+            early = nil
+            if failure.error == nil, (try? MatchIndexSpool.moveIntoPlace(temporary, file)) != nil { written = true }
+        }
     }
 
     /// The batch was rolled back: its appends and removals are undone.
     func rolledBack() {
         pending = nil
+        if let (temporary, group, failure) = early {
+            group.wait()
+            early = nil
+            if failure.error == nil { unlink(temporary) }
+        }
         if isValid, let mark {
             do { try spool.rollback(to: mark) } catch { isValid = false }
         }
@@ -135,6 +180,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     @discardableResult
     public func finish() throws -> Bool {
         guard isValid else { return false }
+        if written { return true }
         do {
             try spool.finish(
                 writingTo: file, header: MatchIndexFile.header(maxVariant: reflected.maxVariant, sequence: reflected.sequence),

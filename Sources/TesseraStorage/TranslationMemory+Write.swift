@@ -39,8 +39,8 @@ extension TranslationMemory {
                 try matchUpdate?.begin(db)
                 sink.matchUpdate = matchUpdate
                 try body(sink)
+                try matchUpdate?.bodyEnded(db)
                 try sink.finish()
-                try matchUpdate?.end(db)
                 return sink.report
             }
             matchUpdate?.committed()

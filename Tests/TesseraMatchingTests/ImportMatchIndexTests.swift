@@ -83,7 +83,8 @@ struct ImportMatchIndexTests {
         let report = try ImportTMX(database: memory.location).run(files: [path])
         #expect(report.files.first?.added == 300, "\(report.files.first?.error ?? "")")
         let result = try Self.written(memory)
-        #expect(result.bytes == result.rebuiltBytes)
+        let sameBytes = result.bytes == result.rebuiltBytes
+        #expect(sameBytes)
         #expect(result.index.entryCount == 600)
     }
 
@@ -114,6 +115,18 @@ struct ImportMatchIndexTests {
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
         let units = try memory.memory.stats().units
         #expect(Set((0..<result.index.entryCount).map { result.index.entry($0).unit }).count == units)
+    }
+
+    @Test func import_whoseLastFileFailsKeepsTheIndexOfTheOthers() throws {
+        let memory = try TemporaryMemory([])
+        let first = try Self.tmx(memory.folder, "a.tmx", seed: 14, count: 200)
+        let broken = try Self.tmx(memory.folder, "b.tmx", seed: 15, count: 150, repeatsFrom: first.sources, broken: true)
+        let report = try ImportTMX(database: memory.location, policy: .overwrite).run(files: [first.path, broken.path])
+        #expect(report.files.map(\.imported) == [true, false])
+        let result = try Self.written(memory)
+        #expect(Self.description(result.index) == Self.description(result.rebuilt))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: memory.folder.path).filter { $0.contains("match.") || $0.contains("spool") || $0.contains(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test func import_afterAnotherWriterCatchesUpInsteadOfFollowing() throws {

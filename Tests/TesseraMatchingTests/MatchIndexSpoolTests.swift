@@ -68,7 +68,8 @@ struct MatchIndexSpoolTests {
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let expected = Self.inMemory(units).serialized(generation: 7)
         #expect(written.count == expected.count)
-        #expect(written == expected)
+        let same = written == expected
+        #expect(same)
         let mapped = try MatchIndex(mapping: MappedRegion(path: path))
         #expect(mapped.entryCount == units.reduce(0) { $0 + $1.variants.count })
     }
@@ -83,7 +84,8 @@ struct MatchIndexSpoolTests {
         try spool.finish(writingTo: path, header: header, generation: 2)
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(Array(written.prefix(24)) == header)
-        #expect(Array(written.dropFirst(24)) == Self.inMemory(units).serialized(generation: 2))
+        let same = Array(written.dropFirst(24)) == Self.inMemory(units).serialized(generation: 2)
+        #expect(same)
     }
 
     @Test func continuing_aMappedIndexGivesTheIndexOfAllUnits() throws {
@@ -100,7 +102,8 @@ struct MatchIndexSpoolTests {
         defer { unlink(path) }
         try spool.finish(writingTo: path, header: [], generation: 4)
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(written == Self.inMemory(units).serialized(generation: 4))
+        let same = written == Self.inMemory(units).serialized(generation: 4)
+        #expect(same)
     }
 
     @Test func removeAndRollback_searchLikeTheIndexOfWhatRemains() throws {
