@@ -52,7 +52,7 @@ public final class MatchIndexSpool: @unchecked Sendable {
 
     /// The number of postings inverted per pass of ``finish(writingTo:header:generation:)``
     /// (4 bytes each): the bound of its memory beyond the vocabulary.
-    public static let postingsPerPass = 8 << 20
+    public static let postingsPerPass = 4 << 20
 
     /// Creates an empty spool whose temporary files are `prefix.spool-PID-N.*`.
     /// - Parameters:
