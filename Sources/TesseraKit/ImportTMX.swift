@@ -1,3 +1,4 @@
+import Foundation
 import TesseraCore
 public import TesseraStorage
 
@@ -23,11 +24,17 @@ public struct ImportTMX: Sendable {
     /// the file.
     public var skipInvalid: Bool
 
+    /// Whether the match side file is built while the units stream in: `nil` decides by the size
+    /// of the import (see ``followsWrites(_:memory:)``), `true` always, `false` never (the file is
+    /// then caught up at the end).
+    public var followsWrites: Bool?
+
     /// Creates the use case.
-    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false) {
+    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil) {
         self.database = database
         self.policy = policy
         self.skipInvalid = skipInvalid
+        self.followsWrites = followsWrites
     }
 
     /// Imports `files` in order.
@@ -42,8 +49,10 @@ public struct ImportTMX: Sendable {
         let memory = try TranslationMemory.open(path: database.path)
         var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
         // The match index is built while the units stream in (analysed on the reading thread,
-        // appended by the writing one); without a known starting point it is caught up at the end.
-        let matchUpdate = try? MatchIndexUpdate.start(memory)
+        // appended by the writing one) when the import is large enough to rewrite the side file
+        // anyway; a small import into a large memory leaves its units for each load to apply.
+        let follows = followsWrites ?? Self.followsWrites(files, memory: memory)
+        let matchUpdate = follows ? try? MatchIndexUpdate.start(memory) : nil
         for (index, file) in files.enumerated() {
             // The side file is written while the last file's indexes are built.
             matchUpdate?.writesDuringNextBatch = index == files.count - 1
@@ -56,6 +65,20 @@ public struct ImportTMX: Sendable {
         }
         progress?.finish()
         return report
+    }
+
+    /// Whether an import of `files` follows its writes with a ``MatchIndexUpdate``: always into an
+    /// empty memory; into a non-empty one when the files are likely to hold at least
+    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip file
+    /// counted eight times its size), since fewer units are cheaper to apply on each load than a
+    /// rewrite of the whole side file.
+    static func followsWrites(_ files: [String], memory: TranslationMemory) -> Bool {
+        if (try? memory.variantIDBound()) == 0 { return true }
+        let bytes = files.reduce(0) { total, file in
+            let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+            return total + (file.hasSuffix(".gz") ? size * 8 : size)
+        }
+        return bytes >= MatchIndexFile.rewriteThreshold * 250
     }
 
     /// Imports one file in one transaction.

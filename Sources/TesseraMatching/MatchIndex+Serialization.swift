@@ -164,6 +164,7 @@ extension MatchIndex {
             throw MatchingError(.corruptIndex, "The match index arrays do not agree in length.")
         }
         sortedCount = Int(sorted)
+        postedTokenCount = tokenCount
         mapped = mappedTables
     }
 }

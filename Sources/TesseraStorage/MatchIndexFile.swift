@@ -9,9 +9,11 @@ public import TesseraMatching
 /// The file starts with the highest variant id and the highest change-log sequence it reflects
 /// (its generation). ``load(_:)`` reads it, then applies what happened since, in one read
 /// transaction: units with variants above that id (new) or in the change log after that sequence
-/// (edited, deleted) are removed from the index and added again from the database. When many units
-/// changed (``rewriteThreshold``), the file is rewritten (to a temporary file, then renamed, so a
-/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load. A missing, corrupt or foreign file is rebuilt from the database.
+/// (edited, deleted) are removed from the mapped index and added again from the database, in memory
+/// (the mapped file is not copied: O(changes)). When many units changed (``rewriteThreshold``), the
+/// file is rewritten through a ``MatchIndexSpool`` (to a temporary file, then renamed, so a
+/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load.
+/// A missing, corrupt or foreign file is rebuilt from the database, in bounded memory.
 ///
 /// ```swift
 /// let tm = try TranslationMemory.open(path: "tessera.db")
@@ -33,8 +35,9 @@ public enum MatchIndexFile {
 
     static let magic: [UInt8] = Array("TSMIDX02".utf8)
 
-    /// The number of changed units from which a load rewrites the side file (at least 1% of the
-    /// entries); fewer changes are re-applied in memory on each load.
+    /// The number of changed units from which ``update(_:)`` rewrites the side file (and a plain
+    /// load, from at least 1% of the entries); fewer changes are re-applied in memory on each load,
+    /// which costs O(changes), while a rewrite costs O(size of the index).
     public static let rewriteThreshold = 1000
 
     /// The side file of a database.
@@ -47,10 +50,10 @@ public enum MatchIndexFile {
         try load(tm, rebuild: rebuild, saveAnyChange: false)
     }
 
-    /// Brings the side file of `tm` up to date after a write (an import, `align --store`): new
-    /// variants and the change log are applied and the file is rewritten whenever anything
-    /// changed, so that the next ``load(_:)`` maps it and has nothing to catch up. Builds the file
-    /// when it is missing.
+    /// Brings the side file of `tm` up to date after a write (an import, `align --store`): when at
+    /// least ``rewriteThreshold`` units changed since the file was written, it is rewritten with
+    /// them, so that the next ``load(_:)`` maps it and has nothing to catch up; fewer changes are
+    /// left for each load to apply in memory (a few milliseconds). Builds the file when it is missing.
     ///
     /// ```swift
     /// try MatchIndexFile.update(tm)   // at the end of an import
@@ -76,26 +79,21 @@ public enum MatchIndexFile {
             case current(Loaded)
             case written(rebuilt: Bool, units: Int)
         }
-        let outcome: Outcome = try tm.read { db in
+        let outcome: Outcome = try tm.read { db in try convertingErrors {
             let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
             let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
             let header = Self.header(maxVariant: maxVariant, sequence: sequence)
             if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
-                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
-                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
-                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
+                let units = try changedUnits(since: storedMax, storedSequence, db)
                 if units.isEmpty {
                     return .current(Loaded(index: storedIndex, rebuilt: false, updatedUnits: 0, fileSize: 0))
                 }
                 let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
                 // Rewrite the file only when the catch-up work is worth saving: small deltas are
                 // cheaper to apply again on the next load than a rewrite of the whole file.
-                if saveAnyChange || units.count >= max(rewriteThreshold, storedIndex.entryCount / 100) {
-                    let spool = try MatchIndexSpool(prefix: file, continuing: storedIndex)
-                    for unit in units.sorted() {
-                        spool.remove(unit: unit)
-                        try append(unit: unit, rows: Row.fetchAll(statement, arguments: [unit]), to: spool)
-                    }
+                let threshold = saveAnyChange ? rewriteThreshold : max(rewriteThreshold, storedIndex.entryCount / 100)
+                if units.count >= threshold {
+                    let spool = try continuing(storedIndex, changed: units, file: file, db)
                     try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
                     return .written(rebuilt: false, units: units.count)
                 }
@@ -128,7 +126,7 @@ public enum MatchIndexFile {
             if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
             try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
             return .written(rebuilt: true, units: units)
-        }
+        } }
         var loaded: Loaded
         switch outcome {
         case .current(let current):
@@ -140,6 +138,35 @@ public enum MatchIndexFile {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         return loaded
+    }
+
+    /// Runs `body`, turning a ``MatchingError`` of the side file into a ``StorageError``.
+    static func convertingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as MatchingError {
+            throw StorageError(.cannotOpen, "Cannot write the match index file: \(error.message)" + (error.context.map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// A spool that continues `stored` with the `changed` units removed and added again from the
+    /// database (the catch-up of a side file, streamed).
+    static func continuing(_ stored: MatchIndex, changed: Set<Int64>, file: String, _ db: Database) throws -> MatchIndexSpool {
+        let spool = try MatchIndexSpool(prefix: file, continuing: stored)
+        let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
+        for unit in changed.sorted() {
+            spool.remove(unit: unit)
+            try append(unit: unit, rows: Row.fetchAll(statement, arguments: [unit]), to: spool)
+        }
+        return spool
+    }
+
+    /// The units changed in the database since a side file of generation (`maxVariant`, `sequence`).
+    static func changedUnits(since maxVariant: Int64, _ sequence: Int64, _ db: Database) throws -> Set<Int64> {
+        // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
+        var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [sequence]))
+        units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [maxVariant]))
+        return units
     }
 
     /// Adds the match tables (change log and triggers) to the database if they are missing.

@@ -63,28 +63,31 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         self.reflected = reflected
     }
 
-    /// Starts an update for a write into `tm`: continuing its side file when that is current,
-    /// or from nothing when the memory holds no variants; `nil` otherwise (the side file is
-    /// missing or behind, so it must be caught up from the database anyway).
+    /// Starts an update for a write into `tm`: continuing its side file (with the units changed
+    /// since it was written caught up from the database), or from nothing when the memory holds no
+    /// variants or the file is missing or unreadable. `nil` only when the database changed in a way
+    /// the file cannot follow (it is newer than the database).
     ///
     /// - Throws: ``StorageError`` when the database cannot be read or the temporary files cannot
     ///   be created.
-    /// - Complexity: O(size of the side file) to copy its columns into the spool.
+    /// - Complexity: O(size of the side file) to copy its columns into the spool, plus O(changes).
     public static func start(_ tm: TranslationMemory) throws -> MatchIndexUpdate? {
         try MatchIndexFile.migrate(tm)
         let file = MatchIndexFile.path(for: tm)
-        let state = try tm.read { db in try current(db) }
-        do {
-            if state.maxVariant == 0 {  // no variants at all
-                return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
+        return try tm.read { db -> MatchIndexUpdate? in
+            try MatchIndexFile.convertingErrors {
+                let state = try current(db)
+                if state.maxVariant == 0 {  // no variants at all
+                    return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
+                }
+                guard FileManager.default.fileExists(atPath: file),
+                    let (index, maxVariant, sequence) = try? MatchIndexFile.decode(MappedRegion(path: file)),
+                    maxVariant <= state.maxVariant, sequence <= state.sequence
+                else { return nil }
+                let changed = try MatchIndexFile.changedUnits(since: maxVariant, sequence, db)
+                let spool = try MatchIndexFile.continuing(index, changed: changed, file: file, db)
+                return MatchIndexUpdate(spool: spool, file: file, reflected: state)
             }
-            guard FileManager.default.fileExists(atPath: file),
-                let (index, maxVariant, sequence) = try? MatchIndexFile.decode(MappedRegion(path: file)),
-                State(maxVariant: maxVariant, sequence: sequence) == state
-            else { return nil }
-            return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file, continuing: index), file: file, reflected: state)
-        } catch let error as MatchingError {
-            throw StorageError(.cannotOpen, "Cannot start the match index update: \(error.message) \(error.context ?? "")")
         }
     }
 
@@ -181,12 +184,10 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     public func finish() throws -> Bool {
         guard isValid else { return false }
         if written { return true }
-        do {
+        try MatchIndexFile.convertingErrors {
             try spool.finish(
                 writingTo: file, header: MatchIndexFile.header(maxVariant: reflected.maxVariant, sequence: reflected.sequence),
                 generation: UInt64(max(reflected.sequence, 0)))
-        } catch let error as MatchingError {
-            throw StorageError(.cannotOpen, "Cannot write the match index file: \(error.message) \(error.context ?? "")")
         }
         return true
     }

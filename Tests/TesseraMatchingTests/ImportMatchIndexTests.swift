@@ -13,7 +13,7 @@ struct ImportMatchIndexTests {
     /// languages), character length and token texts. Two indexes with equal descriptions give
     /// the same search results.
     static func description(_ index: MatchIndex) -> [String] {
-        (0..<index.entryCount).map { entry in
+        (0..<index.entryCount).filter { !index.removed.contains(UInt32($0)) }.map { entry in
             let (id, unit, language) = index.entry(entry)
             let mask = index.entryUnitMasks[entry]
             let languages = index.languages.enumerated().filter { mask & MatchIndex.bit(UInt16($0.offset)) != 0 }.map(\.element.description)
@@ -58,12 +58,13 @@ struct ImportMatchIndexTests {
         return (path, sources)
     }
 
-    /// The side file as written, and as built again from the database.
-    static func written(_ memory: TemporaryMemory) throws -> (index: MatchIndex, rebuilt: MatchIndex, bytes: [UInt8], rebuiltBytes: [UInt8]) {
+    /// The side file as written (with what a load applies on top of it), and as built again from
+    /// the database.
+    static func written(_ memory: TemporaryMemory, pending: Int = 0) throws -> (index: MatchIndex, rebuilt: MatchIndex, bytes: [UInt8], rebuiltBytes: [UInt8]) {
         let side = MatchIndexFile.path(for: memory.memory)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
         let loaded = try MatchIndexFile.load(memory.memory)
-        #expect(!loaded.rebuilt && loaded.updatedUnits == 0, "the import left the side file current")
+        #expect(!loaded.rebuilt && loaded.updatedUnits == pending, "the write left the side file current")
         let rebuilt = try MatchIndexFile.load(memory.memory, rebuild: true)
         let rebuiltBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
         return (loaded.index, rebuilt.index, bytes, rebuiltBytes)
@@ -94,10 +95,10 @@ struct ImportMatchIndexTests {
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 1, count: 400)
         let second = try Self.tmx(memory.folder, "b.tmx", seed: 2, count: 300, repeatsFrom: first.sources)
         // Two files in one run, then a third run into the non-empty memory.
-        _ = try ImportTMX(database: memory.location, policy: policy).run(files: [first.path])
+        _ = try ImportTMX(database: memory.location, policy: policy, followsWrites: true).run(files: [first.path])
         var result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
-        let report = try ImportTMX(database: memory.location, policy: policy).run(files: [second.path, first.path])
+        let report = try ImportTMX(database: memory.location, policy: policy, followsWrites: true).run(files: [second.path, first.path])
         if policy == .overwrite { #expect(report.files.map(\.replaced).reduce(0, +) > 0) }
         result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
@@ -109,7 +110,7 @@ struct ImportMatchIndexTests {
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 4, count: 200)
         let broken = try Self.tmx(memory.folder, "b.tmx", seed: 5, count: 150, repeatsFrom: first.sources, broken: true)
         let third = try Self.tmx(memory.folder, "c.tmx", seed: 6, count: 100)
-        let report = try ImportTMX(database: memory.location, policy: .overwrite).run(files: [first.path, broken.path, third.path])
+        let report = try ImportTMX(database: memory.location, policy: .overwrite, followsWrites: true).run(files: [first.path, broken.path, third.path])
         #expect(report.files.map(\.imported) == [true, false, true])
         let result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
@@ -121,7 +122,7 @@ struct ImportMatchIndexTests {
         let memory = try TemporaryMemory([])
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 14, count: 200)
         let broken = try Self.tmx(memory.folder, "b.tmx", seed: 15, count: 150, repeatsFrom: first.sources, broken: true)
-        let report = try ImportTMX(database: memory.location, policy: .overwrite).run(files: [first.path, broken.path])
+        let report = try ImportTMX(database: memory.location, policy: .overwrite, followsWrites: true).run(files: [first.path, broken.path])
         #expect(report.files.map(\.imported) == [true, false])
         let result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
@@ -136,9 +137,8 @@ struct ImportMatchIndexTests {
         // A write that does not update the side file (as another tool would).
         try memory.memory.write(units: [TemporaryMemory.unit([("en", "Written elsewhere"), ("de", "Anderswo geschrieben")])],
                                 batch: ImportBatch(kind: .tmx, filePath: "other.tmx"), policy: .add)
-        #expect(try MatchIndexUpdate.start(memory.memory) == nil)
         let second = try Self.tmx(memory.folder, "b.tmx", seed: 8, count: 100)
-        _ = try ImportTMX(database: memory.location).run(files: [second.path])
+        _ = try ImportTMX(database: memory.location, followsWrites: true).run(files: [second.path])
         let result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
         let lookup = try Lookup(database: memory.location)
@@ -146,14 +146,60 @@ struct ImportMatchIndexTests {
         #expect(matches.first?.target == "Anderswo geschrieben")
     }
 
-    @Test func update_afterAWriteRewritesTheFileInBoundedMemory() throws {
+    @Test func update_afterASmallWriteLeavesTheChangeToEachLoad() throws {
         let memory = try TemporaryMemory([])
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 9, count: 300)
         _ = try ImportTMX(database: memory.location).run(files: [first.path])
-        try memory.memory.write(units: [TemporaryMemory.unit([("en", "A new sentence"), ("de", "Ein neuer Satz")])],
-                                batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .add)
+        let before = try Data(contentsOf: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory)))
+        // One new unit and one replaced unit (overwrite): fewer than rewriteThreshold changes.
+        try memory.memory.write(units: [TemporaryMemory.unit([("en", "A new sentence"), ("de", "Ein neuer Satz")]),
+                                        TemporaryMemory.unit([("en", first.sources[3]), ("ja", "新しい訳")], tuid: "u9-3")],
+                                batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .overwrite)
         let updated = try LookupIndex.update(memory.memory)
-        #expect(!updated.rebuilt && updated.updatedUnits == 1 && updated.index.isMapped)
+        #expect(!updated.rebuilt && updated.updatedUnits >= 1 && updated.index.isMapped)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory))) == before)
+        let result = try Self.written(memory, pending: updated.updatedUnits)
+        #expect(result.index.isMapped)
+        #expect(Self.description(result.index) == Self.description(result.rebuilt))
+        let lookup = try Lookup(database: memory.location)
+        let matches = try lookup.run("A new sentence", options: LookupOptions(source: LanguageTag("en")!, targets: [LanguageTag("de")!]))
+        #expect(matches.first?.target == "Ein neuer Satz")
+    }
+
+    @Test func import_ofAFewUnitsIntoALargerMemoryLeavesThemToTheLoads() throws {
+        let memory = try TemporaryMemory([])
+        let first = try Self.tmx(memory.folder, "a.tmx", seed: 16, count: 200)
+        _ = try ImportTMX(database: memory.location).run(files: [first.path])
+        let side = MatchIndexFile.path(for: memory.memory)
+        let before = try Data(contentsOf: URL(fileURLWithPath: side))
+        let second = try Self.tmx(memory.folder, "b.tmx", seed: 17, count: 5)
+        _ = try ImportTMX(database: memory.location).run(files: [second.path])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: side)) == before)
+        let result = try Self.written(memory, pending: 5)
+        #expect(Self.description(result.index) == Self.description(result.rebuilt))
+    }
+
+    @Test func update_afterManyChangesRewritesTheFile() throws {
+        let memory = try TemporaryMemory([])
+        let first = try Self.tmx(memory.folder, "a.tmx", seed: 10, count: 100)
+        _ = try ImportTMX(database: memory.location).run(files: [first.path])
+        let units = (0..<(MatchIndexFile.rewriteThreshold + 5)).map { TemporaryMemory.unit([("en", "Sentence number \($0) here"), ("fr", "Phrase \($0)")]) }
+        try memory.memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .add)
+        let updated = try LookupIndex.update(memory.memory)
+        #expect(!updated.rebuilt && updated.updatedUnits == units.count)
+        let result = try Self.written(memory)
+        #expect(Self.description(result.index) == Self.description(result.rebuilt))
+    }
+
+    @Test func import_intoAMemoryWithPendingChangesContinuesTheSideFile() throws {
+        let memory = try TemporaryMemory([])
+        let first = try Self.tmx(memory.folder, "a.tmx", seed: 11, count: 120)
+        _ = try ImportTMX(database: memory.location).run(files: [first.path])
+        try memory.memory.write(units: [TemporaryMemory.unit([("en", "Pending sentence"), ("de", "Ausstehender Satz")])],
+                                batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .add)
+        _ = try LookupIndex.update(memory.memory)  // below the threshold: left pending
+        let second = try Self.tmx(memory.folder, "b.tmx", seed: 12, count: 80, repeatsFrom: first.sources)
+        _ = try ImportTMX(database: memory.location, policy: .overwrite, followsWrites: true).run(files: [second.path])
         let result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
     }
