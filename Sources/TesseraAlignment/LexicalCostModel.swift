@@ -256,6 +256,85 @@ public struct LexicalCostModel: CostModel {
         return parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence(source: a, target: b) / calibration.scale
     }
 
+    /// The costs of a row of beads of one shape (see ``CostModel``): the same values as
+    /// ``cost(source:target:)``, operation for operation, with the source span's length hoisted
+    /// and the evidence read from the pair table's span terms without per-bead look-ups; cells
+    /// the table does not cover go through ``cost(source:target:)``.
+    ///
+    /// - Complexity: O(columns.count · (sourceCount + targetCount)).
+    public func costs(row: Int, sourceCount k: Int, targetCount l: Int, columns: Range<Int>,
+                      into costs: UnsafeMutablePointer<Double>) {
+        if k == 0 || l == 0 {
+            for c in 0..<columns.count { costs[c] = parameters.insertionPenalty }
+            return
+        }
+        let spans = PairTable.spans
+        guard let table, k <= spans, l <= spans, !table.sourceSpans.isEmpty, !columns.isEmpty else {
+            let source = (row - k)..<row
+            for (c, j) in columns.enumerated() { costs[c] = cost(source: source, target: (j - l)..<j) }
+            return
+        }
+        let firstSource = row - k
+        // Columns whose beads lie wholly in the table: every source row x of the bead holds the
+        // target units j - l ..< j.
+        var fastFrom = columns.lowerBound
+        var fastTo = columns.upperBound - 1
+        for x in firstSource..<row {
+            fastFrom = max(fastFrom, table.low[x] + l)
+            fastTo = min(fastTo, table.low[x] + table.width[x])
+        }
+        let ls = sourcePrefix[row] - sourcePrefix[firstSource]
+        let sourceLength = Double(ls)
+        let ratio = length.ratio
+        let variance = length.variance
+        let scaledSource = sourceLength * ratio
+        let lengthWeight = parameters.lengthWeight
+        let lexicalWeight = parameters.lexicalWeight
+        let scale = calibration.scale
+        targetPrefix.withUnsafeBufferPointer { targetPrefix in
+        table.sourceSpans.withUnsafeBufferPointer { sourceSpans in
+        table.targetSpans.withUnsafeBufferPointer { targetSpans in
+        table.low.withUnsafeBufferPointer { tableLow in
+        table.start.withUnsafeBufferPointer { tableStart in
+            let slowUpTo = min(fastFrom, columns.upperBound)
+            for j in columns.lowerBound..<slowUpTo {
+                costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+            }
+            if fastFrom <= fastTo {
+                // Index of the term of source unit x for the target span starting at j - l:
+                // (start[x] + j - l - low[x]) * spans + l - 1, and of target unit y for the source
+                // span: (start[firstSource] + y - low[firstSource]) * spans + k - 1.
+                let targetBase = (tableStart[firstSource] - tableLow[firstSource]) * spans + k - 1
+                for j in fastFrom...fastTo {
+                    let lt = targetPrefix[j] - targetPrefix[j - l]
+                    // LengthStatistics.cost(sourceLength:targetLength:)
+                    var lengthCost = 0.0
+                    if ls != 0 || lt != 0 {
+                        let targetLength = Double(lt)
+                        let mean = (sourceLength + targetLength / ratio) / 2
+                        let delta = abs(targetLength - scaledSource) / (variance * mean).squareRoot()
+                        lengthCost = -logTwoSidedTail(delta)
+                    }
+                    var total: Float = 0
+                    for x in firstSource..<row {
+                        total += sourceSpans[(tableStart[x] + j - l - tableLow[x]) * spans + l - 1]
+                    }
+                    for y in (j - l)..<j {
+                        total += targetSpans[targetBase + y * spans]
+                    }
+                    if total.isNaN {
+                        costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+                    } else {
+                        costs[j - columns.lowerBound] = lengthWeight * lengthCost - lexicalWeight * Double(total) / scale
+                    }
+                }
+            }
+            for j in max(fastTo + 1, slowUpTo)..<columns.upperBound {
+                costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+            }
+        }}}}}
+    }
+
     /// The chance-corrected lexical evidence that `source` and `target` translate each other
     /// (see the type's documentation): about 0 for unrelated units, ``Calibration/scale`` for a
     /// typical parallel sentence pair.
