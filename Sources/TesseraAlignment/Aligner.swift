@@ -24,8 +24,11 @@ public struct Aligner: Sendable {
     /// band doubles on demand.
     public var initialHalfWidth: Int
     /// Half-width of the first band around the line through anchors: they are sure points, so
-    /// the band only needs to cover the wobble between them.
-    public var anchoredHalfWidth: Int = 16
+    /// the band only needs to cover the wobble between them. 32, not 16: a block the translation
+    /// adds or leaves out between two anchors (captions, a page of credits) pulls the path more
+    /// than 16 cells off the line, and the widening that follows searched the whole document
+    /// twice (16, then 32); one search at 32 finds the same path.
+    public var anchoredHalfWidth: Int = 32
     /// Half-width of the first band around a guide path. 16 lets a second pass move beads
     /// well away from the first pass (8 needed a redo on most books); the band doubles on demand.
     public var guideHalfWidth: Int = 16
