@@ -80,6 +80,15 @@ public struct BilingualFeatures: Sendable {
 
     /// Characters other than white space, with an ASCII fast path.
     static func nonSpaceLength(_ text: String) -> Int {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var length = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { length += 1 }
+            }
+            return length
+        }
+        if let ascii, let length = ascii { return length }
         var length = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -110,7 +119,11 @@ public struct BilingualFeatures: Sendable {
                 items.append(.init(key: key("#" + digits), word: words.id(token.text), weight: numberWeight))
             case .word, .character:
                 var word = token.text
-                if word.hasSuffix("'") || word.hasSuffix("\u{2019}") { word.removeLast() }
+                // The scalar test first: `hasSuffix` compares characters and is slow.
+                if let last = word.unicodeScalars.last, last == "'" || last == "\u{2019}",
+                   word.hasSuffix("'") || word.hasSuffix("\u{2019}") {
+                    word.removeLast()
+                }
                 guard !word.isEmpty else { continue }
                 if let known = words.wordItems[word] {
                     items.append(.init(key: known.key, word: known.word, weight: wordWeight))
@@ -138,6 +151,22 @@ public struct BilingualFeatures: Sendable {
 
     /// The punctuation that carries over between languages, with all quotes as one class.
     static func punctuationClass(_ text: String) -> String? {
+        // One scalar (almost every punctuation token): a switch on its value. U+037E, the Greek
+        // question mark, is canonically equivalent to ";", so the string switch below matches
+        // it too.
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            switch first.value {
+            case 0x3F, 0xBF: return "?"
+            case 0x21, 0xA1: return "!"
+            case 0x22, 0xAB, 0xBB, 0x201E, 0x201C, 0x201D, 0x2039, 0x203A, 0x201A, 0x2018: return "\""
+            case 0x28, 0x29, 0x5B, 0x5D: return "("
+            case 0x3A: return ":"
+            case 0x3B, 0x37E: return ";"
+            case 0x25: return "%"
+            default: return nil
+            }
+        }
         switch text {
         case "?", "¿": return "?"
         case "!", "¡": return "!"

@@ -199,22 +199,30 @@ public struct LexicalCostModel: CostModel {
     /// ``maximumItems`` most informative items kept.
     static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]],
                             otherUnitsPerSpan: Float = 1) -> [ScoredUnit] {
-        var keyFrequency: [Int32: Int] = [:]
-        var wordFrequency: [Int32: Int] = [:]
+        // Ids are small and dense (ids of one BilingualFeatures value): counts in arrays.
+        var keyLimit = 0
+        var wordLimit = 0
         for unit in other {
-            for key in unit.sortedKeys { keyFrequency[key, default: 0] += 1 }
-            for word in unit.sortedWords { wordFrequency[word, default: 0] += 1 }
+            keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+            wordLimit = max(wordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+        }
+        var keyFrequency = [Int](repeating: 0, count: keyLimit)
+        var wordFrequency = [Int](repeating: 0, count: wordLimit)
+        for unit in other {
+            for key in unit.sortedKeys where key >= 0 { keyFrequency[Int(key)] += 1 }
+            for word in unit.sortedWords where word >= 0 { wordFrequency[Int(word)] += 1 }
         }
         let count = Float(max(1, other.count))
         return units.map { unit in
             var scored: [(item: ScoredItem, keyChance: Float, lexiconChance: Float, information: Float)] = []
+            scored.reserveCapacity(unit.items.count)
             for item in unit.items {
-                let keyChance = item.key >= 0 ? Float(keyFrequency[item.key] ?? 0) / count : 0
+                let keyChance = item.key >= 0 && Int(item.key) < keyLimit ? Float(keyFrequency[Int(item.key)]) / count : 0
                 var lexiconChance: Float = 0
                 var best: Float = 0
                 let partners = item.word >= 0 && Int(item.word) < links.count ? links[Int(item.word)] : []
                 for link in partners {
-                    lexiconChance += Float(wordFrequency[link.word] ?? 0) / count
+                    lexiconChance += Float(link.word >= 0 && Int(link.word) < wordLimit ? wordFrequency[Int(link.word)] : 0) / count
                     best = max(best, link.strength)
                 }
                 lexiconChance = min(1, lexiconChance)
