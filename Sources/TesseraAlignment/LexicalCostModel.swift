@@ -78,12 +78,12 @@ public struct LexicalCostModel: CostModel {
     /// Evidence calibration.
     public var calibration: Calibration
 
-    private let forward: [[Link]]
-    private let backward: [[Link]]
+    let forward: [[Link]]
+    let backward: [[Link]]
     private let sourcePrefix: [Int]
     private let targetPrefix: [Int]
-    private var sourceUnits: [ScoredUnit]
-    private var targetUnits: [ScoredUnit]
+    private(set) var sourceUnits: [ScoredUnit]
+    private(set) var targetUnits: [ScoredUnit]
     private var table: PairTable?
 
     /// Largest span whose chance expectation is stored; longer spans use it.
@@ -459,75 +459,6 @@ public struct LexicalCostModel: CostModel {
         return copy
     }
 
-    /// Marks of one source unit in arrays indexed by key and word id, so that the masks of the
-    /// unit with each target unit of its row cost one array read per target token (the same
-    /// result as ``computePair(_:_:)``, about ten times faster than binary searches).
-    struct RowScratch {
-        var keyBit: [Int8]
-        var keyPresent: [Bool]
-        var partnerMask: [UInt64]
-        var sourceWordPresent: [Bool]
-
-        init(model: LexicalCostModel) {
-            var keyLimit = 0
-            var sourceWordLimit = model.forward.count
-            var targetWordLimit = model.backward.count
-            for unit in model.source {
-                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
-                sourceWordLimit = max(sourceWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
-            }
-            for unit in model.target {
-                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
-                targetWordLimit = max(targetWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
-            }
-            keyBit = [Int8](repeating: -1, count: keyLimit)
-            keyPresent = [Bool](repeating: false, count: keyLimit)
-            partnerMask = [UInt64](repeating: 0, count: targetWordLimit)
-            sourceWordPresent = [Bool](repeating: false, count: sourceWordLimit)
-        }
-
-        mutating func mark(row x: Int, model: LexicalCostModel) {
-            for (bit, item) in model.sourceUnits[x].items.enumerated() {
-                if item.key >= 0 { keyBit[Int(item.key)] = Int8(bit) }
-                if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
-                }
-            }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = true }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = true }
-        }
-
-        mutating func unmark(row x: Int, model: LexicalCostModel) {
-            for item in model.sourceUnits[x].items {
-                if item.key >= 0 { keyBit[Int(item.key)] = -1 }
-                if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
-                }
-            }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = false }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = false }
-        }
-
-        func masks(row x: Int, column y: Int, model: LexicalCostModel) -> PairMasks {
-            var masks = PairMasks()
-            let other = model.target[y]
-            for key in other.sortedKeys {
-                let bit = keyBit[Int(key)]
-                if bit >= 0 { masks.sourceKey |= 1 << UInt64(bit) }
-            }
-            for word in other.sortedWords { masks.sourceLexicon |= partnerMask[Int(word)] }
-            masks.sourceLexicon &= ~masks.sourceKey
-            for (bit, item) in model.targetUnits[y].items.enumerated() {
-                if item.key >= 0 && keyPresent[Int(item.key)] {
-                    masks.targetKey |= 1 << UInt64(bit)
-                } else if item.hasPartners && model.backward[Int(item.word)].contains(where: { sourceWordPresent[Int($0.word)] }) {
-                    masks.targetLexicon |= 1 << UInt64(bit)
-                }
-            }
-            return masks
-        }
-    }
-
     /// Unit-pair masks for the rows of a band.
     struct PairTable: Sendable {
         var low: [Int]
@@ -553,18 +484,21 @@ public struct LexicalCostModel: CostModel {
                 width[x] = max(0, last - first + 1)
                 start[x + 1] = start[x] + width[x]
             }
-            values = [PairMasks](repeating: PairMasks(), count: start[n])
-            var scratch = RowScratch(model: model)
-            for x in 0..<n where width[x] > 0 {
-                scratch.mark(row: x, model: model)
-                for offset in 0..<width[x] {
-                    values[start[x] + offset] = scratch.masks(row: x, column: low[x] + offset, model: model)
+            var masks = [PairMasks](repeating: PairMasks(), count: start[n])
+            let scratch = PairScratch(model: model)
+            let (rowLow, rowWidth, rowStart) = (low, width, start)
+            masks.withUnsafeMutableBufferPointer { masks in
+                guard let base = masks.baseAddress else { return }
+                for x in 0..<n where rowWidth[x] > 0 {
+                    scratch.mark(row: x, model: model)
+                    scratch.masks(columns: rowLow[x]..<(rowLow[x] + rowWidth[x]), into: base + rowStart[x])
+                    scratch.unmark(row: x, model: model)
                 }
-                scratch.unmark(row: x, model: model)
             }
+            values = masks
             sourceSpans = []
             targetSpans = []
-            if start[n] <= Self.maximumSpanCells { fillSpans(model: model) }
+            if start[n] <= Self.maximumSpanCells { fillSpans(scratch) }
         }
 
         /// Spans of up to this many units of the other side have their terms stored.
@@ -579,39 +513,60 @@ public struct LexicalCostModel: CostModel {
         /// Term of target unit y for source units x..<x+k, at `(start[x] + y - low[x]) * spans + k - 1`.
         var targetSpans: [Float]
 
-        private mutating func fillSpans(model: LexicalCostModel) {
+        private mutating func fillSpans(_ scratch: PairScratch) {
             let n = low.count
             let k = Self.spans
+            let spanCount = LexicalCostModel.maximumSpan
             var sourceTerms = [Float](repeating: .nan, count: start[n] * k)
             var targetTerms = [Float](repeating: .nan, count: start[n] * k)
-            for x in 0..<n where width[x] > 0 {
-                let items = model.sourceUnits[x].items
-                let expected = model.sourceUnits[x].expected
-                for offset in 0..<width[x] {
-                    var keyMask: UInt64 = 0
-                    var lexiconMask: UInt64 = 0
-                    for span in 1...k where offset + span <= width[x] {
-                        let masks = values[start[x] + offset + span - 1]
-                        keyMask |= masks.sourceKey
-                        lexiconMask |= masks.sourceLexicon
-                        sourceTerms[(start[x] + offset) * k + span - 1] =
-                            LexicalCostModel.value(items, keyMask: keyMask, lexiconMask: lexiconMask) - expected[span - 1]
-                    }
-                    let y = low[x] + offset
-                    let targetItems = model.targetUnits[y].items
-                    let targetExpected = model.targetUnits[y].expected
-                    keyMask = 0
-                    lexiconMask = 0
-                    for span in 1...k where x + span <= n {
-                        guard let masks = value(x + span - 1, y) else { break }
-                        keyMask |= masks.targetKey
-                        lexiconMask |= masks.targetLexicon
-                        targetTerms[(start[x] + offset) * k + span - 1] =
-                            LexicalCostModel.value(targetItems, keyMask: keyMask, lexiconMask: lexiconMask)
-                            - targetExpected[span - 1]
+            low.withUnsafeBufferPointer { low in
+            width.withUnsafeBufferPointer { width in
+            start.withUnsafeBufferPointer { start in
+            values.withUnsafeBufferPointer { values in
+            sourceTerms.withUnsafeMutableBufferPointer { sourceTerms in
+            targetTerms.withUnsafeMutableBufferPointer { targetTerms in
+            scratch.sourceItemStart.withUnsafeBufferPointer { sourceItemStart in
+            scratch.sourceKeyValue.withUnsafeBufferPointer { sourceKeyValue in
+            scratch.sourceLexiconValue.withUnsafeBufferPointer { sourceLexiconValue in
+            scratch.sourceExpected.withUnsafeBufferPointer { sourceExpected in
+            scratch.targetKeyValue.withUnsafeBufferPointer { targetKeyValue in
+            scratch.targetLexiconValue.withUnsafeBufferPointer { targetLexiconValue in
+            scratch.targetExpected.withUnsafeBufferPointer { targetExpected in
+            scratch.targetItemStartBuffer { targetItemStart in
+                for x in 0..<n where width[x] > 0 {
+                    let base = sourceItemStart[x]
+                    for offset in 0..<width[x] {
+                        var keyMask: UInt64 = 0
+                        var lexiconMask: UInt64 = 0
+                        for span in 1...k where offset + span <= width[x] {
+                            let masks = values[start[x] + offset + span - 1]
+                            keyMask |= masks.sourceKey
+                            lexiconMask |= masks.sourceLexicon
+                            sourceTerms[(start[x] + offset) * k + span - 1] =
+                                LexicalCostModel.value(keyValues: sourceKeyValue, lexiconValues: sourceLexiconValue, base: base,
+                                                       keyMask: keyMask, lexiconMask: lexiconMask)
+                                - sourceExpected[x * spanCount + span - 1]
+                        }
+                        let y = low[x] + offset
+                        let targetBase = targetItemStart[y]
+                        keyMask = 0
+                        lexiconMask = 0
+                        for span in 1...k where x + span <= n {
+                            // The pair (x + span - 1, y), if the table holds it.
+                            let row = x + span - 1
+                            let rowOffset = y - low[row]
+                            guard rowOffset >= 0 && rowOffset < width[row] else { break }
+                            let masks = values[start[row] + rowOffset]
+                            keyMask |= masks.targetKey
+                            lexiconMask |= masks.targetLexicon
+                            targetTerms[(start[x] + offset) * k + span - 1] =
+                                LexicalCostModel.value(keyValues: targetKeyValue, lexiconValues: targetLexiconValue,
+                                                       base: targetBase, keyMask: keyMask, lexiconMask: lexiconMask)
+                                - targetExpected[y * spanCount + span - 1]
+                        }
                     }
                 }
-            }
+            }}}}}}}}}}}}}}
             sourceSpans = sourceTerms
             targetSpans = targetTerms
         }
