@@ -241,8 +241,10 @@ public struct LexicalCostModel: CostModel {
             for entry in scored {
                 var keyMiss: Float = 1
                 var lexiconMiss: Float = 1
-                let keyMissPerSpan = pow(1 - entry.keyChance, otherUnitsPerSpan)
-                let lexiconMissPerSpan = pow(1 - entry.lexiconChance, otherUnitsPerSpan)
+                // pow(x, 1) is x: sentences skip the call.
+                let keyMissPerSpan = otherUnitsPerSpan == 1 ? 1 - entry.keyChance : pow(1 - entry.keyChance, otherUnitsPerSpan)
+                let lexiconMissPerSpan = otherUnitsPerSpan == 1 ? 1 - entry.lexiconChance
+                    : pow(1 - entry.lexiconChance, otherUnitsPerSpan)
                 for k in 0..<maximumSpan {
                     keyMiss *= keyMissPerSpan
                     lexiconMiss *= lexiconMissPerSpan
@@ -299,6 +301,8 @@ public struct LexicalCostModel: CostModel {
         let lengthWeight = parameters.lengthWeight
         let lexicalWeight = parameters.lexicalWeight
         let scale = calibration.scale
+        let resolution = Double(tailTableResolution)
+        tailTable.withUnsafeBufferPointer { tail in
         targetPrefix.withUnsafeBufferPointer { targetPrefix in
         table.sourceSpans.withUnsafeBufferPointer { sourceSpans in
         table.targetSpans.withUnsafeBufferPointer { targetSpans in
@@ -321,7 +325,15 @@ public struct LexicalCostModel: CostModel {
                         let targetLength = Double(lt)
                         let mean = (sourceLength + targetLength / ratio) / 2
                         let delta = abs(targetLength - scaledSource) / (variance * mean).squareRoot()
-                        lengthCost = -logTwoSidedTail(delta)
+                        // logTwoSidedTail(delta), with the table read through a pointer.
+                        let position = delta * resolution
+                        if position < Double(tail.count - 1) {
+                            let index = Int(position)
+                            let fraction = position - Double(index)
+                            lengthCost = -(tail[index] + (tail[index + 1] - tail[index]) * fraction)
+                        } else {
+                            lengthCost = -exactLogTwoSidedTail(delta)
+                        }
                     }
                     var total: Float = 0
                     for x in firstSource..<row {
@@ -340,7 +352,7 @@ public struct LexicalCostModel: CostModel {
             for j in max(fastTo + 1, slowUpTo)..<columns.upperBound {
                 costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
             }
-        }}}}}
+        }}}}}}
     }
 
     /// The chance-corrected lexical evidence that `source` and `target` translate each other
