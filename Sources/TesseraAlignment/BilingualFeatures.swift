@@ -73,9 +73,37 @@ public struct BilingualFeatures: Sendable {
     @inline(__always) static func withoutDiacritics(_ text: String, cache: inout [String: String]) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         if let known = cache[text] { return known }
-        let result = TextNormalizer.removeDiacritics(text)
+        let result = latinFolded(text) ?? TextNormalizer.removeDiacritics(text)
         cache[text] = result
         return result
+    }
+
+    /// `TextNormalizer.removeDiacritics(text)` for text of ASCII and Latin letters with
+    /// diacritics (U+00C0–U+017F) whose own result is ASCII (`é` -> `e`), without Unicode
+    /// normalisation; `nil` for any other text. Decomposition works scalar by scalar and the
+    /// marks it yields are all removed, so the result is the concatenation of each scalar's.
+    static func latinFolded(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(scalar)
+                continue
+            }
+            guard value >= latinFoldingFirst, value < latinFoldingFirst + UInt32(latinFolding.count),
+                  let folded = latinFolding[Int(value - latinFoldingFirst)] else { return nil }
+            out.append(contentsOf: folded.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// First scalar of ``latinFolding``.
+    static let latinFoldingFirst: UInt32 = 0xC0
+    /// `removeDiacritics` of each scalar from U+00C0 to U+017F when that is ASCII, else nil.
+    static let latinFolding: [String?] = (0xC0...0x17F).map { value -> String? in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        let folded = TextNormalizer.removeDiacritics(String(scalar))
+        return !folded.isEmpty && folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded : nil
     }
 
     /// Characters other than white space, with an ASCII fast path.
@@ -152,8 +180,7 @@ public struct BilingualFeatures: Sendable {
     /// The punctuation that carries over between languages, with all quotes as one class.
     static func punctuationClass(_ text: String) -> String? {
         // One scalar (almost every punctuation token): a switch on its value. U+037E, the Greek
-        // question mark, is canonically equivalent to ";", so the string switch below matches
-        // it too.
+        // question mark, is canonically equivalent to ";", and string comparison matches it too.
         let scalars = text.unicodeScalars
         if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
             switch first.value {
@@ -167,6 +194,12 @@ public struct BilingualFeatures: Sendable {
             default: return nil
             }
         }
+        return punctuationClassComparingStrings(text)
+    }
+
+    /// ``punctuationClass(_:)`` by string comparison (canonical equivalence), for text of
+    /// several scalars.
+    static func punctuationClassComparingStrings(_ text: String) -> String? {
         switch text {
         case "?", "¿": return "?"
         case "!", "¡": return "!"

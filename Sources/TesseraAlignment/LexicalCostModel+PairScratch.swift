@@ -8,7 +8,11 @@ extension LexicalCostModel {
     ///
     /// - Complexity: O(total tokens + vocabulary) to build; O(tokens of the two units) per pair.
     final class PairScratch {
-        private let keyBit: UnsafeMutablePointer<Int8>
+        /// Bits of the marked unit's items by key. The pair table keeps one bit per key (the last
+        /// item with it, as it always has: its bead costs, and so its beads, stay the same);
+        /// `exactKeys` keeps every item's bit, the result of ``computePair(_:_:)``.
+        private let keyBits: UnsafeMutablePointer<UInt64>
+        private let exactKeys: Bool
         private let keyPresent: UnsafeMutablePointer<Bool>
         private let partnerMask: UnsafeMutablePointer<UInt64>
         private let sourceWordPresent: UnsafeMutablePointer<Bool>
@@ -37,7 +41,8 @@ extension LexicalCostModel {
         let sourceExpected: [Float]
         let targetExpected: [Float]
 
-        init(model: LexicalCostModel) {
+        init(model: LexicalCostModel, exactKeys: Bool = false) {
+            self.exactKeys = exactKeys
             var keyLimit = 0
             var sourceWordLimit = model.forward.count
             var targetWordLimit = model.backward.count
@@ -52,8 +57,8 @@ extension LexicalCostModel {
             self.keyLimit = keyLimit
             self.sourceWordLimit = sourceWordLimit
             self.targetWordLimit = targetWordLimit
-            keyBit = .allocate(capacity: max(1, keyLimit))
-            keyBit.initialize(repeating: -1, count: max(1, keyLimit))
+            keyBits = .allocate(capacity: max(1, keyLimit))
+            keyBits.initialize(repeating: 0, count: max(1, keyLimit))
             keyPresent = .allocate(capacity: max(1, keyLimit))
             keyPresent.initialize(repeating: false, count: max(1, keyLimit))
             partnerMask = .allocate(capacity: max(1, targetWordLimit))
@@ -120,7 +125,7 @@ extension LexicalCostModel {
         }
 
         deinit {
-            keyBit.deallocate()
+            keyBits.deallocate()
             keyPresent.deallocate()
             partnerMask.deallocate()
             sourceWordPresent.deallocate()
@@ -130,7 +135,13 @@ extension LexicalCostModel {
         /// by target word, its keys and its words.
         func mark(row x: Int, model: LexicalCostModel) {
             for (bit, item) in model.sourceUnits[x].items.enumerated() {
-                if item.key >= 0 { keyBit[Int(item.key)] = Int8(bit) }
+                if item.key >= 0 {
+                    if exactKeys {
+                        keyBits[Int(item.key)] |= 1 << UInt64(bit)
+                    } else {
+                        keyBits[Int(item.key)] = 1 << UInt64(bit)
+                    }
+                }
                 if item.hasPartners {
                     for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
                 }
@@ -142,7 +153,7 @@ extension LexicalCostModel {
         /// Clears the marks of source unit `x`.
         func unmark(row x: Int, model: LexicalCostModel) {
             for item in model.sourceUnits[x].items {
-                if item.key >= 0 { keyBit[Int(item.key)] = -1 }
+                if item.key >= 0 { keyBits[Int(item.key)] = 0 }
                 if item.hasPartners {
                     for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
                 }
@@ -169,10 +180,7 @@ extension LexicalCostModel {
             backwardWord.withUnsafeBufferPointer { linkWord in
                 for y in columns {
                     var masks = PairMasks()
-                    for k in keyStart[y]..<keyStart[y + 1] {
-                        let bit = keyBit[Int(keys[k])]
-                        if bit >= 0 { masks.sourceKey |= 1 << UInt64(bit) }
-                    }
+                    for k in keyStart[y]..<keyStart[y + 1] { masks.sourceKey |= keyBits[Int(keys[k])] }
                     for k in wordStart[y]..<wordStart[y + 1] { masks.sourceLexicon |= partnerMask[Int(words[k])] }
                     masks.sourceLexicon &= ~masks.sourceKey
                     let first = itemStart[y]

@@ -629,17 +629,44 @@ extension LexicalCostModel.Calibration {
         var parallel = 0.0
         let step = max(1, n / 400)  // at most about 400 rows sampled
         var rows = 0
-        for x in stride(from: 0, to: n, by: step) {
-            let range = window.targetRange(row: x)
-            let low = min(range.lowerBound, m - 1)
-            let high = min(range.upperBound, m - 1)
-            var best = -Double.infinity
-            for y in low...high {
-                best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
+        // The masks of each sampled row with its window come from a PairScratch keeping every
+        // item's key bit (one read per target token instead of binary searches, the same masks as
+        // computePair), and the evidence is summed as ``evidence(source:target:)`` sums it.
+        let scratch = LexicalCostModel.PairScratch(model: model, exactKeys: true)
+        var masks = [LexicalCostModel.PairMasks](repeating: LexicalCostModel.PairMasks(), count: m)
+        masks.withUnsafeMutableBufferPointer { masks in
+        scratch.sourceKeyValue.withUnsafeBufferPointer { sourceKeyValue in
+        scratch.sourceLexiconValue.withUnsafeBufferPointer { sourceLexiconValue in
+        scratch.targetKeyValue.withUnsafeBufferPointer { targetKeyValue in
+        scratch.targetLexiconValue.withUnsafeBufferPointer { targetLexiconValue in
+        scratch.targetItemStartBuffer { targetItemStart in
+            guard let buffer = masks.baseAddress else { return }
+            let spans = LexicalCostModel.maximumSpan
+            for x in stride(from: 0, to: n, by: step) {
+                let range = window.targetRange(row: x)
+                let low = min(range.lowerBound, m - 1)
+                let high = min(range.upperBound, m - 1)
+                scratch.mark(row: x, model: model)
+                scratch.masks(columns: low..<(high + 1), into: buffer)
+                scratch.unmark(row: x, model: model)
+                var best = -Double.infinity
+                for y in low...high {
+                    let pair = masks[y - low]
+                    var total: Float = 0
+                    total += LexicalCostModel.value(keyValues: sourceKeyValue, lexiconValues: sourceLexiconValue,
+                                                    base: scratch.sourceItemStart[x], keyMask: pair.sourceKey,
+                                                    lexiconMask: pair.sourceLexicon)
+                        - scratch.sourceExpected[x * spans]
+                    total += LexicalCostModel.value(keyValues: targetKeyValue, lexiconValues: targetLexiconValue,
+                                                    base: targetItemStart[y], keyMask: pair.targetKey,
+                                                    lexiconMask: pair.targetLexicon)
+                        - scratch.targetExpected[y * spans]
+                    best = max(best, Double(total))
+                }
+                parallel += best
+                rows += 1
             }
-            parallel += best
-            rows += 1
-        }
+        }}}}}}
         return .init(scale: parallel / Double(max(1, rows)))
     }
 
