@@ -629,7 +629,20 @@ extension LexicalCostModel.Calibration {
         var parallel = 0.0
         let step = max(1, n / 400)  // at most about 400 rows sampled
         var rows = 0
-        // The masks of each sampled row with its window come from a PairScratch keeping every
+        guard step == 1 else {
+            // A long document: a few hundred sampled rows, one evidence each.
+            for x in stride(from: 0, to: n, by: step) {
+                let range = window.targetRange(row: x)
+                var best = -Double.infinity
+                for y in min(range.lowerBound, m - 1)...min(range.upperBound, m - 1) {
+                    best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
+                }
+                parallel += best
+                rows += 1
+            }
+            return .init(scale: parallel / Double(max(1, rows)))
+        }
+        // Every row: the masks of each row with its window come from a PairScratch keeping every
         // item's key bit (one read per target token instead of binary searches, the same masks as
         // computePair), and the evidence is summed as ``evidence(source:target:)`` sums it.
         let scratch = LexicalCostModel.PairScratch(model: model, exactKeys: true)
