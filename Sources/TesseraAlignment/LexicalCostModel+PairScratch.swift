@@ -1,36 +1,81 @@
 extension LexicalCostModel {
-    /// What building a ``PairTable`` reads for every unit pair, in flat buffers: the keys, words
-    /// and scored items of every target unit, the lexicon links of every target word, the item
-    /// values and chance expectations of both sides, and the marks of one source unit indexed by
-    /// key and word id. The masks of a source unit with each target unit of its row then cost one
-    /// buffer read per target token (the same result as ``computePair(_:_:)``), with no array
-    /// copy, bounds check or reference count in the loops.
+    /// What building a ``PairTable`` reads, in flat buffers: for every shared key, target word and
+    /// source word, the target units that hold it in ascending order (with the bits of their
+    /// scored items it matches), the item values and chance expectations of both sides, and the
+    /// key bits of one marked source unit. The masks of a source unit with the target units of
+    /// its row are then written by walking, for each of its tokens, the part of that token's list
+    /// inside the row (found by binary search): the work follows the matches, not the
+    /// `tokens × columns` of the row, and the result is that of testing every target token.
     ///
-    /// - Complexity: O(total tokens + vocabulary) to build; O(tokens of the two units) per pair.
+    /// - Complexity: O(total tokens + vocabulary) to build; per row, O(tokens · log(list length)
+    ///   + matches + columns).
     final class PairScratch {
+        /// A list per id of target units (ascending) with bits: `units[start[id] ..< start[id + 1]]`.
+        struct Postings {
+            let start: UnsafeMutablePointer<Int>
+            let units: UnsafeMutablePointer<Int32>
+            let bits: UnsafeMutablePointer<UInt64>
+            let idLimit: Int
+
+            /// Sorts `(id, unit, bits)` entries by id, keeping their order (units ascending) within an id.
+            init(idLimit: Int, ids: [Int32], units unitList: [Int32], bits bitList: [UInt64]) {
+                self.idLimit = idLimit
+                start = .allocate(capacity: idLimit + 1)
+                start.initialize(repeating: 0, count: idLimit + 1)
+                for id in ids { start[Int(id) + 1] += 1 }
+                for id in 0..<idLimit { start[id + 1] += start[id] }
+                units = .allocate(capacity: max(1, ids.count))
+                bits = .allocate(capacity: max(1, ids.count))
+                var next = [Int](repeating: 0, count: idLimit)
+                for id in 0..<idLimit { next[id] = start[id] }
+                for (index, id) in ids.enumerated() {
+                    let slot = next[Int(id)]
+                    units[slot] = unitList[index]
+                    bits[slot] = bitList[index]
+                    next[Int(id)] = slot + 1
+                }
+            }
+
+            func deallocate() {
+                start.deallocate()
+                units.deallocate()
+                bits.deallocate()
+            }
+
+            /// The entries of `id` whose unit lies in `low ..< high`.
+            @inline(__always) func entries(_ id: Int32, low: Int32, high: Int32) -> Range<Int> {
+                guard id >= 0 && Int(id) < idLimit else { return 0..<0 }
+                var first = start[Int(id)]
+                var last = start[Int(id) + 1]
+                let end = last
+                while first < last {
+                    let middle = (first + last) >> 1
+                    if units[middle] < low { first = middle + 1 } else { last = middle }
+                }
+                var stop = first
+                while stop < end && units[stop] < high { stop += 1 }
+                return first..<stop
+            }
+        }
+
         /// Bits of the marked unit's items by key. The pair table keeps one bit per key (the last
         /// item with it, as it always has: its bead costs, and so its beads, stay the same);
         /// `exactKeys` keeps every item's bit, the result of ``computePair(_:_:)``.
         private let keyBits: UnsafeMutablePointer<UInt64>
         private let exactKeys: Bool
-        private let keyPresent: UnsafeMutablePointer<Bool>
-        private let partnerMask: UnsafeMutablePointer<UInt64>
-        private let sourceWordPresent: UnsafeMutablePointer<Bool>
         private let keyLimit: Int
-        private let sourceWordLimit: Int
-        private let targetWordLimit: Int
-        private let targetKeyStart: [Int]
-        private let targetKeys: [Int32]
-        private let targetWordStart: [Int]
-        private let targetWords: [Int32]
+        /// By key: the target units holding it.
+        private let keyUnits: Postings
+        /// By key: the target units with a scored item of that key, and those items' bits.
+        private let keyItems: Postings
+        /// By target word: the target units holding it.
+        private let wordUnits: Postings
+        /// By source word: the target units with a scored item linked to it in the lexicon, and
+        /// those items' bits.
+        private let linkItems: Postings
         /// Items of target unit y: `targetItemStart[y] ..< targetItemStart[y + 1]`; the same ranges
         /// index `targetKeyValue` and `targetLexiconValue`.
         private let targetItemStart: [Int]
-        private let targetItemKey: [Int32]
-        /// The item's word when it has lexicon partners, else -1.
-        private let targetItemPartnerWord: [Int32]
-        private let backwardStart: [Int]
-        private let backwardWord: [Int32]
         /// Item values of source unit x: `sourceItemStart[x] ..< sourceItemStart[x + 1]`.
         let sourceItemStart: [Int]
         let sourceKeyValue: [Float]
@@ -54,57 +99,75 @@ extension LexicalCostModel {
                 keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
                 targetWordLimit = max(targetWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
             }
+            for links in model.backward {
+                for link in links { sourceWordLimit = max(sourceWordLimit, Int(link.word) + 1) }
+            }
             self.keyLimit = keyLimit
-            self.sourceWordLimit = sourceWordLimit
-            self.targetWordLimit = targetWordLimit
             keyBits = .allocate(capacity: max(1, keyLimit))
             keyBits.initialize(repeating: 0, count: max(1, keyLimit))
-            keyPresent = .allocate(capacity: max(1, keyLimit))
-            keyPresent.initialize(repeating: false, count: max(1, keyLimit))
-            partnerMask = .allocate(capacity: max(1, targetWordLimit))
-            partnerMask.initialize(repeating: 0, count: max(1, targetWordLimit))
-            sourceWordPresent = .allocate(capacity: max(1, sourceWordLimit))
-            sourceWordPresent.initialize(repeating: false, count: max(1, sourceWordLimit))
 
-            var keyStart = [0]
-            var keys: [Int32] = []
-            var wordStart = [0]
-            var words: [Int32] = []
-            for unit in model.target {
-                keys += unit.sortedKeys
-                keyStart.append(keys.count)
-                words += unit.sortedWords
-                wordStart.append(words.count)
+            var ids: [Int32] = []
+            var units: [Int32] = []
+            var bits: [UInt64] = []
+            func take(_ limit: Int) -> Postings {
+                let postings = Postings(idLimit: limit, ids: ids, units: units, bits: bits)
+                ids.removeAll(keepingCapacity: true)
+                units.removeAll(keepingCapacity: true)
+                bits.removeAll(keepingCapacity: true)
+                return postings
             }
-            targetKeyStart = keyStart
-            targetKeys = keys
-            targetWordStart = wordStart
-            targetWords = words
+            for (y, unit) in model.target.enumerated() {
+                for key in unit.sortedKeys {
+                    ids.append(key)
+                    units.append(Int32(y))
+                    bits.append(0)
+                }
+            }
+            keyUnits = take(keyLimit)
+            for (y, unit) in model.targetUnits.enumerated() {
+                for (bit, item) in unit.items.enumerated() where item.key >= 0 {
+                    ids.append(item.key)
+                    units.append(Int32(y))
+                    bits.append(1 << UInt64(bit))
+                }
+            }
+            keyItems = take(keyLimit)
+            for (y, unit) in model.target.enumerated() {
+                for word in unit.sortedWords {
+                    ids.append(word)
+                    units.append(Int32(y))
+                    bits.append(0)
+                }
+            }
+            wordUnits = take(targetWordLimit)
+            for (y, unit) in model.targetUnits.enumerated() {
+                for (bit, item) in unit.items.enumerated() where item.hasPartners {
+                    for link in model.backward[Int(item.word)] {
+                        ids.append(link.word)
+                        units.append(Int32(y))
+                        bits.append(1 << UInt64(bit))
+                    }
+                }
+            }
+            linkItems = take(sourceWordLimit)
 
-            func flatten(_ units: [ScoredUnit]) -> (start: [Int], key: [Int32], partnerWord: [Int32], keyValue: [Float],
-                                                    lexiconValue: [Float], expected: [Float]) {
+            func flatten(_ units: [ScoredUnit]) -> (start: [Int], keyValue: [Float], lexiconValue: [Float], expected: [Float]) {
                 var start = [0]
-                var key: [Int32] = []
-                var partnerWord: [Int32] = []
                 var keyValue: [Float] = []
                 var lexiconValue: [Float] = []
                 var expected: [Float] = []
                 for unit in units {
                     for item in unit.items {
-                        key.append(item.key)
-                        partnerWord.append(item.hasPartners ? item.word : -1)
                         keyValue.append(item.keyValue)
                         lexiconValue.append(item.lexiconValue)
                     }
-                    start.append(key.count)
+                    start.append(keyValue.count)
                     for k in 0..<LexicalCostModel.maximumSpan { expected.append(k < unit.expected.count ? unit.expected[k] : 0) }
                 }
-                return (start, key, partnerWord, keyValue, lexiconValue, expected)
+                return (start, keyValue, lexiconValue, expected)
             }
             let target = flatten(model.targetUnits)
             targetItemStart = target.start
-            targetItemKey = target.key
-            targetItemPartnerWord = target.partnerWord
             targetKeyValue = target.keyValue
             targetLexiconValue = target.lexiconValue
             targetExpected = target.expected
@@ -113,93 +176,77 @@ extension LexicalCostModel {
             sourceKeyValue = source.keyValue
             sourceLexiconValue = source.lexiconValue
             sourceExpected = source.expected
-
-            var linkStart = [0]
-            var linkWord: [Int32] = []
-            for links in model.backward {
-                for link in links { linkWord.append(link.word) }
-                linkStart.append(linkWord.count)
-            }
-            backwardStart = linkStart
-            backwardWord = linkWord
         }
 
         deinit {
             keyBits.deallocate()
-            keyPresent.deallocate()
-            partnerMask.deallocate()
-            sourceWordPresent.deallocate()
+            keyUnits.deallocate()
+            keyItems.deallocate()
+            wordUnits.deallocate()
+            linkItems.deallocate()
         }
 
-        /// Marks source unit `x`: its items' bits by key, the bits of its items' lexicon partners
-        /// by target word, its keys and its words.
+        /// Marks source unit `x`: its items' bits by key.
         func mark(row x: Int, model: LexicalCostModel) {
-            for (bit, item) in model.sourceUnits[x].items.enumerated() {
-                if item.key >= 0 {
-                    if exactKeys {
-                        keyBits[Int(item.key)] |= 1 << UInt64(bit)
-                    } else {
-                        keyBits[Int(item.key)] = 1 << UInt64(bit)
-                    }
-                }
-                if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
+            for (bit, item) in model.sourceUnits[x].items.enumerated() where item.key >= 0 {
+                if exactKeys {
+                    keyBits[Int(item.key)] |= 1 << UInt64(bit)
+                } else {
+                    keyBits[Int(item.key)] = 1 << UInt64(bit)
                 }
             }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = true }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = true }
         }
 
         /// Clears the marks of source unit `x`.
         func unmark(row x: Int, model: LexicalCostModel) {
-            for item in model.sourceUnits[x].items {
-                if item.key >= 0 { keyBits[Int(item.key)] = 0 }
+            for item in model.sourceUnits[x].items where item.key >= 0 { keyBits[Int(item.key)] = 0 }
+        }
+
+        /// The masks of the marked source unit `x` with target units `columns`, into `out`:
+        /// - source key bits: each item's key bits where the target unit holds its key;
+        /// - source lexicon bits: each item with partners where the target unit holds a partner;
+        /// - target key bits: the target unit's items whose key unit `x` holds;
+        /// - target lexicon bits: its items linked to a word of unit `x`;
+        /// lexicon bits of items matched by key are cleared.
+        func masks(row x: Int, columns: Range<Int>, into out: UnsafeMutablePointer<PairMasks>, model: LexicalCostModel) {
+            out.update(repeating: PairMasks(), count: columns.count)
+            let low = Int32(columns.lowerBound)
+            let high = Int32(columns.upperBound)
+            let items = model.sourceUnits[x].items
+            for (bit, item) in items.enumerated() {
+                if item.key >= 0 {
+                    let key = keyBits[Int(item.key)]
+                    for entry in keyUnits.entries(item.key, low: low, high: high) {
+                        out[Int(keyUnits.units[entry] - low)].sourceKey |= key
+                    }
+                }
                 if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
+                    for link in model.forward[Int(item.word)] {
+                        for entry in wordUnits.entries(link.word, low: low, high: high) {
+                            out[Int(wordUnits.units[entry] - low)].sourceLexicon |= 1 << UInt64(bit)
+                        }
+                    }
                 }
             }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = false }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = false }
+            for key in model.source[x].sortedKeys {
+                for entry in keyItems.entries(key, low: low, high: high) {
+                    out[Int(keyItems.units[entry] - low)].targetKey |= keyItems.bits[entry]
+                }
+            }
+            for word in model.source[x].sortedWords {
+                for entry in linkItems.entries(word, low: low, high: high) {
+                    out[Int(linkItems.units[entry] - low)].targetLexicon |= linkItems.bits[entry]
+                }
+            }
+            for c in 0..<columns.count {
+                out[c].sourceLexicon &= ~out[c].sourceKey
+                out[c].targetLexicon &= ~out[c].targetKey
+            }
         }
 
         /// Calls `body` with the start of each target unit's items (and the end of the last).
         func targetItemStartBuffer<R>(_ body: (UnsafeBufferPointer<Int>) -> R) -> R {
             targetItemStart.withUnsafeBufferPointer(body)
-        }
-
-        /// The masks of the marked source unit with target units `columns`, into `out`.
-        func masks(columns: Range<Int>, into out: UnsafeMutablePointer<PairMasks>) {
-            targetKeyStart.withUnsafeBufferPointer { keyStart in
-            targetKeys.withUnsafeBufferPointer { keys in
-            targetWordStart.withUnsafeBufferPointer { wordStart in
-            targetWords.withUnsafeBufferPointer { words in
-            targetItemStart.withUnsafeBufferPointer { itemStart in
-            targetItemKey.withUnsafeBufferPointer { itemKey in
-            targetItemPartnerWord.withUnsafeBufferPointer { itemPartnerWord in
-            backwardStart.withUnsafeBufferPointer { linkStart in
-            backwardWord.withUnsafeBufferPointer { linkWord in
-                for y in columns {
-                    var masks = PairMasks()
-                    for k in keyStart[y]..<keyStart[y + 1] { masks.sourceKey |= keyBits[Int(keys[k])] }
-                    for k in wordStart[y]..<wordStart[y + 1] { masks.sourceLexicon |= partnerMask[Int(words[k])] }
-                    masks.sourceLexicon &= ~masks.sourceKey
-                    let first = itemStart[y]
-                    for k in first..<itemStart[y + 1] {
-                        let key = itemKey[k]
-                        if key >= 0 && keyPresent[Int(key)] {
-                            masks.targetKey |= 1 << UInt64(k - first)
-                        } else {
-                            let word = Int(itemPartnerWord[k])
-                            guard word >= 0 else { continue }
-                            for l in linkStart[word]..<linkStart[word + 1] where sourceWordPresent[Int(linkWord[l])] {
-                                masks.targetLexicon |= 1 << UInt64(k - first)
-                                break
-                            }
-                        }
-                    }
-                    out[y - columns.lowerBound] = masks
-                }
-            }}}}}}}}}
         }
     }
 

@@ -503,7 +503,7 @@ public struct LexicalCostModel: CostModel {
                 guard let base = masks.baseAddress else { return }
                 for x in 0..<n where rowWidth[x] > 0 {
                     scratch.mark(row: x, model: model)
-                    scratch.masks(columns: rowLow[x]..<(rowLow[x] + rowWidth[x]), into: base + rowStart[x])
+                    scratch.masks(row: x, columns: rowLow[x]..<(rowLow[x] + rowWidth[x]), into: base + rowStart[x], model: model)
                     scratch.unmark(row: x, model: model)
                 }
             }
@@ -660,7 +660,7 @@ extension LexicalCostModel.Calibration {
                 let low = min(range.lowerBound, m - 1)
                 let high = min(range.upperBound, m - 1)
                 scratch.mark(row: x, model: model)
-                scratch.masks(columns: low..<(high + 1), into: buffer)
+                scratch.masks(row: x, columns: low..<(high + 1), into: buffer, model: model)
                 scratch.unmark(row: x, model: model)
                 var best = -Double.infinity
                 for y in low...high {

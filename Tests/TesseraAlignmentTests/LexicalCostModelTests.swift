@@ -72,4 +72,27 @@ struct LexicalCostModelTests {
         let measured = LexicalCostModel.Calibration.measure(model, window: window)
         #expect(measured.measured == LexicalCostModel.Calibration(scale: total / Double(n)).measured)
     }
+
+    /// The posting-list masks with every key bit kept are the masks of testing each token of
+    /// each pair (computePair), for every pair of the fixture.
+    @Test func pairScratch_exactMasksEqualComputePair() throws {
+        let model = try Self.expeditionModel()
+        let m = model.target.count
+        let scratch = LexicalCostModel.PairScratch(model: model, exactKeys: true)
+        var masks = [LexicalCostModel.PairMasks](repeating: LexicalCostModel.PairMasks(), count: m)
+        var matched = 0
+        for x in 0..<model.source.count {
+            scratch.mark(row: x, model: model)
+            masks.withUnsafeMutableBufferPointer { scratch.masks(row: x, columns: 0..<m, into: $0.baseAddress!, model: model) }
+            scratch.unmark(row: x, model: model)
+            for y in 0..<m {
+                let expected = model.computePair(x, y)
+                #expect(masks[y].sourceKey == expected.sourceKey && masks[y].sourceLexicon == expected.sourceLexicon
+                        && masks[y].targetKey == expected.targetKey && masks[y].targetLexicon == expected.targetLexicon,
+                        "pair (\(x), \(y))")
+                if expected.sourceKey != 0 || expected.sourceLexicon != 0 { matched += 1 }
+            }
+        }
+        #expect(matched > model.source.count)
+    }
 }
