@@ -17,23 +17,29 @@ extension LexicalCostModel {
             let bits: UnsafeMutablePointer<UInt64>
             let idLimit: Int
 
-            /// Sorts `(id, unit, bits)` entries by id, keeping their order (units ascending) within an id.
-            init(idLimit: Int, ids: [Int32], units unitList: [Int32], bits bitList: [UInt64]) {
+            /// Lists the `(id, unit, bits)` entries that `entries` hands to its argument, by id
+            /// (a counting sort: `entries` is called twice, with units in ascending order).
+            init(idLimit: Int, withBits: Bool, entries: ((Int32, Int32, UInt64) -> Void) -> Void) {
                 self.idLimit = idLimit
-                start = .allocate(capacity: idLimit + 1)
+                let start = UnsafeMutablePointer<Int>.allocate(capacity: idLimit + 1)
                 start.initialize(repeating: 0, count: idLimit + 1)
-                for id in ids { start[Int(id) + 1] += 1 }
+                entries { id, _, _ in start[Int(id) + 1] += 1 }
                 for id in 0..<idLimit { start[id + 1] += start[id] }
-                units = .allocate(capacity: max(1, ids.count))
-                bits = .allocate(capacity: max(1, ids.count))
-                var next = [Int](repeating: 0, count: idLimit)
-                for id in 0..<idLimit { next[id] = start[id] }
-                for (index, id) in ids.enumerated() {
+                let total = start[idLimit]
+                let units = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, total))
+                let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: withBits ? max(1, total) : 1)
+                let next = UnsafeMutablePointer<Int>.allocate(capacity: max(1, idLimit))
+                next.update(from: start, count: idLimit)
+                entries { id, unit, bit in
                     let slot = next[Int(id)]
-                    units[slot] = unitList[index]
-                    bits[slot] = bitList[index]
+                    units[slot] = unit
+                    if withBits { bits[slot] = bit }
                     next[Int(id)] = slot + 1
                 }
+                next.deallocate()
+                self.start = start
+                self.units = units
+                self.bits = bits
             }
 
             func deallocate() {
@@ -106,56 +112,42 @@ extension LexicalCostModel {
             keyBits = .allocate(capacity: max(1, keyLimit))
             keyBits.initialize(repeating: 0, count: max(1, keyLimit))
 
-            var ids: [Int32] = []
-            var units: [Int32] = []
-            var bits: [UInt64] = []
-            func take(_ limit: Int) -> Postings {
-                let postings = Postings(idLimit: limit, ids: ids, units: units, bits: bits)
-                ids.removeAll(keepingCapacity: true)
-                units.removeAll(keepingCapacity: true)
-                bits.removeAll(keepingCapacity: true)
-                return postings
-            }
-            for (y, unit) in model.target.enumerated() {
-                for key in unit.sortedKeys {
-                    ids.append(key)
-                    units.append(Int32(y))
-                    bits.append(0)
+            let targetFeatures = model.target
+            let targetUnits = model.targetUnits
+            let backward = model.backward
+            keyUnits = Postings(idLimit: keyLimit, withBits: false) { add in
+                for (y, unit) in targetFeatures.enumerated() {
+                    for key in unit.sortedKeys { add(key, Int32(y), 0) }
                 }
             }
-            keyUnits = take(keyLimit)
-            for (y, unit) in model.targetUnits.enumerated() {
-                for (bit, item) in unit.items.enumerated() where item.key >= 0 {
-                    ids.append(item.key)
-                    units.append(Int32(y))
-                    bits.append(1 << UInt64(bit))
+            keyItems = Postings(idLimit: keyLimit, withBits: true) { add in
+                for (y, unit) in targetUnits.enumerated() {
+                    for (bit, item) in unit.items.enumerated() where item.key >= 0 { add(item.key, Int32(y), 1 << UInt64(bit)) }
                 }
             }
-            keyItems = take(keyLimit)
-            for (y, unit) in model.target.enumerated() {
-                for word in unit.sortedWords {
-                    ids.append(word)
-                    units.append(Int32(y))
-                    bits.append(0)
+            wordUnits = Postings(idLimit: targetWordLimit, withBits: false) { add in
+                for (y, unit) in targetFeatures.enumerated() {
+                    for word in unit.sortedWords { add(word, Int32(y), 0) }
                 }
             }
-            wordUnits = take(targetWordLimit)
-            for (y, unit) in model.targetUnits.enumerated() {
-                for (bit, item) in unit.items.enumerated() where item.hasPartners {
-                    for link in model.backward[Int(item.word)] {
-                        ids.append(link.word)
-                        units.append(Int32(y))
-                        bits.append(1 << UInt64(bit))
+            linkItems = Postings(idLimit: sourceWordLimit, withBits: true) { add in
+                for (y, unit) in targetUnits.enumerated() {
+                    for (bit, item) in unit.items.enumerated() where item.hasPartners {
+                        for link in backward[Int(item.word)] { add(link.word, Int32(y), 1 << UInt64(bit)) }
                     }
                 }
             }
-            linkItems = take(sourceWordLimit)
 
             func flatten(_ units: [ScoredUnit]) -> (start: [Int], keyValue: [Float], lexiconValue: [Float], expected: [Float]) {
+                let itemCount = units.reduce(0) { $0 + $1.items.count }
                 var start = [0]
+                start.reserveCapacity(units.count + 1)
                 var keyValue: [Float] = []
+                keyValue.reserveCapacity(itemCount)
                 var lexiconValue: [Float] = []
+                lexiconValue.reserveCapacity(itemCount)
                 var expected: [Float] = []
+                expected.reserveCapacity(units.count * LexicalCostModel.maximumSpan)
                 for unit in units {
                     for item in unit.items {
                         keyValue.append(item.keyValue)
