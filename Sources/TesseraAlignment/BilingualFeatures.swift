@@ -118,15 +118,17 @@ public struct BilingualFeatures: Sendable {
         }
         if let ascii, let length = ascii { return length }
         var length = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if !(value == 0x20 || (value >= 0x09 && value <= 0x0D)) { length += 1 }
-            } else if !scalar.properties.isWhitespace {
-                length += 1
-            }
-        }
+        for scalar in text.unicodeScalars where !isWhitespace(scalar.value) { length += 1 }
         return length
+    }
+
+    /// Unicode's White_Space property (PropList.txt: 25 code points, a stable set), without the
+    /// property table look-up of `Unicode.Scalar.Properties.isWhitespace`.
+    @inline(__always) static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     static func features(of text: String, language: LanguageTag?, keys: inout [String: Int32],

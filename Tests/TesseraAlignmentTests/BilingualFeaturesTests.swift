@@ -46,4 +46,15 @@ struct BilingualFeaturesTests {
             #expect(BilingualFeatures.latinFolded("a" + String(scalar) + "z") == TextNormalizer.removeDiacritics("a" + String(scalar) + "z"))
         }
     }
+
+    /// Every scalar of the Basic Multilingual Plane (where all White_Space code points are) and
+    /// every 11th above it.
+    @Test func isWhitespace_equalsTheUnicodeProperty() {
+        for value in Array(UInt32(0)..<0x10000) + Array(stride(from: UInt32(0x10000), through: 0x10FFFF, by: 11)) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if BilingualFeatures.isWhitespace(value) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16))")
+            }
+        }
+    }
 }
