@@ -76,7 +76,7 @@ public struct Aligner: Sendable {
     ///   - guide: An earlier alignment of the same units (e.g. a first pass): the band then
     ///     follows its path, `guideHalfWidth` either side, instead of the diagonal.
     ///   - anchors: Without a guide, sure sentence pairs (``AnchorFinder``): the band follows the
-    ///     line through them, `initialHalfWidth` either side.
+    ///     line through them, `anchoredHalfWidth` either side.
     /// - Returns: The beads of the cheapest path, each with its posterior confidence.
     /// - Complexity: See the type's documentation.
     public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,

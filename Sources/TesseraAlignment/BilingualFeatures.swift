@@ -145,7 +145,9 @@ public struct BilingualFeatures: Sendable {
             token.text = withoutDiacritics(token.text, cache: &folded)
             switch token.kind {
             case .number:
-                let digits = String(token.text.unicodeScalars.filter { $0.properties.numericType != nil })
+                let digits = token.text.utf8.allSatisfy({ $0 < 0x80 })
+                    ? String(token.text.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 })  // ASCII: only 0-9 are numeric
+                    : String(token.text.unicodeScalars.filter { $0.properties.numericType != nil })
                 items.append(.init(key: key("#" + digits), word: words.id(token.text), weight: numberWeight))
             case .word, .character:
                 var word = token.text
@@ -159,7 +161,9 @@ public struct BilingualFeatures: Sendable {
                     items.append(.init(key: known.key, word: known.word, weight: wordWeight))
                     continue
                 }
-                let hasDigit = word.unicodeScalars.contains { $0.properties.numericType != nil }
+                let hasDigit = word.utf8.allSatisfy({ $0 < 0x80 })
+                    ? word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }  // ASCII: only 0-9 are numeric
+                    : word.unicodeScalars.contains { $0.properties.numericType != nil }
                 let shared: Int32
                 if hasDigit {
                     shared = key("=" + word)

@@ -31,12 +31,10 @@ final class SearchGrid {
     private let rowCosts: UnsafeMutablePointer<Double>
     private let first: UnsafeMutablePointer<Int>
     private let last: UnsafeMutablePointer<Int>
-    private let rowCount: Int
 
     /// Lays out the cells of `band` for the shapes of `shapes`.
     init(band: AlignmentBand, shapes: BeadShapeTable) {
         let n = band.sourceCount
-        rowCount = n + 1
         low = .allocate(capacity: n + 1)
         high = .allocate(capacity: n + 1)
         start = .allocate(capacity: n + 2)

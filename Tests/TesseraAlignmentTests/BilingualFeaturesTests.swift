@@ -57,4 +57,13 @@ struct BilingualFeaturesTests {
             }
         }
     }
+
+    /// The ASCII fast paths of the number keys and the digit test rely on 0-9 being the only
+    /// ASCII scalars with a numeric type.
+    @Test func asciiNumericScalars_areTheDigits() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            #expect((scalar.properties.numericType != nil) == (value >= 0x30 && value <= 0x39), "U+\(String(value, radix: 16))")
+        }
+    }
 }
