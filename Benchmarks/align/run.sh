@@ -7,13 +7,17 @@
 # /tmp/align-bench), then for each binary aligns the dev set and the book three times with
 # `tessera align ... --sentences --format beads` and prints the best user CPU, the wall time and
 # the peak memory of the best run, the strict and lax F1 against the gold (score.py), and whether
-# the beads equal those of the first binary. Needs the dev set in $SHARED/align-dev
-# (default /work/shared). Build first: swift build -c release --product tessera
+# the beads equal those of the first binary. Needs the dev set in $TESSERA_SHARED/align-dev
+# (default: ../shared beside the repository). Build first: swift build -c release --product tessera
 set -euo pipefail
-SHARED=${SHARED:-/work/shared}
-DEV=$SHARED/align-dev
-OUT=${OUT:-/tmp/align-bench}
 HERE=$(cd "$(dirname "$0")" && pwd)
+SHARED=${TESSERA_SHARED:-$HERE/../../../shared}
+DEV=$SHARED/align-dev
+OUT=${OUT:-${TMPDIR:-/tmp}/align-bench}
+if [ ! -f "$DEV/dev.de" ]; then
+  echo "skipped: the Text+Berg dev set is not at $DEV (set TESSERA_SHARED to the shared folder)" >&2
+  exit 0
+fi
 [ $# -eq 0 ] && set -- .build/release/tessera
 mkdir -p "$OUT"
 python3 "$HERE/make-book.py" "$DEV" "$OUT" >/dev/null
