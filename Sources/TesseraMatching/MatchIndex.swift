@@ -171,6 +171,22 @@ public struct MatchIndex: Sendable {
         (UInt64(token) << 8) | UInt64(min(occurrence, 255))
     }
 
+    /// The posting row of the `occurrence`-th (from 1) occurrence of `token` in an entry: the
+    /// token id for a first occurrence; for a repeat, a row after the tokens' rows, numbered in
+    /// order of first appearance (registered in `repeatKeys`, with a new zero count in `counts`,
+    /// whose last element stays the end marker).
+    @inline(__always) static func postingRow(
+        _ token: UInt32, _ occurrence: Int, repeatKeys: inout [UInt64: UInt32], counts: inout [UInt32]
+    ) -> UInt32 {
+        guard occurrence > 1 else { return token }
+        let key = key(token, occurrence)
+        if let known = repeatKeys[key] { return known }
+        let row = UInt32(counts.count - 1)
+        repeatKeys[key] = row
+        counts.append(0)
+        return row
+    }
+
     /// Adds the variants of one unit (call ``remove(unit:)`` first when the unit changed). A
     /// mapped index stays mapped: the new entries go to in-memory tails of its arrays.
     ///
@@ -271,19 +287,7 @@ public struct MatchIndex: Sendable {
                     occurrence = (seen[token] ?? 0) + 1
                     seen[token] = occurrence
                 }
-                let keyIndex: UInt32
-                if occurrence == 1 {
-                    keyIndex = token
-                } else {
-                    let key = Self.key(token, occurrence)
-                    if let known = repeatKeys[key] {
-                        keyIndex = known
-                    } else {
-                        keyIndex = UInt32(counts.count - 1)
-                        repeatKeys[key] = keyIndex
-                        counts.append(0)
-                    }
-                }
+                let keyIndex = Self.postingRow(token, occurrence, repeatKeys: &repeatKeys, counts: &counts)
                 keyOfPosition[position] = keyIndex
                 counts[Int(keyIndex)] += 1
             }

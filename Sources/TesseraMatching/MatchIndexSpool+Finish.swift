@@ -125,19 +125,7 @@ extension MatchIndexSpool {
                 if entryTokens.count > 1 {
                     occurrence = Self.occurrence(of: token, at: position, in: entryTokens, seen: &seen)
                 }
-                let keyIndex: UInt32
-                if occurrence == 1 {
-                    keyIndex = token
-                } else {
-                    let key = MatchIndex.key(token, occurrence)
-                    if let known = repeatKeys[key] {
-                        keyIndex = known
-                    } else {
-                        keyIndex = UInt32(keyCounts.count - 1)
-                        repeatKeys[key] = keyIndex
-                        keyCounts.append(0)
-                    }
-                }
+                let keyIndex = MatchIndex.postingRow(token, occurrence, repeatKeys: &repeatKeys, counts: &keyCounts)
                 try keys.append(keyIndex)
                 keyCounts[Int(keyIndex)] += 1
             }
