@@ -120,35 +120,71 @@ extension MatchIndex {
         let prefixLength = n - shared + 1 - unknown
         guard prefixLength > 0 else { return [] }
         keys.sort { $0.frequency < $1.frequency }
+        // Length window in tokens: a shorter candidate needs >= t tokens, a longer one at most n·100/minimum.
+        let lowLength = shared, highLength = (n * 100) / minimum
+        let filter = EntryFilter(sources: sources, targetMask: targetMask)
+        // Postings are read in entry order per key; only the entries of a searched language, in a
+        // unit with a wanted target and of a length inside the window are kept (cheap column reads),
+        // so the sort and the verification see few entries.
         var candidates: [UInt32] = []
         for key in keys.prefix(prefixLength) {
             let (compressed, recent) = postings(token: key.token, occurrence: key.occurrence)
-            candidates.append(contentsOf: compressed)
-            candidates.append(contentsOf: recent)
+            for candidate in compressed where admits(Int(candidate), filter, lowLength, highLength) {
+                candidates.append(candidate)
+            }
+            for candidate in recent where admits(Int(candidate), filter, lowLength, highLength) {
+                candidates.append(candidate)
+            }
         }
         candidates.sort()
-        let lowLength = shared, highLength = minimum == 0 ? Int.max : (n * 100) / minimum
+        let pattern = TokenPattern(queryTokens)
         var found: [MatchCandidate] = []
         var previous = UInt32.max
-        var scratch: [UInt32] = []
         for candidate in candidates where candidate != previous {
             previous = candidate
             let entry = Int(candidate)
-            guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
-            guard entry < entryCount else { continue }  // a damaged mapped file
+            guard !removed.contains(candidate) else { continue }
             let entryTokens = tokens(of: entry)
-            let m = entryTokens.count
-            guard m >= lowLength, m <= highLength, !removed.contains(candidate) else { continue }
-            let length = max(n, m)
+            let length = max(n, entryTokens.count)
             let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: entryTokens)
-            guard let distance = EditDistance.distance(queryTokens, scratch, limit: limit) else { continue }
+            let distance: Int?
+            if let pattern {
+                distance = pattern.distance(to: entryTokens, limit: limit)
+            } else {
+                distance = EditDistance.distance(queryTokens, Array(entryTokens), limit: limit)
+            }
+            guard let distance else { continue }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
             found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
         }
         return found
+    }
+
+    /// The searched languages as a bit mask, and the target mask a candidate's unit must meet.
+    struct EntryFilter {
+        /// Bits of the source language ids (ids above 63 share the last bit, checked in `sources`).
+        var sourceMask: UInt64 = 0
+        var sources: Set<UInt16>
+        var targetMask: UInt64
+
+        init(sources: Set<UInt16>, targetMask: UInt64) {
+            self.sources = sources
+            self.targetMask = targetMask
+            for language in sources { sourceMask |= MatchIndex.bit(language) }
+        }
+    }
+
+    /// Whether `entry` is of a searched language, in a unit with a wanted target, with a token
+    /// count in `low...high` (false for an entry outside the index: a damaged mapped file).
+    @inline(__always) func admits(_ entry: Int, _ filter: EntryFilter, _ low: Int, _ high: Int) -> Bool {
+        guard entry < entryCount else { return false }
+        let language = entryLanguages[entry]
+        guard filter.sourceMask & Self.bit(language) != 0, language < 63 || filter.sources.contains(language),
+            entryUnitMasks[entry] & filter.targetMask != 0
+        else { return false }
+        let length = Int(entryTokenStarts[entry + 1]) - Int(entryTokenStarts[entry])
+        return length >= low && length <= high
     }
 
     func searchCharacters(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {

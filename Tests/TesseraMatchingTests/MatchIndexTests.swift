@@ -215,6 +215,58 @@ struct MatchIndexTests {
         #expect(found.first?.base == 80)
     }
 
+    /// Japanese is matched character by character: common kana have long postings shared with
+    /// Chinese segments (same characters, other language). Seeded memory of ja/zh units, queries
+    /// made by editing stored sentences, some longer than 64 characters (the verification without
+    /// bit vectors): the index finds exactly what the exhaustive scan finds.
+    @Test(arguments: [(11 as UInt64, 75), (12, 60), (13, 90)])
+    func search_findsJapaneseLikeTheExhaustiveScan(seed: UInt64, minimum: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let common = Array("のをにはがでしたますると")
+        let rare = Array("選択範囲並替指定場所情報画面座標変更保存設定入力両方開閉文書表示")
+        let zh = LanguageTag("zh")!
+        var index = MatchIndex()
+        index.indexesImmediately = false
+        var sentences: [String] = []
+        for unit in 0..<2500 {
+            var characters: [Character]
+            if !sentences.isEmpty && Int.random(in: 0..<3, using: &generator) == 0 {
+                characters = Array(sentences.randomElement(using: &generator)!)
+                characters[Int.random(in: 0..<characters.count, using: &generator)] = rare.randomElement(using: &generator)!
+            } else {
+                let length = Int.random(in: 0..<10, using: &generator) == 0 ? Int.random(in: 60...90, using: &generator) : Int.random(in: 2...30, using: &generator)
+                characters = (0..<length).map { _ in
+                    Bool.random(using: &generator) ? common.randomElement(using: &generator)! : rare.randomElement(using: &generator)!
+                }
+            }
+            let sentence = String(characters)
+            sentences.append(sentence)
+            let language = unit % 4 == 0 ? zh : Self.ja
+            index.add(unit: Int64(unit), variants: [
+                .init(id: Int64(2 * unit), language: language, text: sentence),
+                .init(id: Int64(2 * unit + 1), language: unit % 3 == 0 ? Self.fr : Self.en, text: "t\(unit)"),
+            ])
+        }
+        index.finalize()
+        var total = 0, long = 0
+        for _ in 0..<120 {
+            var characters = Array(sentences.randomElement(using: &generator)!)
+            if Bool.random(using: &generator), characters.count > 1 { characters.remove(at: Int.random(in: 0..<characters.count, using: &generator)) }
+            if Bool.random(using: &generator) { characters.append(rare.randomElement(using: &generator)!) }
+            if characters.count > 64 { long += 1 }
+            for target in [[Self.en], [Self.fr], nil] as [[LanguageTag]?] {
+                let request = MatchRequest(
+                    query: MatchText(String(characters), language: Self.ja), sourceLanguage: Self.ja, targetLanguages: target,
+                    minimum: minimum, limit: 10_000)
+                let expected = index.exhaustiveSearch(request)
+                #expect(Self.key(index.search(request)) == Self.key(expected), "\(String(characters))")
+                total += expected.count
+            }
+        }
+        #expect(total > 100)
+        #expect(long > 0)
+    }
+
     @Test func search_foldsTurkishCase() {
         var index = MatchIndex()
         let tr = LanguageTag("tr")!

@@ -1,0 +1,106 @@
+/// A query of at most 64 token ids prepared for bit-parallel Levenshtein distance: one bit mask
+/// per distinct token (where it occurs in the query), in a small open-addressing table.
+///
+/// The distance is Myers' bit-vector algorithm in Hyyrö's formulation for the global edit
+/// distance: one column of the dynamic-programming table per candidate token, held as vertical
+/// +1/−1 difference vectors, so a candidate of `m` tokens costs O(m) word operations and no
+/// allocation. It gives exactly ``EditDistance/distance(_:_:limit:)``.
+///
+/// ```swift
+/// let pattern = TokenPattern([1, 2, 3])!
+/// pattern.distance(to: [1, 3], limit: 5)   // 1
+/// pattern.distance(to: [4, 5], limit: 1)   // nil
+/// ```
+///
+/// - SeeAlso: G. Myers, "A fast bit-vector algorithm for approximate string matching based on
+///   dynamic programming" (J. ACM 46, 1999); H. Hyyrö, "Explaining and extending the bit-parallel
+///   approximate string matching algorithm of Myers" (2001).
+struct TokenPattern: Sendable {
+    /// The longest query the pattern holds (one machine word).
+    static let maximumLength = 64
+
+    /// The number of tokens of the query.
+    let count: Int
+    /// Table slots: token id (``empty`` when free) and its occurrence mask.
+    private var keys: [UInt32]
+    private var masks: [UInt64]
+    private let shift: UInt32
+    private let slotMask: Int
+
+    /// The key of a free slot (its mask is 0, so a token equal to it matches nothing).
+    private static let empty = UInt32.max
+
+    /// Prepares `tokens`; `nil` when there are none or more than ``maximumLength``.
+    /// - Parameter tokens: The query's token ids; ids at or above `UInt32.max - 2^20` stand for
+    ///   words the index does not know and never match.
+    /// - Complexity: O(n).
+    init?(_ tokens: [UInt32]) {
+        guard !tokens.isEmpty, tokens.count <= Self.maximumLength else { return nil }
+        count = tokens.count
+        var bits: UInt32 = 4
+        while (1 << bits) < 2 * tokens.count { bits += 1 }
+        let size = 1 << Int(bits)
+        shift = 32 - bits
+        slotMask = size - 1
+        keys = [UInt32](repeating: Self.empty, count: size)
+        masks = [UInt64](repeating: 0, count: size)
+        for (position, token) in tokens.enumerated() where token < Self.empty - (1 << 20) {
+            var slot = Self.slot(token, shift)
+            while keys[slot] != Self.empty && keys[slot] != token { slot = (slot + 1) & slotMask }
+            keys[slot] = token
+            masks[slot] |= 1 << UInt64(position)
+        }
+    }
+
+    @inline(__always) private static func slot(_ token: UInt32, _ shift: UInt32) -> Int {
+        Int((token &* 0x9E37_79B1) >> shift)
+    }
+
+    /// The positions of `token` in the query as a bit mask (0 when it does not occur).
+    @inline(__always) func mask(_ token: UInt32) -> UInt64 {
+        var slot = Self.slot(token, shift)
+        while true {
+            let key = keys[slot]
+            if key == token { return masks[slot] }
+            if key == Self.empty { return 0 }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    /// The edit distance between the query and `text`, or `nil` when it exceeds `limit`.
+    ///
+    /// - Parameters:
+    ///   - text: The candidate's token ids.
+    ///   - limit: The largest distance of interest (stops early once it cannot be reached).
+    /// - Complexity: O(m) for `m` candidate tokens, no allocation.
+    func distance<C: Collection>(to text: C, limit: Int) -> Int? where C.Element == UInt32 {
+        let m = text.count
+        if abs(count - m) > limit { return nil }
+        if m == 0 { return count <= limit ? count : nil }
+        let high: UInt64 = 1 << UInt64(count - 1)
+        var positive: UInt64 = ~0  // vertical +1 differences of the current column
+        var negative: UInt64 = 0  // vertical −1 differences
+        var score = count  // D[n][j]
+        var remaining = m
+        for token in text {
+            let equal = mask(token)
+            let xv = equal | negative
+            let xh = (((equal & positive) &+ positive) ^ positive) | equal
+            var horizontalPositive = negative | ~(xh | positive)
+            var horizontalNegative = positive & xh
+            if horizontalPositive & high != 0 {
+                score += 1
+            } else if horizontalNegative & high != 0 {
+                score -= 1
+            }
+            horizontalPositive = (horizontalPositive << 1) | 1  // row 0 grows by one per column
+            horizontalNegative <<= 1
+            positive = horizontalNegative | ~(xv | horizontalPositive)
+            negative = horizontalPositive & xv
+            remaining -= 1
+            // The last row falls by at most one per remaining column.
+            if score - remaining > limit { return nil }
+        }
+        return score <= limit ? score : nil
+    }
+}
