@@ -129,8 +129,10 @@ extension MatchIndex {
         var candidates: [UInt32] = []
         for key in keys.prefix(prefixLength) {
             let (compressed, recent) = postings(token: key.token, occurrence: key.occurrence)
-            for candidate in compressed where admits(Int(candidate), filter, lowLength, highLength) {
-                candidates.append(candidate)
+            // By position in the column (iterating the slice does not inline its reads).
+            for position in compressed.startIndex..<compressed.endIndex {
+                let candidate = postings[position]
+                if admits(Int(candidate), filter, lowLength, highLength) { candidates.append(candidate) }
             }
             for candidate in recent where admits(Int(candidate), filter, lowLength, highLength) {
                 candidates.append(candidate)
@@ -138,18 +140,19 @@ extension MatchIndex {
         }
         candidates.sort()
         let pattern = TokenPattern(queryTokens)
+        let checkRemoved = !removed.isEmpty
         var found: [MatchCandidate] = []
         var previous = UInt32.max
         for candidate in candidates where candidate != previous {
             previous = candidate
             let entry = Int(candidate)
-            guard !removed.contains(candidate) else { continue }
+            guard checkRemoved == false || !removed.contains(candidate) else { continue }
             let entryTokens = tokens(of: entry)
             let length = max(n, entryTokens.count)
             let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
             let distance: Int?
             if let pattern {
-                distance = pattern.distance(to: entryTokens, limit: limit)
+                distance = pattern.distance(to: tokens, entryTokens.startIndex..<entryTokens.endIndex, limit: limit)
             } else {
                 distance = EditDistance.distance(queryTokens, Array(entryTokens), limit: limit)
             }
@@ -180,11 +183,9 @@ extension MatchIndex {
     @inline(__always) func admits(_ entry: Int, _ filter: EntryFilter, _ low: Int, _ high: Int) -> Bool {
         guard entry < entryCount else { return false }
         let language = entryLanguages[entry]
-        guard filter.sourceMask & Self.bit(language) != 0, language < 63 || filter.sources.contains(language),
-            entryUnitMasks[entry] & filter.targetMask != 0
-        else { return false }
+        guard filter.sourceMask & Self.bit(language) != 0, language < 63 || filter.sources.contains(language) else { return false }
         let length = Int(entryTokenStarts[entry + 1]) - Int(entryTokenStarts[entry])
-        return length >= low && length <= high
+        return length >= low && length <= high && entryUnitMasks[entry] & filter.targetMask != 0
     }
 
     func searchCharacters(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {

@@ -73,17 +73,26 @@ struct TokenPattern: Sendable {
     ///   - text: The candidate's token ids.
     ///   - limit: The largest distance of interest (stops early once it cannot be reached).
     /// - Complexity: O(m) for `m` candidate tokens, no allocation.
-    func distance<C: Collection>(to text: C, limit: Int) -> Int? where C.Element == UInt32 {
-        let m = text.count
+    func distance(to text: [UInt32], limit: Int) -> Int? {
+        distance(count: text.count, limit: limit) { text[$0] }
+    }
+
+    /// The edit distance to the tokens at `range` of an index column (read in place).
+    func distance(to column: MatchIndexColumn<UInt32>, _ range: Range<Int>, limit: Int) -> Int? {
+        let start = range.lowerBound
+        return distance(count: range.count, limit: limit) { column[start + $0] }
+    }
+
+    /// The distance to the `m` tokens given by `token(0) ... token(m - 1)`.
+    @inline(__always) private func distance(count m: Int, limit: Int, token: (Int) -> UInt32) -> Int? {
         if abs(count - m) > limit { return nil }
         if m == 0 { return count <= limit ? count : nil }
         let high: UInt64 = 1 << UInt64(count - 1)
         var positive: UInt64 = ~0  // vertical +1 differences of the current column
         var negative: UInt64 = 0  // vertical −1 differences
         var score = count  // D[n][j]
-        var remaining = m
-        for token in text {
-            let equal = mask(token)
+        for j in 0..<m {
+            let equal = mask(token(j))
             let xv = equal | negative
             let xh = (((equal & positive) &+ positive) ^ positive) | equal
             var horizontalPositive = negative | ~(xh | positive)
@@ -97,9 +106,8 @@ struct TokenPattern: Sendable {
             horizontalNegative <<= 1
             positive = horizontalNegative | ~(xv | horizontalPositive)
             negative = horizontalPositive & xv
-            remaining -= 1
             // The last row falls by at most one per remaining column.
-            if score - remaining > limit { return nil }
+            if score - (m - 1 - j) > limit { return nil }
         }
         return score <= limit ? score : nil
     }
