@@ -267,6 +267,39 @@ struct MatchIndexTests {
         #expect(long > 0)
     }
 
+    /// The pair filter finds a variant's entry by an interpolated guess and a galloping search:
+    /// with ids that have small and very large gaps, every stored id is found at its entry and
+    /// every other id (between, below, above) is not found.
+    @Test(arguments: [21 as UInt64, 22, 23])
+    func sortedEntry_findsEveryStoredIDAndNoOther(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var index = MatchIndex()
+        var id: Int64 = Int64.random(in: 0...50, using: &generator)
+        var stored: [Int64] = []
+        for unit in 0..<600 {
+            var variants: [MatchIndex.Entry] = []
+            for language in [Self.en, Self.de] {
+                id += Int.random(in: 0..<20, using: &generator) == 0 ? Int64.random(in: 2...100_000, using: &generator) : 1
+                variants.append(.init(id: id, language: language, text: "w\(unit)"))
+                stored.append(id)
+            }
+            index.add(unit: Int64(unit), variants: variants)
+        }
+        index.finalize()
+        var positions: [Int64: Int] = [:]
+        for (position, stored) in stored.enumerated() { positions[stored] = position }
+        var probes: [Int64] = stored.flatMap { [$0 - 1, $0, $0 + 1] }
+        probes += [Int64.min, -1, 0, stored.last! + 1, Int64.max]
+        probes += (0..<2000).map { _ in Int64.random(in: 0...(stored.last! + 10), using: &generator) }
+        for probe in probes {
+            #expect(index.sortedEntry(ofVariant: probe) == positions[probe], "\(probe)")
+        }
+        let filter = index.pairFilter(language: Self.en, other: Self.de)
+        for (position, id) in stored.enumerated() {
+            #expect(filter(id) == (position % 2 == 0), "\(id)")
+        }
+    }
+
     @Test func search_foldsTurkishCase() {
         var index = MatchIndex()
         let tr = LanguageTag("tr")!
