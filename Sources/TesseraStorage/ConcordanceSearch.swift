@@ -47,11 +47,13 @@ public enum ConcordanceSearch {
     ///   - limit: The largest number of hits.
     ///   - index: The match index of `tm`, current with it (``MatchIndexFile/load(_:)``), if at
     ///     hand: with `otherLanguage`, the language filter then reads the index instead of the
-    ///     database (FTS5 gives the row ids; only the hits are read and highlighted).
+    ///     database (an SQL function called on each FTS5 row id; only the hits are joined to
+    ///     `variant` and highlighted).
     /// - Returns: Hits in row order (oldest first).
-    /// - Complexity: one FTS5 query plus one indexed query per hit; a trigram query of fewer than
-    ///   three characters scans the segments of the language. With a pair and an index: the FTS5
-    ///   row ids up to the `limit`-th hit, O(log n) each.
+    /// - Complexity: one FTS5 query plus one query for the variants of all the hits' units; a
+    ///   trigram query of fewer than three characters scans the segments of the language. With a
+    ///   pair and an index: the FTS5 row ids up to the `limit`-th hit, O(1) each for the nearly
+    ///   consecutive ids of an import.
     public static func search(
         _ tm: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag? = nil, limit: Int = 20,
         index: MatchIndex? = nil
