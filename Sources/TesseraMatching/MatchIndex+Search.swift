@@ -92,6 +92,43 @@ extension MatchIndex {
         return out
     }
 
+    /// Calls `body` with each UTF-16 unit of the entry's ``characterKey(of:)`` (the same units,
+    /// without building strings or arrays).
+    @inline(__always) func forEachCharacterUnit(of entry: Int, unspaced: Bool, _ body: (UInt16) -> Void) {
+        var first = true
+        let all = tokens(of: entry)
+        for position in all.startIndex..<all.endIndex {
+            if !first && !unspaced { body(0x20) }
+            first = false
+            forEachUnit(ofToken: tokens[position], body)
+        }
+    }
+
+    /// Calls `body` with each UTF-16 unit of a token's text: the bytes of a mapped file are
+    /// transcoded in place, ill-formed bytes of a damaged file repaired as `String(decoding:as:)` does.
+    @inline(__always) func forEachUnit(ofToken token: UInt32, _ body: (UInt16) -> Void) {
+        if let mapped {
+            let bytes = mapped.tokenBytes(token)
+            let input = ColumnBytes(column: bytes.base, position: bytes.startIndex, end: bytes.endIndex)
+            _ = transcode(input, from: UTF8.self, to: UTF16.self, stoppingOnError: false, into: body)
+        } else if Int(token) < tokenTexts.count {
+            for unit in tokenTexts[Int(token)].utf16 { body(unit) }
+        }
+    }
+
+    /// The bytes of a column range, read by position.
+    struct ColumnBytes: IteratorProtocol {
+        let column: MatchIndexColumn<UInt8>
+        var position: Int
+        let end: Int
+
+        @inline(__always) mutating func next() -> UInt8? {
+            guard position < end else { return nil }
+            defer { position += 1 }
+            return column[position]
+        }
+    }
+
     func searchTokens(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {
         let words = request.query.words
         let n = words.count
@@ -195,7 +232,8 @@ extension MatchIndex {
         let low = (n * minimum + 99) / 100
         let high = minimum == 0 ? Int(UInt16.max) : (n * 100) / minimum
         var entries: [Int] = []
-        if high <= Self.bucketedCharacterLength {
+        let bucketed = high <= Self.bucketedCharacterLength
+        if bucketed {
             for language in sources {
                 for length in low...max(low, high) {
                     for entry in bucket((UInt32(language) << 16) | UInt32(length)) { entries.append(Int(entry)) }
@@ -208,14 +246,65 @@ extension MatchIndex {
             }
         }
         var found: [MatchCandidate] = []
+        // Up to 64 units: bit-parallel distance fed straight from the token bytes (no string or
+        // array per entry); longer words build the entry's key and use the banded programme.
+        let pattern = TokenPattern(query.map(UInt32.init))
+        let unspaced = languages.map(\.isWrittenWithoutSpaces)
+        // How many of the query's units each token can match (multiset intersection), computed
+        // once per token: an entry's tokens together match at most the sum, so its distance is at
+        // least its length minus that sum. Most entries of the length window fail this bound
+        // without being read character by character. (-1: not computed yet.)
+        var tokenOverlap = [Int8](repeating: -1, count: pattern == nil ? 0 : tokenCount)
+        let filter = EntryFilter(sources: sources, targetMask: targetMask)
+        let anyTarget = targetMask == .max, checkRemoved = !removed.isEmpty
         for entry in entries {
-            guard entry < entryCount, sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0,
-                !removed.contains(UInt32(entry))
-            else { continue }
-            let chars = characterKey(of: entry)
-            let length = max(n, chars.count)
-            let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
-            guard let distance = EditDistance.distance(query, chars, limit: limit) else { continue }
+            // Each test reads a column at a scattered place: the language is known for bucket
+            // entries, the unit mask only matters when some target is wanted.
+            guard entry < entryCount else { continue }
+            if !bucketed {
+                let language = entryLanguages[entry]
+                guard filter.sourceMask & Self.bit(language) != 0, language < 63 || sources.contains(language) else { continue }
+            }
+            guard anyTarget || entryUnitMasks[entry] & targetMask != 0, !checkRemoved || !removed.contains(UInt32(entry)) else { continue }
+            let distance: Int, length: Int
+            if let pattern {
+                let longer = max(n, Int(entryCharLengths[entry]))
+                var overlap = 0
+                let all = tokens(of: entry)
+                for position in all.startIndex..<all.endIndex {
+                    let token = Int(tokens[position])
+                    guard token < tokenOverlap.count else {
+                        overlap = n  // a damaged file: no bound
+                        break
+                    }
+                    if tokenOverlap[token] < 0 {
+                        var used: UInt64 = 0
+                        forEachUnit(ofToken: UInt32(token)) { unit in
+                            let free = pattern.mask(UInt32(unit)) & ~used
+                            used |= free & (~free &+ 1)  // the lowest free occurrence
+                        }
+                        tokenOverlap[token] = Int8(used.nonzeroBitCount)
+                    }
+                    overlap += Int(tokenOverlap[token])
+                }
+                guard longer - overlap <= FuzzyScorer.maximumDistance(length: longer, minimum: minimum) else { continue }
+                var progress = pattern.start()
+                var units = 0
+                let language = Int(entryLanguages[entry])
+                forEachCharacterUnit(of: entry, unspaced: language < unspaced.count && unspaced[language]) { unit in
+                    pattern.advance(&progress, UInt32(unit))
+                    units += 1
+                }
+                length = max(n, units)
+                guard progress.score <= FuzzyScorer.maximumDistance(length: length, minimum: minimum) else { continue }
+                distance = progress.score
+            } else {
+                let chars = characterKey(of: entry)
+                length = max(n, chars.count)
+                let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
+                guard let banded = EditDistance.distance(query, chars, limit: limit) else { continue }
+                distance = banded
+            }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
             found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))

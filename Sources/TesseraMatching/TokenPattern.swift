@@ -83,32 +83,47 @@ struct TokenPattern: Sendable {
         return distance(count: range.count, limit: limit) { column[start + $0] }
     }
 
+    /// The state of a distance computation fed one text unit at a time: the last column of the
+    /// dynamic-programming table as difference vectors, and its bottom cell.
+    struct Progress {
+        var positive: UInt64 = ~0
+        var negative: UInt64 = 0
+        /// `D[n][j]`: the distance from the query to the units fed so far.
+        var score: Int
+    }
+
+    /// The state before any text unit (`score` is the query length).
+    @inline(__always) func start() -> Progress { Progress(score: count) }
+
+    /// Feeds the next text unit.
+    @inline(__always) func advance(_ progress: inout Progress, _ token: UInt32) {
+        let high: UInt64 = 1 << UInt64(count - 1)
+        let equal = mask(token)
+        let xv = equal | progress.negative
+        let xh = (((equal & progress.positive) &+ progress.positive) ^ progress.positive) | equal
+        var horizontalPositive = progress.negative | ~(xh | progress.positive)
+        var horizontalNegative = progress.positive & xh
+        if horizontalPositive & high != 0 {
+            progress.score += 1
+        } else if horizontalNegative & high != 0 {
+            progress.score -= 1
+        }
+        horizontalPositive = (horizontalPositive << 1) | 1  // row 0 grows by one per column
+        horizontalNegative <<= 1
+        progress.positive = horizontalNegative | ~(xv | horizontalPositive)
+        progress.negative = horizontalPositive & xv
+    }
+
     /// The distance to the `m` tokens given by `token(0) ... token(m - 1)`.
     @inline(__always) private func distance(count m: Int, limit: Int, token: (Int) -> UInt32) -> Int? {
         if abs(count - m) > limit { return nil }
         if m == 0 { return count <= limit ? count : nil }
-        let high: UInt64 = 1 << UInt64(count - 1)
-        var positive: UInt64 = ~0  // vertical +1 differences of the current column
-        var negative: UInt64 = 0  // vertical −1 differences
-        var score = count  // D[n][j]
+        var progress = start()
         for j in 0..<m {
-            let equal = mask(token(j))
-            let xv = equal | negative
-            let xh = (((equal & positive) &+ positive) ^ positive) | equal
-            var horizontalPositive = negative | ~(xh | positive)
-            var horizontalNegative = positive & xh
-            if horizontalPositive & high != 0 {
-                score += 1
-            } else if horizontalNegative & high != 0 {
-                score -= 1
-            }
-            horizontalPositive = (horizontalPositive << 1) | 1  // row 0 grows by one per column
-            horizontalNegative <<= 1
-            positive = horizontalNegative | ~(xv | horizontalPositive)
-            negative = horizontalPositive & xv
+            advance(&progress, token(j))
             // The last row falls by at most one per remaining column.
-            if score - (m - 1 - j) > limit { return nil }
+            if progress.score - (m - 1 - j) > limit { return nil }
         }
-        return score <= limit ? score : nil
+        return progress.score <= limit ? progress.score : nil
     }
 }

@@ -129,6 +129,57 @@ struct MatchIndexTests {
         #expect(total > 40)
     }
 
+    /// Single-word queries are compared by characters, fed to the bit-parallel distance straight
+    /// from the token bytes after a per-token bound: seeded one- to three-word entries over an
+    /// alphabet with accents, ß, Greek and a character outside the BMP (two UTF-16 units), some
+    /// units without the target language, some words longer than 64 units (the banded fallback);
+    /// in memory and mapped, the search finds exactly what the exhaustive scan finds.
+    @Test(arguments: [(31 as UInt64, 75), (32, 60), (33, 85)])
+    func search_findsSingleWordsLikeTheExhaustiveScan(seed: UInt64, minimum: Int) throws {
+        var generator = SeededGenerator(seed: seed)
+        let alphabet = Array("aeinorstlcdüßéω𐌰")
+        func word(_ length: Int) -> String {
+            String((0..<length).map { _ in alphabet[Int.random(in: 0..<Int.random(in: 1...alphabet.count, using: &generator), using: &generator)] })
+        }
+        var index = MatchIndex()
+        index.indexesImmediately = false
+        var words: [String] = []
+        for unit in 0..<3000 {
+            var text: String
+            if !words.isEmpty && Bool.random(using: &generator) {
+                var characters = Array(words.randomElement(using: &generator)!)
+                characters[Int.random(in: 0..<characters.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+                text = String(characters)
+            } else {
+                text = word(Int.random(in: 0..<30, using: &generator) == 0 ? Int.random(in: 60...80, using: &generator) : Int.random(in: 2...12, using: &generator))
+            }
+            words.append(text)
+            if Int.random(in: 0..<4, using: &generator) == 0 { text += " " + word(Int.random(in: 1...3, using: &generator)) }
+            var variants: [MatchIndex.Entry] = [.init(id: Int64(2 * unit), language: Self.de, text: text)]
+            if unit % 3 != 0 { variants.append(.init(id: Int64(2 * unit + 1), language: Self.en, text: "t\(unit)")) }
+            index.add(unit: Int64(unit), variants: variants)
+        }
+        index.finalize()
+        let (mapped, url) = try Self.mapped(index)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var total = 0
+        for _ in 0..<100 {
+            var characters = Array(words.randomElement(using: &generator)!)
+            if Bool.random(using: &generator) { characters.append(alphabet.randomElement(using: &generator)!) }
+            if Bool.random(using: &generator), characters.count > 1 { characters.removeFirst() }
+            let query = MatchText(String(characters), language: Self.de)
+            #expect(query.granularity == .character)
+            for target in [[Self.en], nil] as [[LanguageTag]?] {
+                let request = MatchRequest(query: query, sourceLanguage: Self.de, targetLanguages: target, minimum: minimum, limit: 10_000)
+                let expected = Self.key(index.exhaustiveSearch(request))
+                #expect(Self.key(index.search(request)) == expected, "\(query.text)")
+                #expect(Self.key(mapped.search(request)) == expected, "\(query.text)")
+                total += expected.count
+            }
+        }
+        #expect(total > 100)
+    }
+
     @Test func mapping_copiesTheIndexOnTheFirstChange() throws {
         let (index, sentences) = Self.randomMemory(seed: 11, units: 300)
         var (mapped, url) = try Self.mapped(index)
