@@ -24,8 +24,11 @@ public struct Aligner: Sendable {
     /// band doubles on demand.
     public var initialHalfWidth: Int
     /// Half-width of the first band around the line through anchors: they are sure points, so
-    /// the band only needs to cover the wobble between them.
-    public var anchoredHalfWidth: Int = 16
+    /// the band only needs to cover the wobble between them. 32, not 16: a block the translation
+    /// adds or leaves out between two anchors (captions, a page of credits) pulls the path more
+    /// than 16 cells off the line, and the widening that follows searched the whole document
+    /// twice (16, then 32); one search at 32 finds the same path.
+    public var anchoredHalfWidth: Int = 32
     /// Half-width of the first band around a guide path. 16 lets a second pass move beads
     /// well away from the first pass (8 needed a redo on most books); the band doubles on demand.
     public var guideHalfWidth: Int = 16
@@ -73,7 +76,7 @@ public struct Aligner: Sendable {
     ///   - guide: An earlier alignment of the same units (e.g. a first pass): the band then
     ///     follows its path, `guideHalfWidth` either side, instead of the diagonal.
     ///   - anchors: Without a guide, sure sentence pairs (``AnchorFinder``): the band follows the
-    ///     line through them, `initialHalfWidth` either side.
+    ///     line through them, `anchoredHalfWidth` either side.
     /// - Returns: The beads of the cheapest path, each with its posterior confidence.
     /// - Complexity: See the type's documentation.
     public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,
@@ -94,9 +97,6 @@ public struct Aligner: Sendable {
         // cells) and kept only when the wider band finds nothing cheaper.
         let verifies = guide == nil && anchors.isEmpty
         var accepted: Result?
-        // Bead costs of the previous (narrower) search: a widened band contains it, and a bead's
-        // cost does not depend on the band, so they are read back instead of recomputed.
-        var memo: CostMemo?
         while true {
             let prepared = costModel.prepared(for: band)
             let next = band.widened()
@@ -104,9 +104,7 @@ public struct Aligner: Sendable {
             let canWiden = !band.coversEverything && nextCells <= maximumCells
             // A path touching the edge of a band that can still widen is thrown away, so its
             // confidences (the backward pass) are not computed.
-            let (outcome, nextMemo) = search(band: band, costModel: prepared, reusing: memo,
-                                             confidencesIfTouching: !canWiden)
-            memo = nextMemo
+            let outcome = search(band: band, costModel: prepared, confidencesIfTouching: !canWiden)
             if let previous = accepted {
                 guard let outcome, outcome.result.totalCost < previous.totalCost - 1e-9 * max(1, abs(previous.totalCost)) else {
                     return previous
@@ -133,27 +131,13 @@ public struct Aligner: Sendable {
     /// Grids up to this many cells are searched whole to verify a diagonal band's result.
     public var verificationCells: Int
 
-    /// Largest number of bead costs kept between the forward and backward pass (120 MB).
+    /// Largest number of bead costs kept between the forward and backward pass (120 MB as
+    /// `Float`); a larger band has the backward pass compute them again.
     static let maximumCachedCosts = 30_000_000
 
     private struct Outcome {
         var result: Result
         var touchesEdge: Bool
-    }
-
-    /// The bead costs of one search, by cell and shape (NaN where not computed).
-    private struct CostMemo {
-        var rowLow: [Int]
-        var rowHigh: [Int]
-        var rowStart: [Int]
-        var costs: [Double]
-        var shapeCount: Int
-
-        /// The stored cost of the bead of shape `s` ending at (i, j), or NaN.
-        @inline(__always) func cost(_ i: Int, _ j: Int, _ s: Int) -> Double {
-            guard i < rowLow.count, j >= rowLow[i] && j <= rowHigh[i] else { return .nan }
-            return costs[(rowStart[i] + j - rowLow[i]) * shapeCount + s]
-        }
     }
 
     private func fallbackBeads(sourceCount: Int, targetCount: Int) -> [Bead] {
@@ -165,107 +149,86 @@ public struct Aligner: Sendable {
 
     /// One banded search: Viterbi and forward sums in one pass, backward sums in a second pass,
     /// walk back from (n, m).
-    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model,
-                                          reusing memo: CostMemo?, confidencesIfTouching: Bool) -> (Outcome?, CostMemo?) {
+    ///
+    /// Bead costs are asked of the model a row and a shape at a time
+    /// (``CostModel/costs(row:sourceCount:targetCount:columns:into:)``), for the columns whose
+    /// start cell lies in the band, and kept only for the rows a bead can span: the backward pass
+    /// asks for them again instead of holding every cell's costs (12 per cell) in memory.
+    private func search<Model: CostModel>(band: AlignmentBand, costModel: Model, confidencesIfTouching: Bool) -> Outcome? {
         let n = band.sourceCount
         let m = band.targetCount
-        var rowLow = [Int](repeating: 0, count: n + 1)
-        var rowHigh = [Int](repeating: 0, count: n + 1)
-        var rowStart = [Int](repeating: 0, count: n + 2)
-        for i in 0...n {
-            let range = band.targetRange(row: i)
-            rowLow[i] = range.lowerBound
-            rowHigh[i] = range.upperBound
-            rowStart[i + 1] = rowStart[i] + range.count
-        }
-        let cellCount = rowStart[n + 1]
         let entries = shapes.entries
-        let shapeSource = entries.map(\.shape.sourceCount)
-        let shapeTarget = entries.map(\.shape.targetCount)
-        let shapeCost = entries.map(\.cost)
-        let inverseTemperature = 1 / temperature
-
-        var best = [Double](repeating: .infinity, count: cellCount)
-        var back = [Int8](repeating: -1, count: cellCount)
-        var forward = [Double](repeating: -.infinity, count: cellCount)
-        // Bead costs of the forward pass, reused by the backward pass when memory allows.
         let shapeCount = entries.count
-        let caches = cellCount * shapeCount <= Self.maximumCachedCosts
-        // Kept as Double so a wider search can reuse them exactly; the backward pass reads them
-        // rounded to Float, as it always has.
-        var cached = [Double](repeating: .nan, count: caches ? cellCount * shapeCount : 0)
-        let memo = memo?.shapeCount == shapeCount ? memo : nil
+        let grid = SearchGrid(band: band, shapes: shapes)
+        let low = grid.low
+        let high = grid.high
+        let start = grid.start
+        let shapeSource = grid.shapeSource
+        let shapeTarget = grid.shapeTarget
+        let shapeCost = grid.shapeCost
+        let widest = grid.widest
+        let inverseTemperature = 1 / temperature
+        let cellCount = start[n + 1]
 
+        let best = UnsafeMutablePointer<Double>.allocate(capacity: cellCount)
+        best.initialize(repeating: .infinity, count: cellCount)
+        defer { best.deallocate() }
+        let forward = UnsafeMutablePointer<Double>.allocate(capacity: cellCount)
+        forward.initialize(repeating: -.infinity, count: cellCount)
+        defer { forward.deallocate() }
+        let back = UnsafeMutablePointer<Int8>.allocate(capacity: cellCount)
+        back.initialize(repeating: -1, count: cellCount)
+        defer { back.deallocate() }
         // The terms of one cell's log-sum-exp (one per shape), summed once with a single log.
-        let termBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, entries.count))
+        let termBuffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, shapeCount))
         defer { termBuffer.deallocate() }
+        // Bead costs rounded to Float, by cell and shape, for the backward pass when memory allows
+        // (else it asks the model again, row by row).
+        let caches = cellCount * shapeCount <= Self.maximumCachedCosts
+        let cached = UnsafeMutablePointer<Float>.allocate(capacity: caches ? cellCount * shapeCount : 0)
+        defer { cached.deallocate() }
 
         @inline(__always) func cellIndex(_ i: Int, _ j: Int) -> Int? {
-            guard j >= rowLow[i] && j <= rowHigh[i] else { return nil }
-            return rowStart[i] + j - rowLow[i]
+            guard j >= low[i] && j <= high[i] else { return nil }
+            return start[i] + j - low[i]
         }
 
         best[0] = 0
         forward[0] = 0
-        let hasMemo = memo != nil
-        let memoLow = memo?.rowLow ?? []
-        let memoHigh = memo?.rowHigh ?? []
-        let memoStart = memo?.rowStart ?? []
-        let memoCosts = memo?.costs ?? []
-        // The forward pass reads and writes through buffer pointers (no bounds checks or
-        // reference counting per shape); the arithmetic is the same, operation for operation.
-        rowLow.withUnsafeBufferPointer { low in
-        rowHigh.withUnsafeBufferPointer { high in
-        rowStart.withUnsafeBufferPointer { start in
-        memoLow.withUnsafeBufferPointer { oldLow in
-        memoHigh.withUnsafeBufferPointer { oldHigh in
-        memoStart.withUnsafeBufferPointer { oldStart in
-        memoCosts.withUnsafeBufferPointer { oldCosts in
-        best.withUnsafeMutableBufferPointer { best in
-        forward.withUnsafeMutableBufferPointer { forward in
-        back.withUnsafeMutableBufferPointer { back in
-        cached.withUnsafeMutableBufferPointer { cached in
-        shapeSource.withUnsafeBufferPointer { shapeSource in
-        shapeTarget.withUnsafeBufferPointer { shapeTarget in
-        shapeCost.withUnsafeBufferPointer { shapeCost in
-            for i in 0...n {
-                let memoRow = hasMemo && i < oldLow.count
-                for j in low[i]...high[i] where i > 0 || j > 0 {
-                    let cell = start[i] + j - low[i]
-                    let oldCell = memoRow && j >= oldLow[i] && j <= oldHigh[i] ? oldStart[i] + j - oldLow[i] : -1
-                    var bestCost = Double.infinity
-                    var bestShape = -1
-                    var terms = 0
-                    var maxTerm = -Double.infinity
-                    for s in 0..<shapeCount {
-                        let pi = i - shapeSource[s]
-                        let pj = j - shapeTarget[s]
-                        guard pi >= 0, pj >= 0, pj >= low[pi] && pj <= high[pi] else { continue }
-                        let previous = start[pi] + pj - low[pi]
-                        let before = best[previous]
-                        guard before < .infinity else { continue }
-                        var cost = oldCell >= 0 ? oldCosts[oldCell * shapeCount + s] : .nan
-                        if cost.isNaN { cost = shapeCost[s] + costModel.cost(source: pi..<i, target: pj..<j) }
-                        if caches { cached[cell * shapeCount + s] = cost }
-                        guard cost.isFinite else { continue }
-                        if before + cost < bestCost {
-                            bestCost = before + cost
-                            bestShape = s
-                        }
-                        let term = forward[previous] - cost * inverseTemperature
-                        termBuffer[terms] = term
-                        terms += 1
-                        maxTerm = max(maxTerm, term)
+        for i in 0...n {
+            grid.fillCosts(row: i, model: costModel)
+            let costRow = grid.costs(row: i)
+            let first = grid.firstColumns(row: i)
+            let last = grid.lastColumns(row: i)
+            for j in low[i]...high[i] where i > 0 || j > 0 {
+                let cell = start[i] + j - low[i]
+                var bestCost = Double.infinity
+                var bestShape = -1
+                var terms = 0
+                var maxTerm = -Double.infinity
+                for s in 0..<shapeCount where j >= first[s] && j <= last[s] {
+                    let pi = i - shapeSource[s]
+                    let previous = start[pi] + j - shapeTarget[s] - low[pi]
+                    let before = best[previous]
+                    guard before < .infinity else { continue }
+                    let cost = shapeCost[s] + costRow[s * widest + j - low[i]]
+                    if caches { cached[cell * shapeCount + s] = Float(cost) }
+                    guard cost.isFinite else { continue }
+                    if before + cost < bestCost {
+                        bestCost = before + cost
+                        bestShape = s
                     }
-                    best[cell] = bestCost
-                    back[cell] = Int8(bestShape)
-                    forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
+                    let term = forward[previous] - cost * inverseTemperature
+                    termBuffer[terms] = term
+                    terms += 1
+                    maxTerm = max(maxTerm, term)
                 }
+                best[cell] = bestCost
+                back[cell] = Int8(bestShape)
+                forward[cell] = logSumExp(termBuffer, count: terms, maximum: maxTerm)
             }
-        }}}}}}}}}}}}}}
-        let newMemo = caches ? CostMemo(rowLow: rowLow, rowHigh: rowHigh, rowStart: rowStart, costs: cached,
-                                        shapeCount: shapeCount) : nil
-        guard let last = cellIndex(n, m), best[last] < .infinity else { return (nil, newMemo) }
+        }
+        guard let last = cellIndex(n, m), best[last] < .infinity else { return nil }
 
         // Walk back first: whether the path touches the band's edge decides whether the
         // confidences are needed.
@@ -274,12 +237,12 @@ public struct Aligner: Sendable {
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            guard let cell = cellIndex(i, j) else { return (nil, newMemo) }
+            guard let cell = cellIndex(i, j) else { return nil }
             let s = Int(back[cell])
-            guard s >= 0 else { return (nil, newMemo) }
+            guard s >= 0 else { return nil }
             let pi = i - shapeSource[s]
             let pj = j - shapeTarget[s]
-            guard let previous = cellIndex(pi, pj) else { return (nil, newMemo) }
+            guard let previous = cellIndex(pi, pj) else { return nil }
             let cost = best[cell] - best[previous]
             path.append((Bead(source: pi..<i, target: pj..<j, cost: cost, confidence: 0), cell, previous))
             if (pi > 0 || pj > 0) && band.touchesEdge(row: pi, column: pj) { touches = true }
@@ -288,21 +251,28 @@ public struct Aligner: Sendable {
         }
         var beads = path.map(\.bead)
         if !touches || confidencesIfTouching {
-            var backward = [Double](repeating: -.infinity, count: cellCount)
+            let backward = UnsafeMutablePointer<Double>.allocate(capacity: cellCount)
+            backward.initialize(repeating: -.infinity, count: cellCount)
+            defer { backward.deallocate() }
             backward[last] = 0
             for i in stride(from: n, through: 0, by: -1) {
-                for j in stride(from: rowHigh[i], through: rowLow[i], by: -1) where i < n || j < m {
-                    let cell = rowStart[i] + j - rowLow[i]
+                // The beads starting in row i end in rows i...i + 4, whose costs are in their slots.
+                if !caches { grid.fillCosts(row: i, model: costModel) }
+                for j in stride(from: high[i], through: low[i], by: -1) where i < n || j < m {
+                    let cell = start[i] + j - low[i]
                     guard best[cell] < .infinity else { continue }
                     var terms = 0
                     var maxTerm = -Double.infinity
-                    for s in 0..<entries.count {
+                    for s in 0..<shapeCount {
                         let ni = i + shapeSource[s]
                         let nj = j + shapeTarget[s]
-                        guard ni <= n, nj <= m, let next = cellIndex(ni, nj), backward[next] > -.infinity else { continue }
-                        let cost = caches && !cached[next * shapeCount + s].isNaN
-                            ? Double(Float(cached[next * shapeCount + s]))
-                            : shapeCost[s] + costModel.cost(source: i..<ni, target: j..<nj)
+                        guard ni <= n, nj <= m, nj >= low[ni] && nj <= high[ni] else { continue }
+                        let next = start[ni] + nj - low[ni]
+                        guard backward[next] > -.infinity else { continue }
+                        // The start cell (i, j) is reached, so the forward pass computed the cost
+                        // of this bead. It is read rounded to Float, the precision of the evidence.
+                        let cost = caches ? Double(cached[next * shapeCount + s])
+                            : Double(Float(shapeCost[s] + grid.costs(row: ni)[s * widest + nj - low[ni]]))
                         guard cost.isFinite else { continue }
                         let term = backward[next] - cost * inverseTemperature
                         termBuffer[terms] = term
@@ -320,8 +290,7 @@ public struct Aligner: Sendable {
             }
         }
         beads.reverse()
-        return (Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]),
-                        touchesEdge: touches), newMemo)
+        return Outcome(result: Result(beads: beads, halfWidth: band.halfWidth, totalCost: best[last]), touchesEdge: touches)
     }
 }
 

@@ -41,7 +41,7 @@ public struct AlignmentDocument: Sendable, Hashable {
         var sentences: [String] = []
         var paragraphs: [Range<Int>] = []
         var start = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for rawLine in Self.lines(text) {
             let line = Self.trimmed(rawLine)
             if line.isEmpty {
                 if sentences.count > start { paragraphs.append(start..<sentences.count) }
@@ -57,9 +57,53 @@ public struct AlignmentDocument: Sendable, Hashable {
     /// The line without leading and trailing white space (Unicode White_Space, the same set as
     /// Foundation's `.whitespacesAndNewlines`, without bridging every line through NSString).
     static func trimmed(_ line: Substring) -> String {
+        // Most lines start and end with a visible ASCII character: nothing to trim.
+        let utf8 = line.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F {
+            return String(line)
+        }
         let scalars = line.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[start...end])
+    }
+
+    /// The lines of `text`, split where `Character.isNewline` would split them (LF, VT, FF, CR,
+    /// CR LF as one break, NEL, LS, PS), by scanning UTF-8 instead of grapheme clusters: a line
+    /// break is always a cluster of its own (or CR LF), so the lines are the same.
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var breakEnd: String.Index?
+            if byte >= 0x0A && byte <= 0x0D {
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                breakEnd = next
+            } else if byte == 0xC2 || byte == 0xE2 {
+                // NEL is C2 85, LS and PS are E2 80 A8 and E2 80 A9.
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex {
+                    if byte == 0xC2, utf8[second] == 0x85 {
+                        breakEnd = utf8.index(after: second)
+                    } else if byte == 0xE2, utf8[second] == 0x80 {
+                        let third = utf8.index(after: second)
+                        if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { breakEnd = utf8.index(after: third) }
+                    }
+                }
+            }
+            if let breakEnd {
+                lines.append(text[lineStart..<index])
+                lineStart = breakEnd
+                index = breakEnd
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
+        return lines
     }
 }

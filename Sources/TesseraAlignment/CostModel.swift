@@ -18,12 +18,31 @@ public protocol CostModel: Sendable {
     /// one of them may be empty, never both).
     func cost(source: Range<Int>, target: Range<Int>) -> Double
 
+    /// Writes the costs of the beads of `sourceCount` source and `targetCount` target units that
+    /// end in row `row` (after source unit `row - 1`) and in each column of `columns` into
+    /// `costs[0..<columns.count]`: `costs[c]` is `cost(source: (row - sourceCount)..<row,
+    /// target: (j - targetCount)..<j)` for `j = columns.lowerBound + c`. The ``Aligner`` asks a
+    /// row and a shape at a time so that a model can hoist what the row shares. The default asks
+    /// ``cost(source:target:)`` for each cell.
+    ///
+    /// - Complexity: O(columns.count) calls of ``cost(source:target:)`` by default.
+    func costs(row: Int, sourceCount: Int, targetCount: Int, columns: Range<Int>, into costs: UnsafeMutablePointer<Double>)
+
     /// A copy of the model ready to answer for the cells of `band` quickly (e.g. with pair scores
     /// precomputed for the band). The default returns the model unchanged.
     func prepared(for band: AlignmentBand) -> Self
 }
 
 extension CostModel {
+    /// Asks ``cost(source:target:)`` for each column.
+    public func costs(row: Int, sourceCount: Int, targetCount: Int, columns: Range<Int>,
+                      into costs: UnsafeMutablePointer<Double>) {
+        let source = (row - sourceCount)..<row
+        for (c, j) in columns.enumerated() {
+            costs[c] = cost(source: source, target: (j - targetCount)..<j)
+        }
+    }
+
     /// Returns `self`: a model without precomputation needs no preparation.
     public func prepared(for band: AlignmentBand) -> Self { self }
 }

@@ -76,11 +76,14 @@ public struct DocumentAligner: Sendable {
         // Stem pairs (glossary, translation memory) become pairs of this document pair's words.
         let lexicon = self.lexicon.resolved(sourceWords: features.sourceWords, targetWords: features.targetWords,
                                             sourceLanguage: source.language, targetLanguage: target.language)
+        // The evidence does not depend on the calibration: the model is made with a placeholder
+        // and measured once, around the anchors when there are some (the default measurement
+        // on the diagonal would be thrown away).
         var first = LexicalCostModel(features: features, lexicon: lexicon,
-                                     length: Self.initialLength(features: features, anchors: anchors), parameters: parameters)
-        if !anchors.isEmpty {
-            first.calibration = .measure(first, window: AlignmentBand(anchors: anchors, sourceCount: n, targetCount: m, halfWidth: 2))
-        }
+                                     length: Self.initialLength(features: features, anchors: anchors), parameters: parameters,
+                                     calibration: .fallback)
+        first.calibration = anchors.isEmpty ? .measure(first)
+            : .measure(first, window: AlignmentBand(anchors: anchors, sourceCount: n, targetCount: m, halfWidth: 2))
         var beads = alignSentences(model: first, source: source.paragraphs, target: target.paragraphs, anchors: anchors)
         var model = first
         var learned = 0
@@ -96,7 +99,7 @@ public struct DocumentAligner: Sendable {
                 pairs: pairs.map { (features.source[$0.source].length, features.target[$0.target].length) },
                 fallback: first.length)
             var second = LexicalCostModel(features: features, lexicon: lexicon.merging(learnt), length: length,
-                                          parameters: parameters)
+                                          parameters: parameters, calibration: .fallback)
             second.calibration = .measure(second, parallelPairs: pairs)
             model = second
             beads = alignSentences(model: second, source: source.paragraphs, target: target.paragraphs, guide: beads)

@@ -78,12 +78,12 @@ public struct LexicalCostModel: CostModel {
     /// Evidence calibration.
     public var calibration: Calibration
 
-    private let forward: [[Link]]
-    private let backward: [[Link]]
+    let forward: [[Link]]
+    let backward: [[Link]]
     private let sourcePrefix: [Int]
     private let targetPrefix: [Int]
-    private var sourceUnits: [ScoredUnit]
-    private var targetUnits: [ScoredUnit]
+    private(set) var sourceUnits: [ScoredUnit]
+    private(set) var targetUnits: [ScoredUnit]
     private var table: PairTable?
 
     /// Largest span whose chance expectation is stored; longer spans use it.
@@ -199,22 +199,30 @@ public struct LexicalCostModel: CostModel {
     /// ``maximumItems`` most informative items kept.
     static func scoredUnits(_ units: [SentenceFeatures], other: [SentenceFeatures], links: [[Link]],
                             otherUnitsPerSpan: Float = 1) -> [ScoredUnit] {
-        var keyFrequency: [Int32: Int] = [:]
-        var wordFrequency: [Int32: Int] = [:]
+        // Ids are small and dense (ids of one BilingualFeatures value): counts in arrays.
+        var keyLimit = 0
+        var wordLimit = 0
         for unit in other {
-            for key in unit.sortedKeys { keyFrequency[key, default: 0] += 1 }
-            for word in unit.sortedWords { wordFrequency[word, default: 0] += 1 }
+            keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
+            wordLimit = max(wordLimit, Int(unit.sortedWords.last ?? -1) + 1)
+        }
+        var keyFrequency = [Int](repeating: 0, count: keyLimit)
+        var wordFrequency = [Int](repeating: 0, count: wordLimit)
+        for unit in other {
+            for key in unit.sortedKeys where key >= 0 { keyFrequency[Int(key)] += 1 }
+            for word in unit.sortedWords where word >= 0 { wordFrequency[Int(word)] += 1 }
         }
         let count = Float(max(1, other.count))
         return units.map { unit in
             var scored: [(item: ScoredItem, keyChance: Float, lexiconChance: Float, information: Float)] = []
+            scored.reserveCapacity(unit.items.count)
             for item in unit.items {
-                let keyChance = item.key >= 0 ? Float(keyFrequency[item.key] ?? 0) / count : 0
+                let keyChance = item.key >= 0 && Int(item.key) < keyLimit ? Float(keyFrequency[Int(item.key)]) / count : 0
                 var lexiconChance: Float = 0
                 var best: Float = 0
                 let partners = item.word >= 0 && Int(item.word) < links.count ? links[Int(item.word)] : []
                 for link in partners {
-                    lexiconChance += Float(wordFrequency[link.word] ?? 0) / count
+                    lexiconChance += Float(link.word >= 0 && Int(link.word) < wordLimit ? wordFrequency[Int(link.word)] : 0) / count
                     best = max(best, link.strength)
                 }
                 lexiconChance = min(1, lexiconChance)
@@ -233,8 +241,10 @@ public struct LexicalCostModel: CostModel {
             for entry in scored {
                 var keyMiss: Float = 1
                 var lexiconMiss: Float = 1
-                let keyMissPerSpan = pow(1 - entry.keyChance, otherUnitsPerSpan)
-                let lexiconMissPerSpan = pow(1 - entry.lexiconChance, otherUnitsPerSpan)
+                // pow(x, 1) is x: sentences skip the call.
+                let keyMissPerSpan = otherUnitsPerSpan == 1 ? 1 - entry.keyChance : pow(1 - entry.keyChance, otherUnitsPerSpan)
+                let lexiconMissPerSpan = otherUnitsPerSpan == 1 ? 1 - entry.lexiconChance
+                    : pow(1 - entry.lexiconChance, otherUnitsPerSpan)
                 for k in 0..<maximumSpan {
                     keyMiss *= keyMissPerSpan
                     lexiconMiss *= lexiconMissPerSpan
@@ -254,6 +264,95 @@ public struct LexicalCostModel: CostModel {
         let lt = targetPrefix[b.upperBound] - targetPrefix[b.lowerBound]
         let lengthCost = length.cost(sourceLength: ls, targetLength: lt)
         return parameters.lengthWeight * lengthCost - parameters.lexicalWeight * evidence(source: a, target: b) / calibration.scale
+    }
+
+    /// The costs of a row of beads of one shape (see ``CostModel``): the same values as
+    /// ``cost(source:target:)``, operation for operation, with the source span's length hoisted
+    /// and the evidence read from the pair table's span terms without per-bead look-ups; cells
+    /// the table does not cover go through ``cost(source:target:)``.
+    ///
+    /// - Complexity: O(columns.count · (sourceCount + targetCount)).
+    public func costs(row: Int, sourceCount k: Int, targetCount l: Int, columns: Range<Int>,
+                      into costs: UnsafeMutablePointer<Double>) {
+        if k == 0 || l == 0 {
+            for c in 0..<columns.count { costs[c] = parameters.insertionPenalty }
+            return
+        }
+        let spans = PairTable.spans
+        guard let table, k <= spans, l <= spans, !table.sourceSpans.isEmpty, !columns.isEmpty else {
+            let source = (row - k)..<row
+            for (c, j) in columns.enumerated() { costs[c] = cost(source: source, target: (j - l)..<j) }
+            return
+        }
+        let firstSource = row - k
+        // Columns whose beads lie wholly in the table: every source row x of the bead holds the
+        // target units j - l ..< j.
+        var fastFrom = columns.lowerBound
+        var fastTo = columns.upperBound - 1
+        for x in firstSource..<row {
+            fastFrom = max(fastFrom, table.low[x] + l)
+            fastTo = min(fastTo, table.low[x] + table.width[x])
+        }
+        let ls = sourcePrefix[row] - sourcePrefix[firstSource]
+        let sourceLength = Double(ls)
+        let ratio = length.ratio
+        let variance = length.variance
+        let scaledSource = sourceLength * ratio
+        let lengthWeight = parameters.lengthWeight
+        let lexicalWeight = parameters.lexicalWeight
+        let scale = calibration.scale
+        let resolution = Double(tailTableResolution)
+        tailTable.withUnsafeBufferPointer { tail in
+        targetPrefix.withUnsafeBufferPointer { targetPrefix in
+        table.sourceSpans.withUnsafeBufferPointer { sourceSpans in
+        table.targetSpans.withUnsafeBufferPointer { targetSpans in
+        table.low.withUnsafeBufferPointer { tableLow in
+        table.start.withUnsafeBufferPointer { tableStart in
+            let slowUpTo = min(fastFrom, columns.upperBound)
+            for j in columns.lowerBound..<slowUpTo {
+                costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+            }
+            if fastFrom <= fastTo {
+                // Index of the term of source unit x for the target span starting at j - l:
+                // (start[x] + j - l - low[x]) * spans + l - 1, and of target unit y for the source
+                // span: (start[firstSource] + y - low[firstSource]) * spans + k - 1.
+                let targetBase = (tableStart[firstSource] - tableLow[firstSource]) * spans + k - 1
+                for j in fastFrom...fastTo {
+                    let lt = targetPrefix[j] - targetPrefix[j - l]
+                    // LengthStatistics.cost(sourceLength:targetLength:)
+                    var lengthCost = 0.0
+                    if ls != 0 || lt != 0 {
+                        let targetLength = Double(lt)
+                        let mean = (sourceLength + targetLength / ratio) / 2
+                        let delta = abs(targetLength - scaledSource) / (variance * mean).squareRoot()
+                        // logTwoSidedTail(delta), with the table read through a pointer.
+                        let position = delta * resolution
+                        if position < Double(tail.count - 1) {
+                            let index = Int(position)
+                            let fraction = position - Double(index)
+                            lengthCost = -(tail[index] + (tail[index + 1] - tail[index]) * fraction)
+                        } else {
+                            lengthCost = -exactLogTwoSidedTail(delta)
+                        }
+                    }
+                    var total: Float = 0
+                    for x in firstSource..<row {
+                        total += sourceSpans[(tableStart[x] + j - l - tableLow[x]) * spans + l - 1]
+                    }
+                    for y in (j - l)..<j {
+                        total += targetSpans[targetBase + y * spans]
+                    }
+                    if total.isNaN {
+                        costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+                    } else {
+                        costs[j - columns.lowerBound] = lengthWeight * lengthCost - lexicalWeight * Double(total) / scale
+                    }
+                }
+            }
+            for j in max(fastTo + 1, slowUpTo)..<columns.upperBound {
+                costs[j - columns.lowerBound] = cost(source: firstSource..<row, target: (j - l)..<j)
+            }
+        }}}}}}
     }
 
     /// The chance-corrected lexical evidence that `source` and `target` translate each other
@@ -372,75 +471,6 @@ public struct LexicalCostModel: CostModel {
         return copy
     }
 
-    /// Marks of one source unit in arrays indexed by key and word id, so that the masks of the
-    /// unit with each target unit of its row cost one array read per target token (the same
-    /// result as ``computePair(_:_:)``, about ten times faster than binary searches).
-    struct RowScratch {
-        var keyBit: [Int8]
-        var keyPresent: [Bool]
-        var partnerMask: [UInt64]
-        var sourceWordPresent: [Bool]
-
-        init(model: LexicalCostModel) {
-            var keyLimit = 0
-            var sourceWordLimit = model.forward.count
-            var targetWordLimit = model.backward.count
-            for unit in model.source {
-                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
-                sourceWordLimit = max(sourceWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
-            }
-            for unit in model.target {
-                keyLimit = max(keyLimit, Int(unit.sortedKeys.last ?? -1) + 1)
-                targetWordLimit = max(targetWordLimit, Int(unit.sortedWords.last ?? -1) + 1)
-            }
-            keyBit = [Int8](repeating: -1, count: keyLimit)
-            keyPresent = [Bool](repeating: false, count: keyLimit)
-            partnerMask = [UInt64](repeating: 0, count: targetWordLimit)
-            sourceWordPresent = [Bool](repeating: false, count: sourceWordLimit)
-        }
-
-        mutating func mark(row x: Int, model: LexicalCostModel) {
-            for (bit, item) in model.sourceUnits[x].items.enumerated() {
-                if item.key >= 0 { keyBit[Int(item.key)] = Int8(bit) }
-                if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] |= 1 << UInt64(bit) }
-                }
-            }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = true }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = true }
-        }
-
-        mutating func unmark(row x: Int, model: LexicalCostModel) {
-            for item in model.sourceUnits[x].items {
-                if item.key >= 0 { keyBit[Int(item.key)] = -1 }
-                if item.hasPartners {
-                    for link in model.forward[Int(item.word)] { partnerMask[Int(link.word)] = 0 }
-                }
-            }
-            for key in model.source[x].sortedKeys { keyPresent[Int(key)] = false }
-            for word in model.source[x].sortedWords { sourceWordPresent[Int(word)] = false }
-        }
-
-        func masks(row x: Int, column y: Int, model: LexicalCostModel) -> PairMasks {
-            var masks = PairMasks()
-            let other = model.target[y]
-            for key in other.sortedKeys {
-                let bit = keyBit[Int(key)]
-                if bit >= 0 { masks.sourceKey |= 1 << UInt64(bit) }
-            }
-            for word in other.sortedWords { masks.sourceLexicon |= partnerMask[Int(word)] }
-            masks.sourceLexicon &= ~masks.sourceKey
-            for (bit, item) in model.targetUnits[y].items.enumerated() {
-                if item.key >= 0 && keyPresent[Int(item.key)] {
-                    masks.targetKey |= 1 << UInt64(bit)
-                } else if item.hasPartners && model.backward[Int(item.word)].contains(where: { sourceWordPresent[Int($0.word)] }) {
-                    masks.targetLexicon |= 1 << UInt64(bit)
-                }
-            }
-            return masks
-        }
-    }
-
     /// Unit-pair masks for the rows of a band.
     struct PairTable: Sendable {
         var low: [Int]
@@ -466,18 +496,21 @@ public struct LexicalCostModel: CostModel {
                 width[x] = max(0, last - first + 1)
                 start[x + 1] = start[x] + width[x]
             }
-            values = [PairMasks](repeating: PairMasks(), count: start[n])
-            var scratch = RowScratch(model: model)
-            for x in 0..<n where width[x] > 0 {
-                scratch.mark(row: x, model: model)
-                for offset in 0..<width[x] {
-                    values[start[x] + offset] = scratch.masks(row: x, column: low[x] + offset, model: model)
+            var masks = [PairMasks](repeating: PairMasks(), count: start[n])
+            let scratch = PairScratch(model: model)
+            let (rowLow, rowWidth, rowStart) = (low, width, start)
+            masks.withUnsafeMutableBufferPointer { masks in
+                guard let base = masks.baseAddress else { return }
+                for x in 0..<n where rowWidth[x] > 0 {
+                    scratch.mark(row: x, model: model)
+                    scratch.masks(row: x, columns: rowLow[x]..<(rowLow[x] + rowWidth[x]), into: base + rowStart[x], model: model)
+                    scratch.unmark(row: x, model: model)
                 }
-                scratch.unmark(row: x, model: model)
             }
+            values = masks
             sourceSpans = []
             targetSpans = []
-            if start[n] <= Self.maximumSpanCells { fillSpans(model: model) }
+            if start[n] <= Self.maximumSpanCells { fillSpans(scratch) }
         }
 
         /// Spans of up to this many units of the other side have their terms stored.
@@ -492,39 +525,60 @@ public struct LexicalCostModel: CostModel {
         /// Term of target unit y for source units x..<x+k, at `(start[x] + y - low[x]) * spans + k - 1`.
         var targetSpans: [Float]
 
-        private mutating func fillSpans(model: LexicalCostModel) {
+        private mutating func fillSpans(_ scratch: PairScratch) {
             let n = low.count
             let k = Self.spans
+            let spanCount = LexicalCostModel.maximumSpan
             var sourceTerms = [Float](repeating: .nan, count: start[n] * k)
             var targetTerms = [Float](repeating: .nan, count: start[n] * k)
-            for x in 0..<n where width[x] > 0 {
-                let items = model.sourceUnits[x].items
-                let expected = model.sourceUnits[x].expected
-                for offset in 0..<width[x] {
-                    var keyMask: UInt64 = 0
-                    var lexiconMask: UInt64 = 0
-                    for span in 1...k where offset + span <= width[x] {
-                        let masks = values[start[x] + offset + span - 1]
-                        keyMask |= masks.sourceKey
-                        lexiconMask |= masks.sourceLexicon
-                        sourceTerms[(start[x] + offset) * k + span - 1] =
-                            LexicalCostModel.value(items, keyMask: keyMask, lexiconMask: lexiconMask) - expected[span - 1]
-                    }
-                    let y = low[x] + offset
-                    let targetItems = model.targetUnits[y].items
-                    let targetExpected = model.targetUnits[y].expected
-                    keyMask = 0
-                    lexiconMask = 0
-                    for span in 1...k where x + span <= n {
-                        guard let masks = value(x + span - 1, y) else { break }
-                        keyMask |= masks.targetKey
-                        lexiconMask |= masks.targetLexicon
-                        targetTerms[(start[x] + offset) * k + span - 1] =
-                            LexicalCostModel.value(targetItems, keyMask: keyMask, lexiconMask: lexiconMask)
-                            - targetExpected[span - 1]
+            low.withUnsafeBufferPointer { low in
+            width.withUnsafeBufferPointer { width in
+            start.withUnsafeBufferPointer { start in
+            values.withUnsafeBufferPointer { values in
+            sourceTerms.withUnsafeMutableBufferPointer { sourceTerms in
+            targetTerms.withUnsafeMutableBufferPointer { targetTerms in
+            scratch.sourceItemStart.withUnsafeBufferPointer { sourceItemStart in
+            scratch.sourceKeyValue.withUnsafeBufferPointer { sourceKeyValue in
+            scratch.sourceLexiconValue.withUnsafeBufferPointer { sourceLexiconValue in
+            scratch.sourceExpected.withUnsafeBufferPointer { sourceExpected in
+            scratch.targetKeyValue.withUnsafeBufferPointer { targetKeyValue in
+            scratch.targetLexiconValue.withUnsafeBufferPointer { targetLexiconValue in
+            scratch.targetExpected.withUnsafeBufferPointer { targetExpected in
+            scratch.targetItemStartBuffer { targetItemStart in
+                for x in 0..<n where width[x] > 0 {
+                    let base = sourceItemStart[x]
+                    for offset in 0..<width[x] {
+                        var keyMask: UInt64 = 0
+                        var lexiconMask: UInt64 = 0
+                        for span in 1...k where offset + span <= width[x] {
+                            let masks = values[start[x] + offset + span - 1]
+                            keyMask |= masks.sourceKey
+                            lexiconMask |= masks.sourceLexicon
+                            sourceTerms[(start[x] + offset) * k + span - 1] =
+                                LexicalCostModel.value(keyValues: sourceKeyValue, lexiconValues: sourceLexiconValue, base: base,
+                                                       keyMask: keyMask, lexiconMask: lexiconMask)
+                                - sourceExpected[x * spanCount + span - 1]
+                        }
+                        let y = low[x] + offset
+                        let targetBase = targetItemStart[y]
+                        keyMask = 0
+                        lexiconMask = 0
+                        for span in 1...k where x + span <= n {
+                            // The pair (x + span - 1, y), if the table holds it.
+                            let row = x + span - 1
+                            let rowOffset = y - low[row]
+                            guard rowOffset >= 0 && rowOffset < width[row] else { break }
+                            let masks = values[start[row] + rowOffset]
+                            keyMask |= masks.targetKey
+                            lexiconMask |= masks.targetLexicon
+                            targetTerms[(start[x] + offset) * k + span - 1] =
+                                LexicalCostModel.value(keyValues: targetKeyValue, lexiconValues: targetLexiconValue,
+                                                       base: targetBase, keyMask: keyMask, lexiconMask: lexiconMask)
+                                - targetExpected[y * spanCount + span - 1]
+                        }
                     }
                 }
-            }
+            }}}}}}}}}}}}}}
             sourceSpans = sourceTerms
             targetSpans = targetTerms
         }
@@ -575,17 +629,57 @@ extension LexicalCostModel.Calibration {
         var parallel = 0.0
         let step = max(1, n / 400)  // at most about 400 rows sampled
         var rows = 0
-        for x in stride(from: 0, to: n, by: step) {
-            let range = window.targetRange(row: x)
-            let low = min(range.lowerBound, m - 1)
-            let high = min(range.upperBound, m - 1)
-            var best = -Double.infinity
-            for y in low...high {
-                best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
+        guard step == 1 else {
+            // A long document: a few hundred sampled rows, one evidence each.
+            for x in stride(from: 0, to: n, by: step) {
+                let range = window.targetRange(row: x)
+                var best = -Double.infinity
+                for y in min(range.lowerBound, m - 1)...min(range.upperBound, m - 1) {
+                    best = max(best, model.evidence(source: x..<(x + 1), target: y..<(y + 1)))
+                }
+                parallel += best
+                rows += 1
             }
-            parallel += best
-            rows += 1
+            return .init(scale: parallel / Double(max(1, rows)))
         }
+        // Every row: the masks of each row with its window come from a PairScratch keeping every
+        // item's key bit (one read per target token instead of binary searches, the same masks as
+        // computePair), and the evidence is summed as ``evidence(source:target:)`` sums it.
+        let scratch = LexicalCostModel.PairScratch(model: model, exactKeys: true)
+        var masks = [LexicalCostModel.PairMasks](repeating: LexicalCostModel.PairMasks(), count: m)
+        masks.withUnsafeMutableBufferPointer { masks in
+        scratch.sourceKeyValue.withUnsafeBufferPointer { sourceKeyValue in
+        scratch.sourceLexiconValue.withUnsafeBufferPointer { sourceLexiconValue in
+        scratch.targetKeyValue.withUnsafeBufferPointer { targetKeyValue in
+        scratch.targetLexiconValue.withUnsafeBufferPointer { targetLexiconValue in
+        scratch.targetItemStartBuffer { targetItemStart in
+            guard let buffer = masks.baseAddress else { return }
+            let spans = LexicalCostModel.maximumSpan
+            for x in stride(from: 0, to: n, by: step) {
+                let range = window.targetRange(row: x)
+                let low = min(range.lowerBound, m - 1)
+                let high = min(range.upperBound, m - 1)
+                scratch.mark(row: x, model: model)
+                scratch.masks(row: x, columns: low..<(high + 1), into: buffer, model: model)
+                scratch.unmark(row: x, model: model)
+                var best = -Double.infinity
+                for y in low...high {
+                    let pair = masks[y - low]
+                    var total: Float = 0
+                    total += LexicalCostModel.value(keyValues: sourceKeyValue, lexiconValues: sourceLexiconValue,
+                                                    base: scratch.sourceItemStart[x], keyMask: pair.sourceKey,
+                                                    lexiconMask: pair.sourceLexicon)
+                        - scratch.sourceExpected[x * spans]
+                    total += LexicalCostModel.value(keyValues: targetKeyValue, lexiconValues: targetLexiconValue,
+                                                    base: targetItemStart[y], keyMask: pair.targetKey,
+                                                    lexiconMask: pair.targetLexicon)
+                        - scratch.targetExpected[y * spans]
+                    best = max(best, Double(total))
+                }
+                parallel += best
+                rows += 1
+            }
+        }}}}}}
         return .init(scale: parallel / Double(max(1, rows)))
     }
 

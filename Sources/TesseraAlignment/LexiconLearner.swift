@@ -44,10 +44,12 @@ public struct LexiconLearner: Sendable {
         var beadsOfSource = [[Int32]](repeating: [], count: sourceWordCount)
         for bead in beads where !bead.source.isEmpty && !bead.target.isEmpty && bead.confidence >= minimumConfidence {
             guard bead.source.upperBound <= features.source.count, bead.target.upperBound <= features.target.count else { continue }
-            let sourceWords = Set(bead.source.flatMap { features.source[$0].sortedWords })
+            // Each word once per bead (sorted, so no hashing; the order does not matter: the
+            // candidates are sorted by Dice below).
+            let sourceWords = SentenceFeatures.sortedDistinct(bead.source.flatMap { features.source[$0].sortedWords })
                 .filter { $0 >= 0 && Int($0) < sourceWordCount }
-            let targetWords = Array(Set(bead.target.flatMap { features.target[$0].sortedWords })
-                .filter { $0 >= 0 && Int($0) < targetWordCount })
+            let targetWords = SentenceFeatures.sortedDistinct(bead.target.flatMap { features.target[$0].sortedWords })
+                .filter { $0 >= 0 && Int($0) < targetWordCount }
             let index = Int32(beadTargets.count)
             beadTargets.append(targetWords)
             for s in sourceWords {

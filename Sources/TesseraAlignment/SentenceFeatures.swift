@@ -31,13 +31,37 @@ public struct SentenceFeatures: Sendable, Hashable {
 
     /// Creates features from items (duplicates by key and word are merged).
     public init(length: Int, items: [Item]) {
-        var seen = Set<Item>()
-        let unique = items.filter { seen.insert(Item(key: $0.key, word: $0.word, weight: 0)).inserted }
+        var unique: [Item] = []
+        unique.reserveCapacity(items.count)
+        if items.count <= Self.linearDeduplicationLimit {
+            // A sentence's few dozen tokens: a scan is faster than hashing each one.
+            for item in items where !unique.contains(where: { $0.key == item.key && $0.word == item.word }) {
+                unique.append(item)
+            }
+        } else {
+            var seen = Set<Item>()
+            unique = items.filter { seen.insert(Item(key: $0.key, word: $0.word, weight: 0)).inserted }
+        }
         self.length = length
         self.items = unique
-        self.sortedKeys = Array(Set(unique.compactMap { $0.key >= 0 ? $0.key : nil })).sorted()
-        self.sortedWords = Array(Set(unique.compactMap { $0.word >= 0 ? $0.word : nil })).sorted()
+        self.sortedKeys = Self.sortedDistinct(unique.compactMap { $0.key >= 0 ? $0.key : nil })
+        self.sortedWords = Self.sortedDistinct(unique.compactMap { $0.word >= 0 ? $0.word : nil })
         self.totalWeight = unique.reduce(0) { $0 + $1.weight }
+    }
+
+    /// Up to this many tokens, duplicates are found by scanning rather than hashing.
+    static let linearDeduplicationLimit = 64
+
+    /// The values sorted, each once.
+    static func sortedDistinct(_ values: [Int32]) -> [Int32] {
+        var sorted = values.sorted()
+        var kept = 0
+        for value in sorted where kept == 0 || sorted[kept - 1] != value {
+            sorted[kept] = value
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// The features of several consecutive units read as one (a paragraph from its sentences).

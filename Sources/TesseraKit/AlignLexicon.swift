@@ -75,7 +75,8 @@ public struct AlignLexicon: Sendable {
 
     /// Loads the lexicon of a language pair; empty when the database file does not exist.
     /// - Throws: `StorageError` when the database cannot be read.
-    /// - Complexity: one scan of the memory's units of the pair plus the learning
+    /// - Complexity: a backward read of the memory's most recent units of the pair
+    ///   (``TranslationMemory/recentPairs(source:target:limit:)``) plus the learning
     ///   (``CorpusLexiconLearner``) on at most ``maximumUnits`` of them.
     public func load(source: LanguageTag, target: LanguageTag) throws -> Loaded {
         guard database.exists, usesGlossaries || usesMemory else { return Loaded() }
@@ -86,21 +87,8 @@ public struct AlignLexicon: Sendable {
             loaded.glossaryPairs = pairs.count
         }
         if usesMemory, maximumUnits > 0 {
-            var recent: [(source: String, target: String)] = []
-            var next = 0
             let memory = try TranslationMemory.open(path: database.path)
-            try memory.forEachUnit(matching: UnitFilter(source: source, targets: [target])) { stored in
-                guard let sourceVariant = stored.unit.bestVariant(for: source),
-                      let targetVariant = stored.unit.bestVariant(for: target),
-                      sourceVariant.language != targetVariant.language else { return }
-                let pair = (source: sourceVariant.segment.plainText, target: targetVariant.segment.plainText)
-                if recent.count < maximumUnits {
-                    recent.append(pair)
-                } else {
-                    recent[next] = pair
-                    next = (next + 1) % maximumUnits
-                }
-            }
+            let recent = try memory.recentPairs(source: source, target: target, limit: maximumUnits)
             let learnt = learner.learn(pairs: recent, sourceLanguage: source, targetLanguage: target)
             loaded.memoryUnits = recent.count
             loaded.memoryPairs = learnt.count

@@ -1,3 +1,4 @@
+import Foundation
 import TesseraCore
 public import TesseraStorage
 
@@ -23,11 +24,17 @@ public struct ImportTMX: Sendable {
     /// the file.
     public var skipInvalid: Bool
 
+    /// Whether the match side file is built while the units stream in: `nil` decides by the size
+    /// of the import (see ``followsWrites(_:memory:)``), `true` always, `false` never (the file is
+    /// then caught up at the end).
+    public var followsWrites: Bool?
+
     /// Creates the use case.
-    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false) {
+    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil) {
         self.database = database
         self.policy = policy
         self.skipInvalid = skipInvalid
+        self.followsWrites = followsWrites
     }
 
     /// Imports `files` in order.
@@ -41,27 +48,53 @@ public struct ImportTMX: Sendable {
     public func run(files: [String], progress: ProgressReporter? = nil) throws -> ImportReport {
         let memory = try TranslationMemory.open(path: database.path)
         var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
+        // The match index is built while the units stream in (analysed on the reading thread,
+        // appended by the writing one) when the import is large enough to rewrite the side file
+        // anyway; a small import into a large memory leaves its units for each load to apply.
+        let follows = followsWrites ?? Self.followsWrites(files, memory: memory)
+        let matchUpdate = follows ? try? MatchIndexUpdate.start(memory) : nil
         for (index, file) in files.enumerated() {
-            report.append(importFile(file, into: memory) { units in
+            // The side file is written while the last file's indexes are built.
+            matchUpdate?.writesDuringNextBatch = index == files.count - 1
+            report.append(importFile(file, into: memory, matchUpdate: matchUpdate) { units in
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })
         }
-        // Keep the match index in step (a large memory, or a failure, defers it to the next lookup).
-        LookupIndex.updateAfterWrite(memory)
+        if (try? matchUpdate?.finish()) != true {
+            LookupIndex.updateAfterWrite(memory)
+        }
         progress?.finish()
         return report
     }
 
+    /// Whether an import of `files` follows its writes with a ``MatchIndexUpdate``: always into an
+    /// empty memory; into a non-empty one when the files are likely to hold at least
+    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip file
+    /// counted eight times its size), since fewer units are cheaper to apply on each load than a
+    /// rewrite of the whole side file.
+    static func followsWrites(_ files: [String], memory: TranslationMemory) -> Bool {
+        if (try? memory.variantIDBound()) == 0 { return true }
+        let bytes = files.reduce(0) { total, file in
+            let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+            return total + (file.hasSuffix(".gz") ? size * 8 : size)
+        }
+        return bytes >= MatchIndexFile.rewriteThreshold * 250
+    }
+
     /// Imports one file in one transaction.
-    func importFile(_ file: String, into memory: TranslationMemory, progress: (Int) -> Void) -> ImportReport.FileResult {
+    func importFile(
+        _ file: String, into memory: TranslationMemory, matchUpdate: MatchIndexUpdate? = nil, progress: (Int) -> Void
+    ) -> ImportReport.FileResult {
         var result = ImportReport.FileResult(path: file)
         var reader: (any TMXUnitSource)?
         do {
             // Parsing runs on a second thread while this one writes (two cores at once).
-            let source = PrefetchingUnitSource(try Self.openReader(path: file, skipInvalid: skipInvalid))
+            let source = PrefetchingUnitSource(
+                try Self.openReader(path: file, skipInvalid: skipInvalid), analysingWith: matchUpdate?.vocabulary)
             reader = source
             var read = 0
-            let write = try memory.importBatch(ImportBatch(kind: .tmx, filePath: file, header: source.header), policy: policy) { sink in
+            let batch = ImportBatch(kind: .tmx, filePath: file, header: source.header)
+            let write = try memory.importBatch(batch, policy: policy, matchUpdate: matchUpdate) { sink in
                 while let unit = try source.nextPrepared() {
                     read += 1
                     try sink.add(unit)

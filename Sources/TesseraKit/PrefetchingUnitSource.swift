@@ -1,5 +1,6 @@
 import Foundation
 import TesseraCore
+import TesseraMatching
 import TesseraStorage
 
 /// Reads units on a second thread while the caller stores them, so that parsing (libxml2 and
@@ -22,6 +23,8 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     static let maxBatches = 16
 
     private let source: any TMXUnitSource
+    /// The match-index vocabulary units are analysed with on the reader thread, if any.
+    private let vocabulary: MatchIndexVocabulary?
     /// The file's header, read before the reader thread starts.
     let header: TMXHeader
     private let condition = NSCondition()
@@ -32,9 +35,12 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     private var current: [PreparedUnit] = []
     private var index = 0
 
-    /// Starts reading `source` on a new thread.
-    init(_ source: any TMXUnitSource) {
+    /// Starts reading `source` on a new thread; with a `vocabulary`, the thread also analyses each
+    /// unit for the match index (``PreparedUnit/init(_:analysingWith:)``), and it is the only
+    /// thread to use the vocabulary until this source has finished.
+    init(_ source: any TMXUnitSource, analysingWith vocabulary: MatchIndexVocabulary? = nil) {
         self.source = source
+        self.vocabulary = vocabulary
         self.header = source.header
         let thread = Thread { [self] in self.produce() }
         thread.name = "tessera.tmx-reader"
@@ -49,7 +55,7 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
         batch.reserveCapacity(Self.batchSize)
         do {
             reading: while let unit = try source.next() {
-                batch.append(PreparedUnit(unit))
+                batch.append(PreparedUnit(unit, analysingWith: vocabulary))
                 if batch.count == Self.batchSize {
                     guard push(batch) else { break reading }
                     batch = []

@@ -106,13 +106,20 @@ extension MatchIndex {
 
     /// Calls `body` with each UTF-16 unit of a token's text: the bytes of a mapped file are
     /// transcoded in place, ill-formed bytes of a damaged file repaired as `String(decoding:as:)` does.
+    /// (Tokens added after the file was mapped follow its table, as in ``tokenText(_:)``.)
     @inline(__always) func forEachUnit(ofToken token: UInt32, _ body: (UInt16) -> Void) {
+        var position = Int(token)
         if let mapped {
-            let bytes = mapped.tokenBytes(token)
-            let input = ColumnBytes(column: bytes.base, position: bytes.startIndex, end: bytes.endIndex)
-            _ = transcode(input, from: UTF8.self, to: UTF16.self, stoppingOnError: false, into: body)
-        } else if Int(token) < tokenTexts.count {
-            for unit in tokenTexts[Int(token)].utf16 { body(unit) }
+            if position < mapped.tokenCount {
+                let bytes = mapped.tokenBytes(token)
+                let input = ColumnBytes(column: bytes.base, position: bytes.startIndex, end: bytes.endIndex)
+                _ = transcode(input, from: UTF8.self, to: UTF16.self, stoppingOnError: false, into: body)
+                return
+            }
+            position -= mapped.tokenCount
+        }
+        if position < tokenTexts.count {
+            for unit in tokenTexts[position].utf16 { body(unit) }
         }
     }
 

@@ -66,8 +66,13 @@ extension MatchIndex {
 
     /// The 64-bit FNV-1a hash of a token's UTF-8 bytes (stable across processes, unlike `Hasher`).
     @inline(__always) static func tokenHash(_ token: String) -> UInt64 {
+        tokenHash(token.utf8)
+    }
+
+    /// The 64-bit FNV-1a hash of UTF-8 bytes.
+    @inline(__always) static func tokenHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
@@ -159,6 +164,7 @@ extension MatchIndex {
             throw MatchingError(.corruptIndex, "The match index arrays do not agree in length.")
         }
         sortedCount = Int(sorted)
+        postedTokenCount = tokenCount
         mapped = mappedTables
     }
 }

@@ -42,9 +42,13 @@ public struct MatchIndex: Sendable {
     /// Languages by id (the id is the position).
     public internal(set) var languages: [LanguageTag] = []
     var languageIDs: [LanguageTag: UInt16] = [:]
-    /// Token texts by id, and ids by text.
+    /// Token texts by id, and ids by text: every token of an index built in memory; of a mapped
+    /// index, the tokens added since it was mapped (ids from the mapped table's count on).
     var tokenTexts: [String] = []
     var tokenIDs: [String: UInt32] = [:]
+    /// The tokens whose first-occurrence postings are in the compressed rows (the rest, added
+    /// later, have only recent postings).
+    var postedTokenCount = 0
 
     // Entries (one per indexed variant), parallel arrays.
     var entryIDs: MatchIndexColumn<Int64> = []
@@ -69,7 +73,8 @@ public struct MatchIndex: Sendable {
     /// Entries with a short character key, by `(language << 16) | length`, for character search.
     var charBuckets: [UInt32: [UInt32]] = [:]
     /// The token table, repeat keys and length buckets of a mapped side file (then `tokenTexts`,
-    /// `tokenIDs`, `repeatKeys` and `charBuckets` are empty); `nil` for an index built in memory.
+    /// `tokenIDs` and `charBuckets` hold only what was added since, `repeatKeys` is empty); `nil`
+    /// for an index built in memory.
     var mapped: MatchIndexMappedTables?
 
     /// Whether ``add(unit:variants:)`` makes entries searchable at once (postings in a side table).
@@ -87,7 +92,7 @@ public struct MatchIndex: Sendable {
     /// The number of variants that are searchable.
     public var liveEntryCount: Int { entryIDs.count - removed.count }
     /// The number of distinct tokens.
-    public var tokenCount: Int { mapped?.tokenCount ?? tokenTexts.count }
+    public var tokenCount: Int { (mapped?.tokenCount ?? 0) + tokenTexts.count }
     /// Whether the index reads a memory-mapped side file (nothing copied at load).
     public var isMapped: Bool { mapped != nil }
 
@@ -102,19 +107,26 @@ public struct MatchIndex: Sendable {
 
     /// The id of a known token, or `nil`.
     @inline(__always) func existingTokenID(_ token: String) -> UInt32? {
-        if let mapped { return mapped.tokenID(token) }
-        return tokenIDs[token]
+        if let mapped, let id = mapped.tokenID(token) { return id }
+        return tokenIDs.isEmpty ? nil : tokenIDs[token]
     }
 
     /// The text of a token id (empty for an unknown id).
     func tokenText(_ id: UInt32) -> String {
-        if let mapped { return mapped.tokenText(id) }
-        return Int(id) < tokenTexts.count ? tokenTexts[Int(id)] : ""
+        var position = Int(id)
+        if let mapped {
+            if position < mapped.tokenCount { return mapped.tokenText(id) }
+            position -= mapped.tokenCount
+        }
+        return position < tokenTexts.count ? tokenTexts[position] : ""
     }
 
     /// The entries of a character-length bucket.
     func bucket(_ key: UInt32) -> [UInt32] {
-        if let mapped { return mapped.bucket(key) }
+        if let mapped {
+            let added = charBuckets[key] ?? []
+            return added.isEmpty ? mapped.bucket(key) : mapped.bucket(key) + added
+        }
         return charBuckets[key] ?? []
     }
 
@@ -122,12 +134,14 @@ public struct MatchIndex: Sendable {
     /// - Complexity: O(size of the index).
     public mutating func materialize() {
         guard let mapped else { return }
-        tokenTexts = (0..<mapped.tokenCount).map { mapped.tokenText(UInt32($0)) }
+        tokenTexts = (0..<mapped.tokenCount).map { mapped.tokenText(UInt32($0)) } + tokenTexts
         tokenIDs = [:]
         tokenIDs.reserveCapacity(tokenTexts.count)
         for (id, token) in tokenTexts.enumerated() { tokenIDs[token] = UInt32(id) }
         repeatKeys = mapped.repeatKeyDictionary()
-        charBuckets = mapped.bucketDictionary()
+        var buckets = mapped.bucketDictionary()
+        for (key, entries) in charBuckets { buckets[key, default: []].append(contentsOf: entries) }
+        charBuckets = buckets
         self.mapped = nil
         entryIDs.materialize()
         entryUnits.materialize()
@@ -143,7 +157,7 @@ public struct MatchIndex: Sendable {
     /// The id of a token, registering it.
     mutating func tokenID(_ token: String) -> UInt32 {
         if let id = existingTokenID(token) { return id }
-        let id = UInt32(tokenTexts.count)
+        let id = UInt32(tokenCount)
         tokenTexts.append(token)
         tokenIDs[token] = id
         return id
@@ -157,14 +171,15 @@ public struct MatchIndex: Sendable {
         (UInt64(token) << 8) | UInt64(min(occurrence, 255))
     }
 
-    /// Adds the variants of one unit (call ``remove(unit:)`` first when the unit changed).
+    /// Adds the variants of one unit (call ``remove(unit:)`` first when the unit changed). A
+    /// mapped index stays mapped: the new entries go to in-memory tails of its arrays.
     ///
     /// - Parameters:
     ///   - unit: The unit identifier.
     ///   - variants: Its language versions; each becomes a searchable entry.
     /// - Complexity: O(k) in the total length of the texts.
     public mutating func add(unit: Int64, variants: [Entry]) {
-        materialize()
+        if mapped != nil { indexesImmediately = true }  // a mapped index has no bulk finalize
         var mask: UInt64 = 0
         var analysed: [(Entry, UInt16, MatchText)] = []
         for variant in variants {
@@ -202,11 +217,11 @@ public struct MatchIndex: Sendable {
         if inOrder { sortedCount = entryIDs.count }
     }
 
-    /// Removes every entry of `unit`; returns how many there were.
+    /// Removes every entry of `unit` (they are skipped by searches until ``finalize()`` drops
+    /// them); returns how many there were. A mapped index stays mapped.
     /// - Complexity: O(log n) for units added in order, O(r) over the entries added out of order.
     @discardableResult
     public mutating func remove(unit: Int64) -> Int {
-        materialize()
         var found: [UInt32] = []
         var low = 0, high = sortedCount
         while low < high {
@@ -291,6 +306,7 @@ public struct MatchIndex: Sendable {
         }
         postingStarts = MatchIndexColumn(starts)
         postings = MatchIndexColumn(flat)
+        postedTokenCount = tokenTexts.count
         recentPostings = [:]
         charBuckets = [:]
         for entry in 0..<entryIDs.count where Int(entryCharLengths[entry]) <= Self.bucketedCharacterLength {
@@ -328,7 +344,9 @@ public struct MatchIndex: Sendable {
     func postings(token: UInt32, occurrence: Int) -> (Slice<MatchIndexColumn<UInt32>>, [UInt32]) {
         var compressed = postings[0..<0]
         let key = Self.key(token, occurrence)
-        let keyIndex: UInt32? = occurrence == 1 ? token : (mapped.map { $0.repeatKeyIndex(key) } ?? repeatKeys[key])
+        let keyIndex: UInt32? = occurrence == 1
+            ? (Int(token) < postedTokenCount ? token : nil)
+            : (mapped.map { $0.repeatKeyIndex(key) } ?? repeatKeys[key])
         if let keyIndex, Int(keyIndex) + 1 < postingStarts.count {
             let start = min(Int(postingStarts[Int(keyIndex)]), postings.count)
             compressed = postings[start..<max(start, min(Int(postingStarts[Int(keyIndex) + 1]), postings.count))]

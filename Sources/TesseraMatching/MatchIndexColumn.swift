@@ -44,18 +44,23 @@ public final class MappedRegion: @unchecked Sendable {
 }
 
 /// One array of the match index: either owned (built in memory) or a view of a section of a
-/// mapped side file. Reads of the mapped form are bounds-checked (a position outside gives 0, so
-/// a damaged file gives wrong candidates, never a crash); the first mutation copies it out.
+/// mapped side file followed by an owned tail (elements appended since the file was mapped, so
+/// that a mapped index takes a few new entries without being copied). Reads of the mapped part are
+/// bounds-checked (a position outside gives 0, so a damaged file gives wrong candidates, never a
+/// crash); a write into the mapped part copies the column out first.
 ///
 /// ```swift
 /// var column: MatchIndexColumn<UInt32> = [1, 2, 3]
 /// column.append(4)   // column.count == 4
 /// ```
 struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
+    /// The whole column when it is not mapped; the tail after the mapped part when it is.
     private var owned: [Element]
     /// The mapped bytes of the section (aligned to the element size), and the mapping kept alive.
     private var view: UnsafeRawBufferPointer?
     private var region: MappedRegion?
+    /// The number of elements in the mapped part.
+    private var viewCount = 0
 
     /// An owned column.
     init(_ array: [Element] = []) {
@@ -68,18 +73,22 @@ struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessColl
     init(view bytes: UnsafeRawBufferPointer, region: MappedRegion?) {
         owned = []
         view = bytes
+        viewCount = bytes.count / MemoryLayout<Element>.size
         self.region = region
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { view.map { $0.count / MemoryLayout<Element>.size } ?? owned.count }
+    var endIndex: Int { view == nil ? owned.count : viewCount + owned.count }
 
     subscript(position: Int) -> Element {
         get {
             guard let view else { return owned[position] }
-            let size = MemoryLayout<Element>.size
-            guard position >= 0, position < view.count / size else { return 0 }
-            return Element(littleEndian: view.loadUnaligned(fromByteOffset: position * size, as: Element.self))
+            guard position >= 0 else { return 0 }
+            guard position < viewCount else {
+                let tail = position - viewCount
+                return tail < owned.count ? owned[tail] : 0
+            }
+            return Element(littleEndian: view.loadUnaligned(fromByteOffset: position * MemoryLayout<Element>.size, as: Element.self))
         }
         set {
             materialize()
@@ -93,11 +102,13 @@ struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessColl
     /// The elements as an array (a copy for a mapped column).
     var array: [Element] {
         guard let view else { return owned }
-        let count = view.count / MemoryLayout<Element>.size
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let count = viewCount
+        var result = [Element](unsafeUninitializedCapacity: count + owned.count) { buffer, initialized in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: view[0..<(count * MemoryLayout<Element>.size)]))
             initialized = count
         }
+        result.append(contentsOf: owned)
+        return result
     }
 
     /// Turns a mapped column into an owned one.
@@ -106,21 +117,20 @@ struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessColl
         owned = array
         view = nil
         region = nil
+        viewCount = 0
     }
 
+    /// Appends an element (to the tail of a mapped column: nothing is copied).
     mutating func append(_ element: Element) {
-        materialize()
         owned.append(element)
     }
 
     mutating func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
-        materialize()
         owned.append(contentsOf: elements)
     }
 
     mutating func reserveCapacity(_ count: Int) {
-        materialize()
-        owned.reserveCapacity(count)
+        owned.reserveCapacity(count - (view == nil ? 0 : viewCount))
     }
 
     /// Binary search in a column sorted ascending: the first position whose element is `>= value`.

@@ -10,6 +10,8 @@ public struct MatchingError: Error, Sendable, Hashable, CustomStringConvertible 
         case corruptIndex
         /// A query cannot be expressed (for example a concordance phrase with no searchable text).
         case invalidQuery
+        /// An index file or one of its temporary files cannot be written (permissions, disk full).
+        case cannotWrite
     }
 
     /// The kind of failure.

@@ -9,9 +9,11 @@ public import TesseraMatching
 /// The file starts with the highest variant id and the highest change-log sequence it reflects
 /// (its generation). ``load(_:)`` reads it, then applies what happened since, in one read
 /// transaction: units with variants above that id (new) or in the change log after that sequence
-/// (edited, deleted) are removed from the index and added again from the database. When many units
-/// changed (``rewriteThreshold``), the file is rewritten (to a temporary file, then renamed, so a
-/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load. A missing, corrupt or foreign file is rebuilt from the database.
+/// (edited, deleted) are removed from the mapped index and added again from the database, in memory
+/// (the mapped file is not copied: O(changes)). When many units changed (``rewriteThreshold``), the
+/// file is rewritten through a ``MatchIndexSpool`` (to a temporary file, then renamed, so a
+/// concurrent reader never sees half a file); fewer changes are cheaper to re-apply on each load.
+/// A missing, corrupt or foreign file is rebuilt from the database, in bounded memory.
 ///
 /// ```swift
 /// let tm = try TranslationMemory.open(path: "tessera.db")
@@ -33,8 +35,9 @@ public enum MatchIndexFile {
 
     static let magic: [UInt8] = Array("TSMIDX02".utf8)
 
-    /// The number of changed units from which a load rewrites the side file (at least 1% of the
-    /// entries); fewer changes are re-applied in memory on each load.
+    /// The number of changed units from which ``update(_:)`` rewrites the side file (and a plain
+    /// load, from at least 1% of the entries); fewer changes are re-applied in memory on each load,
+    /// which costs O(changes), while a rewrite costs O(size of the index).
     public static let rewriteThreshold = 1000
 
     /// The side file of a database.
@@ -47,10 +50,10 @@ public enum MatchIndexFile {
         try load(tm, rebuild: rebuild, saveAnyChange: false)
     }
 
-    /// Brings the side file of `tm` up to date after a write (an import, `align --store`): new
-    /// variants and the change log are applied and the file is rewritten whenever anything
-    /// changed, so that the next ``load(_:)`` maps it and has nothing to catch up. Builds the file
-    /// when it is missing.
+    /// Brings the side file of `tm` up to date after a write (an import, `align --store`): when at
+    /// least ``rewriteThreshold`` units changed since the file was written, it is rewritten with
+    /// them, so that the next ``load(_:)`` maps it and has nothing to catch up; fewer changes are
+    /// left for each load to apply in memory (a few milliseconds). Builds the file when it is missing.
     ///
     /// ```swift
     /// try MatchIndexFile.update(tm)   // at the end of an import
@@ -64,6 +67,110 @@ public enum MatchIndexFile {
     }
 
     static func load(_ tm: TranslationMemory, rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
+        try migrate(tm)
+        let file = path(for: tm)
+        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
+        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
+        // corrupted the heap when freed on Linux.
+        if !rebuild, FileManager.default.fileExists(atPath: file) {
+            stored = try? decode(MappedRegion(path: file))
+        }
+        enum Outcome {
+            case current(Loaded)
+            case written(rebuilt: Bool, units: Int)
+        }
+        let outcome: Outcome = try tm.read { db in try convertingErrors {
+            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
+            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
+            let header = Self.header(maxVariant: maxVariant, sequence: sequence)
+            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
+                let units = try changedUnits(since: storedMax, storedSequence, db)
+                if units.isEmpty {
+                    return .current(Loaded(index: storedIndex, rebuilt: false, updatedUnits: 0, fileSize: 0))
+                }
+                let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
+                // Rewrite the file only when the catch-up work is worth saving: small deltas are
+                // cheaper to apply again on the next load than a rewrite of the whole file.
+                let threshold = saveAnyChange ? rewriteThreshold : max(rewriteThreshold, storedIndex.entryCount / 100)
+                if units.count >= threshold {
+                    let spool = try continuing(storedIndex, changed: units, file: file, db)
+                    try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+                    return .written(rebuilt: false, units: units.count)
+                }
+                var index = storedIndex
+                index.indexesImmediately = true
+                for unit in units.sorted() {
+                    index.remove(unit: unit)
+                    let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
+                    if !variants.isEmpty { index.add(unit: unit, variants: variants) }
+                }
+                return .current(Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0))
+            }
+            // A build from the database, streamed through a spool: memory stays bounded.
+            let spool = try MatchIndexSpool(prefix: file)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitId, lang, plain FROM variant ORDER BY unitId, id")
+            var currentUnit: Int64 = -1
+            var variants: [(id: Int64, analysis: MatchIndexAnalysis)] = []
+            var units = 0
+            while let row = try rows.next() {
+                let unit: Int64 = row[1]
+                if unit != currentUnit {
+                    if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
+                    variants.removeAll(keepingCapacity: true)
+                    currentUnit = unit
+                }
+                if let analysis = spool.vocabulary.analyse(row[3], languageTag: row[2]) {
+                    variants.append((id: row[0], analysis: analysis))
+                }
+            }
+            if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
+            try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+            return .written(rebuilt: true, units: units)
+        } }
+        var loaded: Loaded
+        switch outcome {
+        case .current(let current):
+            loaded = current
+        case .written(let rebuilt, let units):
+            let (index, _, _) = try decode(MappedRegion(path: file))
+            loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: units, fileSize: 0)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        return loaded
+    }
+
+    /// Runs `body`, turning a ``MatchingError`` of the side file into a ``StorageError``.
+    static func convertingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as MatchingError {
+            throw StorageError(.cannotOpen, "Cannot write the match index file: \(error.message)" + (error.context.map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// A spool that continues `stored` with the `changed` units removed and added again from the
+    /// database (the catch-up of a side file, streamed).
+    static func continuing(_ stored: MatchIndex, changed: Set<Int64>, file: String, _ db: Database) throws -> MatchIndexSpool {
+        let spool = try MatchIndexSpool(prefix: file, continuing: stored)
+        let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
+        for unit in changed.sorted() {
+            spool.remove(unit: unit)
+            try append(unit: unit, rows: Row.fetchAll(statement, arguments: [unit]), to: spool)
+        }
+        return spool
+    }
+
+    /// The units changed in the database since a side file of generation (`maxVariant`, `sequence`).
+    static func changedUnits(since maxVariant: Int64, _ sequence: Int64, _ db: Database) throws -> Set<Int64> {
+        // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
+        var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [sequence]))
+        units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [maxVariant]))
+        return units
+    }
+
+    /// Adds the match tables (change log and triggers) to the database if they are missing.
+    static func migrate(_ tm: TranslationMemory) throws {
         do {
             let migrator = MatchIndexSchema.migrator
             if try !tm.pool.read(migrator.hasCompletedMigrations) {
@@ -72,68 +179,24 @@ public enum MatchIndexFile {
         } catch {
             throw StorageError(.migration, "Cannot add the match tables to \(tm.path): \(error).")
         }
-        let file = path(for: tm)
-        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
-        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
-        // corrupted the heap when freed on Linux.
-        if !rebuild, FileManager.default.fileExists(atPath: file) {
-            stored = try? decode(MappedRegion(path: file))
+    }
+
+    /// Appends the `(id, lang, plain)` rows of one unit to a spool (rows whose tag does not parse
+    /// are left out, as everywhere in the index).
+    static func append(unit: Int64, rows: [Row], to spool: MatchIndexSpool) throws {
+        let variants = rows.compactMap { row -> (id: Int64, analysis: MatchIndexAnalysis)? in
+            spool.vocabulary.analyse(row[2], languageTag: row[1]).map { (id: row[0], analysis: $0) }
         }
-        let result: (Loaded, Int64, Int64, Bool) = try tm.read { db in
-            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
-            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
-            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
-                var index = storedIndex
-                // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
-                var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [storedSequence]))
-                units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [storedMax]))
-                if units.isEmpty {
-                    return (Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0), maxVariant, sequence, false)
-                }
-                index.indexesImmediately = true
-                let statement = try db.cachedStatement(sql: "SELECT id, lang, plain FROM variant WHERE unitId = ? ORDER BY id")
-                for unit in units.sorted() {
-                    index.remove(unit: unit)
-                    let variants = try Row.fetchAll(statement, arguments: [unit]).compactMap(entry)
-                    if !variants.isEmpty { index.add(unit: unit, variants: variants) }
-                }
-                // Rewrite the file only when the catch-up work is worth saving: small deltas are
-                // cheaper to apply again on the next load than a rewrite of the whole file.
-                let rewrite = saveAnyChange || units.count >= max(rewriteThreshold, index.entryCount / 100)
-                return (Loaded(index: index, rebuilt: false, updatedUnits: units.count, fileSize: 0), maxVariant, sequence, rewrite)
-            }
-            var index = MatchIndex()
-            index.indexesImmediately = false
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitId, lang, plain FROM variant ORDER BY unitId, id")
-            var currentUnit: Int64 = -1
-            var variants: [MatchIndex.Entry] = []
-            var units = 0
-            var tags: [String: LanguageTag] = [:]  // parsed once per distinct tag, not per row
-            while let row = try rows.next() {
-                let unit: Int64 = row[1]
-                if unit != currentUnit {
-                    if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
-                    variants.removeAll(keepingCapacity: true)
-                    currentUnit = unit
-                }
-                let tag: String = row[2]
-                if let language = tags[tag] ?? LanguageTag(tag) {
-                    tags[tag] = language
-                    variants.append(MatchIndex.Entry(id: row[0], language: language, text: row[3]))
-                }
-            }
-            if !variants.isEmpty { index.add(unit: currentUnit, variants: variants); units += 1 }
-            index.finalize()
-            index.indexesImmediately = true
-            return (Loaded(index: index, rebuilt: true, updatedUnits: units, fileSize: 0), maxVariant, sequence, true)
+        try spool.append(unit: unit, variants: variants)
+    }
+
+    /// The generation stamp that starts a side file: magic, highest variant id, change-log sequence.
+    static func header(maxVariant: Int64, sequence: Int64) -> [UInt8] {
+        var bytes = magic
+        for value in [maxVariant, sequence] {
+            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
         }
-        var (loaded, maxVariant, sequence, changed) = result
-        if changed {
-            try write(loaded.index, maxVariant: maxVariant, sequence: sequence, to: file)
-        }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        return loaded
+        return bytes
     }
 
     /// An index entry from a `(id, lang, plain)` row.
@@ -155,22 +218,5 @@ public enum MatchIndexFile {
         }
         let index = try MatchIndex(mapping: region, offset: 24)
         return (index, integer(at: 8), integer(at: 16))
-    }
-
-    /// Writes a side file atomically (temporary file in the same folder, then rename).
-    static func write(_ index: MatchIndex, maxVariant: Int64, sequence: Int64, to file: String) throws {
-        var bytes = magic
-        for value in [maxVariant, sequence] {
-            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
-        }
-        bytes += index.serialized(generation: UInt64(max(sequence, 0)))
-        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw StorageError(.cannotOpen, "Cannot write the match index file \(temporary).")
-        }
-        if rename(temporary, file) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw StorageError(.cannotOpen, "Cannot move the match index file into place at \(file).")
-        }
     }
 }

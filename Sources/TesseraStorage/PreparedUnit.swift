@@ -1,4 +1,5 @@
 public import TesseraCore
+public import TesseraMatching
 
 /// A unit with everything its storage needs computed in advance: each variant's markup, plain
 /// text, matching key and code count, the content hash and the packed change date.
@@ -17,14 +18,31 @@ public struct PreparedUnit: Sendable {
     let pairs: [VariantPair]
     let hash: Int64
     let changed: Int64?
+    /// Each variant analysed for the match index (`nil` for a variant whose tag the index leaves
+    /// out), when prepared with a vocabulary.
+    let matchAnalyses: [MatchIndexAnalysis?]?
 
     /// Prepares `unit` for storage.
     /// - Complexity: O(total length of the unit's segments).
     public init(_ unit: TranslationUnit) {
+        self.init(unit, analysingWith: nil)
+    }
+
+    /// Prepares `unit` for storage and, given the vocabulary of a ``MatchIndexUpdate``, analyses
+    /// its variants for the match index as well (the words of the stored plain text).
+    ///
+    /// - Parameters:
+    ///   - unit: The unit.
+    ///   - vocabulary: The vocabulary of the running match-index update, if any. It is not
+    ///     thread-safe: only one thread may prepare units with it.
+    /// - Complexity: O(total length of the unit's segments).
+    public init(_ unit: TranslationUnit, analysingWith vocabulary: MatchIndexVocabulary?) {
         self.unit = unit
-        rows = unit.variants.map(VariantRow.init)
+        let rows = unit.variants.map(VariantRow.init)
+        self.rows = rows
         pairs = rows.map { VariantPair(language: $0.language, markup: $0.markup) }
         hash = ContentHash.of(pairs)
         changed = ChangeDate.packed(unit)
+        matchAnalyses = vocabulary.map { vocabulary in rows.map { vocabulary.analyse($0.plain, languageTag: $0.language) } }
     }
 }

@@ -18,6 +18,8 @@ extension TranslationMemory {
     /// - Parameters:
     ///   - batch: where the units come from; stored as an `importBatch` row.
     ///   - policy: what to do with a unit that duplicates a stored one (see ``DuplicatePolicy``).
+    ///   - matchUpdate: the match-index update to feed with every written unit, if any (its
+    ///     spool follows the transaction: a rollback undoes the batch's entries there too).
     ///   - body: feeds units to the sink; errors it throws are rethrown unchanged.
     /// - Returns: the counts of what was written.
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
@@ -26,19 +28,29 @@ extension TranslationMemory {
     ///   ``importCacheSize``, bounds it).
     @discardableResult
     public func importBatch(
-        _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (UnitSink) throws -> Void
+        _ batch: ImportBatch, policy: DuplicatePolicy = .default, matchUpdate: MatchIndexUpdate? = nil,
+        _ body: (UnitSink) throws -> Void
     ) throws -> WriteReport {
         do {
-            return try pool.write { db in
+            let report = try pool.write { db in
                 try db.execute(sql: "PRAGMA cache_size = \(Self.importCacheSize)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 let sink = try UnitSink(db: db, batch: batch, policy: policy)
+                try matchUpdate?.begin(db)
+                sink.matchUpdate = matchUpdate
                 try body(sink)
+                try matchUpdate?.bodyEnded(db)
                 try sink.finish()
                 return sink.report
             }
+            matchUpdate?.committed()
+            return report
         } catch let error as DatabaseError {
+            matchUpdate?.rolledBack()
             throw Self.storageError(error)
+        } catch {
+            matchUpdate?.rolledBack()
+            throw error
         }
     }
 

@@ -39,6 +39,8 @@ public final class UnitSink {
     /// The keys written by a batch into an empty memory (not under `add`): a key it never wrote
     /// has no stored duplicate, so most units skip the SQL look-ups.
     private var written: BatchKeyFilter?
+    /// The match-index update that follows this batch, if any.
+    var matchUpdate: MatchIndexUpdate?
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
         self.policy = policy
@@ -138,7 +140,9 @@ public final class UnitSink {
                 if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
             }
             if replace {
-                try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                matchUpdate?.removed(unit: existing.id)
+                let ids = try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                matchUpdate?.added(unit: existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
                 remember(unit, pairs: pairs, hash: hash, source: source)
                 report.replaced += 1
             } else {
@@ -155,7 +159,9 @@ public final class UnitSink {
         insertUnit.bind(changed, at: 7)
         insertUnit.bind(hash, at: 8)
         try insertUnit.runBound(in: db)
-        try insertChildren(of: unit, unitID: db.lastInsertedRowID, rows: rows)
+        let unitID = db.lastInsertedRowID
+        let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
+        matchUpdate?.added(unit: unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
         remember(unit, pairs: pairs, hash: hash, source: source)
         report.added += 1
     }
@@ -236,9 +242,10 @@ public final class UnitSink {
         return nil
     }
 
+    /// Replaces a stored unit; returns the ids of its new variants.
     private func replaceUnit(
         id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
-    ) throws {
+    ) throws -> [Int64] {
         for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
             let variantID: Int64 = row[0]
             // A variant above the watermark is not in the full-text indexes yet.
@@ -251,11 +258,13 @@ public final class UnitSink {
         var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
         arguments += [id]
         try updateUnit.execute(arguments: arguments)
-        try insertChildren(of: unit, unitID: id, rows: rows)
+        return try insertChildren(of: unit, unitID: id, rows: rows)
     }
 
-    /// Inserts props, notes and variants of a unit.
-    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws {
+    /// Inserts props, notes and variants of a unit; returns the variant ids in order.
+    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(rows.count)
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
@@ -270,6 +279,7 @@ public final class UnitSink {
             insertVariant.bind(Int64(position), at: 9)
             try insertVariant.runBound(in: db)
             let variantID = db.lastInsertedRowID
+            ids.append(variantID)
             let index = variantID > fullTextWatermark ? [] : row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]
             for statement in index {
                 statement.bind(variantID, at: 1)
@@ -281,6 +291,7 @@ public final class UnitSink {
                 try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
             }
         }
+        return ids
     }
 
     private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {

@@ -42,7 +42,8 @@ public enum TextNormalizer {
     /// - Complexity: O(n) in the length of `text`.
     public static func fold(_ text: String, language: LanguageTag?, options: Options = .matchKey) -> String {
         let turkic = usesTurkicCasing(language)
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var sawNonSpace = false
         let isASCIIOnly = text.utf8.allSatisfy { $0 < 0x80 }
@@ -53,17 +54,22 @@ public enum TextNormalizer {
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
             sawNonSpace = true
             appendFolded(scalar, turkic: turkic, into: &out)
         }
-        var result = String(out)
+        var result = String(decoding: out, as: UTF8.self)
         if options.contains(.removeDiacritics) && !isASCIIOnly {
             result = removeDiacritics(result)
         }
         return result
+    }
+
+    /// `text` in Unicode canonical composition (NFC).
+    public static func composed(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
     }
 
     /// Removes combining marks after canonical decomposition, keeping letters such as `ı`, `ł`, `ø`
@@ -77,26 +83,29 @@ public enum TextNormalizer {
         return String(out).precomposedStringWithCanonicalMapping
     }
 
-    /// Appends the case- and width-folded form of one scalar.
+    /// Appends the UTF-8 bytes of the case- and width-folded form of one scalar.
     @inline(__always)
-    static func appendFolded(_ scalar: Unicode.Scalar, turkic: Bool, into out: inout String.UnicodeScalarView) {
+    static func appendFolded(_ scalar: Unicode.Scalar, turkic: Bool, into out: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
             if value >= 0x41 && value <= 0x5A {
-                if turkic && value == 0x49 { out.append("\u{0131}"); return }
-                out.append(Unicode.Scalar(value + 0x20)!)
+                if turkic && value == 0x49 {  // I -> ı (U+0131)
+                    out.append(0xC4)
+                    out.append(0xB1)
+                    return
+                }
+                out.append(UInt8(value + 0x20))
             } else {
-                out.append(scalar)
+                out.append(UInt8(value))
             }
             return
         }
-        if value == 0x0130 { out.append("i"); return }  // İ -> i in every language
-        if value == 0x3000 || value == 0x00A0 || value == 0x202F { out.append(" "); return }
+        if value == 0x0130 { out.append(0x69); return }  // İ -> i in every language
+        if value == 0x3000 || value == 0x00A0 || value == 0x202F { out.append(0x20); return }
         if value >= 0xFF01 && value <= 0xFF5E {  // full-width ASCII
             appendFolded(Unicode.Scalar(value - 0xFF01 + 0x21)!, turkic: turkic, into: &out)
             return
         }
-        let lower = scalar.properties.lowercaseMapping
-        out.append(contentsOf: lower.unicodeScalars)
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
     }
 }

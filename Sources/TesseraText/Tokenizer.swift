@@ -22,10 +22,33 @@ public enum Tokenizer {
     ///   - foldDiacritics: Also remove diacritics from the folded token texts.
     /// - Returns: The tokens in order, with UTF-16 offsets into `text`.
     public static func tokens(in text: String, language: LanguageTag?, foldDiacritics: Bool = false) -> [Token] {
-        let turkic = TextNormalizer.usesTurkicCasing(language)
-        let elides = language.map { ["fr", "it", "ca"].contains($0.language) } ?? false
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 5 + 1)
+        forEachToken(in: text, language: language) { folded, kind, range in
+            var text = String(decoding: folded, as: UTF8.self)
+            if foldDiacritics { text = TextNormalizer.removeDiacritics(text) }
+            tokens.append(Token(text: text, kind: kind, range: range))
+        }
+        return tokens
+    }
+
+    /// Calls `body` with each token in order: its folded text as UTF-8 bytes (valid only during
+    /// the call), its kind and its UTF-16 range in `text`. The same tokens as
+    /// ``tokens(in:language:foldDiacritics:)`` (without diacritic folding), with no String made:
+    /// for callers that look the bytes up (the match index's vocabulary).
+    ///
+    /// ```swift
+    /// Tokenizer.forEachToken(in: "Open it", language: nil) { bytes, kind, range in
+    ///     print(String(decoding: bytes, as: UTF8.self), kind, range)   // open word 0..<4 ...
+    /// }
+    /// ```
+    /// - Complexity: O(n) in the length of the text.
+    public static func forEachToken(
+        in text: String, language: LanguageTag?,
+        _ body: (UnsafeBufferPointer<UInt8>, Token.Kind, Range<Int>) -> Void
+    ) {
+        let turkic = TextNormalizer.usesTurkicCasing(language)
+        let elides = language.map { ["fr", "it", "ca"].contains($0.language) } ?? false
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -36,14 +59,25 @@ public enum Tokenizer {
         }
         offsets.append(utf16)
 
+        // One buffer for every token: the folded UTF-8 bytes. A token with combining marks (or
+        // conjoining Hangul jamo) is put in NFC, so that canonically equal words have the same
+        // bytes (the match index compares bytes).
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            var folded = String.UnicodeScalarView()
+            folded.removeAll(keepingCapacity: true)
+            var composes = false
             for index in start..<end {
-                TextNormalizer.appendFolded(scalars[index], turkic: turkic, into: &folded)
+                let scalar = scalars[index]
+                if scalar.value >= 0x0300, mayCompose(scalar) { composes = true }
+                TextNormalizer.appendFolded(scalar, turkic: turkic, into: &folded)
             }
-            var text = String(folded)
-            if foldDiacritics { text = TextNormalizer.removeDiacritics(text) }
-            tokens.append(Token(text: text, kind: kind, range: offsets[start]..<offsets[end]))
+            if composes {
+                let composed = Array(TextNormalizer.composed(String(decoding: folded, as: UTF8.self)).utf8)
+                composed.withUnsafeBufferPointer { body($0, kind, offsets[start]..<offsets[end]) }
+                return
+            }
+            folded.withUnsafeBufferPointer { body($0, kind, offsets[start]..<offsets[end]) }
         }
 
         var index = 0
@@ -103,12 +137,17 @@ public enum Tokenizer {
             emit(index, index + 1, .punctuation)
             index += 1
         }
-        return tokens
     }
 
     /// The folded texts of the content tokens (words, numbers, characters), punctuation dropped.
     public static func words(in text: String, language: LanguageTag?, foldDiacritics: Bool = false) -> [String] {
         tokens(in: text, language: language, foldDiacritics: foldDiacritics).compactMap { $0.isContent ? $0.text : nil }
+    }
+
+    /// Whether a scalar may compose with its neighbours under NFC: a combining mark or a
+    /// conjoining Hangul jamo.
+    @inline(__always) static func mayCompose(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1100...0x11FF).contains(scalar.value) || scalar.properties.canonicalCombiningClass != .notReordered
     }
 
     @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

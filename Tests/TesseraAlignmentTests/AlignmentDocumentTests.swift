@@ -16,4 +16,11 @@ struct AlignmentDocumentTests {
         #expect(document.sentences == ["Erster Satz.", "Zweiter Satz.", "Neuer Absatz."])
         #expect(document.paragraphs == [0..<2, 2..<3])
     }
+
+    @Test(arguments: ["", "one", "a\nb", "a\r\nb\r\n", "a\rb\n\nc", "\u{85}x\u{2028}y\u{2029}z", "tab\u{0B}vt\u{0C}ff",
+                      "é\n\u{301}combining", "\r\r\n\n", "last line\n", "ä\u{2027}not a break"])
+    func lines_splitWhereCharactersAreNewlines(_ text: String) {
+        let expected = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        #expect(AlignmentDocument.lines(text).map(String.init) == expected)
+    }
 }

@@ -180,18 +180,42 @@ struct MatchIndexTests {
         #expect(total > 100)
     }
 
-    @Test func mapping_copiesTheIndexOnTheFirstChange() throws {
+    @Test func mapping_takesChangesWithoutCopyingTheFile() throws {
         let (index, sentences) = Self.randomMemory(seed: 11, units: 300)
         var (mapped, url) = try Self.mapped(index)
         defer { try? FileManager.default.removeItem(at: url) }
+        var inMemory = index
+        inMemory.indexesImmediately = true
         let request = MatchRequest(
             query: MatchText(sentences[4], language: Self.en), sourceLanguage: Self.en, targetLanguages: nil, minimum: 100, limit: 10)
         #expect(mapped.remove(unit: 4) == 2)
-        #expect(!mapped.isMapped)
-        mapped.add(unit: 900, variants: [.init(id: 5000, language: Self.en, text: sentences[4]), .init(id: 5001, language: Self.de, text: "x")])
+        #expect(mapped.isMapped)
+        // New units: a known sentence, words never seen (new tokens after the mapped table), a
+        // single word (length buckets) and a new language.
+        let added: [(Int64, [MatchIndex.Entry])] = [
+            (900, [.init(id: 5000, language: Self.en, text: sentences[4]), .init(id: 5001, language: Self.de, text: "x")]),
+            (901, [.init(id: 5002, language: Self.en, text: "zebra quokka \(sentences[7])"), .init(id: 5003, language: Self.ja, text: "新しい")]),
+            (902, [.init(id: 5004, language: Self.en, text: "Quokkas"), .init(id: 5005, language: Self.fr, text: "y")]),
+        ]
+        inMemory.remove(unit: 4)
+        for (unit, variants) in added {
+            mapped.add(unit: unit, variants: variants)
+            inMemory.add(unit: unit, variants: variants)
+        }
+        #expect(mapped.isMapped && mapped.tokenCount == inMemory.tokenCount)
         let units = Set(mapped.search(request).map(\.unit))
         #expect(units.contains(900) && !units.contains(4))
-        #expect(Self.key(mapped.search(request)) == Self.key(mapped.exhaustiveSearch(request)))
+        for (text, minimum) in [(sentences[4], 100), ("zebra quokka \(sentences[7])", 80), ("quokka", 60), ("Quokka", 70), (sentences[9], 60)] {
+            let request = MatchRequest(query: MatchText(text, language: Self.en), sourceLanguage: Self.en, targetLanguages: nil,
+                                       minimum: minimum, limit: 1000)
+            let found = Self.key(mapped.search(request))
+            #expect(found == Self.key(mapped.exhaustiveSearch(request)), "\(text)")
+            #expect(found == Self.key(inMemory.search(request)), "\(text)")
+        }
+        // Finalising copies the index into memory and keeps the answers.
+        let before = Self.key(mapped.search(request))
+        mapped.finalize()
+        #expect(!mapped.isMapped && Self.key(mapped.search(request)) == before)
     }
 
     /// Bytes overwritten at a fraction of the file: the mapped index either refuses the file or

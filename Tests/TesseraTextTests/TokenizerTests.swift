@@ -27,4 +27,21 @@ struct TokenizerTests {
     @Test func words_dropsPunctuationAndFoldsTurkish() {
         #expect(Tokenizer.words(in: "İSTANBUL, Ankara!", language: LanguageTag("tr")) == ["istanbul", "ankara"])
     }
+
+    @Test func tokens_composeCanonicallyEqualWordsToTheSameBytes() {
+        let decomposed = Tokenizer.words(in: "Cafe\u{301} Gu\u{308}ltig", language: LanguageTag("fr"))
+        let composed = Tokenizer.words(in: "café gültig", language: LanguageTag("fr"))
+        #expect(decomposed.map { Array($0.utf8) } == composed.map { Array($0.utf8) })
+        #expect(Array(decomposed[0].utf8) == Array("caf\u{E9}".utf8))
+    }
+
+    @Test func forEachToken_givesTheBytesOfTokens() {
+        let text = "NATO's 2% target, Ｎｏ．１ İstanbul 日本"
+        var seen: [Token] = []
+        Tokenizer.forEachToken(in: text, language: LanguageTag("en")) { bytes, kind, range in
+            seen.append(Token(text: String(decoding: bytes, as: UTF8.self), kind: kind, range: range))
+        }
+        #expect(seen == Tokenizer.tokens(in: text, language: LanguageTag("en")))
+        #expect(seen.count > 8)
+    }
 }

@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+public import TesseraMatching
+
+/// Keeps the fuzzy-match side file in step with an import while the import writes, so that a
+/// bulk import leaves a current index behind at the cost of appending to a few temporary files.
+///
+/// The import's reading thread analyses each unit with ``vocabulary`` (``PreparedUnit/init(_:analysingWith:)``);
+/// the write transaction's ``UnitSink`` appends each written unit with its new variant ids to a
+/// ``MatchIndexSpool``, and marks a replaced unit as removed; a batch that fails is undone in the
+/// spool as in the database. ``finish()`` writes the side file in bounded memory.
+///
+/// It starts only from a known state: a memory without variants, or one whose side file is
+/// current. It gives up (``isValid`` false, the caller falls back to ``MatchIndexFile/update(_:)``)
+/// when anything else wrote to the memory between its batches, or a unit arrived without an analysis.
+///
+/// ```swift
+/// let update = try MatchIndexUpdate.start(tm)
+/// try tm.importBatch(batch, matchUpdate: update) { sink in
+///     try sink.add(PreparedUnit(unit, analysingWith: update?.vocabulary))
+/// }
+/// if try update?.finish() != true { try MatchIndexFile.update(tm) }
+/// ```
+public final class MatchIndexUpdate: @unchecked Sendable {
+    // @unchecked Sendable: the spool is used by the write transaction's thread during a batch and
+    // by the caller between batches, never at once (the batch runs synchronously).
+    /// The database state the spool reflects.
+    struct State: Equatable {
+        var maxVariant: Int64
+        var sequence: Int64
+    }
+
+    let spool: MatchIndexSpool
+    let file: String
+    var reflected: State
+    private var pending: State?
+    private var mark: MatchIndexSpool.Mark?
+    /// Whether the spool still mirrors the memory; `false` once anything went past it.
+    public private(set) var isValid = true
+    /// Whether the side file is written while the next batch finishes its SQL work (index
+    /// builds, full-text inserts), on another thread: set before the last batch of an import.
+    public var writesDuringNextBatch = false
+    /// The write started by the last batch: its temporary file and outcome.
+    private var early: (temporary: String, group: DispatchGroup, failure: Failure)?
+    /// Whether the side file is already in place for the state reflected.
+    private var written = false
+
+    /// The outcome of a write on another thread.
+    final class Failure: @unchecked Sendable {
+        // Written by the writing thread before it leaves the group, read after `wait()`.
+        var error: (any Error)?
+    }
+
+    /// The tables the reading thread analyses units with.
+    public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
+
+    init(spool: MatchIndexSpool, file: String, reflected: State) {
+        self.spool = spool
+        self.file = file
+        self.reflected = reflected
+    }
+
+    /// Starts an update for a write into `tm`: continuing its side file (with the units changed
+    /// since it was written caught up from the database), or from nothing when the memory holds no
+    /// variants or the file is missing or unreadable. `nil` only when the database changed in a way
+    /// the file cannot follow (it is newer than the database).
+    ///
+    /// - Throws: ``StorageError`` when the database cannot be read or the temporary files cannot
+    ///   be created.
+    /// - Complexity: O(size of the side file) to copy its columns into the spool, plus O(changes).
+    public static func start(_ tm: TranslationMemory) throws -> MatchIndexUpdate? {
+        try MatchIndexFile.migrate(tm)
+        let file = MatchIndexFile.path(for: tm)
+        return try tm.read { db -> MatchIndexUpdate? in
+            try MatchIndexFile.convertingErrors {
+                let state = try current(db)
+                if state.maxVariant == 0 {  // no variants at all
+                    return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
+                }
+                guard FileManager.default.fileExists(atPath: file),
+                    let (index, maxVariant, sequence) = try? MatchIndexFile.decode(MappedRegion(path: file)),
+                    maxVariant <= state.maxVariant, sequence <= state.sequence
+                else { return nil }
+                let changed = try MatchIndexFile.changedUnits(since: maxVariant, sequence, db)
+                let spool = try MatchIndexFile.continuing(index, changed: changed, file: file, db)
+                return MatchIndexUpdate(spool: spool, file: file, reflected: state)
+            }
+        }
+    }
+
+    /// The state of the database as the side file records it.
+    static func current(_ db: Database) throws -> State {
+        State(
+            maxVariant: try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0,
+            sequence: try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0)
+    }
+
+    // MARK: - Batch hooks (the write transaction's thread)
+
+    /// At the start of a batch: the database must be where the spool left it.
+    func begin(_ db: Database) throws {
+        guard isValid else { return }
+        if try Self.current(db) != reflected { isValid = false; return }
+        mark = spool.mark()
+    }
+
+    /// A unit was inserted with `variantIDs` (in variant order).
+    func added(unit: Int64, variantIDs: [Int64], analyses: [MatchIndexAnalysis?]?) {
+        guard isValid else { return }
+        guard let analyses, analyses.count == variantIDs.count else { isValid = false; return }
+        var variants: [(id: Int64, analysis: MatchIndexAnalysis)] = []
+        variants.reserveCapacity(analyses.count)
+        for (id, analysis) in zip(variantIDs, analyses) {
+            if let analysis { variants.append((id: id, analysis: analysis)) }
+        }
+        do { try spool.append(unit: unit, variants: variants) } catch { isValid = false }
+    }
+
+    /// The variants of `unit` are being deleted (the unit is replaced).
+    func removed(unit: Int64) {
+        guard isValid else { return }
+        spool.remove(unit: unit)
+    }
+
+    /// When the batch's units are all written, inside its transaction: the state the spool
+    /// reflects once the transaction commits; with ``writesDuringNextBatch``, the side file starts
+    /// being written on another thread while the batch finishes its SQL work.
+    func bodyEnded(_ db: Database) throws {
+        guard isValid else { return }
+        let state = try Self.current(db)
+        pending = state
+        guard writesDuringNextBatch else { return }
+        writesDuringNextBatch = false
+        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let group = DispatchGroup()
+        let failure = Failure()
+        let spool = self.spool
+        let header = MatchIndexFile.header(maxVariant: state.maxVariant, sequence: state.sequence)
+        group.enter()
+        Thread.detachNewThread {
+            do {
+                try spool.writeFile(at: temporary, header: header, generation: UInt64(max(state.sequence, 0)))
+            } catch {
+                failure.error = error
+            }
+            group.leave()
+        }
+        early = (temporary, group, failure)
+    }
+
+    /// The batch committed.
+    func committed() {
+        if let pending { reflected = pending }
+        pending = nil
+        mark = nil
+        if let (temporary, group, failure) = early {
+            group.wait()
+            early = nil
+            if failure.error == nil, (try? MatchIndexSpool.moveIntoPlace(temporary, file)) != nil { written = true }
+        }
+    }
+
+    /// The batch was rolled back: its appends and removals are undone.
+    func rolledBack() {
+        pending = nil
+        if let (temporary, group, failure) = early {
+            group.wait()
+            early = nil
+            if failure.error == nil { unlink(temporary) }
+        }
+        if isValid, let mark {
+            do { try spool.rollback(to: mark) } catch { isValid = false }
+        }
+        mark = nil
+    }
+
+    /// Writes the side file; `false` (nothing written) when the update gave up along the way.
+    /// - Throws: ``StorageError`` when the file cannot be written.
+    /// - Complexity: see ``MatchIndexSpool/finish(writingTo:header:generation:postingsPerPass:)``.
+    @discardableResult
+    public func finish() throws -> Bool {
+        guard isValid else { return false }
+        if written { return true }
+        try MatchIndexFile.convertingErrors {
+            try spool.finish(
+                writingTo: file, header: MatchIndexFile.header(maxVariant: reflected.maxVariant, sequence: reflected.sequence),
+                generation: UInt64(max(reflected.sequence, 0)))
+        }
+        return true
+    }
+}
