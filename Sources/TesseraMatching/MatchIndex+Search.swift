@@ -241,9 +241,25 @@ extension MatchIndex {
         var entries: [Int] = []
         let bucketed = high <= Self.bucketedCharacterLength
         if bucketed {
+            // The buckets of the window are merged into entry order through a bit set, so that the
+            // columns are then read in one ascending pass (neighbouring entries share cache lines
+            // and pages) instead of one scattered pass per length.
+            var present = [UInt64](repeating: 0, count: entryCount / 64 + 1)
+            var count = 0
             for language in sources {
                 for length in low...max(low, high) {
-                    for entry in bucket((UInt32(language) << 16) | UInt32(length)) { entries.append(Int(entry)) }
+                    for entry in bucket((UInt32(language) << 16) | UInt32(length)) where Int(entry) < entryCount {
+                        present[Int(entry) >> 6] |= 1 << UInt64(entry & 63)
+                        count += 1
+                    }
+                }
+            }
+            entries.reserveCapacity(count)
+            for (word, bits) in present.enumerated() where bits != 0 {
+                var rest = bits
+                while rest != 0 {
+                    entries.append(word << 6 | rest.trailingZeroBitCount)
+                    rest &= rest &- 1
                 }
             }
         } else {
