@@ -8,7 +8,8 @@
 #      new process (whole command wall) and the memory while serving;
 #   3. per-query lookup time (median, p99), recall against the exhaustive scan, batch wall with
 #      process start against rapidfuzz over the language-pair subset and over the whole memory;
-#   4. concordance, in process (the SQL of ConcordanceSearch via Python's sqlite3) and the whole
+#   4. one-word queries (character-level search) and their recall;
+#   5. concordance, in process (the SQL of ConcordanceSearch via Python's sqlite3) and the whole
 #      `tessera concordance --pair` command.
 # The binary is copied to $OUT first, so a rebuild during the run does not change what is measured.
 set -euo pipefail
@@ -74,6 +75,21 @@ echo "== lookup --target '*' over every language (en queries)"
 timed "$BIN" lookup --file "$DATA/queries/queries-en.txt" --source en --target '*' --format tsv --timings --db "$DB" \
   >"$OUT/en-all.tsv" 2>"$OUT/en-all.times"
 python3 Benchmarks/lookup/stats.py "$OUT/en-all.times"
+
+echo "== one-word queries (character level: length buckets, no postings), en -> de and '*'"
+# The first word of each English query, punctuation stripped, 3 letters or more.
+awk '{ w = $1; gsub(/[^[:alpha:]]/, "", w); if (length(w) >= 3) print w }' "$DATA/queries/queries-en.txt" >"$OUT/words-en.txt"
+for tgt in de '*'; do
+  printf '%s: ' "$tgt"
+  "$BIN" lookup --file "$OUT/words-en.txt" --source en --target "$tgt" --format tsv --timings --db "$DB" \
+    >"$OUT/words.tsv" 2>"$OUT/words.times"
+  python3 Benchmarks/lookup/stats.py "$OUT/words.times"
+done
+echo "-- recall of the first 20 words against the exhaustive scan"
+head -20 "$OUT/words-en.txt" >"$OUT/words-20.txt"
+"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format json --max 1000 --db "$DB" >"$OUT/words.index.jsonl"
+"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format json --max 1000 --exhaustive --db "$DB" >"$OUT/words.scan.jsonl"
+python3 Benchmarks/lookup/recall.py "$OUT/words.index.jsonl" "$OUT/words.scan.jsonl"
 
 echo "== concordance"
 python3 Benchmarks/lookup/concordance_bench.py "$DB" "$DATA/queries/queries-en.txt" "$DATA/queries/queries-ja.txt"

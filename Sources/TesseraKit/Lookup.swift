@@ -47,7 +47,11 @@ public final class Lookup: Sendable {
         let candidates = options.exhaustive ? index.exhaustiveSearch(request) : index.search(request)
         guard !candidates.isEmpty, options.limit > 0 else { return [] }
         let details = try MatchIndexDetails.fetch(memory, units: candidates.map(\.unit))
-        var matches: [(match: LookupMatch, rank: Int)] = []
+        // First the percentages (cheap), then the tie-break and differing words only for the
+        // candidates that can still be among the `limit` shown: those scoring at least the
+        // `limit`-th best match.
+        var scored: [(unit: MatchIndexDetails, source: MatchIndexDetails.Variant, text: MatchText, score: MatchScore,
+            targets: [(LanguageTag?, MatchIndexDetails.Variant, Int)])] = []
         for candidate in candidates {
             guard let unit = details[candidate.unit],
                 let source = unit.variants.first(where: { $0.id == candidate.id })
@@ -55,18 +59,27 @@ public final class Lookup: Sendable {
             let sourceText = MatchText(source.text, language: source.language)
             var score = FuzzyScorer.finish(
                 base: candidate.base, distance: candidate.distance, query: query, candidate: sourceText,
-                candidateCodes: source.codes, origin: unit.origin)
+                candidateCodes: source.codes, origin: unit.origin, details: false)
             if score.percent == 100, let context = options.context, Self.contextMatches(context, unit) {
                 score.percent = 101
             }
             guard score.percent >= options.minimum else { continue }
+            let targets = Self.targets(of: unit, source: source, wanted: options.targets)
+            guard !targets.isEmpty else { continue }
+            scored.append((unit, source, sourceText, score, targets))
+        }
+        let percents = scored.flatMap { entry in entry.targets.map { _ in entry.score.percent } }.sorted(by: >)
+        let cutoff = percents.count > options.limit ? percents[options.limit - 1] : Int.min
+        var matches: [(match: LookupMatch, rank: Int)] = []
+        for (unit, source, sourceText, shallow, targets) in scored where shallow.percent >= cutoff {
+            let score = FuzzyScorer.detailed(shallow, query: query, candidate: sourceText)
             let differing = score.differingWords.compactMap { index -> String? in
                 guard query.granularity == .token, index < query.wordRanges.count else { return query.granularity == .character ? text : nil }
                 let range = query.wordRanges[index]
                 let utf16 = text.utf16
                 return String(utf16[utf16.index(utf16.startIndex, offsetBy: range.lowerBound)..<utf16.index(utf16.startIndex, offsetBy: range.upperBound)])
             }
-            for (requested, variant, rank) in Self.targets(of: unit, source: source, wanted: options.targets) {
+            for (requested, variant, rank) in targets {
                 let carried = NumberCarrier.carry(query: query, source: sourceText, target: variant.text)
                 let match = LookupMatch(
                     score: score.percent, base: score.base, penalties: score.penalties, source: source.text,

@@ -75,9 +75,13 @@ public enum FuzzyScorer {
 
     /// Turns a base score (from ``baseScore(query:candidate:)`` or from the index) into the final
     /// score: exact check, cap at 99, penalties, tie-break and differing words.
+    ///
+    /// - Parameter details: `false` leaves out the tie-break and the differing words (each an
+    ///   O(n·m) comparison), for a candidate that may not be shown; ``detailed(_:query:candidate:)``
+    ///   adds them later. The percentage and penalties are the same either way.
     public static func finish(
         base: Int, distance: Int, query: MatchText, candidate: MatchText, queryCodes: Int = 0, candidateCodes: Int = 0,
-        origin: Origin = .imported
+        origin: Origin = .imported, details: Bool = true
     ) -> MatchScore {
         var penalties: [MatchPenalty] = []
         let exact = query.text == candidate.text && queryCodes == candidateCodes
@@ -102,10 +106,19 @@ public enum FuzzyScorer {
         }
         percent -= deductions.reduce(0) { $0 + $1.points }
         penalties += deductions
-        let differing = query.granularity == .token ? EditDistance.unmatchedIndices(query.words, candidate.words) : (distance == 0 ? [] : [0])
-        return MatchScore(
-            percent: max(percent, 0), base: base, distance: distance, granularity: query.granularity,
-            penalties: penalties, tieBreak: tieBreak(query, candidate), differingWords: differing)
+        let score = MatchScore(
+            percent: max(percent, 0), base: base, distance: distance, granularity: query.granularity, penalties: penalties)
+        return details ? detailed(score, query: query, candidate: candidate) : score
+    }
+
+    /// `score` with its tie-break and differing words computed (see ``finish(base:distance:query:candidate:queryCodes:candidateCodes:origin:details:)``).
+    /// - Complexity: O(n·m) in the tokens plus O(c·c') in the characters of the two texts.
+    public static func detailed(_ score: MatchScore, query: MatchText, candidate: MatchText) -> MatchScore {
+        var score = score
+        score.differingWords =
+            query.granularity == .token ? EditDistance.unmatchedIndices(query.words, candidate.words) : (score.distance == 0 ? [] : [0])
+        score.tieBreak = tieBreak(query, candidate)
+        return score
     }
 
     /// The penalties of a pair with the same words: white space, case, punctuation. At least one

@@ -25,15 +25,50 @@ extension MatchIndex {
         }
     }
 
-    /// The entry of a variant id among the first `sortedCount` entries, found by binary search
-    /// (variant ids grow with unit ids in an import, so that part is sorted by id too; a miss is
-    /// reported as `nil`, never as a wrong entry).
+    /// The entry of a variant id among the first `sortedCount` entries (variant ids grow with unit
+    /// ids in an import, so that part is sorted by id too; a miss is reported as `nil`, never as a
+    /// wrong entry). The search starts at the position the id would have if ids were evenly spread
+    /// (they are nearly consecutive after an import) and gallops outwards, so it reads a few
+    /// neighbouring entries instead of about 21 scattered ones for 2M entries.
+    /// - Complexity: O(log d) for an id `d` places from its interpolated position.
     func sortedEntry(ofVariant id: Int64) -> Int? {
-        var low = 0, high = min(sortedCount, entryIDs.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if entryIDs[middle] < id { low = middle + 1 } else { high = middle }
+        let count = min(sortedCount, entryIDs.count)
+        guard count > 0 else { return nil }
+        let first = entryIDs[0], last = entryIDs[count - 1]
+        guard id >= first, id <= last else { return nil }
+        var guess = 0
+        if last > first {
+            let fraction = Double(id - first) / Double(last - first)
+            guess = min(max(Int(fraction * Double(count - 1)), 0), count - 1)
         }
-        return low < min(sortedCount, entryIDs.count) && entryIDs[low] == id ? low : nil
+        // Bracket the id between `low` (an entry below it, or -1) and `high` (an entry at or above it).
+        var low: Int, high: Int
+        if entryIDs[guess] < id {
+            low = guess
+            var step = 1
+            high = min(guess + step, count)
+            while high < count && entryIDs[high] < id {
+                low = high
+                step *= 2
+                high = min(high + step, count)
+            }
+        } else {
+            high = guess
+            var step = 1
+            low = guess - step
+            while low >= 0 && entryIDs[low] >= id {
+                high = low
+                step *= 2
+                low -= step
+            }
+            low = max(low, -1)
+        }
+        // Binary search in (low, high]: the first entry whose id is >= the id.
+        var lower = low + 1, upper = high
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if entryIDs[middle] < id { lower = middle + 1 } else { upper = middle }
+        }
+        return lower < count && entryIDs[lower] == id ? lower : nil
     }
 }

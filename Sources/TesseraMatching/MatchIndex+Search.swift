@@ -92,6 +92,50 @@ extension MatchIndex {
         return out
     }
 
+    /// Calls `body` with each UTF-16 unit of the entry's ``characterKey(of:)`` (the same units,
+    /// without building strings or arrays).
+    @inline(__always) func forEachCharacterUnit(of entry: Int, unspaced: Bool, _ body: (UInt16) -> Void) {
+        var first = true
+        let all = tokens(of: entry)
+        for position in all.startIndex..<all.endIndex {
+            if !first && !unspaced { body(0x20) }
+            first = false
+            forEachUnit(ofToken: tokens[position], body)
+        }
+    }
+
+    /// Calls `body` with each UTF-16 unit of a token's text: the bytes of a mapped file are
+    /// transcoded in place, ill-formed bytes of a damaged file repaired as `String(decoding:as:)` does.
+    /// (Tokens added after the file was mapped follow its table, as in ``tokenText(_:)``.)
+    @inline(__always) func forEachUnit(ofToken token: UInt32, _ body: (UInt16) -> Void) {
+        var position = Int(token)
+        if let mapped {
+            if position < mapped.tokenCount {
+                let bytes = mapped.tokenBytes(token)
+                let input = ColumnBytes(column: bytes.base, position: bytes.startIndex, end: bytes.endIndex)
+                _ = transcode(input, from: UTF8.self, to: UTF16.self, stoppingOnError: false, into: body)
+                return
+            }
+            position -= mapped.tokenCount
+        }
+        if position < tokenTexts.count {
+            for unit in tokenTexts[position].utf16 { body(unit) }
+        }
+    }
+
+    /// The bytes of a column range, read by position.
+    struct ColumnBytes: IteratorProtocol {
+        let column: MatchIndexColumn<UInt8>
+        var position: Int
+        let end: Int
+
+        @inline(__always) mutating func next() -> UInt8? {
+            guard position < end else { return nil }
+            defer { position += 1 }
+            return column[position]
+        }
+    }
+
     func searchTokens(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {
         let words = request.query.words
         let n = words.count
@@ -120,35 +164,72 @@ extension MatchIndex {
         let prefixLength = n - shared + 1 - unknown
         guard prefixLength > 0 else { return [] }
         keys.sort { $0.frequency < $1.frequency }
+        // Length window in tokens: a shorter candidate needs >= t tokens, a longer one at most n·100/minimum.
+        let lowLength = shared, highLength = (n * 100) / minimum
+        let filter = EntryFilter(sources: sources, targetMask: targetMask)
+        // Postings are read in entry order per key; only the entries of a searched language, in a
+        // unit with a wanted target and of a length inside the window are kept (cheap column reads),
+        // so the sort and the verification see few entries.
         var candidates: [UInt32] = []
         for key in keys.prefix(prefixLength) {
             let (compressed, recent) = postings(token: key.token, occurrence: key.occurrence)
-            candidates.append(contentsOf: compressed)
-            candidates.append(contentsOf: recent)
+            // By position in the column (iterating the slice does not inline its reads).
+            for position in compressed.startIndex..<compressed.endIndex {
+                let candidate = postings[position]
+                if admits(Int(candidate), filter, lowLength, highLength) { candidates.append(candidate) }
+            }
+            for candidate in recent where admits(Int(candidate), filter, lowLength, highLength) {
+                candidates.append(candidate)
+            }
         }
         candidates.sort()
-        let lowLength = shared, highLength = minimum == 0 ? Int.max : (n * 100) / minimum
+        let pattern = TokenPattern(queryTokens)
+        let checkRemoved = !removed.isEmpty
         var found: [MatchCandidate] = []
         var previous = UInt32.max
-        var scratch: [UInt32] = []
         for candidate in candidates where candidate != previous {
             previous = candidate
             let entry = Int(candidate)
-            guard sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0 else { continue }
-            guard entry < entryCount else { continue }  // a damaged mapped file
+            guard checkRemoved == false || !removed.contains(candidate) else { continue }
             let entryTokens = tokens(of: entry)
-            let m = entryTokens.count
-            guard m >= lowLength, m <= highLength, !removed.contains(candidate) else { continue }
-            let length = max(n, m)
+            let length = max(n, entryTokens.count)
             let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: entryTokens)
-            guard let distance = EditDistance.distance(queryTokens, scratch, limit: limit) else { continue }
+            let distance: Int?
+            if let pattern {
+                distance = pattern.distance(to: tokens, entryTokens.startIndex..<entryTokens.endIndex, limit: limit)
+            } else {
+                distance = EditDistance.distance(queryTokens, Array(entryTokens), limit: limit)
+            }
+            guard let distance else { continue }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
             found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
         }
         return found
+    }
+
+    /// The searched languages as a bit mask, and the target mask a candidate's unit must meet.
+    struct EntryFilter {
+        /// Bits of the source language ids (ids above 63 share the last bit, checked in `sources`).
+        var sourceMask: UInt64 = 0
+        var sources: Set<UInt16>
+        var targetMask: UInt64
+
+        init(sources: Set<UInt16>, targetMask: UInt64) {
+            self.sources = sources
+            self.targetMask = targetMask
+            for language in sources { sourceMask |= MatchIndex.bit(language) }
+        }
+    }
+
+    /// Whether `entry` is of a searched language, in a unit with a wanted target, with a token
+    /// count in `low...high` (false for an entry outside the index: a damaged mapped file).
+    @inline(__always) func admits(_ entry: Int, _ filter: EntryFilter, _ low: Int, _ high: Int) -> Bool {
+        guard entry < entryCount else { return false }
+        let language = entryLanguages[entry]
+        guard filter.sourceMask & Self.bit(language) != 0, language < 63 || filter.sources.contains(language) else { return false }
+        let length = Int(entryTokenStarts[entry + 1]) - Int(entryTokenStarts[entry])
+        return length >= low && length <= high && entryUnitMasks[entry] & filter.targetMask != 0
     }
 
     func searchCharacters(_ request: MatchRequest, sources: Set<UInt16>, targetMask: UInt64) -> [MatchCandidate] {
@@ -158,10 +239,27 @@ extension MatchIndex {
         let low = (n * minimum + 99) / 100
         let high = minimum == 0 ? Int(UInt16.max) : (n * 100) / minimum
         var entries: [Int] = []
-        if high <= Self.bucketedCharacterLength {
+        let bucketed = high <= Self.bucketedCharacterLength
+        if bucketed {
+            // The buckets of the window are merged into entry order through a bit set, so that the
+            // columns are then read in one ascending pass (neighbouring entries share cache lines
+            // and pages) instead of one scattered pass per length.
+            var present = [UInt64](repeating: 0, count: entryCount / 64 + 1)
+            var count = 0
             for language in sources {
                 for length in low...max(low, high) {
-                    for entry in bucket((UInt32(language) << 16) | UInt32(length)) { entries.append(Int(entry)) }
+                    for entry in bucket((UInt32(language) << 16) | UInt32(length)) where Int(entry) < entryCount {
+                        present[Int(entry) >> 6] |= 1 << UInt64(entry & 63)
+                        count += 1
+                    }
+                }
+            }
+            entries.reserveCapacity(count)
+            for (word, bits) in present.enumerated() where bits != 0 {
+                var rest = bits
+                while rest != 0 {
+                    entries.append(word << 6 | rest.trailingZeroBitCount)
+                    rest &= rest &- 1
                 }
             }
         } else {
@@ -171,14 +269,65 @@ extension MatchIndex {
             }
         }
         var found: [MatchCandidate] = []
+        // Up to 64 units: bit-parallel distance fed straight from the token bytes (no string or
+        // array per entry); longer words build the entry's key and use the banded programme.
+        let pattern = TokenPattern(query.map(UInt32.init))
+        let unspaced = languages.map(\.isWrittenWithoutSpaces)
+        // How many of the query's units each token can match (multiset intersection), computed
+        // once per token: an entry's tokens together match at most the sum, so its distance is at
+        // least its length minus that sum. Most entries of the length window fail this bound
+        // without being read character by character. (-1: not computed yet.)
+        var tokenOverlap = [Int8](repeating: -1, count: pattern == nil ? 0 : tokenCount)
+        let filter = EntryFilter(sources: sources, targetMask: targetMask)
+        let anyTarget = targetMask == .max, checkRemoved = !removed.isEmpty
         for entry in entries {
-            guard entry < entryCount, sources.contains(entryLanguages[entry]), entryUnitMasks[entry] & targetMask != 0,
-                !removed.contains(UInt32(entry))
-            else { continue }
-            let chars = characterKey(of: entry)
-            let length = max(n, chars.count)
-            let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
-            guard let distance = EditDistance.distance(query, chars, limit: limit) else { continue }
+            // Each test reads a column at a scattered place: the language is known for bucket
+            // entries, the unit mask only matters when some target is wanted.
+            guard entry < entryCount else { continue }
+            if !bucketed {
+                let language = entryLanguages[entry]
+                guard filter.sourceMask & Self.bit(language) != 0, language < 63 || sources.contains(language) else { continue }
+            }
+            guard anyTarget || entryUnitMasks[entry] & targetMask != 0, !checkRemoved || !removed.contains(UInt32(entry)) else { continue }
+            let distance: Int, length: Int
+            if let pattern {
+                let longer = max(n, Int(entryCharLengths[entry]))
+                var overlap = 0
+                let all = tokens(of: entry)
+                for position in all.startIndex..<all.endIndex {
+                    let token = Int(tokens[position])
+                    guard token < tokenOverlap.count else {
+                        overlap = n  // a damaged file: no bound
+                        break
+                    }
+                    if tokenOverlap[token] < 0 {
+                        var used: UInt64 = 0
+                        forEachUnit(ofToken: UInt32(token)) { unit in
+                            let free = pattern.mask(UInt32(unit)) & ~used
+                            used |= free & (~free &+ 1)  // the lowest free occurrence
+                        }
+                        tokenOverlap[token] = Int8(used.nonzeroBitCount)
+                    }
+                    overlap += Int(tokenOverlap[token])
+                }
+                guard longer - overlap <= FuzzyScorer.maximumDistance(length: longer, minimum: minimum) else { continue }
+                var progress = pattern.start()
+                var units = 0
+                let language = Int(entryLanguages[entry])
+                forEachCharacterUnit(of: entry, unspaced: language < unspaced.count && unspaced[language]) { unit in
+                    pattern.advance(&progress, UInt32(unit))
+                    units += 1
+                }
+                length = max(n, units)
+                guard progress.score <= FuzzyScorer.maximumDistance(length: length, minimum: minimum) else { continue }
+                distance = progress.score
+            } else {
+                let chars = characterKey(of: entry)
+                length = max(n, chars.count)
+                let limit = FuzzyScorer.maximumDistance(length: length, minimum: minimum)
+                guard let banded = EditDistance.distance(query, chars, limit: limit) else { continue }
+                distance = banded
+            }
             let base = FuzzyScorer.base(distance: distance, length: length)
             guard base >= minimum else { continue }
             found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))

@@ -47,11 +47,13 @@ public enum ConcordanceSearch {
     ///   - limit: The largest number of hits.
     ///   - index: The match index of `tm`, current with it (``MatchIndexFile/load(_:)``), if at
     ///     hand: with `otherLanguage`, the language filter then reads the index instead of the
-    ///     database (FTS5 gives the row ids; only the hits are read and highlighted).
+    ///     database (an SQL function called on each FTS5 row id; only the hits are joined to
+    ///     `variant` and highlighted).
     /// - Returns: Hits in row order (oldest first).
-    /// - Complexity: one FTS5 query plus one indexed query per hit; a trigram query of fewer than
-    ///   three characters scans the segments of the language. With a pair and an index: the FTS5
-    ///   row ids up to the `limit`-th hit, O(log n) each.
+    /// - Complexity: one FTS5 query plus one query for the variants of all the hits' units; a
+    ///   trigram query of fewer than three characters scans the segments of the language. With a
+    ///   pair and an index: the FTS5 row ids up to the `limit`-th hit, O(1) each for the nearly
+    ///   consecutive ids of an import.
     public static func search(
         _ tm: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag? = nil, limit: Int = 20,
         index: MatchIndex? = nil
@@ -101,52 +103,65 @@ public enum ConcordanceSearch {
                         """, arguments: [highlightStart, highlightEnd, query.expression, base] + pairArguments + [limit]
                 ).map { ($0[0], $0[1], $0[2], $0[3]) }
             }
-            let others = try db.cachedStatement(sql: "SELECT lang, plain FROM variant WHERE unitId = ? AND id != ? ORDER BY position, id")
-            return try rows.compactMap { id, unit, lang, highlighted -> Hit? in
+            let variants = try unitVariants(db, units: rows.map(\.1))
+            return rows.compactMap { id, unit, lang, highlighted -> Hit? in
                 guard let tag = LanguageTag(lang) else { return nil }
-                let alongside = try Row.fetchAll(others, arguments: [unit, id]).compactMap { row -> (language: LanguageTag, text: String)? in
-                    guard let other = LanguageTag(row[0] as String) else { return nil }
+                let alongside = (variants[unit] ?? []).compactMap { variant -> (language: LanguageTag, text: String)? in
+                    guard variant.id != id, let other = LanguageTag(variant.lang) else { return nil }
                     if let otherLanguage, !otherLanguage.sharesLanguage(with: other) { return nil }
-                    return (other, row[1])
+                    return (other, variant.plain)
                 }
                 return Hit(id: id, unit: unit, language: tag, highlighted: highlighted, others: alongside)
             }
         }
     }
 
-    /// The hits of a pair search: FTS5 row ids in order, kept when `filter` (the match index) says
-    /// the variant is of the language in a unit with the other language (the database answers
-    /// when the index cannot tell), then each kept row highlighted by rowid.
+    /// The hits of a pair search in one pass of the full-text query: the FTS5 rows in order, kept
+    /// when `filter` (the match index, called from SQL) says the variant is of the language in a
+    /// unit with the other language; only when the index cannot tell does the row join `variant`
+    /// for the database's answer. Highlighting and the join to `variant` run for the kept rows only.
     static func pairRows(
-        _ db: Database, table: String, expression: String, filter: (Int64) -> Bool?, base: String, other: String, limit: Int
+        _ db: Database, table: String, expression: String, filter: @escaping @Sendable (Int64) -> Bool?, base: String, other: String,
+        limit: Int
     ) throws -> [(Int64, Int64, String, String)] {
-        var kept: [Int64] = []
-        let check = try db.cachedStatement(sql: """
-            SELECT 1 FROM variant v WHERE v.id = ? AND v.base = ?
-            AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?)
+        // 1 or 0 from the index, NULL when it cannot tell.
+        let function = DatabaseFunction(pairFilterFunction, argumentCount: 1, pure: true) { values in
+            guard let id = Int64.fromDatabaseValue(values[0]), let wanted = filter(id) else { return nil }
+            return wanted ? 1 : 0
+        }
+        db.add(function: function)
+        defer { db.remove(function: function) }
+        // The first test only reads the FTS5 rowid, so SQLite applies it before the join.
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT v.id, v.unitId, v.lang, highlight(\(table), 0, ?, ?)
+                FROM \(table) JOIN variant v ON v.id = \(table).rowid
+                WHERE \(table) MATCH ? AND \(pairFilterFunction)(\(table).rowid) IS NOT 0
+                AND coalesce(\(pairFilterFunction)(\(table).rowid),
+                             v.base = ? AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?))
+                LIMIT ?
+                """)
+        return try Row.fetchAll(statement, arguments: [highlightStart, highlightEnd, expression, base, other, limit])
+            .map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
+
+    /// The name of the SQL function through which a pair search asks the match index.
+    static let pairFilterFunction = "tessera_pair_filter"
+
+    /// The variants of `units` (id, language, plain text) in document order, read in one query.
+    static func unitVariants(_ db: Database, units: [Int64]) throws -> [Int64: [(id: Int64, lang: String, plain: String)]] {
+        guard !units.isEmpty else { return [:] }
+        let list = "[" + Set(units).map(String.init).joined(separator: ",") + "]"
+        var result: [Int64: [(id: Int64, lang: String, plain: String)]] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT unitId, id, lang, plain FROM variant WHERE unitId IN (SELECT value FROM json_each(?))
+            ORDER BY unitId, position, id
             """)
-        let ids = try Int64.fetchCursor(db, sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ?", arguments: [expression])
-        while kept.count < limit, let id = try ids.next() {
-            let wanted = try filter(id) ?? (Int.fetchOne(check, arguments: [id, base, other]) != nil)
-            if wanted { kept.append(id) }
-        }
-        guard let first = kept.min(), let last = kept.max() else { return [] }
-        // One pass over the same row range, highlighting only the kept rows: a `rowid = ?` probe
-        // per hit costs a seek into every term's doclist (about 0.1 ms each at 1M units).
-        let list = kept.map(String.init).joined(separator: ",")
-        var marked: [Int64: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT rowid, CASE WHEN rowid IN (\(list)) THEN highlight(\(table), 0, ?, ?) END
-            FROM \(table) WHERE \(table) MATCH ? AND rowid >= ? AND rowid <= ?
-            """, arguments: [highlightStart, highlightEnd, expression, first, last])
+        let rows = try Row.fetchCursor(statement, arguments: [list])
         while let row = try rows.next() {
-            if let text = row[1] as String? { marked[row[0]] = text }
+            result[row[0], default: []].append((row[1], row[2], row[3]))
         }
-        let variant = try db.cachedStatement(sql: "SELECT unitId, lang FROM variant WHERE id = ?")
-        return try kept.compactMap { id in
-            guard let text = marked[id], let row = try Row.fetchOne(variant, arguments: [id]) else { return nil }
-            return (id, row[0], row[1], text)
-        }
+        return result
     }
 
     /// Marks every occurrence of `parts` in `text`.

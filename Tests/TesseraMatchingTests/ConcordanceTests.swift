@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraKit
+import TesseraMatching
 import TesseraStorage
 
 struct ConcordanceTests {
@@ -83,5 +84,24 @@ struct ConcordanceTests {
         let lines = try Concordance(database: memory.location).run("保存でき", language: LanguageTag("ja")!, other: LanguageTag("en"), open: "[", close: "]")
         #expect(lines.map(\.highlighted) == ["変更を[保存でき]ません"])
         #expect(lines.first?.others.map(\.text) == ["Cannot save changes"])
+    }
+
+    /// A pair search asks the index from SQL and the database only when the index cannot tell:
+    /// with an index that knows no variant (every answer `nil`), with the real one, and without
+    /// any, the hits, their highlights and the languages alongside are the same.
+    @Test(arguments: [("save", "en", "de", 1), ("the file", "en", "de", 1), ("is", "en", "tr", 1), ("保存", "ja", "en", 2), ("x", "en", "de", 0)])
+    func search_asksTheDatabaseWhereTheIndexCannotTell(phrase: String, language: String, other: String, expected: Int) throws {
+        let memory = try Self.memory()
+        let query = try #require(ConcordanceQuery(phrase, mode: .allWords))
+        func hits(_ index: MatchIndex?) throws -> [String] {
+            try ConcordanceSearch.search(
+                memory.memory, query: query, language: LanguageTag(language)!, otherLanguage: LanguageTag(other), index: index
+            ).map { "\($0.id) \($0.highlighted) | \($0.others.map { "\($0.language) \($0.text)" })" }
+        }
+        let fromDatabase = try hits(nil)
+        #expect(try hits(MatchIndex()) == fromDatabase)
+        try LookupIndex.update(memory.memory)
+        #expect(try hits(MatchIndexFile.load(memory.memory).index) == fromDatabase)
+        #expect(fromDatabase.count == expected)
     }
 }

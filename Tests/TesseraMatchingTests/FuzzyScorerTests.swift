@@ -87,4 +87,20 @@ struct FuzzyScorerTests {
             query: MatchText(query, language: Self.en), source: MatchText(source, language: Self.en), target: target)
         #expect(result == expected)
     }
+
+    /// A lookup scores every candidate without the tie-break and differing words, then adds them
+    /// for the candidates it may show: the two steps give the score of one.
+    @Test(arguments: [
+        ("Open the file", "Open the folder"), ("Delete 3 files?", "Delete 4 files"), ("hond", "hand"),
+        ("Save", "save!"), ("", ""), ("変更を保存できません", "変更を保存できました"),
+    ])
+    func detailed_completesAScoreFinishedWithoutDetails(query: String, candidate: String) {
+        let language = query.unicodeScalars.first.map { $0.value > 0x3000 } == true ? LanguageTag("ja") : Self.en
+        let a = MatchText(query, language: language), b = MatchText(candidate, language: language)
+        let (base, distance) = FuzzyScorer.baseScore(query: a, candidate: b)
+        let whole = FuzzyScorer.finish(base: base, distance: distance, query: a, candidate: b, candidateCodes: 1)
+        let shallow = FuzzyScorer.finish(base: base, distance: distance, query: a, candidate: b, candidateCodes: 1, details: false)
+        #expect(shallow.percent == whole.percent && shallow.penalties == whole.penalties)
+        #expect(FuzzyScorer.detailed(shallow, query: a, candidate: b) == whole)
+    }
 }

@@ -129,6 +129,57 @@ struct MatchIndexTests {
         #expect(total > 40)
     }
 
+    /// Single-word queries are compared by characters, fed to the bit-parallel distance straight
+    /// from the token bytes after a per-token bound: seeded one- to three-word entries over an
+    /// alphabet with accents, ß, Greek and a character outside the BMP (two UTF-16 units), some
+    /// units without the target language, some words longer than 64 units (the banded fallback);
+    /// in memory and mapped, the search finds exactly what the exhaustive scan finds.
+    @Test(arguments: [(31 as UInt64, 75), (32, 60), (33, 85)])
+    func search_findsSingleWordsLikeTheExhaustiveScan(seed: UInt64, minimum: Int) throws {
+        var generator = SeededGenerator(seed: seed)
+        let alphabet = Array("aeinorstlcdüßéω𐌰")
+        func word(_ length: Int) -> String {
+            String((0..<length).map { _ in alphabet[Int.random(in: 0..<Int.random(in: 1...alphabet.count, using: &generator), using: &generator)] })
+        }
+        var index = MatchIndex()
+        index.indexesImmediately = false
+        var words: [String] = []
+        for unit in 0..<3000 {
+            var text: String
+            if !words.isEmpty && Bool.random(using: &generator) {
+                var characters = Array(words.randomElement(using: &generator)!)
+                characters[Int.random(in: 0..<characters.count, using: &generator)] = alphabet.randomElement(using: &generator)!
+                text = String(characters)
+            } else {
+                text = word(Int.random(in: 0..<30, using: &generator) == 0 ? Int.random(in: 60...80, using: &generator) : Int.random(in: 2...12, using: &generator))
+            }
+            words.append(text)
+            if Int.random(in: 0..<4, using: &generator) == 0 { text += " " + word(Int.random(in: 1...3, using: &generator)) }
+            var variants: [MatchIndex.Entry] = [.init(id: Int64(2 * unit), language: Self.de, text: text)]
+            if unit % 3 != 0 { variants.append(.init(id: Int64(2 * unit + 1), language: Self.en, text: "t\(unit)")) }
+            index.add(unit: Int64(unit), variants: variants)
+        }
+        index.finalize()
+        let (mapped, url) = try Self.mapped(index)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var total = 0
+        for _ in 0..<100 {
+            var characters = Array(words.randomElement(using: &generator)!)
+            if Bool.random(using: &generator) { characters.append(alphabet.randomElement(using: &generator)!) }
+            if Bool.random(using: &generator), characters.count > 1 { characters.removeFirst() }
+            let query = MatchText(String(characters), language: Self.de)
+            #expect(query.granularity == .character)
+            for target in [[Self.en], nil] as [[LanguageTag]?] {
+                let request = MatchRequest(query: query, sourceLanguage: Self.de, targetLanguages: target, minimum: minimum, limit: 10_000)
+                let expected = Self.key(index.exhaustiveSearch(request))
+                #expect(Self.key(index.search(request)) == expected, "\(query.text)")
+                #expect(Self.key(mapped.search(request)) == expected, "\(query.text)")
+                total += expected.count
+            }
+        }
+        #expect(total > 100)
+    }
+
     @Test func mapping_takesChangesWithoutCopyingTheFile() throws {
         let (index, sentences) = Self.randomMemory(seed: 11, units: 300)
         var (mapped, url) = try Self.mapped(index)
@@ -237,6 +288,91 @@ struct MatchIndexTests {
         let found = index.search(request)
         #expect(found.map(\.unit) == [1])
         #expect(found.first?.base == 80)
+    }
+
+    /// Japanese is matched character by character: common kana have long postings shared with
+    /// Chinese segments (same characters, other language). Seeded memory of ja/zh units, queries
+    /// made by editing stored sentences, some longer than 64 characters (the verification without
+    /// bit vectors): the index finds exactly what the exhaustive scan finds.
+    @Test(arguments: [(11 as UInt64, 75), (12, 60), (13, 90)])
+    func search_findsJapaneseLikeTheExhaustiveScan(seed: UInt64, minimum: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let common = Array("のをにはがでしたますると")
+        let rare = Array("選択範囲並替指定場所情報画面座標変更保存設定入力両方開閉文書表示")
+        let zh = LanguageTag("zh")!
+        var index = MatchIndex()
+        index.indexesImmediately = false
+        var sentences: [String] = []
+        for unit in 0..<2500 {
+            var characters: [Character]
+            if !sentences.isEmpty && Int.random(in: 0..<3, using: &generator) == 0 {
+                characters = Array(sentences.randomElement(using: &generator)!)
+                characters[Int.random(in: 0..<characters.count, using: &generator)] = rare.randomElement(using: &generator)!
+            } else {
+                let length = Int.random(in: 0..<10, using: &generator) == 0 ? Int.random(in: 60...90, using: &generator) : Int.random(in: 2...30, using: &generator)
+                characters = (0..<length).map { _ in
+                    Bool.random(using: &generator) ? common.randomElement(using: &generator)! : rare.randomElement(using: &generator)!
+                }
+            }
+            let sentence = String(characters)
+            sentences.append(sentence)
+            let language = unit % 4 == 0 ? zh : Self.ja
+            index.add(unit: Int64(unit), variants: [
+                .init(id: Int64(2 * unit), language: language, text: sentence),
+                .init(id: Int64(2 * unit + 1), language: unit % 3 == 0 ? Self.fr : Self.en, text: "t\(unit)"),
+            ])
+        }
+        index.finalize()
+        var total = 0, long = 0
+        for _ in 0..<120 {
+            var characters = Array(sentences.randomElement(using: &generator)!)
+            if Bool.random(using: &generator), characters.count > 1 { characters.remove(at: Int.random(in: 0..<characters.count, using: &generator)) }
+            if Bool.random(using: &generator) { characters.append(rare.randomElement(using: &generator)!) }
+            if characters.count > 64 { long += 1 }
+            for target in [[Self.en], [Self.fr], nil] as [[LanguageTag]?] {
+                let request = MatchRequest(
+                    query: MatchText(String(characters), language: Self.ja), sourceLanguage: Self.ja, targetLanguages: target,
+                    minimum: minimum, limit: 10_000)
+                let expected = index.exhaustiveSearch(request)
+                #expect(Self.key(index.search(request)) == Self.key(expected), "\(String(characters))")
+                total += expected.count
+            }
+        }
+        #expect(total > 100)
+        #expect(long > 0)
+    }
+
+    /// The pair filter finds a variant's entry by an interpolated guess and a galloping search:
+    /// with ids that have small and very large gaps, every stored id is found at its entry and
+    /// every other id (between, below, above) is not found.
+    @Test(arguments: [21 as UInt64, 22, 23])
+    func sortedEntry_findsEveryStoredIDAndNoOther(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var index = MatchIndex()
+        var id: Int64 = Int64.random(in: 0...50, using: &generator)
+        var stored: [Int64] = []
+        for unit in 0..<600 {
+            var variants: [MatchIndex.Entry] = []
+            for language in [Self.en, Self.de] {
+                id += Int.random(in: 0..<20, using: &generator) == 0 ? Int64.random(in: 2...100_000, using: &generator) : 1
+                variants.append(.init(id: id, language: language, text: "w\(unit)"))
+                stored.append(id)
+            }
+            index.add(unit: Int64(unit), variants: variants)
+        }
+        index.finalize()
+        var positions: [Int64: Int] = [:]
+        for (position, stored) in stored.enumerated() { positions[stored] = position }
+        var probes: [Int64] = stored.flatMap { [$0 - 1, $0, $0 + 1] }
+        probes += [Int64.min, -1, 0, stored.last! + 1, Int64.max]
+        probes += (0..<2000).map { _ in Int64.random(in: 0...(stored.last! + 10), using: &generator) }
+        for probe in probes {
+            #expect(index.sortedEntry(ofVariant: probe) == positions[probe], "\(probe)")
+        }
+        let filter = index.pairFilter(language: Self.en, other: Self.de)
+        for (position, id) in stored.enumerated() {
+            #expect(filter(id) == (position % 2 == 0), "\(id)")
+        }
     }
 
     @Test func search_foldsTurkishCase() {
