@@ -49,6 +49,15 @@ public enum Tokenizer {
     ) {
         let turkic = TextNormalizer.usesTurkicCasing(language)
         let elides = language.map { ["fr", "it", "ca"].contains($0.language) } ?? false
+        // ASCII text (most source segments): the bytes are the scalars and the UTF-16 offsets,
+        // so nothing is decoded or copied first.
+        var contiguous = text
+        let ascii = contiguous.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            scan(ASCIIScalars(bytes: bytes), offsets: nil, turkic: turkic, elides: elides, body)
+            return true
+        }
+        if ascii { return }
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -58,7 +67,25 @@ public enum Tokenizer {
             utf16 += scalar.value > 0xFFFF ? 2 : 1
         }
         offsets.append(utf16)
+        scan(scalars, offsets: offsets, turkic: turkic, elides: elides, body)
+    }
 
+    /// The scalars of ASCII text, read from its UTF-8 bytes.
+    struct ASCIIScalars: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        @inline(__always) subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
+    }
+
+    /// The tokenizer proper over `scalars`, whose UTF-16 offsets are `offsets` (the positions
+    /// themselves when `nil`: ASCII).
+    @inline(__always)
+    static func scan<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        _ scalars: Scalars, offsets: [Int]?, turkic: Bool, elides: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>, Token.Kind, Range<Int>) -> Void
+    ) where Scalars.Index == Int {
+        @inline(__always) func offset(_ position: Int) -> Int { offsets?[position] ?? position }
         // One buffer for every token: the folded UTF-8 bytes. A token with combining marks (or
         // conjoining Hangul jamo) is put in NFC, so that canonically equal words have the same
         // bytes (the match index compares bytes).
@@ -74,10 +101,10 @@ public enum Tokenizer {
             }
             if composes {
                 let composed = Array(TextNormalizer.composed(String(decoding: folded, as: UTF8.self)).utf8)
-                composed.withUnsafeBufferPointer { body($0, kind, offsets[start]..<offsets[end]) }
+                composed.withUnsafeBufferPointer { body($0, kind, offset(start)..<offset(end)) }
                 return
             }
-            folded.withUnsafeBufferPointer { body($0, kind, offsets[start]..<offsets[end]) }
+            folded.withUnsafeBufferPointer { body($0, kind, offset(start)..<offset(end)) }
         }
 
         var index = 0

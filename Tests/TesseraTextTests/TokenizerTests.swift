@@ -44,4 +44,18 @@ struct TokenizerTests {
         #expect(seen == Tokenizer.tokens(in: text, language: LanguageTag("en")))
         #expect(seen.count > 8)
     }
+
+    /// ASCII text takes a path without decoding: its tokens must be those of the general path
+    /// (forced here by a non-ASCII word appended at the end).
+    @Test(arguments: [
+        ("NATO's 2% target, 3,5 bn. F-35 5G 2nd", "en"), ("l'OTAN d'abord aujourd'hui", "fr"),
+        ("ISTANBUL Isparta\tI\r\nx_y  __ 1.000.000,50 'quoted'", "tr"), ("", "de"), ("...", "en"),
+    ])
+    func forEachToken_readsASCIILikeAnyText(text: String, language: String) {
+        let tag = LanguageTag(language)
+        let ascii = Tokenizer.tokens(in: text, language: tag)
+        let general = Tokenizer.tokens(in: text + " é", language: tag)
+        #expect(ascii == Array(general.dropLast()))
+        #expect(general.last?.text == "é")
+    }
 }
