@@ -25,8 +25,9 @@ public import TesseraMatching
 /// if try update?.finish() != true { try MatchIndexFile.update(tm) }
 /// ```
 public final class MatchIndexUpdate: @unchecked Sendable {
-    // @unchecked Sendable: the spool is used by the write transaction's thread during a batch and
-    // by the caller between batches, never at once (the batch runs synchronously).
+    // @unchecked Sendable: the spool is written by `queue` (batches of operations the write
+    // transaction's thread sends it) and read by the caller only after `drain()`; the other
+    // fields belong to the write transaction's thread and, between batches, to the caller.
     /// The database state the spool reflects.
     struct State: Equatable {
         var maxVariant: Int64
@@ -48,11 +49,26 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// Whether the side file is already in place for the state reflected.
     private var written = false
 
-    /// The outcome of a write on another thread.
+    /// The outcome of work on another thread.
     final class Failure: @unchecked Sendable {
-        // Written by the writing thread before it leaves the group, read after `wait()`.
+        // Written by the other thread (the spool queue, the early writer), read after it is
+        // done (`queue.sync`, `group.wait()`).
         var error: (any Error)?
     }
+
+    /// One change to the spool, sent to `queue` in batches.
+    enum Operation: Sendable {
+        case append(Int64, [(id: Int64, analysis: MatchIndexAnalysis)])
+        case remove(Int64)
+    }
+
+    /// The thread that appends to the spool, so that the write transaction's thread only runs
+    /// SQLite (it hands over batches of ``operationBatch`` operations).
+    private let queue = DispatchQueue(label: "tessera.match-spool")
+    private var operations: [Operation] = []
+    private let queueFailure = Failure()
+    /// Operations sent to the spool's thread at once.
+    static let operationBatch = 512
 
     /// The tables the reading thread analyses units with.
     public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
@@ -103,6 +119,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// At the start of a batch: the database must be where the spool left it.
     func begin(_ db: Database) throws {
         guard isValid else { return }
+        drain()
         if try Self.current(db) != reflected { isValid = false; return }
         mark = spool.mark()
     }
@@ -116,19 +133,56 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         for (id, analysis) in zip(variantIDs, analyses) {
             if let analysis { variants.append((id: id, analysis: analysis)) }
         }
-        do { try spool.append(unit: unit, variants: variants) } catch { isValid = false }
+        send(.append(unit, variants))
     }
 
     /// The variants of `unit` are being deleted (the unit is replaced).
     func removed(unit: Int64) {
         guard isValid else { return }
-        spool.remove(unit: unit)
+        send(.remove(unit))
+    }
+
+    /// Queues an operation; a full batch goes to the spool's thread.
+    private func send(_ operation: Operation) {
+        operations.append(operation)
+        if operations.count >= Self.operationBatch { flush() }
+    }
+
+    /// Sends the queued operations to the spool's thread.
+    private func flush() {
+        guard !operations.isEmpty else { return }
+        let batch = operations
+        operations = []
+        operations.reserveCapacity(Self.operationBatch)
+        let spool = self.spool, failure = queueFailure
+        queue.async {
+            guard failure.error == nil else { return }
+            do {
+                for operation in batch {
+                    switch operation {
+                    case .append(let unit, let variants): try spool.append(unit: unit, variants: variants)
+                    case .remove(let unit): spool.remove(unit: unit)
+                    }
+                }
+            } catch {
+                failure.error = error
+            }
+        }
+    }
+
+    /// Applies every operation sent so far and waits for the spool's thread; gives up on a failure.
+    private func drain() {
+        flush()
+        queue.sync {}
+        if queueFailure.error != nil { isValid = false }
     }
 
     /// When the batch's units are all written, inside its transaction: the state the spool
     /// reflects once the transaction commits; with ``writesDuringNextBatch``, the side file starts
     /// being written on another thread while the batch finishes its SQL work.
     func bodyEnded(_ db: Database) throws {
+        guard isValid else { return }
+        drain()
         guard isValid else { return }
         let state = try Self.current(db)
         pending = state
@@ -166,6 +220,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// The batch was rolled back: its appends and removals are undone.
     func rolledBack() {
         pending = nil
+        drain()
         if let (temporary, group, failure) = early {
             group.wait()
             early = nil
@@ -182,6 +237,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// - Complexity: see ``MatchIndexSpool/finish(writingTo:header:generation:postingsPerPass:)``.
     @discardableResult
     public func finish() throws -> Bool {
+        drain()
         guard isValid else { return false }
         if written { return true }
         try MatchIndexFile.convertingErrors {
