@@ -25,4 +25,17 @@ struct TextNormalizerTests {
     func fold_removesDiacriticsOnRequest(input: String, expected: String) {
         #expect(TextNormalizer.fold(input, language: nil, options: [.removeDiacritics, .collapseWhitespace]) == expected)
     }
+
+    /// The fast path for scalars that lower-casing leaves alone gives the bytes of the full mapping.
+    @Test func appendFolded_givesTheLowercaseMappingOfEveryScalar() {
+        var checked = 0
+        for value in 0x00A1...0x2FFF {
+            guard let scalar = Unicode.Scalar(value), value != 0x0130, value != 0x00A0, value != 0x202F else { continue }
+            var bytes: [UInt8] = []
+            TextNormalizer.appendFolded(scalar, turkic: false, into: &bytes)
+            #expect(bytes == Array(scalar.properties.lowercaseMapping.utf8), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 11_000)
+    }
 }
