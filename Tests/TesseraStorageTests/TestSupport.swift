@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TesseraCore
 @testable import TesseraStorage
 
@@ -65,5 +66,14 @@ func dump(_ tm: TranslationMemory) throws -> [String] {
             lines += rows.map { "\(table): \($0)" }
         }
         return lines
+    }
+}
+
+/// The row ids a full-text table indexes (rows with at least one token), read through an
+/// `fts5vocab` instance table: the tables keep no per-row sizes (`columnsize=0`) to count instead.
+func fullTextRowIDs(_ tm: TranslationMemory, _ table: String) throws -> [Int64] {
+    try tm.pool.write { db in
+        try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(table)_rows USING fts5vocab(main, '\(table)', 'instance')")
+        return try Int64.fetchAll(db, sql: "SELECT DISTINCT doc FROM temp.\(table)_rows ORDER BY doc")
     }
 }
