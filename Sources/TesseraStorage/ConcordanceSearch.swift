@@ -70,38 +70,29 @@ public enum ConcordanceSearch {
                 rows = try pairRows(
                     db, table: table, expression: expression, filter: index.pairFilter(language: language, other: otherLanguage),
                     base: base, other: otherLanguage.language, limit: limit)
-            } else if language.isWrittenWithoutSpaces {
-                if let expression = query.trigramExpression {
-                    rows = try Row.fetchAll(
-                        db,
-                        sql: """
-                            SELECT v.id, v.unitId, v.lang, highlight(variantTrigram, 0, ?, ?)
-                            FROM variantTrigram JOIN variant v ON v.id = variantTrigram.rowid
-                            WHERE variantTrigram MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
-                            """, arguments: [highlightStart, highlightEnd, expression, base] + pairArguments + [limit]
-                    ).map { ($0[0], $0[1], $0[2], $0[3]) }
-                } else {
-                    var sql = "SELECT v.id, v.unitId, v.lang, v.plain FROM variant v WHERE v.base = ?" + pairFilter
-                    var arguments: StatementArguments = [base] + pairArguments
-                    for part in query.substrings {
-                        sql += " AND instr(v.plain, ?) > 0"
-                        arguments += [part]
-                    }
-                    sql += " LIMIT ?"
-                    arguments += [limit]
-                    rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                        ($0[0], $0[1], $0[2], mark($0[3] as String, query.substrings))
-                    }
-                }
-            } else {
+            } else if let expression {
+                // Words (unicode61) or, for a language written without spaces, trigrams.
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT v.id, v.unitId, v.lang, highlight(variantText, 0, ?, ?)
-                        FROM variantText JOIN variant v ON v.id = variantText.rowid
-                        WHERE variantText MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
-                        """, arguments: [highlightStart, highlightEnd, query.expression, base] + pairArguments + [limit]
+                        SELECT v.id, v.unitId, v.lang, highlight(\(table), 0, ?, ?)
+                        FROM \(table) JOIN variant v ON v.id = \(table).rowid
+                        WHERE \(table) MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
+                        """, arguments: [highlightStart, highlightEnd, expression, base] + pairArguments + [limit]
                 ).map { ($0[0], $0[1], $0[2], $0[3]) }
+            } else {
+                // A query too short for trigrams: a substring scan of the language's segments.
+                var sql = "SELECT v.id, v.unitId, v.lang, v.plain FROM variant v WHERE v.base = ?" + pairFilter
+                var arguments: StatementArguments = [base] + pairArguments
+                for part in query.substrings {
+                    sql += " AND instr(v.plain, ?) > 0"
+                    arguments += [part]
+                }
+                sql += " LIMIT ?"
+                arguments += [limit]
+                rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                    ($0[0], $0[1], $0[2], mark($0[3] as String, query.substrings))
+                }
             }
             let variants = try unitVariants(db, units: rows.map(\.1))
             return rows.compactMap { id, unit, lang, highlighted -> Hit? in
