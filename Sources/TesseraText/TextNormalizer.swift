@@ -106,13 +106,14 @@ public enum TextNormalizer {
             appendFolded(Unicode.Scalar(value - 0xFF01 + 0x21)!, turkic: turkic, into: &out)
             return
         }
+        let properties = scalar.properties
         // Most scalars are already lower case (or have no case): their own bytes, without building
         // the mapping string (for every scalar from U+0080, `changesWhenLowercased` is false exactly
         // when the lower-case mapping is the scalar itself).
-        guard ScalarTable.flags(of: scalar) & ScalarTable.changesCase != 0 else {
+        guard properties.changesWhenLowercased else {
             UTF8.encode(scalar) { out.append($0) }
             return
         }
-        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        out.append(contentsOf: properties.lowercaseMapping.utf8)
     }
 }

@@ -174,16 +174,16 @@ public enum Tokenizer {
     /// Whether a scalar may compose with its neighbours under NFC: a combining mark or a
     /// conjoining Hangul jamo.
     @inline(__always) static func mayCompose(_ scalar: Unicode.Scalar) -> Bool {
-        ScalarTable.flags(of: scalar) & ScalarTable.composes != 0
+        (0x1100...0x11FF).contains(scalar.value) || scalar.properties.canonicalCombiningClass != .notReordered
     }
 
     @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x20 || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : ScalarTable.flags(of: scalar) & ScalarTable.space != 0)
+        scalar.value == 0x20 || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace)
     }
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value >= 0x30 && scalar.value <= 0x39 }
-        return ScalarTable.flags(of: scalar) & ScalarTable.digit != 0
+        return scalar.properties.numericType == .decimal
     }
 
     @inline(__always) static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
@@ -199,7 +199,12 @@ public enum Tokenizer {
         if value < 0x80 {
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x5F
         }
-        return ScalarTable.flags(of: scalar) & ScalarTable.word != 0
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: return true
+        default: return false
+        }
     }
 
     /// Han, Hiragana, Katakana, Hangul, Thai, Lao, Khmer, Myanmar: scripts compared by characters.

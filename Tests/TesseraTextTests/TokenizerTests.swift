@@ -58,26 +58,4 @@ struct TokenizerTests {
         #expect(ascii == Array(general.dropLast()))
         #expect(general.last?.text == "é")
     }
-
-    /// The table behind the tokenizer's character classes answers what the Unicode properties say,
-    /// for every scalar it covers and a sample beyond it.
-    @Test func characterClasses_agreeWithTheUnicodeProperties() {
-        for value in Array(0x80..<0x3000) + [0x3000, 0x3042, 0x4E00, 0xFF21, 0x1D400, 0x20000] {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            let properties = scalar.properties
-            let word: Bool
-            if properties.isAlphabetic {
-                word = true
-            } else {
-                switch properties.generalCategory {
-                case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: word = true
-                default: word = false
-                }
-            }
-            #expect(Tokenizer.isWordScalar(scalar) == word, "U+\(String(value, radix: 16))")
-            #expect(Tokenizer.isSpace(scalar) == properties.isWhitespace)
-            #expect(Tokenizer.isDigit(scalar) == (properties.numericType == .decimal))
-            #expect(Tokenizer.mayCompose(scalar) == ((0x1100...0x11FF).contains(value) || properties.canonicalCombiningClass != .notReordered))
-        }
-    }
 }
