@@ -85,7 +85,7 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
             ids.append(tokenID(bytes))
             for byte in bytes where byte & 0xC0 != 0x80 { utf16 += byte >= 0xF0 ? 2 : 1 }
         }
-        let length = utf16 + (language.isWrittenWithoutSpaces ? 0 : max(ids.count - 1, 0))
+        let length = MatchText.characterLength(utf16Count: utf16, wordCount: ids.count, isUnspaced: language.isWrittenWithoutSpaces)
         return MatchIndexAnalysis(
             language: languageID(language), characterLength: UInt16(min(length, Int(UInt16.max))), tokens: ids)
     }

@@ -66,7 +66,13 @@ public struct MatchText: Sendable, Hashable {
 
     /// The length of ``characterKey`` without building it.
     public var characterLength: Int {
-        words.reduce(0) { $0 + $1.utf16.count } + (isUnspaced ? 0 : max(words.count - 1, 0))
+        Self.characterLength(utf16Count: words.reduce(0) { $0 + $1.utf16.count }, wordCount: words.count, isUnspaced: isUnspaced)
+    }
+
+    /// The length of a character key: the words' UTF-16 units, plus one space between words
+    /// unless the language is written without spaces (the rule of ``characterKey``).
+    @inline(__always) static func characterLength(utf16Count: Int, wordCount: Int, isUnspaced: Bool) -> Int {
+        utf16Count + (isUnspaced ? 0 : max(wordCount - 1, 0))
     }
 
     /// The folded text with punctuation but collapsed white space: compared for the character-level
