@@ -69,7 +69,7 @@ public enum MatchIndexFile {
     static func load(_ tm: TranslationMemory, rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
         try migrate(tm)
         let file = path(for: tm)
-        var stored: (index: MatchIndex, maxVariant: Int64, sequence: Int64)?
+        var stored: (index: MatchIndex, generation: Generation)?
         // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
         // corrupted the heap when freed on Linux.
         if !rebuild, FileManager.default.fileExists(atPath: file) {
@@ -80,11 +80,9 @@ public enum MatchIndexFile {
             case written(rebuilt: Bool, units: Int)
         }
         let outcome: Outcome = try tm.read { db in try convertingErrors {
-            let maxVariant = try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0
-            let sequence = try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0
-            let header = Self.header(maxVariant: maxVariant, sequence: sequence)
-            if let (storedIndex, storedMax, storedSequence) = stored, storedMax <= maxVariant, storedSequence <= sequence {
-                let units = try changedUnits(since: storedMax, storedSequence, db)
+            let generation = try Generation.current(db)
+            if let (storedIndex, storedGeneration) = stored, storedGeneration.precedes(generation) {
+                let units = try changedUnits(since: storedGeneration, db)
                 if units.isEmpty {
                     return .current(Loaded(index: storedIndex, rebuilt: false, updatedUnits: 0, fileSize: 0))
                 }
@@ -94,7 +92,7 @@ public enum MatchIndexFile {
                 let threshold = saveAnyChange ? rewriteThreshold : max(rewriteThreshold, storedIndex.entryCount / 100)
                 if units.count >= threshold {
                     let spool = try continuing(storedIndex, changed: units, file: file, db)
-                    try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+                    try spool.finish(writingTo: file, header: generation.header, generation: generation.counter)
                     return .written(rebuilt: false, units: units.count)
                 }
                 var index = storedIndex
@@ -124,7 +122,7 @@ public enum MatchIndexFile {
                 }
             }
             if !variants.isEmpty { try spool.append(unit: currentUnit, variants: variants); units += 1 }
-            try spool.finish(writingTo: file, header: header, generation: UInt64(max(sequence, 0)))
+            try spool.finish(writingTo: file, header: generation.header, generation: generation.counter)
             return .written(rebuilt: true, units: units)
         } }
         var loaded: Loaded
@@ -132,7 +130,7 @@ public enum MatchIndexFile {
         case .current(let current):
             loaded = current
         case .written(let rebuilt, let units):
-            let (index, _, _) = try decode(MappedRegion(path: file))
+            let (index, _) = try decode(MappedRegion(path: file))
             loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: units, fileSize: 0)
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
@@ -161,11 +159,11 @@ public enum MatchIndexFile {
         return spool
     }
 
-    /// The units changed in the database since a side file of generation (`maxVariant`, `sequence`).
-    static func changedUnits(since maxVariant: Int64, _ sequence: Int64, _ db: Database) throws -> Set<Int64> {
+    /// The units changed in the database since a side file of `generation`.
+    static func changedUnits(since generation: Generation, _ db: Database) throws -> Set<Int64> {
         // No DISTINCT: it would make SQLite walk the whole unitId index instead of the rowid range.
-        var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [sequence]))
-        units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [maxVariant]))
+        var units = Set(try Int64.fetchAll(db, sql: #"SELECT unitId FROM "match-change" WHERE seq > ?"#, arguments: [generation.sequence]))
+        units.formUnion(try Int64.fetchAll(db, sql: "SELECT unitId FROM variant WHERE id > ?", arguments: [generation.maxVariant]))
         return units
     }
 
@@ -190,13 +188,36 @@ public enum MatchIndexFile {
         try spool.append(unit: unit, variants: variants)
     }
 
-    /// The generation stamp that starts a side file: magic, highest variant id, change-log sequence.
-    static func header(maxVariant: Int64, sequence: Int64) -> [UInt8] {
-        var bytes = magic
-        for value in [maxVariant, sequence] {
-            for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
+    /// The database state a side file reflects: the highest variant id and the highest
+    /// change-log sequence (variants above the one, log rows after the other are not in it).
+    struct Generation: Equatable {
+        var maxVariant: Int64
+        var sequence: Int64
+
+        /// The database's state now.
+        static func current(_ db: Database) throws -> Generation {
+            Generation(
+                maxVariant: try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0,
+                sequence: try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0)
         }
-        return bytes
+
+        /// Whether a side file of this generation can be caught up to `later` (neither counter
+        /// went back: the file is not newer than the database).
+        func precedes(_ later: Generation) -> Bool {
+            maxVariant <= later.maxVariant && sequence <= later.sequence
+        }
+
+        /// The stamp that starts a side file: magic, highest variant id, change-log sequence.
+        var header: [UInt8] {
+            var bytes = magic
+            for value in [maxVariant, sequence] {
+                for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * Int64(shift)))) }
+            }
+            return bytes
+        }
+
+        /// The index's own generation counter (``MatchIndex/generation``).
+        var counter: UInt64 { UInt64(max(sequence, 0)) }
     }
 
     /// An index entry from a `(id, lang, plain)` row.
@@ -206,7 +227,7 @@ public enum MatchIndexFile {
     }
 
     /// Reads a side file in place: generation header and index (see ``MatchIndex/init(mapping:offset:)``).
-    static func decode(_ region: MappedRegion) throws -> (MatchIndex, Int64, Int64) {
+    static func decode(_ region: MappedRegion) throws -> (MatchIndex, Generation) {
         let bytes = region.bytes
         guard bytes.count > 24, Array(bytes[0..<8]) == magic else {
             throw StorageError(.corruptData, "The match index file has no valid header.")
@@ -217,6 +238,6 @@ public enum MatchIndexFile {
             return value
         }
         let index = try MatchIndex(mapping: region, offset: 24)
-        return (index, integer(at: 8), integer(at: 16))
+        return (index, Generation(maxVariant: integer(at: 8), sequence: integer(at: 16)))
     }
 }

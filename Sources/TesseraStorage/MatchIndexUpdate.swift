@@ -28,16 +28,11 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     // @unchecked Sendable: the spool is written by `queue` (batches of operations the write
     // transaction's thread sends it) and read by the caller only after `drain()`; the other
     // fields belong to the write transaction's thread and, between batches, to the caller.
-    /// The database state the spool reflects.
-    struct State: Equatable {
-        var maxVariant: Int64
-        var sequence: Int64
-    }
-
     let spool: MatchIndexSpool
     let file: String
-    var reflected: State
-    private var pending: State?
+    /// The database state the spool reflects.
+    var reflected: MatchIndexFile.Generation
+    private var pending: MatchIndexFile.Generation?
     private var mark: MatchIndexSpool.Mark?
     /// Whether the spool still mirrors the memory; `false` once anything went past it.
     public private(set) var isValid = true
@@ -73,7 +68,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// The tables the reading thread analyses units with.
     public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
 
-    init(spool: MatchIndexSpool, file: String, reflected: State) {
+    init(spool: MatchIndexSpool, file: String, reflected: MatchIndexFile.Generation) {
         self.spool = spool
         self.file = file
         self.reflected = reflected
@@ -92,26 +87,18 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         let file = MatchIndexFile.path(for: tm)
         return try tm.read { db -> MatchIndexUpdate? in
             try MatchIndexFile.convertingErrors {
-                let state = try current(db)
+                let state = try MatchIndexFile.Generation.current(db)
                 if state.maxVariant == 0 {  // no variants at all
                     return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
                 }
                 guard FileManager.default.fileExists(atPath: file),
-                    let (index, maxVariant, sequence) = try? MatchIndexFile.decode(MappedRegion(path: file)),
-                    maxVariant <= state.maxVariant, sequence <= state.sequence
+                    let (index, stored) = try? MatchIndexFile.decode(MappedRegion(path: file)), stored.precedes(state)
                 else { return nil }
-                let changed = try MatchIndexFile.changedUnits(since: maxVariant, sequence, db)
+                let changed = try MatchIndexFile.changedUnits(since: stored, db)
                 let spool = try MatchIndexFile.continuing(index, changed: changed, file: file, db)
                 return MatchIndexUpdate(spool: spool, file: file, reflected: state)
             }
         }
-    }
-
-    /// The state of the database as the side file records it.
-    static func current(_ db: Database) throws -> State {
-        State(
-            maxVariant: try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0,
-            sequence: try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0)
     }
 
     // MARK: - Batch hooks (the write transaction's thread)
@@ -120,7 +107,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     func begin(_ db: Database) throws {
         guard isValid else { return }
         drain()
-        if try Self.current(db) != reflected { isValid = false; return }
+        if try MatchIndexFile.Generation.current(db) != reflected { isValid = false; return }
         mark = spool.mark()
     }
 
@@ -184,7 +171,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         guard isValid else { return }
         drain()
         guard isValid else { return }
-        let state = try Self.current(db)
+        let state = try MatchIndexFile.Generation.current(db)
         pending = state
         guard writesDuringNextBatch else { return }
         writesDuringNextBatch = false
@@ -192,11 +179,11 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         let group = DispatchGroup()
         let failure = Failure()
         let spool = self.spool
-        let header = MatchIndexFile.header(maxVariant: state.maxVariant, sequence: state.sequence)
+        let header = state.header
         group.enter()
         Thread.detachNewThread {
             do {
-                try spool.writeFile(at: temporary, header: header, generation: UInt64(max(state.sequence, 0)))
+                try spool.writeFile(at: temporary, header: header, generation: state.counter)
             } catch {
                 failure.error = error
             }
@@ -242,8 +229,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
         if written { return true }
         try MatchIndexFile.convertingErrors {
             try spool.finish(
-                writingTo: file, header: MatchIndexFile.header(maxVariant: reflected.maxVariant, sequence: reflected.sequence),
-                generation: UInt64(max(reflected.sequence, 0)))
+                writingTo: file, header: reflected.header, generation: reflected.counter)
         }
         return true
     }
