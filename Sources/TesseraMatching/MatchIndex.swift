@@ -171,6 +171,22 @@ public struct MatchIndex: Sendable {
         (UInt64(token) << 8) | UInt64(min(occurrence, 255))
     }
 
+    /// How many times `token` occurs in an entry's `tokens` up to and including `position`: a
+    /// scan for short entries, a running dictionary (cleared by the caller per entry, fed every
+    /// position in order) for long ones.
+    @inline(__always) static func occurrence<Tokens: RandomAccessCollection<UInt32>>(
+        of token: UInt32, at position: Int, in tokens: Tokens, seen: inout [UInt32: Int]
+    ) -> Int where Tokens.Index == Int {
+        if tokens.count <= 32 {
+            var occurrence = 1
+            for earlier in tokens.startIndex..<position where tokens[earlier] == token { occurrence += 1 }
+            return occurrence
+        }
+        let occurrence = (seen[token] ?? 0) + 1
+        seen[token] = occurrence
+        return occurrence
+    }
+
     /// The posting row of the `occurrence`-th (from 1) occurrence of `token` in an entry: the
     /// token id for a first occurrence; for a repeat, a row after the tokens' rows, numbered in
     /// order of first appearance (registered in `repeatKeys`, with a new zero count in `counts`,
@@ -284,8 +300,7 @@ public struct MatchIndex: Sendable {
                 let token = tokens[position]
                 var occurrence = 1
                 if end - start > 1 {
-                    occurrence = (seen[token] ?? 0) + 1
-                    seen[token] = occurrence
+                    occurrence = Self.occurrence(of: token, at: position, in: tokens[start..<end], seen: &seen)
                 }
                 let keyIndex = Self.postingRow(token, occurrence, repeatKeys: &repeatKeys, counts: &counts)
                 keyOfPosition[position] = keyIndex

@@ -123,7 +123,7 @@ extension MatchIndexSpool {
                 output.integer(token)
                 var occurrence = 1
                 if entryTokens.count > 1 {
-                    occurrence = Self.occurrence(of: token, at: position, in: entryTokens, seen: &seen)
+                    occurrence = MatchIndex.occurrence(of: token, at: position, in: entryTokens, seen: &seen)
                 }
                 let keyIndex = MatchIndex.postingRow(token, occurrence, repeatKeys: &repeatKeys, counts: &keyCounts)
                 try keys.append(keyIndex)
@@ -210,19 +210,6 @@ extension MatchIndexSpool {
         output.section(bucketStarts)
         output.section(bucketEntries)
         try output.check()
-    }
-
-    /// How many times `token` occurs in `tokens` up to and including `position`: a scan for short
-    /// entries, a running dictionary for long ones (the same counts as MatchIndex.finalize).
-    @inline(__always) static func occurrence(of token: UInt32, at position: Int, in tokens: [UInt32], seen: inout [UInt32: Int]) -> Int {
-        if tokens.count <= 32 {
-            var occurrence = 1
-            for earlier in 0..<position where tokens[earlier] == token { occurrence += 1 }
-            return occurrence
-        }
-        let occurrence = (seen[token] ?? 0) + 1
-        seen[token] = occurrence
-        return occurrence
     }
 
     /// The token table: offsets and UTF-8 blob by id, then FNV-1a hashes sorted with their ids.
