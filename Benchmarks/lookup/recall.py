@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Recall of the index against the exhaustive scan (same formula): both are JSON Lines from
-`tessera lookup --file ... --format json --max 1000`. A match is (line, unit, target language);
+`tessera lookup --file ... --format jsonl --max 1000`. A match is (line, unit, target language);
 recall = matches of the scan also found by the index / matches of the scan.
 
 usage: recall.py INDEX.jsonl EXHAUSTIVE.jsonl [MIN]

@@ -60,10 +60,10 @@ for spec in "en de queries-en.txt" "de en queries-de.txt" "ja en queries-ja.txt"
     >"$OUT/$src-$tgt.tsv" 2>"$OUT/$src-$tgt.times"
   grep -v $'^[0-9]*\t[0-9.]*$' "$OUT/$src-$tgt.times" || true
   python3 Benchmarks/lookup/stats.py "$OUT/$src-$tgt.times"
-  echo "lines with a match: $(awk -F'\t' '$2 != ""' "$OUT/$src-$tgt.tsv" | wc -l) of $(wc -l < "$OUT/$src-$tgt.tsv")"
+  echo "lines with a match: $(awk -F'\t' 'NR > 1 && $2 == "1"' "$OUT/$src-$tgt.tsv" | wc -l) of $(tail -n +2 "$OUT/$src-$tgt.tsv" | cut -f1 | sort -u | wc -l)"
   echo "-- recall against the exhaustive scan (all matches >= 75, --max 1000)"
-  "$BIN" lookup --file "$q" --source "$src" --target "$tgt" --format json --max 1000 --db "$DB" >"$OUT/$src-$tgt.index.jsonl"
-  "$BIN" lookup --file "$q" --source "$src" --target "$tgt" --format json --max 1000 --exhaustive --timings --db "$DB" \
+  "$BIN" lookup --file "$q" --source "$src" --target "$tgt" --format jsonl --max 1000 --db "$DB" >"$OUT/$src-$tgt.index.jsonl"
+  "$BIN" lookup --file "$q" --source "$src" --target "$tgt" --format jsonl --max 1000 --exhaustive --timings --db "$DB" \
     >"$OUT/$src-$tgt.scan.jsonl" 2>"$OUT/$src-$tgt.scan.times"
   python3 Benchmarks/lookup/recall.py "$OUT/$src-$tgt.index.jsonl" "$OUT/$src-$tgt.scan.jsonl"
   printf 'exhaustive scan: '; python3 Benchmarks/lookup/stats.py "$OUT/$src-$tgt.scan.times"
@@ -87,8 +87,8 @@ for tgt in de '*'; do
 done
 echo "-- recall of the first 20 words against the exhaustive scan"
 head -20 "$OUT/words-en.txt" >"$OUT/words-20.txt"
-"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format json --max 1000 --db "$DB" >"$OUT/words.index.jsonl"
-"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format json --max 1000 --exhaustive --db "$DB" >"$OUT/words.scan.jsonl"
+"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format jsonl --max 1000 --db "$DB" >"$OUT/words.index.jsonl"
+"$BIN" lookup --file "$OUT/words-20.txt" --source en --target de --format jsonl --max 1000 --exhaustive --db "$DB" >"$OUT/words.scan.jsonl"
 python3 Benchmarks/lookup/recall.py "$OUT/words.index.jsonl" "$OUT/words.scan.jsonl"
 
 echo "== concordance"

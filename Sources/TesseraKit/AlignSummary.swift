@@ -98,14 +98,15 @@ public struct AlignSummary: Sendable, Codable, Hashable {
         for target in targets {
             let shapes = target.shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-            var line = "\(source) -> \(target.document): \(shapes); \(target.unaligned.count) unaligned sentences"
-            if minimumConfidence > 0 { line += ", \(target.leftOutByConfidence) beads under confidence \(minimumConfidence)" }
+            var line = "\(source) -> \(target.document): \(shapes); \(Plural.count(target.unaligned.count, "unaligned sentence"))"
+            if minimumConfidence > 0 { line += ", \(Plural.count(target.leftOutByConfidence, "bead")) under confidence \(minimumConfidence)" }
             if let lexicon = target.lexicon, lexicon.glossaryPairs + lexicon.memoryPairs > 0 {
-                line += "; lexicon: \(lexicon.glossaryPairs) glossary pairs, \(lexicon.memoryPairs) memory pairs from \(lexicon.memoryUnits) units"
+                line += "; lexicon: \(Plural.count(lexicon.glossaryPairs, "glossary pair")), "
+                    + "\(Plural.count(lexicon.memoryPairs, "memory pair")) from \(Plural.count(lexicon.memoryUnits, "unit"))"
             }
             lines.append(line)
         }
-        var last = "\(units) units"
+        var last = Plural.count(units, "unit")
         if let store {
             last += "; stored \(store.added), already stored \(store.duplicates)"
         }

@@ -76,25 +76,40 @@ public struct AlignedArticle: Sendable {
         text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
-    struct JSONBead: Encodable {
-        var source: [Int]
-        var target: [Int]
-        var shape: String
-        var confidence: Double
-        var sourceText: String
-        var targetText: String
+    /// One bead of the JSON format.
+    public struct JSONBead: Encodable, Sendable {
+        /// 0-based source sentence indices.
+        public var source: [Int]
+        /// 0-based target sentence indices.
+        public var target: [Int]
+        /// The shape, e.g. `2-1`.
+        public var shape: String
+        /// The confidence, rounded to three decimals.
+        public var confidence: Double
+        /// The source sentences joined by a space.
+        public var sourceText: String
+        /// The target sentences joined by a space.
+        public var targetText: String
     }
 
-    struct JSONArticle: Encodable {
-        var source: String
-        var target: String
-        var sourceLanguage: String?
-        var targetLanguage: String?
-        var beads: [JSONBead]
-        var warnings: [String]
+    /// The JSON format of one alignment (what `formatted(as: .json)` writes).
+    public struct JSONArticle: Encodable, Sendable {
+        /// The source document's name.
+        public var source: String
+        /// The target document's name.
+        public var target: String
+        /// The source language.
+        public var sourceLanguage: String?
+        /// The target language.
+        public var targetLanguage: String?
+        /// The beads at or above the minimum confidence.
+        public var beads: [JSONBead]
+        /// The aligner's warnings.
+        public var warnings: [String]
     }
 
-    func jsonValue(minimumConfidence: Double) -> JSONArticle {
+    /// The alignment as a ``JSONArticle``, beads under `minimumConfidence` left out.
+    public func jsonValue(minimumConfidence: Double) -> JSONArticle {
         JSONArticle(
             source: sourceName, target: targetName, sourceLanguage: source.language?.description,
             targetLanguage: target.language?.description,

@@ -89,7 +89,7 @@ public enum CheckTerminology {
         /// One line per problem plus a summary.
         public var summary: String {
             var lines = problems.map { "\($0.pair): \($0.kind.rawValue): \($0.message) [\($0.glossary) \($0.conceptID)]" }
-            lines.append("\(pairs) pairs checked, \(problems.count) problem\(problems.count == 1 ? "" : "s").")
+            lines.append("\(Plural.count(pairs, "pair")) checked, \(Plural.count(problems.count, "problem")).")
             return lines.joined(separator: "\n")
         }
 
@@ -114,6 +114,24 @@ public enum CheckTerminology {
         public init(pairs: Int, problems: [Problem]) {
             self.pairs = pairs
             self.problems = problems
+        }
+    }
+
+    /// Makes sure `database` holds a glossary with terms in both languages: a check against none
+    /// would pass without checking anything.
+    ///
+    /// - Throws: ``KitError`` `.noDatabase` when the file does not exist; `.noGlossary` when no
+    ///   stored glossary has terms in `source` and `target`; `StorageError`.
+    public static func requireGlossary(database: DatabaseLocation, source: LanguageTag, target: LanguageTag) throws {
+        let summaries = try GlossaryList(database: database).run()
+        guard !summaries.isEmpty else {
+            throw KitError(.noGlossary, "\(database.path) holds no glossary: import one with tessera glossary import.")
+        }
+        let covers = { (summary: GlossaryList.Summary, tag: LanguageTag) in
+            summary.languages.contains { LanguageTag($0)?.language == tag.language }
+        }
+        guard summaries.contains(where: { covers($0, source) && covers($0, target) }) else {
+            throw KitError(.noGlossary, "\(database.path) holds no glossary with terms in both \(source) and \(target).")
         }
     }
 

@@ -100,6 +100,7 @@ public struct ExportTMX: Sendable {
         case .tsv, .json, .jsonl:
             let out = try ExportTMXOutput(path: output)
             if format == .json { try out.write("{\"units\":[\n") }
+            if format == .tsv { try out.write(Self.tsvHeader.joined(separator: "\t") + "\n") }
             var first = true
             try memory.forEachUnit(matching: filter) { stored in
                 guard let selection = select(stored) else { report.skipped += 1; return }
@@ -107,7 +108,8 @@ public struct ExportTMX: Sendable {
                 case .tsv:
                     guard !selection.targets.isEmpty else { report.skipped += 1; return }
                     for target in selection.targets {
-                        try out.write(tsvField(selection.source) + "\t" + tsvField(target) + "\n")
+                        try out.write(
+                            "\(selection.source.language)\t\(target.language)\t" + tsvField(selection.source) + "\t" + tsvField(target) + "\n")
                     }
                 case .json, .jsonl:
                     let line = try ExportTMXJSON.encode(stored, unit: selection.unit, level: level)
@@ -165,6 +167,10 @@ public struct ExportTMX: Sendable {
         if counts.count == 1, let only = LanguageTag(counts[0].language) { return only }
         return .all
     }
+
+    /// The columns of a TSV export (its first line): one row per source -> target pair, so that
+    /// a multi-target export says which language each row holds.
+    public static let tsvHeader = ["source_language", "target_language", "source", "target"]
 
     private func tsvField(_ variant: Variant) -> String {
         Self.escapeTSV(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)

@@ -19,7 +19,7 @@ public struct ExportTMXReport: Codable, Sendable, Equatable {
 
     /// The human-readable summary.
     public var summary: String {
-        "Exported \(units) units (\(pairs) pairs) as \(format.rawValue) to \(output == "-" ? "standard output" : output)"
-            + (skipped > 0 ? "; \(skipped) units without the requested languages left out." : ".")
+        "Exported \(Plural.count(units, "unit")) (\(Plural.count(pairs, "pair"))) as \(format.rawValue) to \(output == "-" ? "standard output" : output)"
+            + (skipped > 0 ? "; \(Plural.count(skipped, "unit")) without the requested languages left out." : ".")
     }
 }

@@ -31,7 +31,7 @@ public struct GlossaryImport: Sendable {
 
         /// One line for the terminal.
         public var summary: String {
-            "Imported \(concepts) concepts, \(terms) terms (\(languages.joined(separator: ", "))) into glossary \"\(glossary)\""
+            "Imported \(Plural.count(concepts, "concept")), \(Plural.count(terms, "term")) (\(languages.joined(separator: ", "))) into glossary \"\(glossary)\""
                 + (replaced ? " (replaced)" : "") + String(format: " in %.2f s.", seconds)
         }
     }

@@ -1,8 +1,36 @@
+import TesseraTMX
+
 /// What `tessera import` did, file by file, with totals.
 ///
 /// A file is imported whole or not at all: `imported` false means nothing from it was committed
 /// and `error` holds the one-line reason (`FILE:LINE:COLUMN: message` for a malformed TMX file).
 public struct ImportReport: Codable, Sendable, Equatable {
+    /// A unit left out of a file under `--skip-invalid`: where its `<tu>` began and why.
+    public struct SkippedUnit: Codable, Sendable, Equatable, CustomStringConvertible {
+        /// The file, as given.
+        public var file: String
+        /// The line of the `<tu>` start tag.
+        public var line: Int
+        /// The column of the `<tu>` start tag.
+        public var column: Int
+        /// Why the unit was invalid.
+        public var reason: String
+        /// The unit's `tuid`, if it had one.
+        public var tuid: String?
+
+        /// A record of `unit`, skipped in `file`.
+        init(file: String, unit: TMXSkippedUnit) {
+            self.file = file
+            line = unit.line
+            column = unit.column
+            reason = unit.reason
+            tuid = unit.tuid
+        }
+
+        /// `FILE:LINE:COLUMN: reason`.
+        public var description: String { "\(file):\(line):\(column): \(reason)" }
+    }
+
     /// The result of one file.
     public struct FileResult: Codable, Sendable, Equatable {
         /// The path as given.
@@ -21,6 +49,8 @@ public struct ImportReport: Codable, Sendable, Equatable {
         public var duplicatesSkipped: Int = 0
         /// Units skipped, by reason (invalid units under `--skip-invalid`, units without variants).
         public var skipped: [String: Int] = [:]
+        /// Each unit skipped as invalid (`--skip-invalid`), in file order.
+        public var skippedUnits: [SkippedUnit] = []
         /// Reader warnings by kind.
         public var warnings: [String: Int] = [:]
 
@@ -98,6 +128,9 @@ public struct ImportReport: Codable, Sendable, Equatable {
         let skipped = totals.skipped.values.reduce(0, +)
         lines.append("Skipped:    \(skipped)")
         for (reason, count) in totals.skipped.sorted(by: { $0.key < $1.key }) { lines.append("  \(reason): \(count)") }
+        for file in files where file.imported {
+            for unit in file.skippedUnits { lines.append("  \(unit)") }
+        }
         let warnings = totals.warnings.values.reduce(0, +)
         lines.append("Warnings:   \(warnings)")
         for (kind, count) in totals.warnings.sorted(by: { $0.key < $1.key }) { lines.append("  \(kind): \(count)") }

@@ -1,5 +1,6 @@
 import Foundation
 import TesseraCore
+import TesseraTMX
 public import TesseraStorage
 
 /// The duplicate policy of an import, as the front ends name it.
@@ -107,6 +108,7 @@ public struct ImportTMX: Sendable {
             result.replaced = write.replaced
             result.duplicatesSkipped = write.skippedDuplicates
             result.skipped = source.skippedCounts
+            result.skippedUnits = source.skippedUnits.map { ImportReport.SkippedUnit(file: file, unit: $0) }
             if write.skippedEmpty > 0 { result.skipped["unit without variants", default: 0] += write.skippedEmpty }
         } catch {
             result.imported = false
@@ -135,4 +137,6 @@ protocol TMXUnitSource: AnyObject {
     var warningCounts: [String: Int] { get }
     /// Units skipped as invalid, by reason.
     var skippedCounts: [String: Int] { get }
+    /// Each unit skipped as invalid, where it began and why.
+    var skippedUnits: [TMXSkippedUnit] { get }
 }

@@ -11,6 +11,8 @@ public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
         case cannotWrite
         /// An option value the use case cannot work with.
         case invalidOption
+        /// The database holds no glossary the use case can work with.
+        case noGlossary
     }
 
     /// The kind of failure.

@@ -2,6 +2,7 @@ import Foundation
 import TesseraCore
 import TesseraMatching
 import TesseraStorage
+import TesseraTMX
 
 /// Reads units on a second thread while the caller stores them, so that parsing (libxml2 and
 /// unit building) plus the preparation of each unit for storage (``PreparedUnit``: markup, plain
@@ -132,5 +133,10 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     var skippedCounts: [String: Int] {
         close()
         return source.skippedCounts
+    }
+
+    var skippedUnits: [TMXSkippedUnit] {
+        close()
+        return source.skippedUnits
     }
 }

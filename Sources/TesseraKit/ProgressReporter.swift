@@ -40,7 +40,7 @@ public final class ProgressReporter {
         let done = fileCount > 0 ? (fileIndex - 1) * barWidth / fileCount : 0
         let bar = String(repeating: "#", count: done) + String(repeating: "-", count: barWidth - done)
         let name = file.split(separator: "/").last.map(String.init) ?? file
-        var line = "[\(bar)] \(fileIndex)/\(fileCount) \(name): \(units) units"
+        var line = "[\(bar)] \(fileIndex)/\(fileCount) \(name): \(Plural.count(units, "unit"))"
         if line.count > width - 1 { line = String(line.prefix(max(0, width - 1))) }
         write("\r" + line + "\u{1B}[K")
         drawn = true

@@ -33,7 +33,7 @@ extension MemoryStats {
         for pair in pairs { lines.append("  \(pair.source) -> \(pair.target)\t\(pair.units)") }
         lines.append("Batches:   \(batches.count)")
         for batch in batches {
-            lines.append("  #\(batch.id) \(batch.kind) \(batch.filePath.isEmpty ? "-" : batch.filePath)\t\(batch.units) units")
+            lines.append("  #\(batch.id) \(batch.kind) \(batch.filePath.isEmpty ? "-" : batch.filePath)\t\(Plural.count(batch.units, "unit"))")
         }
         return lines.joined(separator: "\n")
     }

@@ -34,7 +34,7 @@ public final class TMXWriter {
     }
 
     /// The `creationtoolversion` written in the header.
-    public static let toolVersion = "0.1"
+    public static let toolVersion = TesseraVersion.current
 
     /// The number of units written.
     public private(set) var unitsWritten = 0

@@ -6,7 +6,7 @@ import TesseraKit
 import TesseraStorage
 
 /// `tessera align`: sentence-aligns a document with one or more translations.
-struct AlignCommand: ParsableCommand {
+struct AlignCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
         abstract: "Align the sentences of a document with its translations.",
@@ -21,6 +21,11 @@ struct AlignCommand: ParsableCommand {
             and beads under --min-confidence are never stored. --format tmx writes the same units as TMX 1.4b. \
             When the database exists, its glossaries' term pairs and word pairs learnt from its units of the \
             language pair help the alignment (--no-glossary, --no-tm-lexicon switch them off).
+
+            Standard output: the alignments in --format (default tsv) unless -o or --store sends them \
+            elsewhere. --json (or --format json) makes it one JSON document {"summary": ..., "alignments": \
+            [...]} ("alignments" only when they go to standard output); --json with tsv, beads or tmx \
+            needs -o. --format without -o does nothing with --store and is refused.
             """)
 
     @Argument(help: "The source document (UTF-8 text).")
@@ -38,8 +43,8 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Input has one sentence per line.")
     var sentences = false
 
-    @Option(help: "Output format: tsv, json, beads, tmx (one TMX file with the units --store would store).")
-    var format: String = "tsv"
+    @Option(help: "Output format: tsv (default), json, beads, tmx (one TMX file with the units --store would store).")
+    var format: String?
 
     @Option(name: .customLong("min-confidence"), help: "Leave out beads below this confidence (tsv, json, tmx, --store).")
     var minConfidence: Double = 0
@@ -52,7 +57,7 @@ struct AlignCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(name: .customLong("json"), help: "Print the summary as one JSON document.")
+    @Flag(name: .customLong("json"), help: "Print one JSON document on standard output: the summary, and the alignments when they go there.")
     var jsonSummary = false
 
     @Flag(name: .customLong("no-glossary"), help: "Do not use the database's glossary term pairs as lexicon.")
@@ -80,6 +85,15 @@ struct AlignCommand: ParsableCommand {
         targetLanguages.split(separator: ",").map { LanguageTag(String($0).trimmingCharacters(in: .whitespaces)) }
     }
 
+    /// The format of the alignments: `--format`, else json when `--json` puts them in the
+    /// document on standard output, else tsv.
+    var resolvedFormat: String { format ?? (jsonSummary && alignmentsToStandardOutput ? "json" : "tsv") }
+
+    /// Whether the alignments go to standard output (not to `-o` files, not only to the database).
+    var alignmentsToStandardOutput: Bool { output == nil && !store }
+
+    var printsJSON: Bool { jsonSummary || (alignmentsToStandardOutput && resolvedFormat == "json") }
+
     func validate() throws {
         guard LanguageTag(sourceLanguage) != nil else {
             throw ValidationError("--source \"\(sourceLanguage)\" is not a language tag.")
@@ -91,12 +105,19 @@ struct AlignCommand: ParsableCommand {
         guard targets.count == targetFiles.count else {
             throw ValidationError("\(targetFiles.count) target files but \(targets.count) target languages: give one language per file.")
         }
-        guard format == "tmx" || AlignedArticle.Format(rawValue: format) != nil else {
+        guard resolvedFormat == "tmx" || AlignedArticle.Format(rawValue: resolvedFormat) != nil else {
             throw ValidationError(
-                "--format \"\(format)\" is not one of \((AlignedArticle.Format.allCases.map(\.rawValue) + ["tmx"]).joined(separator: ", ")).")
+                "--format \"\(resolvedFormat)\" is not one of \((AlignedArticle.Format.allCases.map(\.rawValue) + ["tmx"]).joined(separator: ", ")).")
         }
         guard (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be between 0 and 1.")
+        }
+        if let format, store, output == nil {
+            throw ValidationError("--format \(format) does nothing with --store and no -o: the pairs go to the database; add -o FILE.")
+        }
+        if jsonSummary, alignmentsToStandardOutput, resolvedFormat != "json" {
+            throw ValidationError(
+                "--json prints one JSON document on standard output: write --format \(resolvedFormat) to a file with -o, or use --format json.")
         }
     }
 
@@ -117,8 +138,7 @@ struct AlignCommand: ParsableCommand {
                 return try loader.load(source: sourceTag, target: targetTag)
             }
         } catch {
-            JSONOutput.printError("\(database.location.path): \(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(database.location.path): \(error)")
         }
         let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner,
                                            lexicons: loaded.map { $0?.lexicon ?? BilingualLexicon() })
@@ -127,15 +147,15 @@ struct AlignCommand: ParsableCommand {
                 JSONOutput.printError("\(article.targetName): \(warning)")
             }
         }
+        let format = resolvedFormat
         let units = format == "tmx" || store ? AlignUnits.units(from: articles, minimumConfidence: minConfidence) : []
-        let writesToStandardOutput = output == nil && !store
         if format == "tmx" {
             if let output {
                 try AlignStore.writeTMX(units, to: output, sourceLanguage: sourceTag ?? LanguageTag("und")!)
             } else if !store {
                 try AlignStore.writeTMX(units, to: "-", sourceLanguage: sourceTag ?? LanguageTag("und")!)
             }
-        } else if let articleFormat = AlignedArticle.Format(rawValue: format), output != nil || !store {
+        } else if let articleFormat = AlignedArticle.Format(rawValue: format), output != nil || (!store && !printsJSON) {
             try writeArticles(articles, format: articleFormat)
         }
         var report: WriteReport?
@@ -143,18 +163,23 @@ struct AlignCommand: ParsableCommand {
             do {
                 report = try AlignStore(database: database.location).store(units, sourcePath: sourceFile)
             } catch {
-                JSONOutput.printError("\(database.location.path): \(error)")
-                throw ExitCode(ExitStatus.failure)
+                throw CommandFailure("\(database.location.path): \(error)")
             }
         }
-        guard store || jsonSummary else { return }
         let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minConfidence,
                                    units: units.count, store: report)
-        if jsonSummary {
-            try JSONOutput.print(summary, toStandardError: writesToStandardOutput)
-        } else {
+        if printsJSON {
+            let alignments = alignmentsToStandardOutput ? articles.map { $0.jsonValue(minimumConfidence: minConfidence) } : nil
+            try JSONOutput.print(Document(summary: summary, alignments: alignments))
+        } else if store {
             JSONOutput.printText(summary.text)
         }
+    }
+
+    /// The `--json` document: the summary, and the alignments when they go to standard output.
+    struct Document: Encodable {
+        var summary: AlignSummary
+        var alignments: [AlignedArticle.JSONArticle]?
     }
 
     /// Writes the per-target formats (tsv, json, beads) to `-o` files or standard output.
@@ -179,12 +204,10 @@ struct AlignCommand: ParsableCommand {
     static func read(_ path: String) throws -> String {
         // A file that cannot be read is a failure (exit 1, one line), not a usage error.
         guard let data = FileManager.default.contents(atPath: path) else {
-            JSONOutput.printError("error: \(path): cannot read the file.")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("error: \(path): cannot read the file.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            JSONOutput.printError("error: \(path): not UTF-8 text.")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("error: \(path): not UTF-8 text.")
         }
         return text
     }

@@ -1,15 +1,20 @@
 import ArgumentParser
+import TesseraCore
 import TesseraKit
 
 /// `tessera check --source en --target de [--file pairs.tsv] [--json]`: terminology QA.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check translations against the glossaries: missing terms, forbidden or deprecated terms, inconsistency.",
         discussion: "Pairs come from --file (source<TAB>target per line) or, without it, from the translation memory. "
-            + "Exit status 1 when problems are found.")
+            + "Exit status 1 when problems are found, or when the database holds no glossary with both languages.")
 
-    @OptionGroup var languages: GlossaryLanguageOptions
+    @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
+    var source: String
+
+    @Option(name: .long, help: "The target language: exactly one (BCP 47 tag, e.g. de).")
+    var target: String
 
     @Option(name: .long, help: "A file of source<TAB>target lines.")
     var file: String?
@@ -17,24 +22,25 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    mutating func validate() throws {
-        guard languages.targetTags.count == 1 else { throw ValidationError("check needs exactly one --target language.") }
+    var printsJSON: Bool { output.json }
+
+    func validate() throws {
+        _ = try GlossaryLanguageOptions.sourceTag(source)
+        guard !target.contains(","), let tag = LanguageTag(target), !tag.isWildcard else {
+            throw ValidationError("--target \"\(target)\": check needs exactly one target language.")
+        }
     }
 
     func run() throws {
-        let report: CheckTerminology.Report
-        do {
-            let target = languages.targetTags[0]
-            let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: [target])
-            let pairs =
-                try file.map { try CheckTerminology.readPairs(path: $0) }
-                ?? CheckTerminology.readPairs(database: database.location, source: languages.sourceTag, target: target)
-            report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: target)
-            if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
-        } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
-        }
+        let sourceTag = try GlossaryLanguageOptions.sourceTag(source)
+        guard let targetTag = LanguageTag(target) else { throw ValidationError("--target \"\(target)\" is not a language tag.") }
+        try CheckTerminology.requireGlossary(database: database.location, source: sourceTag, target: targetTag)
+        let lookup = try TermLookup(database: database.location, source: sourceTag, targets: [targetTag])
+        let pairs =
+            try file.map { try CheckTerminology.readPairs(path: $0) }
+            ?? CheckTerminology.readPairs(database: database.location, source: sourceTag, target: targetTag)
+        let report = try CheckTerminology.check(pairs: pairs, lookup: lookup, target: targetTag)
+        if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
         if !report.passed { throw ExitCode(ExitStatus.failure) }
     }
 }

@@ -4,7 +4,7 @@ import TesseraCore
 import TesseraKit
 
 /// `tessera concordance`: the segments containing a phrase, hits marked, the other language alongside.
-struct ConcordanceCommand: ParsableCommand {
+struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "concordance",
         abstract: "Find the segments that contain a phrase or words, with their translations.",
@@ -12,6 +12,8 @@ struct ConcordanceCommand: ParsableCommand {
             Quotes, *, NEAR, - and other FTS5 syntax in the phrase are searched as text; a word ending \
             in * is a prefix. Chinese, Japanese, Korean and Thai are searched by substring (trigrams).
             --pair takes en-de or, for regional tags, en:pt-BR.
+            With --file, text output is one line per phrase: LINE<TAB>segments found (at most --max)<TAB>the \
+            first one, hits between « »; --json prints one document {"results": [{"line", "phrase", "segments"}]}.
             """)
 
     @Argument(help: "The phrase or words to find.")
@@ -29,8 +31,8 @@ struct ConcordanceCommand: ParsableCommand {
     @Option(name: .long, help: "A language pair, e.g. en-de or en:pt-BR: search one side, show the other.")
     var pair: String?
 
-    @Option(name: .long, help: "With --pair: search the source or the target side.")
-    var side: Side = .source
+    @Option(name: .long, help: "With --pair: search the source (default) or the target side.")
+    var side: Side?
 
     @Flag(name: .long, help: "Find all the words anywhere in the segment instead of the phrase.")
     var words = false
@@ -61,8 +63,9 @@ struct ConcordanceCommand: ParsableCommand {
     func languages() throws -> (LanguageTag, LanguageTag?) {
         if let pair {
             guard let (source, target) = Self.parsePair(pair) else { throw ValidationError("--pair is not two language tags: \(pair)") }
-            return side == .source ? (source, target) : (target, source)
+            return side == .target ? (target, source) : (source, target)
         }
+        if side != nil { throw ValidationError("--side goes with --pair.") }
         guard let lang, let tag = LanguageTag(lang) else { throw ValidationError("Give --lang or --pair.") }
         return (tag, nil)
     }
@@ -71,52 +74,68 @@ struct ConcordanceCommand: ParsableCommand {
         _ = try languages()
         guard (phrase == nil) != (file == nil) else { throw ValidationError("Give a phrase or --file, not both.") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1.") }
+        if timings, file == nil { throw ValidationError("--timings goes with --file.") }
     }
 
+    var printsJSON: Bool { output.json }
+
     func run() throws {
-        do {
-            let (language, other) = try languages()
-            if let file {
-                try runFile(file, language: language, other: other)
-                return
-            }
-            let phrase = self.phrase ?? ""
-            let lines = try Concordance(database: database.location).run(
-                phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
-                open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
-            if output.json {
-                try JSONOutput.print(lines)
-                return
-            }
-            if lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
-            for line in lines {
-                var text = "[\(line.language)] \(line.highlighted)"
-                for other in line.others { text += "\n    [\(other.language)] \(other.text)" }
-                JSONOutput.printText(text)
-            }
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+        let (language, other) = try languages()
+        if let file {
+            try runFile(file, language: language, other: other)
+            return
+        }
+        let phrase = self.phrase ?? ""
+        let lines = try Concordance(database: database.location).run(
+            phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
+            open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
+        if output.json {
+            try JSONOutput.print(lines)
+            return
+        }
+        if lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
+        for line in lines {
+            var text = "[\(line.language)] \(line.highlighted)"
+            for other in line.others { text += "\n    [\(other.language)] \(other.text)" }
+            JSONOutput.printText(text)
         }
     }
 
-    /// `--file`: one search per line, each result as `LINE<TAB>hits<TAB>first hit` (or a JSON line).
+    /// `--file`: one search per line, each result as `LINE<TAB>segments<TAB>first segment`, or one
+    /// JSON document with every phrase's segments.
     func runFile(_ path: String, language: LanguageTag, other: LanguageTag?) throws {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("Cannot read \(path) as UTF-8 text.")
+            throw CommandFailure("\(path): cannot read the file as UTF-8 text.")
         }
         let phrases = text.split(whereSeparator: \.isNewline).map(String.init)
         let results = try Concordance(database: database.location).run(
-            phrases: phrases, language: language, other: other, mode: words ? .words : .phrase, limit: maximum, open: "«", close: "»"
+            phrases: phrases, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
+            open: output.json ? "" : "«", close: output.json ? "" : "»"
         ) { number, milliseconds in
             if timings { FileHandle.standardError.write(Data("\(number)\t\(String(format: "%.3f", milliseconds))\n".utf8)) }
+        }
+        if output.json {
+            try JSONOutput.print(FileDocument(results: zip(phrases, results).enumerated().map {
+                FileResult(line: $0.offset + 1, phrase: $0.element.0, segments: $0.element.1)
+            }))
+            return
         }
         var out = ""
         for (number, lines) in results.enumerated() {
             out += "\(number + 1)\t\(lines.count)\t\(lines.first?.highlighted ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// One phrase of `--file --json`.
+    struct FileResult: Encodable {
+        var line: Int
+        var phrase: String
+        var segments: [Concordance.Line]
+    }
+
+    /// The `--file --json` document.
+    struct FileDocument: Encodable {
+        var results: [FileResult]
     }
 }

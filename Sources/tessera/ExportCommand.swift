@@ -2,11 +2,15 @@ import ArgumentParser
 import TesseraKit
 
 /// `tessera export OUT`: writes the translation memory as TMX, TSV or JSON.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the translation memory as TMX 1.4b, TSV or JSON.",
-        discussion: "The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl); - writes TMX to standard output.")
+        discussion: """
+            The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl); - writes TMX (or --format) to \
+            standard output and the summary to standard error (--json then needs an output file). TSV has a header \
+            row and one row per pair: source_language, target_language, source, target.
+            """)
 
     @Argument(help: "The output file, or - for standard output.")
     var out: String
@@ -33,7 +37,12 @@ struct ExportCommand: ParsableCommand {
     /// The target codes of `--target`.
     var targetCodes: [String] { (try? ExportTMX.languageCodes(target ?? "")) ?? [] }
 
+    var printsJSON: Bool { output.json }
+
     func validate() throws {
+        if output.json, out == "-" {
+            throw ValidationError("--json prints the report on standard output, where - writes the export: give an output file.")
+        }
         if let level, level != 1, level != 2 { throw ValidationError("--level must be 1 or 2.") }
         if resolvedFormat == nil {
             throw ValidationError("Cannot tell the format from '\(out)'; add --format tmx|tsv|json|jsonl.")
@@ -55,18 +64,16 @@ struct ExportCommand: ParsableCommand {
                 database: database.location, output: out, format: format, sourceCode: source,
                 targetCodes: targetCodes, level: level)
             let report = try useCase.run()
-            // When the export itself is on standard output, the report goes to standard error.
+            // When the export itself is on standard output, the summary goes to standard error.
             switch (output.json, out == "-") {
-            case (true, false): try JSONOutput.print(report)
-            case (true, true): try JSONOutput.print(report, toStandardError: true)
+            case (true, _): try JSONOutput.print(report)
             case (false, false): JSONOutput.printText(report.summary)
             case (false, true): JSONOutput.printError(report.summary)
             }
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
     }
 }

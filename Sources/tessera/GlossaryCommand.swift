@@ -10,7 +10,6 @@ struct GlossaryCommand: ParsableCommand {
         ])
 }
 
-
 /// `--source en --target de,fr`: the language pair of term commands.
 struct GlossaryLanguageOptions: ParsableArguments {
     @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
@@ -27,10 +26,17 @@ struct GlossaryLanguageOptions: ParsableArguments {
         (target ?? "").split(separator: ",").compactMap { LanguageTag(String($0)) }
     }
 
-    mutating func validate() throws {
-        guard let tag = LanguageTag(source), !tag.isWildcard else {
-            throw ValidationError("--source \"\(source)\" is not a language tag.")
+    /// The tag of a `--source` value.
+    /// - Throws: `ValidationError` when it is not a language tag (or is `*`).
+    static func sourceTag(_ text: String) throws -> LanguageTag {
+        guard let tag = LanguageTag(text), !tag.isWildcard else {
+            throw ValidationError("--source \"\(text)\" is not a language tag.")
         }
+        return tag
+    }
+
+    mutating func validate() throws {
+        _ = try Self.sourceTag(source)
         for part in (target ?? "").split(separator: ",") where LanguageTag(String(part)) == nil {
             throw ValidationError("--target \"\(part)\" is not a language tag.")
         }

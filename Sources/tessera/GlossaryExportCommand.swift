@@ -2,7 +2,7 @@ import ArgumentParser
 import TesseraKit
 
 /// `tessera glossary export OUT.tbx|OUT.csv [--name NAME] [--db PATH]`.
-struct GlossaryExportCommand: ParsableCommand {
+struct GlossaryExportCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export a glossary as TBX 3 Basic (.tbx) or long-format CSV (.csv).")
 
@@ -14,6 +14,8 @@ struct GlossaryExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var format: OutputOptions
+
+    var printsJSON: Bool { format.json }
 
     mutating func validate() throws {
         let lower = output.lowercased()
@@ -28,11 +30,11 @@ struct GlossaryExportCommand: ParsableCommand {
             if format.json {
                 try JSONOutput.print(report)
             } else {
-                JSONOutput.printText("Wrote \(report.concepts) concepts, \(report.terms) terms to \(report.output).")
+                JSONOutput.printText(
+                    "Wrote \(Plural.count(report.concepts, "concept")), \(Plural.count(report.terms, "term")) to \(report.output).")
             }
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
     }
 }

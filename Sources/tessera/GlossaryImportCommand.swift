@@ -3,7 +3,7 @@ import TesseraCore
 import TesseraKit
 
 /// `tessera glossary import FILE... [--name NAME] [--db PATH]`.
-struct GlossaryImportCommand: ParsableCommand {
+struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import TBX 2/3, CSV/TSV (wide or long layout) or OmegaT glossaries into one named glossary.",
@@ -25,6 +25,8 @@ struct GlossaryImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
+    var printsJSON: Bool { output.json }
+
     mutating func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one glossary file.") }
         if (sourceLanguage == nil) != (targetLanguage == nil) {
@@ -43,8 +45,7 @@ struct GlossaryImportCommand: ParsableCommand {
             let report = try GlossaryImport(files: files, name: name, database: database.location, languages: languages).run()
             if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
     }
 }

@@ -2,11 +2,13 @@ import ArgumentParser
 import TesseraKit
 
 /// `tessera glossary list [--db PATH] [--json]`.
-struct GlossaryListCommand: ParsableCommand {
+struct GlossaryListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stored glossaries.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
+
+    var printsJSON: Bool { output.json }
 
     func run() throws {
         do {
@@ -18,12 +20,11 @@ struct GlossaryListCommand: ParsableCommand {
             } else {
                 for summary in summaries {
                     JSONOutput.printText(
-                        "\(summary.name): \(summary.concepts) concepts, \(summary.terms) terms (\(summary.languages.joined(separator: ", ")))")
+                        "\(summary.name): \(Plural.count(summary.concepts, "concept")), \(Plural.count(summary.terms, "term")) (\(summary.languages.joined(separator: ", ")))")
                 }
             }
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
     }
 }

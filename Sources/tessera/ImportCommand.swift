@@ -2,7 +2,7 @@ import ArgumentParser
 import TesseraKit
 
 /// `tessera import FILE...`: reads TMX files into the translation memory, one transaction per file.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import TMX files (.tmx, .tmx.gz) into the translation memory.",
@@ -24,6 +24,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    var printsJSON: Bool { output.json }
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one TMX file to import.") }
     }
@@ -34,8 +36,7 @@ struct ImportCommand: ParsableCommand {
         do {
             report = try useCase.run(files: files, progress: ProgressReporter.forStandardError())
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
         for file in report.files where !file.imported {
             JSONOutput.printError(file.error ?? "\(file.path): not imported")

@@ -1,15 +1,48 @@
 import Foundation
 
-/// Printing of `--json` results and of error lines.
+/// The one JSON encoder of the command line: a `--json` document (pretty-printed, sorted keys) or
+/// a JSON Lines record (`--format jsonl`), and the line printers every command uses.
 enum JSONOutput {
-    /// Prints `value` as one pretty-printed JSON document (sorted keys) on standard output (or
-    /// standard error when standard output carries the command's data).
-    static func print(_ value: some Encodable, toStandardError: Bool = false) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+    /// `value` as one pretty-printed JSON document with sorted keys and a final line feed.
+    static func document(_ value: some Encodable) throws -> Data {
+        var data = try encoder(pretty: true).encode(value)
         data.append(0x0A)
-        (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(data)
+        return data
+    }
+
+    /// `value` as one JSON Lines record: compact, sorted keys, a final line feed.
+    static func record(_ value: some Encodable) throws -> Data {
+        var data = try encoder(pretty: false).encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Prints `value` as one JSON document on standard output (or standard error when standard
+    /// output carries the command's data).
+    static func print(_ value: some Encodable, toStandardError: Bool = false) throws {
+        (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(try document(value))
+    }
+
+    /// The document printed on standard output when a `--json` command fails without a report:
+    /// `{"error": "the message also printed on standard error", "status": 1}` (2 for a usage error).
+    struct Failure: Encodable {
+        /// The one-line message.
+        var error: String
+        /// The exit status.
+        var status: Int32
+    }
+
+    /// Prints the ``Failure`` document on standard output.
+    static func printFailure(_ message: String, status: Int32) {
+        if let data = try? document(Failure(error: message, status: status)) {
+            FileHandle.standardOutput.write(data)
+        }
     }
 
     /// Prints one line on standard error.

@@ -4,7 +4,7 @@ import TesseraCore
 import TesseraKit
 
 /// `tessera lookup`: fuzzy matches of a sentence, or of every line of a file, in the translation memory.
-struct LookupCommand: ParsableCommand {
+struct LookupCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Find exact and fuzzy matches of a sentence (or of each line of a file).",
@@ -12,6 +12,11 @@ struct LookupCommand: ParsableCommand {
             Scores: 101 exact in context, 100 exact, at most 99 otherwise (word-level edit distance, \
             characters for Chinese, Japanese, Korean, Thai and one-word queries; see Docs/MATCHING.md).
             --target takes a language (de finds de-DE and de-AT), a list (de,fr) or * (every language).
+
+            With --file: --format tsv (the default) prints a header row and one row per match \
+            (line, rank, score, source_language, target_language, source, target; a line without a \
+            match keeps one row with empty match fields), text prints a block per line, json (or \
+            --json) one document {"results": [{"line", "query", "matches"}]}, jsonl one such record a line.
             """)
 
     @Argument(help: "The sentence to look up (omit with --file).")
@@ -35,10 +40,10 @@ struct LookupCommand: ParsableCommand {
     @Option(name: .long, help: "The previous source segment: an exact match in this context scores 101.")
     var context: String?
 
-    @Option(name: .long, help: "Batch output: text, tsv (line, score, source, target) or json (JSON Lines).")
-    var format: LookupFormat?
+    @Option(name: .long, help: "With --file: tsv (default), text, json (one document) or jsonl (JSON Lines).")
+    var format: OutputFormat?
 
-    @Flag(name: .long, help: "Print the time of each lookup in milliseconds on standard error (batch).")
+    @Flag(name: .long, help: "With --file: print the time of each lookup in milliseconds on standard error.")
     var timings = false
 
     @Flag(name: .long, help: ArgumentHelp("Score every segment instead of using the index (for measuring recall).", visibility: .hidden))
@@ -47,9 +52,18 @@ struct LookupCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    enum LookupFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, tsv, json
+    /// The format printed: text or json for one sentence; tsv, text, json or jsonl for a file.
+    var outputFormat: OutputFormat {
+        get throws {
+            if file == nil {
+                if format != nil { throw ValidationError("--format is for batch lookups (--file); use --json for one sentence.") }
+                return output.format
+            }
+            return try OutputFormat.resolve(json: output.json, format: format, allowed: [.tsv, .text, .json, .jsonl], default: .tsv)
+        }
     }
+
+    var printsJSON: Bool { (try? outputFormat) == .json }
 
     func validate() throws {
         if (sentence == nil) == (file == nil) { throw ValidationError("Give either a sentence or --file.") }
@@ -57,43 +71,36 @@ struct LookupCommand: ParsableCommand {
         do { _ = try LookupOptions.targets(from: target) } catch { throw ValidationError("--target: \(error)") }
         guard (0...101).contains(minimum) else { throw ValidationError("--min must be between 0 and 101.") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1.") }
+        if timings, file == nil { throw ValidationError("--timings is for batch lookups (--file).") }
+        _ = try outputFormat
     }
 
     func run() throws {
-        do {
-            guard let sourceTag = LanguageTag(source) else { throw ValidationError("--source is not a language tag") }
-            var options = LookupOptions(
-                source: sourceTag, targets: try LookupOptions.targets(from: target), minimum: minimum, limit: maximum,
-                context: context)
-            options.exhaustive = exhaustive
-            let lookup = try Lookup(database: database.location)
-            if let sentence {
-                let matches = try lookup.run(sentence, options: options)
-                if output.json || format == .json {
-                    try JSONOutput.print(matches)
-                } else {
-                    JSONOutput.printText(matches.isEmpty ? "No match at \(minimum)% or more." : Self.text(matches))
-                }
-                return
-            }
-            try runBatch(lookup, options: options)
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+        guard let sourceTag = LanguageTag(source) else { throw ValidationError("--source is not a language tag") }
+        let format = try outputFormat
+        var options = LookupOptions(
+            source: sourceTag, targets: try LookupOptions.targets(from: target), minimum: minimum, limit: maximum,
+            context: context)
+        options.exhaustive = exhaustive
+        let lookup = try Lookup(database: database.location)
+        guard let sentence else { return try runBatch(lookup, options: options, format: format) }
+        let matches = try lookup.run(sentence, options: options)
+        if format == .json {
+            try JSONOutput.print(matches)
+        } else {
+            JSONOutput.printText(matches.isEmpty ? "No match at \(minimum)% or more." : Self.text(matches))
         }
     }
 
-    /// One lookup per line of `file`; one output line (TSV or JSON) or block (text) per input line.
-    func runBatch(_ lookup: Lookup, options: LookupOptions) throws {
+    /// One lookup per line of `file`: TSV rows, a text block or a JSON Lines record per input line
+    /// as they come, or one JSON document at the end.
+    func runBatch(_ lookup: Lookup, options: LookupOptions, format: OutputFormat) throws {
         guard let file, let data = FileManager.default.contents(atPath: file) else {
-            throw KitError(.invalidOption, "Cannot read \(file ?? "the file").")
+            throw CommandFailure("\(file ?? "the file"): cannot read the file.")
         }
-        let format = format ?? (output.json ? .json : .tsv)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
+        var results: [BatchLine] = []
+        if format == .tsv { out.append(Data((Self.tsvHeader.joined(separator: "\t") + "\n").utf8)) }
         var lineNumber = 0
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }  // the file ends with a line feed
@@ -108,12 +115,11 @@ struct LookupCommand: ParsableCommand {
             }
             switch format {
             case .tsv:
-                let best = matches.first
-                let fields = ["\(lineNumber)", best.map { "\($0.score)" } ?? "", best?.source ?? "", best?.target ?? ""]
-                out.append(Data((fields.map(Self.tsvEscaped).joined(separator: "\t") + "\n").utf8))
+                out.append(Data(Self.tsvRows(line: lineNumber, matches: matches).utf8))
+            case .jsonl:
+                out.append(try JSONOutput.record(BatchLine(line: lineNumber, query: sentence, matches: matches)))
             case .json:
-                out.append(try encoder.encode(BatchLine(line: lineNumber, query: sentence, matches: matches)))
-                out.append(0x0A)
+                results.append(BatchLine(line: lineNumber, query: sentence, matches: matches))
             case .text:
                 out.append(Data("\(lineNumber): \(sentence)\n\(matches.isEmpty ? "  no match" : Self.text(matches))\n".utf8))
             }
@@ -123,31 +129,35 @@ struct LookupCommand: ParsableCommand {
             }
         }
         FileHandle.standardOutput.write(out)
+        if format == .json { try JSONOutput.print(BatchDocument(results: results)) }
     }
 
-    /// One JSON Lines record of a batch.
+    /// One query of a batch: a JSON Lines record, or an element of ``BatchDocument``.
     struct BatchLine: Encodable {
         var line: Int
         var query: String
         var matches: [LookupMatch]
     }
 
-    /// A TSV field: backslash, tab, line feed and carriage return escaped.
-    static func tsvEscaped(_ field: String) -> String {
-        var out = ""
-        for character in field {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\r\n": out += "\\r\\n"
-            default: out.append(character)
-            }
-        }
-        return out
+    /// The `--json` document of a batch.
+    struct BatchDocument: Encodable {
+        var results: [BatchLine]
     }
 
+    /// The columns of batch TSV.
+    static let tsvHeader = ["line", "rank", "score", "source_language", "target_language", "source", "target"]
+
+    /// The TSV rows of one query: one per match, or one with empty match fields.
+    static func tsvRows(line: Int, matches: [LookupMatch]) -> String {
+        guard !matches.isEmpty else { return "\(line)" + String(repeating: "\t", count: tsvHeader.count - 1) + "\n" }
+        return matches.enumerated().map { rank, match in
+            let fields = [
+                "\(line)", "\(rank + 1)", "\(match.score)", match.sourceLanguage.description, match.targetLanguage.description,
+                match.source, match.target,
+            ]
+            return fields.map(ExportTMX.escapeTSV).joined(separator: "\t") + "\n"
+        }.joined()
+    }
     /// Human-readable matches.
     static func text(_ matches: [LookupMatch]) -> String {
         matches.map { match in

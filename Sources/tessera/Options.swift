@@ -12,8 +12,11 @@ struct DatabaseOptions: ParsableArguments {
 
 /// `--json`: one JSON document on standard output instead of text.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print one JSON document on standard output.")
+    @Flag(name: .long, help: "Print one JSON document on standard output (on failure: {\"error\": message, \"status\": 1}).")
     var json = false
+
+    /// The format printed: text, or one JSON document.
+    var format: OutputFormat { json ? .json : .text }
 }
 
 /// The `--duplicates` values.

@@ -8,7 +8,7 @@ import TesseraText
 /// Plain output prints one sentence per line. JSON output is
 /// `{"sentences":[{"end":12,"start":0,"text":"..."}]}` where `start` and `end` are UTF-8 byte
 /// offsets into the decoded text (after any byte-order mark), `end` exclusive.
-struct SegmentCommand: ParsableCommand {
+struct SegmentCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Split a text file into sentences, one per line.",
@@ -27,8 +27,10 @@ struct SegmentCommand: ParsableCommand {
     @Option(name: .long, help: "SRX rules file to use instead of the built-in rules.")
     var srx: String?
 
-    @Flag(name: .long, help: "Print JSON with UTF-8 byte offsets instead of one sentence per line.")
+    @Flag(name: .long, help: "Print one JSON document with UTF-8 byte offsets instead of one sentence per line.")
     var json = false
+
+    var printsJSON: Bool { json }
 
     @Flag(name: .long, help: "Only blank lines separate paragraphs (for hard-wrapped text).")
     var blankLineParagraphs = false
@@ -65,10 +67,7 @@ struct SegmentCommand: ParsableCommand {
                     text: String(text[range]), start: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
                     end: text.utf8.distance(from: text.startIndex, to: range.upperBound))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let output = try encoder.encode(Output(sentences: sentences))
-            print(String(decoding: output, as: UTF8.self))
+            try JSONOutput.print(Output(sentences: sentences))
         } else {
             for range in ranges {
                 // A sentence that spans lines (blank-line paragraphs) is printed on one line.
@@ -87,9 +86,8 @@ struct SegmentCommand: ParsableCommand {
         let sentences: [Sentence]
     }
 
-    /// Prints `message` on standard error as one line and returns the failure exit code.
-    static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-        return ExitCode.failure
+    /// The failure (exit 1) of `message`, printed as one line by ``Tessera/main(_:)``.
+    static func fail(_ message: String) -> CommandFailure {
+        CommandFailure("error: " + message)
     }
 }

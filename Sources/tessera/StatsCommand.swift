@@ -2,20 +2,21 @@ import ArgumentParser
 import TesseraKit
 
 /// `tessera stats`: counts of units, variants, languages and language pairs.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Show units, variants, languages and language pairs of the translation memory.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
+    var printsJSON: Bool { output.json }
+
     func run() throws {
         do {
             let stats = try Stats(database: database.location).run()
             if output.json { try JSONOutput.print(stats) } else { JSONOutput.printText(stats.summary) }
         } catch {
-            JSONOutput.printError("\(error)")
-            throw ExitCode(ExitStatus.failure)
+            throw CommandFailure("\(error)")
         }
     }
 }

@@ -1,16 +1,20 @@
 import ArgumentParser
 import Foundation
+import TesseraCore
 import TesseraKit
 
 /// The `tessera` command: translation memories, glossaries and alignment from the command line.
 ///
 /// Exit status: 0 success, 1 failure, 2 usage error (ArgumentParser's validation errors, which it
-/// would report as 64, are mapped to 2 in ``main()``).
+/// would report as 64, are mapped to 2 in ``main()``). Every failure is printed here, in one
+/// place: one line on standard error and, when the command line asked for `--json`, the
+/// ``JSONOutput/Failure`` document on standard output.
 @main
 struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Translation memory, glossary and sentence alignment toolkit.",
+        version: TesseraVersion.current,
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatsCommand.self, LookupCommand.self, ConcordanceCommand.self,
             GlossaryCommand.self, TermCommand.self, TermsInCommand.self, CheckCommand.self, SegmentCommand.self,
@@ -24,20 +28,35 @@ struct Tessera: AsyncParsableCommand {
 
     /// Parses `arguments`, runs the command and exits with 0, 1 or 2.
     static func main(_ arguments: [String]) async {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
+            command = try parseAsRoot(arguments)
+        } catch {
+            // Before the command exists, `--json` is read from the words before a `--`.
+            fail(error, json: arguments.prefix { $0 != "--" }.contains("--json"))
+        }
+        do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.usage)
-            }
-            exit(withError: error)
+            fail(error, json: (command as? any JSONOutputCommand)?.printsJSON ?? false)
         }
+    }
+
+    /// Reports `error` and exits: an `ExitCode` as it is (the command printed its own output), a
+    /// usage error with status 2, help and `--version` with 0, anything else with 1.
+    static func fail(_ error: any Error, json: Bool) -> Never {
+        if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
+        let code = exitCode(for: error)
+        if code == .success { exit(withError: error) }  // --help, --version
+        let status = code == .validationFailure ? ExitStatus.usage : ExitStatus.failure
+        let message = status == ExitStatus.usage ? message(for: error) : "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        JSONOutput.printError(status == ExitStatus.usage ? fullMessage(for: error) : message)
+        if json { JSONOutput.printFailure(message, status: status) }
+        Foundation.exit(status)
     }
 }
 

@@ -18,7 +18,7 @@ struct AlignCommandTests {
     @Test func parse_readsStoreAndLexiconOptions() throws {
         let command = try AlignCommand.parse([
             "a.en.txt", "a.de.txt", "a.fr.txt", "--source", "en", "--target", "de,fr", "--store", "--db", "/tmp/x.db",
-            "--min-confidence", "0.5", "--no-glossary", "--no-tm-lexicon", "--json", "--format", "tmx",
+            "--min-confidence", "0.5", "--no-glossary", "--no-tm-lexicon", "--json", "--format", "tmx", "-o", "a.tmx",
         ])
         #expect(command.sourceFile == "a.en.txt")
         #expect(command.targetFiles == ["a.de.txt", "a.fr.txt"])
@@ -33,7 +33,7 @@ struct AlignCommandTests {
     @Test func parse_defaults() throws {
         let command = try AlignCommand.parse(["a.en.txt", "a.de.txt", "--source", "en", "--target", "de"])
         #expect(!command.store && !command.noGlossary && !command.noTMLexicon && !command.jsonSummary)
-        #expect(command.format == "tsv")
+        #expect(command.format == nil && command.resolvedFormat == "tsv")
         #expect(command.database.path == nil)
     }
 
@@ -43,6 +43,8 @@ struct AlignCommandTests {
         ["a.en.txt", "a.de.txt", "--source", "en", "--target", "de", "--min-confidence", "2"],
         ["a.en.txt", "a.de.txt", "--source", "e n", "--target", "de"],
         ["a.en.txt", "--source", "en", "--target", "de", "--store"],
+        ["a.en.txt", "a.de.txt", "--source", "en", "--target", "de", "--store", "--format", "tmx"],
+        ["a.en.txt", "a.de.txt", "--source", "en", "--target", "de", "--format", "beads", "--json"],
     ])
     func parse_rejectsBadCommandLines(_ arguments: [String]) {
         do {
@@ -68,6 +70,6 @@ struct AlignCommandTests {
         // multilingual units, stored once (the second run adds nothing), two pairs each.
         #expect(report.units == 15)
         #expect(report.pairs == 30)
-        #expect(lines.contains { $0.hasPrefix("NATO Secretary General Rutte: Greater Investment") })
+        #expect(lines.contains { $0.hasPrefix("en\tde\tNATO Secretary General Rutte: Greater Investment") })
     }
 }

@@ -6,8 +6,8 @@ import Testing
 /// resolution (`--db`, `$TESSERA_DB`, `./tessera.db`) and a failed import that changes nothing.
 struct EndToEndErrorTests {
     /// A scratch directory with the sample files and `tm.db` holding the sample TMX.
-    static func prepared(function: String = #function) throws -> EndToEndHarness? {
-        guard let harness = EndToEndHarness(function: function) else { return nil }
+    static func prepared() throws -> EndToEndHarness {
+        let harness = try EndToEndHarness()
         try harness.write("memory.tmx", EndToEndHarness.tmx())
         try harness.write("malformed.tmx", EndToEndHarness.malformedTMX)
         try harness.write("glossary.tbx", EndToEndHarness.tbx)
@@ -46,12 +46,16 @@ struct EndToEndErrorTests {
 
     @Test(arguments: usageErrors)
     func usageError_exitsTwoWithAMessage(arguments: [String]) throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         let result = try harness.run(arguments)
         #expect(result.status == 2, "\(arguments): \(result)")
         #expect(!result.standardError.isEmpty, "\(arguments): no message")
-        #expect(result.standardOutput.isEmpty, "\(arguments): standard output is not empty: \(result)")
+        if arguments.contains("--json") {
+            #expect(result.jsonObject?["status"] as? Int == 2, "\(arguments): not the error document: \(result)")
+        } else {
+            #expect(result.standardOutput.isEmpty, "\(arguments): standard output is not empty: \(result)")
+        }
     }
 
     static let failures: [[String]] = [
@@ -74,15 +78,17 @@ struct EndToEndErrorTests {
 
     @Test(arguments: failures)
     func failure_exitsOneWithOneLinePerError(arguments: [String]) throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         for json in [false, true] {
             let result = try harness.run(arguments + (json ? ["--json"] : []))
             #expect(result.status == 1, "\(arguments): \(result)")
             #expect(!result.errorLines.isEmpty, "\(arguments): no message on standard error")
             if json {
-                // Nothing, or one JSON document (a report), never text on standard output.
-                #expect(result.standardOutput.isEmpty || result.json != nil, "\(arguments) --json: \(result)")
+                // One JSON document (a report, or {"error": ..., "status": 1}), never text.
+                #expect(result.json is [String: Any], "\(arguments) --json: \(result)")
+            } else {
+                #expect(result.json == nil || result.standardOutput.isEmpty, "\(arguments): \(result)")
             }
             #expect(!FileManager.default.fileExists(atPath: harness.path("missing.db")), "\(arguments) created the missing database")
         }
@@ -91,7 +97,7 @@ struct EndToEndErrorTests {
     /// Regression: an unreadable or non-UTF-8 input made `align` exit 2 with the usage text.
     @Test(arguments: [["missing.txt", "text.txt"], ["text.txt", "missing.txt"], ["latin1.txt", "text.txt"]])
     func align_unreadableInputFileFails(files: [String]) throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         try Data([0x43, 0x61, 0x66, 0xE9, 0x2E, 0x0A]).write(to: URL(fileURLWithPath: harness.path("latin1.txt")))
         let result = try harness.run(["align"] + files + ["--source", "en", "--target", "de"])
@@ -102,7 +108,7 @@ struct EndToEndErrorTests {
 
     @Test(arguments: [0.1, 0.35, 0.5, 0.8, 0.97])
     func import_truncatedTMXFailsWithAPositionAndKeepsNothing(fraction: Double) throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         let bytes = Array(EndToEndHarness.tmx(units: 20).utf8)
         try Data(bytes.prefix(Int(Double(bytes.count) * fraction))).write(to: URL(fileURLWithPath: harness.path("cut.tmx")))
@@ -131,7 +137,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func import_malformedTMXGivesFileLineColumn() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         for json in [false, true] {
             let result = try harness.run(["import", "malformed.tmx", "--db", "tm.db"] + (json ? ["--json"] : []))
@@ -141,7 +147,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func glossaryImport_malformedTBXGivesFileLineColumn() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         let result = try harness.run(["glossary", "import", "malformed.tbx", "--db", "tm.db"])
         #expect(result.status == 1)
@@ -149,7 +155,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func import_failedFileLeavesTheDatabaseUnchanged() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         let before = try harness.run(["stats", "--db", "tm.db", "--json"])
         let beforeObject = try #require(before.jsonObject, "\(before)")
@@ -166,7 +172,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func glossaryImport_failedFileLeavesTheGlossariesUnchanged() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         try harness.write("good.csv", EndToEndHarness.csv)
         try harness.write("unterminated.csv", "en,de\n\"red house,rotes Haus\nfile,Datei\n")
@@ -185,7 +191,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func segment_oddInputFilesSegmentWithoutFailing() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         let inputs: [String: [UInt8]] = [
             "empty.txt": [],
@@ -208,7 +214,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func import_goodAndBadFilesKeepsOnlyTheGoodOne() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         try harness.write("more.tmx", EndToEndHarness.tmx(units: 6))
         let result = try harness.run(["import", "malformed.tmx", "more.tmx", "--db", "fresh.db"])
@@ -218,7 +224,7 @@ struct EndToEndErrorTests {
     }
 
     @Test func database_optionEnvironmentAndDefaultResolve() throws {
-        guard let harness = try Self.prepared() else { return }
+        let harness = try Self.prepared()
         defer { harness.cleanUp() }
         // Default: ./tessera.db in the working directory.
         #expect(try harness.run(["import", "memory.tmx"]).status == 0)

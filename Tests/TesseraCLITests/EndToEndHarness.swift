@@ -4,7 +4,7 @@ import Testing
 /// Runs the built `tessera` executable in a scratch directory and captures what it prints.
 ///
 /// ```swift
-/// let harness = try #require(EndToEndHarness())
+/// let harness = try EndToEndHarness()
 /// let result = try harness.run(["stats", "--json"])
 /// #expect(result.status == 0)
 /// ```
@@ -41,25 +41,30 @@ struct EndToEndHarness {
     /// A fresh scratch directory, the working directory of every run.
     let directory: URL
 
-    /// Finds the executable and makes a scratch directory; `nil` (with a message) when the
-    /// executable has not been built.
-    init?(function: String = #function) {
+    /// Why a harness could not be made: the executable is missing (a test failure, never a skip:
+    /// the test target depends on `tessera`, so `swift build --build-tests` builds it).
+    struct SetupError: Error, CustomStringConvertible {
+        /// What is missing.
+        var description: String
+    }
+
+    /// Finds the executable and makes a scratch directory.
+    /// - Throws: ``SetupError`` when no built `tessera` executable is found.
+    init() throws {
         guard let executable = Self.findExecutable() else {
-            print("\(function): skipped, no built tessera executable next to the tests or in .build/debug")
-            return nil
+            throw SetupError(description: "no built tessera executable next to the tests or in .build/debug: run swift build --build-tests")
         }
         self.executable = executable
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-e2e-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            print("\(function): skipped, cannot create \(directory.path)")
-            return nil
-        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    /// The products directory holding the test bundle, else `.build/debug` above this file.
+    /// `$TESSERA_EXECUTABLE` when set (to test another build), else the products directory
+    /// holding the test bundle, else `.build/debug` above this file.
     static func findExecutable() -> URL? {
+        if let path = ProcessInfo.processInfo.environment["TESSERA_EXECUTABLE"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
+        }
         var candidates: [URL] = []
         if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
@@ -174,6 +179,19 @@ struct EndToEndHarness {
         <body>
         <tu><tuv xml:lang="en"><seg>Good one.</seg></tuv><tuv xml:lang="de"><seg>Gut.</seg></tuv></tu>
         <tu><tuv xml:lang="en"><seg>Broken</seg></tu>
+        </body>
+        </tmx>
+
+        """
+
+    /// A well-formed TMX file whose second unit (line 6) has a `<tuv>` without a language.
+    static let invalidUnitTMX = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4">
+        <header creationtool="e2e" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        <tu><tuv xml:lang="en"><seg>Good one.</seg></tuv><tuv xml:lang="de"><seg>Gut.</seg></tuv></tu>
+        <tu tuid="bad"><tuv><seg>No language.</seg></tuv><tuv xml:lang="de"><seg>Keine Sprache.</seg></tuv></tu>
         </body>
         </tmx>
 

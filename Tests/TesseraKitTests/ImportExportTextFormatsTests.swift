@@ -28,7 +28,7 @@ struct ImportExportTextFormatsTests {
             targets: [ImportExportSupport.tag("fr-CA"), ImportExportSupport.tag("de")]
         ).run()
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text == "Hi\\tthere\tAllô\\\\\\n\nColour\tFarbe\n")
+        #expect(text == "source_language\ttarget_language\tsource\ttarget\nen-US\tfr-CA\tHi\\tthere\tAllô\\\\\\n\nen-GB\tde-DE\tColour\tFarbe\n")
         #expect(report.units == 2)
         #expect(report.pairs == 2)
         #expect(report.skipped == 0)  // the de/cs unit is filtered out by the query
@@ -39,7 +39,10 @@ struct ImportExportTextFormatsTests {
         let out = folder.appendingPathComponent("all.tsv").path
         let report = try ExportTMX(database: location, output: out, format: .tsv).run()
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines == ["Hello\tHi\\tthere", "Hello\tBonjour", "Hello\tAllô\\\\\\n", "Colour\tFarbe", "Haus\tDům"])
+        #expect(lines == [
+            "source_language\ttarget_language\tsource\ttarget", "en\ten-US\tHello\tHi\\tthere", "en\tfr-FR\tHello\tBonjour",
+            "en\tfr-CA\tHello\tAllô\\\\\\n", "en-GB\tde-DE\tColour\tFarbe", "de-DE\tcs-CZ\tHaus\tDům",
+        ])
         #expect(report.pairs == 5)
     }
 
