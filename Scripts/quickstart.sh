@@ -31,7 +31,7 @@ run import TMX/seed-article.en-de-fr-tr.tmx
 run stats
 # 3. Lookups.
 run lookup "The Secretary General also underlined the urgency of increasing defence industry production." --source en --target de,fr,tr --max 1
-run concordance "production lines" --lang en --pair en-de
+run concordance "production lines" --pair en-de
 run term "capability targets" --source en --target de,fr,tr
 run terms-in "We need more shifts, more production lines." --source en --target de
 # 4. Export the TM (TMX 1.4b and TSV).

@@ -22,10 +22,10 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             When the database exists, its glossaries' term pairs and word pairs learnt from its units of the \
             language pair help the alignment (--no-glossary, --no-tm-lexicon switch them off).
 
-            Standard output: the alignments in --format (default tsv) unless -o or --store sends them \
-            elsewhere. --json (or --format json) makes it one JSON document {"summary": ..., "alignments": \
-            [...]} ("alignments" only when they go to standard output); --json with tsv, beads or tmx \
-            needs -o. --format without -o does nothing with --store and is refused.
+            Standard output: the alignments in --format (default tsv, json with --json) unless -o or \
+            --store sends them elsewhere. --json or --format json makes it one JSON document {"summary": \
+            ..., "alignments": [...]} ("alignments" only when they go to standard output); --json with tsv, \
+            beads or tmx needs -o. --format without -o does nothing with --store and is refused.
             """)
 
     @Argument(help: "The source document (UTF-8 text).")
@@ -103,7 +103,8 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             throw ValidationError("--target \"\(targetLanguages)\" holds something that is not a language tag.")
         }
         guard targets.count == targetFiles.count else {
-            throw ValidationError("\(targetFiles.count) target files but \(targets.count) target languages: give one language per file.")
+            throw ValidationError(
+                "\(Plural.count(targetFiles.count, "target file")) but \(Plural.count(targets.count, "target language")): give one language per file.")
         }
         guard resolvedFormat == "tmx" || AlignedArticle.Format(rawValue: resolvedFormat) != nil else {
             throw ValidationError(

@@ -25,7 +25,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     @Flag(name: .long, help: "With --file: write each phrase's search time (line, milliseconds) to stderr.")
     var timings = false
 
-    @Option(name: .long, help: "The language searched (default: the pair's source).")
+    @Option(name: .long, help: "The language searched, all others shown (without --pair).")
     var lang: String?
 
     @Option(name: .long, help: "A language pair, e.g. en-de or en:pt-BR: search one side, show the other.")
@@ -62,6 +62,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     /// The language searched and the one shown alongside.
     func languages() throws -> (LanguageTag, LanguageTag?) {
         if let pair {
+            if lang != nil { throw ValidationError("Give --lang or --pair, not both (--side picks the side of a pair).") }
             guard let (source, target) = Self.parsePair(pair) else { throw ValidationError("--pair is not two language tags: \(pair)") }
             return side == .target ? (target, source) : (source, target)
         }

@@ -207,6 +207,7 @@ struct EndToEndOutputTests {
         ["lookup", "x", "--source", "en", "--timings"],
         ["concordance", "x", "--lang", "en", "--side", "target"],
         ["concordance", "x", "--lang", "en", "--timings"],
+        ["concordance", "x", "--lang", "en", "--pair", "en-de"],
         ["align", "source.txt", "target.txt", "--source", "en", "--target", "de", "--store", "--format", "beads"],
         ["align", "source.txt", "target.txt", "--source", "en", "--target", "de", "--format", "tsv", "--json"],
         ["export", "-", "--format", "tsv", "--json"],
