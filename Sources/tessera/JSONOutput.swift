@@ -23,10 +23,9 @@ enum JSONOutput {
         return encoder
     }
 
-    /// Prints `value` as one JSON document on standard output (or standard error when standard
-    /// output carries the command's data).
-    static func print(_ value: some Encodable, toStandardError: Bool = false) throws {
-        (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(try document(value))
+    /// Prints `value` as one JSON document on standard output.
+    static func print(_ value: some Encodable) throws {
+        FileHandle.standardOutput.write(try document(value))
     }
 
     /// The document printed on standard output when a `--json` command fails without a report:
