@@ -55,7 +55,7 @@ struct StarterGlossaryTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("starter-\(UUID().uuidString).tbx").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         try TBXWriter.write(Glossary(name: "defence", entries: long), to: output)
-        let again = try TBXReader.read(path: output)
+        let again = try TBXReader.read(path: output).map(TBXWriterTests.withoutCategories)
         #expect(TBXWriterTests.comparable(again) == TBXWriterTests.comparable(long.map(TBXWriterTests.groupedByLanguage)))
     }
 }

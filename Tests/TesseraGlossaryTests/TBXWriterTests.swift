@@ -23,8 +23,17 @@ struct TBXWriterTests {
         let output = Self.temporaryPath("out.tbx")
         defer { try? FileManager.default.removeItem(atPath: output) }
         try TBXWriter.write(Glossary(name: "round trip", entries: entries), to: output)
-        let again = try TBXReader.read(path: output)
+        var again = try TBXReader.read(path: output)
+        if file.hasSuffix(".csv") { again = again.map(Self.withoutCategories) }  // TBX adds its elements
         #expect(Self.comparable(again) == Self.comparable(entries.map(Self.groupedByLanguage)))
+    }
+
+    /// The typed fields only (what a delimited file carries).
+    static func withoutCategories(_ entry: TermEntry) -> TermEntry {
+        var copy = entry
+        copy.categories = [:]
+        for index in copy.terms.indices { copy.terms[index].categories = [] }
+        return copy
     }
 
     /// TBX groups terms by language section; a CSV entry may interleave languages.
@@ -56,8 +65,4 @@ struct TBXWriterTests {
         #expect(again == entries)
     }
 
-    @Test(arguments: [("noun", "noun"), ("n", "noun"), ("Adj.", "adjective"), ("properNoun", "properNoun"), ("article", "other")])
-    func basicPartOfSpeech_mapsToPicklist(value: String, expected: String) {
-        #expect(TBXWriter.basicPartOfSpeech(value) == expected)
-    }
 }
