@@ -139,7 +139,7 @@ public enum TBXReader {
                 }
                 if name == "body" { state.inBody = true }
                 guard state.inBody else { continue }
-                let place = state.structure.enter(name)
+                let place = state.structure.enter(name, line: reader.line, column: reader.column)
                 for message in place.problems { try problem(message) }
                 switch place.role {
                 case .skipped:
@@ -222,7 +222,7 @@ public enum TBXReader {
                 guard state.inBody else { continue }
                 if name == "body" { state.inBody = false }
                 let left = state.structure.leave(name)
-                for message in left.problems { try problem(message) }
+                for message in left.problems { try problem(message, line: left.line, column: left.column) }
                 switch left.role {
                 case .concept:
                     if var entry = state.entry, !entry.terms.isEmpty {
@@ -232,6 +232,7 @@ public enum TBXReader {
                     state.entry = nil
                     state.language = nil
                 case .language:
+                    finishTerm(&state)  // a term written directly in the language section (lenient)
                     state.language = nil
                 case .termSection:
                     finishTerm(&state)

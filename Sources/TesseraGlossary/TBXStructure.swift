@@ -48,6 +48,10 @@ struct TBXStructure {
     struct Place {
         var role: Role
         var problems: [String] = []
+        /// Where the problems are when not at the current tag (an end tag's problems are placed
+        /// at the element's start tag).
+        var line: Int? = nil
+        var column: Int? = nil
     }
 
     enum Kind { case concept, language, termSection, termGroup }
@@ -59,10 +63,17 @@ struct TBXStructure {
         /// data in a term section.
         var phase = 0
         var children = 0
+        /// Whether a problem already said the term is missing (so the end tag does not repeat it).
+        var missingTermReported = false
+        var line = 0
+        var column = 0
     }
 
     let dialect: TBXDialect
     var stack: [Frame] = []
+    /// The place of the start tag being entered.
+    var line = 0
+    var column = 0
 
     init(dialect: TBXDialect = .tbx3) { self.dialect = dialect }
 
@@ -86,7 +97,9 @@ struct TBXStructure {
     }
 
     /// A start tag inside `body`.
-    mutating func enter(_ name: String) -> Place {
+    mutating func enter(_ name: String, line: Int = 0, column: Int = 0) -> Place {
+        self.line = line
+        self.column = column
         let aux = TBXDialect.auxiliaryElements.contains(name)
         let termNote = TBXDialect.termNoteElements.contains(name)
         guard let top = stack.last else {
@@ -142,12 +155,17 @@ struct TBXStructure {
             if termNote {
                 var problems: [String] = []
                 if ntig { problems.append("<\(name)> is directly in <ntig>; it belongs in its <termGrp> after the <term>.") }
-                else if top.children == 0 { problems.append("<\(name)> comes before the <term> of its <\(top.name)>; the term comes first.") }
+                else if top.children == 0 {
+                    if !top.missingTermReported { problems.append("<\(name)> comes before the <term> of its <\(top.name)>; the term comes first.") }
+                    stack[stack.count - 1].missingTermReported = true
+                }
                 else if top.phase == 2 { problems.append("<\(name)> comes after the auxiliary data categories of its <\(top.name)>; term notes follow the <term> directly.") }
                 return Place(role: .category, problems: problems)
             }
             if aux {
-                let problems = top.children == 0 ? ["<\(name)> comes before the <term> of its <\(top.name)>; the term comes first."] : []
+                let problems = top.children == 0 && !top.missingTermReported
+                    ? ["<\(name)> comes before the <term> of its <\(top.name)>; the term comes first."] : []
+                if top.children == 0 { stack[stack.count - 1].missingTermReported = true }
                 stack[stack.count - 1].phase = 2
                 return Place(role: .category, problems: problems)
             }
@@ -177,7 +195,7 @@ struct TBXStructure {
     }
 
     mutating func push(_ kind: Kind, _ name: String, problems: [String] = []) -> Place {
-        stack.append(Frame(kind: kind, name: name))
+        stack.append(Frame(kind: kind, name: name, line: line, column: column))
         let role: Role
         switch kind {
         case .concept: role = .concept
@@ -192,13 +210,20 @@ struct TBXStructure {
     mutating func leave(_ name: String) -> Place {
         guard let top = stack.last, top.name == name else { return Place(role: .ignored) }
         stack.removeLast()
+        var place = leavePlace(top, name)
+        place.line = top.line
+        place.column = top.column
+        return place
+    }
+
+    func leavePlace(_ top: Frame, _ name: String) -> Place {
         switch top.kind {
         case .concept:
             return Place(role: .concept, problems: top.children == 0 ? ["<\(name)> has no <\(dialect.languageElement)>."] : [])
         case .language:
             return Place(role: .language, problems: top.children == 0 ? ["<\(name)> has no term section."] : [])
         case .termSection:
-            return Place(role: .termSection, problems: top.children == 0 ? ["<\(name)> has no <term>."] : [])
+            return Place(role: .termSection, problems: top.children == 0 && !top.missingTermReported ? ["<\(name)> has no <term>."] : [])
         case .termGroup:
             return Place(role: .termGroup)
         }
