@@ -27,6 +27,10 @@ public struct TermEntry: Hashable, Sendable, Codable {
     public var terms: [Term]
     /// Where the entry came from (a file name, a `sourceIdentifier`), if known.
     public var source: String?
+    /// Every TBX data category of the concept (key `""`) and of each language section (key: the
+    /// language tag text) as read, in document order (`transacGrp`, `xref`, `admin`, ...); empty for
+    /// entries from delimited files.
+    public var categories: [String: [DataCategory]]
 
     /// Creates a concept entry.
     /// - Parameters:
@@ -36,9 +40,10 @@ public struct TermEntry: Hashable, Sendable, Codable {
     ///   - notes: Notes by language (`""` for the concept level).
     ///   - terms: The terms.
     ///   - source: Origin, if known.
+    ///   - categories: TBX data categories by language (`""` for the concept level).
     public init(
         id: String, subject: String? = nil, definitions: [String: String] = [:], notes: [String: String] = [:],
-        terms: [Term] = [], source: String? = nil
+        terms: [Term] = [], source: String? = nil, categories: [String: [DataCategory]] = [:]
     ) {
         self.id = id
         self.subject = subject
@@ -46,6 +51,35 @@ public struct TermEntry: Hashable, Sendable, Codable {
         self.notes = notes
         self.terms = terms
         self.source = source
+        self.categories = categories
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, subject, definitions, notes, terms, source, categories
+    }
+
+    /// Decodes an entry; `categories` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        subject = try container.decodeIfPresent(String.self, forKey: .subject)
+        definitions = try container.decode([String: String].self, forKey: .definitions)
+        notes = try container.decode([String: String].self, forKey: .notes)
+        terms = try container.decode([Term].self, forKey: .terms)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        categories = try container.decodeIfPresent([String: [DataCategory]].self, forKey: .categories) ?? [:]
+    }
+
+    /// Encodes an entry; `categories` only when there are any.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(subject, forKey: .subject)
+        try container.encode(definitions, forKey: .definitions)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(terms, forKey: .terms)
+        try container.encodeIfPresent(source, forKey: .source)
+        if !categories.isEmpty { try container.encode(categories, forKey: .categories) }
     }
 
     /// The terms whose language answers a request for `language` (`de` finds `de-DE` and `de`),

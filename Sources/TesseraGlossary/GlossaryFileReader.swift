@@ -36,13 +36,23 @@ public enum GlossaryFileReader {
     ///   - languages: Source and target for headerless delimited files (OmegaT layout).
     /// - Throws: ``GlossaryError`` with file and line.
     public static func read(path: String, languages: (LanguageTag, LanguageTag)?) throws -> [TermEntry] {
+        var warnings: [GlossaryWarning] = []
+        return try read(path: path, languages: languages, lenient: false, warnings: &warnings)
+    }
+
+    /// Reads a glossary file; with `lenient`, TBX structure and picklist problems are appended to
+    /// `warnings` and the data is kept instead of throwing.
+    /// - Throws: ``GlossaryError`` with file and line.
+    public static func read(
+        path: String, languages: (LanguageTag, LanguageTag)?, lenient: Bool, warnings: inout [GlossaryWarning]
+    ) throws -> [TermEntry] {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GlossaryError(.unreadable, "The file does not exist or cannot be read.", file: path)
         }
         switch format(of: path, data: data) {
         case .tbx:
-            return try TBXReader.read(bytes: [UInt8](data), name: name)
+            return try TBXReader.read(bytes: [UInt8](data), name: name, lenient: lenient, warnings: &warnings)
         case .csv:
             let text = try GlossaryTextDecoder.decode(data, file: name)
             return try DelimitedGlossaryReader.read(text: text, file: name, delimiter: nil, languages: languages)

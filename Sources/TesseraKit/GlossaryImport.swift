@@ -28,11 +28,14 @@ public struct GlossaryImport: Sendable {
         public var replaced: Bool
         /// Seconds spent.
         public var seconds: Double
+        /// Problems a lenient import stored anyway, one per problem (`FILE:LINE:COLUMN: warning: ...`).
+        public var warnings: [String] = []
 
         /// One line for the terminal.
         public var summary: String {
             "Imported \(Plural.count(concepts, "concept")), \(Plural.count(terms, "term")) (\(languages.joined(separator: ", "))) into glossary \"\(glossary)\""
-                + (replaced ? " (replaced)" : "") + String(format: " in %.2f s.", seconds)
+                + (replaced ? " (replaced)" : "") + (warnings.isEmpty ? "" : ", \(Plural.count(warnings.count, "warning"))")
+                + String(format: " in %.2f s.", seconds)
         }
     }
 
@@ -44,21 +47,29 @@ public struct GlossaryImport: Sendable {
     public var database: DatabaseLocation
     /// Source and target languages for headerless delimited files (OmegaT layout).
     public var languages: (LanguageTag, LanguageTag)?
+    /// Whether TBX structure and picklist problems are stored with a warning each instead of
+    /// failing the import.
+    public var lenient: Bool
 
     /// Creates the use case.
-    public init(files: [String], name: String?, database: DatabaseLocation, languages: (LanguageTag, LanguageTag)? = nil) {
+    public init(
+        files: [String], name: String?, database: DatabaseLocation, languages: (LanguageTag, LanguageTag)? = nil,
+        lenient: Bool = false
+    ) {
         self.files = files
         self.name = name
         self.database = database
         self.languages = languages
+        self.lenient = lenient
     }
 
     /// Reads every file (throwing `GlossaryError` with file and line), then stores the glossary.
     public func run() throws -> Report {
         let started = Date()
         var entries: [TermEntry] = []
+        var warnings: [GlossaryWarning] = []
         for file in files {
-            entries.append(contentsOf: try GlossaryFileReader.read(path: file, languages: languages))
+            entries.append(contentsOf: try GlossaryFileReader.read(path: file, languages: languages, lenient: lenient, warnings: &warnings))
         }
         let glossaryName = name ?? files.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "glossary"
         let glossary = Glossary(name: glossaryName, entries: entries)
@@ -68,6 +79,6 @@ public struct GlossaryImport: Sendable {
         return Report(
             glossary: glossaryName, files: files, concepts: written.concepts, terms: written.terms,
             languages: glossary.languages.map(\.description), replaced: written.replaced,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), warnings: warnings.map(\.description))
     }
 }

@@ -61,21 +61,23 @@ extension GlossaryStore {
                     var entries: [TermEntry] = []
                     var positions: [Int64: Int] = [:]
                     let concepts = try Row.fetchCursor(db, sql: """
-                        SELECT id, conceptKey, subject, definitions, notes, source FROM concept
+                        SELECT id, conceptKey, subject, definitions, notes, source, categories FROM concept
                         WHERE glossaryId = ? ORDER BY position
                         """, arguments: [id])
                     while let row = try concepts.next() {
                         let definitions: String = row["definitions"]
                         let notes: String = row["notes"]
+                        let categories: String? = row["categories"]
                         positions[row["id"]] = entries.count
                         entries.append(TermEntry(
                             id: row["conceptKey"], subject: row["subject"],
                             definitions: definitions == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(definitions.utf8)),
                             notes: notes == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(notes.utf8)),
-                            source: row["source"]))
+                            source: row["source"],
+                            categories: try categories.map { try decoder.decode([String: [DataCategory]].self, from: Data($0.utf8)) } ?? [:]))
                     }
                     let terms = try Row.fetchCursor(db, sql: """
-                        SELECT t.conceptId, t.language, t.baseLanguage, t.text, t.partOfSpeech, t.status, t.note
+                        SELECT t.conceptId, t.language, t.baseLanguage, t.text, t.partOfSpeech, t.status, t.note, t.categories
                         FROM term t JOIN concept c ON t.conceptId = c.id
                         WHERE c.glossaryId = ? ORDER BY t.conceptId, t.position
                         """, arguments: [id])
@@ -90,9 +92,11 @@ extension GlossaryStore {
                             throw StorageError(.corruptData, "A stored term has the language \"\(languageText)\".")
                         }
                         let status: String? = row["status"]
+                        let categories: String? = row["categories"]
                         entries[position].terms.append(Term(
                             text: row["text"], language: language, partOfSpeech: row["partOfSpeech"],
-                            status: status.flatMap(TermStatus.init(rawValue:)), note: row["note"]))
+                            status: status.flatMap(TermStatus.init(rawValue:)), note: row["note"],
+                            categories: try categories.map { try decoder.decode([DataCategory].self, from: Data($0.utf8)) } ?? []))
                     }
                     glossaries.append(Glossary(name: name, entries: entries))
                 }

@@ -47,12 +47,12 @@ extension GlossaryStore {
                     arguments: [glossary.name, origin, ISO8601DateFormatter().string(from: Date())])
                 let glossaryID = db.lastInsertedRowID
                 let conceptStatement = try db.makeStatement(sql: """
-                    INSERT INTO concept (glossaryId, conceptKey, subject, definitions, notes, source, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO concept (glossaryId, conceptKey, subject, definitions, notes, source, position, categories)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let termStatement = try db.makeStatement(sql: """
-                    INSERT INTO term (conceptId, language, baseLanguage, text, folded, stemmed, partOfSpeech, status, note, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO term (conceptId, language, baseLanguage, text, folded, stemmed, partOfSpeech, status, note, position, categories)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 var terms = 0
                 for (position, entry) in glossary.entries.enumerated() {
@@ -60,6 +60,7 @@ extension GlossaryStore {
                     let notes = entry.notes.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
                     try conceptStatement.execute(arguments: [
                         glossaryID, entry.id, entry.subject, definitions, notes, entry.source, position,
+                        entry.categories.isEmpty ? nil : String(decoding: try encoder.encode(entry.categories), as: UTF8.self),
                     ])
                     let conceptID = db.lastInsertedRowID
                     for (termPosition, term) in entry.terms.enumerated() {
@@ -68,6 +69,7 @@ extension GlossaryStore {
                             conceptID, term.language.description, term.language.language, term.text,
                             tokens.map(\.folded).joined(separator: " "), tokens.map(\.key).joined(separator: " "),
                             term.partOfSpeech, term.status?.rawValue, term.note, termPosition,
+                            term.categories.isEmpty ? nil : String(decoding: try encoder.encode(term.categories), as: UTF8.self),
                         ])
                         terms += 1
                     }

@@ -89,6 +89,14 @@ public final class GlossaryStore: Sendable {
             // (covering: the folded text is in it) instead of scanning the table.
             try db.execute(sql: "CREATE INDEX term_folded_length ON term(baseLanguage, length(folded), folded)")
         }
+        migrator.registerMigration("glossary-v3: data categories") { db in
+            // Every TBX data category kept at import (DataCategory trees as JSON): on the concept,
+            // keyed by language ("" for the concept level); on the term, a list. NULL when none.
+            try db.execute(sql: """
+                ALTER TABLE concept ADD COLUMN categories TEXT;
+                ALTER TABLE term ADD COLUMN categories TEXT;
+                """)
+        }
         return migrator
     }
 

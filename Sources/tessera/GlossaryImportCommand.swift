@@ -22,6 +22,9 @@ struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
     @Option(name: .customLong("target-language"), help: "Target language of headerless files.")
     var targetLanguage: String?
 
+    @Flag(name: .long, help: "Store TBX files with structure or picklist problems, with one warning per problem (listed, counted in the summary).")
+    var lenient = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -42,8 +45,15 @@ struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
             targetLanguage.flatMap(LanguageTag.init).map { (source, $0) }
         }
         do {
-            let report = try GlossaryImport(files: files, name: name, database: database.location, languages: languages).run()
-            if output.json { try JSONOutput.print(report) } else { JSONOutput.printText(report.summary) }
+            let report = try GlossaryImport(
+                files: files, name: name, database: database.location, languages: languages, lenient: lenient
+            ).run()
+            if output.json {
+                try JSONOutput.print(report)
+            } else {
+                for warning in report.warnings { JSONOutput.printError(warning) }
+                JSONOutput.printText(report.summary)
+            }
         } catch {
             throw CommandFailure("\(error)")
         }

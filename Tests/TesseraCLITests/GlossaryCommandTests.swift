@@ -12,6 +12,16 @@ struct GlossaryCommandTests {
         #expect(command.database.path == "x.db")
     }
 
+    @Test func parse_glossaryImportLenientAndExportTBX2ToStandardOutput() throws {
+        let command = try #require(try Tessera.parseAsRoot(["glossary", "import", "a.tbx", "--lenient"]) as? GlossaryImportCommand)
+        #expect(command.lenient)
+        let export = try #require(try Tessera.parseAsRoot(["glossary", "export", "-", "--tbx-version", "2"]) as? GlossaryExportCommand)
+        #expect(export.output == "-")
+        #expect(export.tbxVersion == 2)
+        let defaults = try #require(try Tessera.parseAsRoot(["glossary", "export", "out.tbx"]) as? GlossaryExportCommand)
+        #expect(defaults.tbxVersion == 3)
+    }
+
     @Test func parse_termWithTargets() throws {
         let command = try #require(try Tessera.parseAsRoot(["term", "capability targets", "--source", "en", "--target", "de,fr", "--json"]) as? TermCommand)
         #expect(command.text == "capability targets")
@@ -34,6 +44,7 @@ struct GlossaryCommandTests {
         ["check", "--source", "en", "--target", "de,fr"],
         ["check", "--source", "en"],
         ["glossary", "export", "out.txt"],
+        ["glossary", "export", "out.tbx", "--tbx-version", "4"],
         ["glossary", "import"],
         ["glossary", "import", "a.tab", "--source-language", "en"],
     ])

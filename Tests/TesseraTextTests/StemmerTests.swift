@@ -21,6 +21,10 @@ struct StemmerTests {
         ("it", "sanzioni", "sanzione"), ("it", "banche", "banca"), ("it", "obiettivi", "obiettivo"),
         ("tr", "hedefleri", "hedef"), ("tr", "yaptırımlar", "yaptırım"), ("tr", "yaptırımları", "yaptırım"),
         ("tr", "hedefe", "hedef"), ("tr", "ülkeler", "ülke"), ("tr", "savunması", "savunma"),
+        // A compound-noun head carries the possessive -(s)I; case suffixes then take the buffer n.
+        ("tr", "sanayiinde", "sanayii"), ("tr", "sanayiine", "sanayii"), ("tr", "sanayiinden", "sanayii"),
+        ("tr", "sanayiinin", "sanayii"), ("tr", "sanayiini", "sanayii"), ("tr", "bütçesinde", "bütçesi"),
+        ("tr", "bakanlığından", "bakanlığı"), ("tr", "harcamasına", "harcaması"),
     ])
     func stem_mapsInflectionToBaseForm(language: String, inflected: String, base: String) {
         #expect(Self.key(inflected, language) == Self.key(base, language))
