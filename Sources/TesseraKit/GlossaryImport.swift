@@ -28,11 +28,16 @@ public struct GlossaryImport: Sendable {
         public var replaced: Bool
         /// Seconds spent.
         public var seconds: Double
+        /// Characters XML cannot carry (control characters, U+FFFE, U+FFFF) that CSV/TSV files held
+        /// and that were replaced by U+FFFD (`XMLCharacterPolicy`).
+        public var replacedCharacters: Int
 
-        /// One line for the terminal.
+        /// One line for the terminal (two when characters were replaced).
         public var summary: String {
             "Imported \(concepts) concepts, \(terms) terms (\(languages.joined(separator: ", "))) into glossary \"\(glossary)\""
                 + (replaced ? " (replaced)" : "") + String(format: " in %.2f s.", seconds)
+                + (replacedCharacters > 0
+                    ? "\nWarning: \(replacedCharacters) characters that XML cannot carry were replaced by U+FFFD." : "")
         }
     }
 
@@ -57,8 +62,10 @@ public struct GlossaryImport: Sendable {
     public func run() throws -> Report {
         let started = Date()
         var entries: [TermEntry] = []
+        var replacedCharacters = 0
         for file in files {
-            entries.append(contentsOf: try GlossaryFileReader.read(path: file, languages: languages))
+            entries.append(
+                contentsOf: try GlossaryFileReader.read(path: file, languages: languages, replacedCharacters: &replacedCharacters))
         }
         let glossaryName = name ?? files.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "glossary"
         let glossary = Glossary(name: glossaryName, entries: entries)
@@ -68,6 +75,6 @@ public struct GlossaryImport: Sendable {
         return Report(
             glossary: glossaryName, files: files, concepts: written.concepts, terms: written.terms,
             languages: glossary.languages.map(\.description), replaced: written.replaced,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), replacedCharacters: replacedCharacters)
     }
 }

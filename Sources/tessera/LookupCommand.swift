@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TesseraCore
 import TesseraKit
+import TesseraText
 
 /// `tessera lookup`: fuzzy matches of a sentence, or of every line of a file, in the translation memory.
 struct LookupCommand: ParsableCommand {
@@ -87,19 +88,15 @@ struct LookupCommand: ParsableCommand {
 
     /// One lookup per line of `file`; one output line (TSV or JSON) or block (text) per input line.
     func runBatch(_ lookup: Lookup, options: LookupOptions) throws {
-        guard let file, let data = FileManager.default.contents(atPath: file) else {
-            throw KitError(.invalidOption, "Cannot read \(file ?? "the file").")
-        }
+        guard let file else { throw KitError(.invalidOption, "Give --file.") }
+        let lines = try TextFile(path: file).lines
         let format = format ?? (output.json ? .json : .tsv)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
-        var lineNumber = 0
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }  // the file ends with a line feed
         for line in lines {
-            lineNumber += 1
-            let sentence = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            let lineNumber = line.number
+            let sentence = String(line.text)
             let started = DispatchTime.now().uptimeNanoseconds
             let matches = sentence.isEmpty ? [] : try lookup.run(sentence, options: options)
             if timings {
