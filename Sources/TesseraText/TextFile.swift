@@ -7,8 +7,9 @@ import Foundation
 /// Anything else is refused with the line and column of the first bad character: bytes that are
 /// not UTF-8 (this includes UTF-8-encoded surrogates, i.e. lone surrogates), a lone surrogate in
 /// UTF-16, an odd number of UTF-16 bytes, UTF-16 without a byte-order mark (recognised by its NUL
-/// bytes), UTF-32, and a NUL character anywhere (the file is binary). Nothing is replaced: a file
-/// is either read exactly or refused.
+/// bytes: a NUL in a quarter of the code units, nearly all on one side) and UTF-32. Nothing is
+/// replaced: a file is either read exactly or refused. (A stray NUL is a character like the other
+/// controls; where text goes into XML, `XMLCharacterPolicy` replaces it.)
 ///
 /// ```swift
 /// let file = try TextFile(path: "queries.txt")   // "\u{FEFF}one\r\ntwo\r\n"
@@ -107,7 +108,8 @@ public struct TextFile: Sendable, Hashable {
     // MARK: Decoding
 
     static func decodeUTF8(_ body: ArraySlice<UInt8>, name: String) throws(TextFileError) -> String {
-        if let text = String(validating: body, as: UTF8.self), !text.utf8.contains(0) { return text }
+        let text = String(validating: body, as: UTF8.self)
+        if let text, !text.utf8.contains(0) { return text }
         if let bigEndian = bomlessUTF16(body) {
             throw TextFileError(
                 .unsupportedEncoding,
@@ -115,6 +117,7 @@ public struct TextFile: Sendable, Hashable {
                     + "save it as UTF-8, or as UTF-16 with a byte-order mark.",
                 file: name, line: 1, column: 1)
         }
+        if let text { return text }
         throw firstProblem(in: body, as: UTF8.self, name: name) { offset in
             let byte = body[body.startIndex + offset]
             return "The file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); "
@@ -132,7 +135,7 @@ public struct TextFile: Sendable, Hashable {
             units.append(bigEndian ? first << 8 | second : second << 8 | first)
             index += 2
         }
-        if body.count % 2 == 0, let text = String(validating: units, as: UTF16.self), !text.utf8.contains(0) { return text }
+        if body.count % 2 == 0, let text = String(validating: units, as: UTF16.self) { return text }
         let advice = "save it as UTF-8 or as UTF-16 with a byte-order mark."
         throw firstProblem(
             in: units, as: UTF16.self, name: name, invalid: { _ in "The file is not valid UTF-16 (a lone surrogate); " + advice },
@@ -152,7 +155,7 @@ public struct TextFile: Sendable, Hashable {
         return zeros[0] > zeros[1]
     }
 
-    /// The first NUL or undecodable character of `units`, with its line and column.
+    /// The first undecodable character of `units`, with its line and column.
     /// - Parameters:
     ///   - invalid: The message for an undecodable sequence, given its offset in code units.
     ///   - atEnd: The message when the units hold no fault (the fault is after them).
@@ -169,9 +172,6 @@ public struct TextFile: Sendable, Hashable {
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                if scalar == "\0" {
-                    return TextFileError(.notText, "The file holds a NUL character: it is not a text file.", file: name, line: line, column: column)
-                }
                 if scalar == "\n" && previousWasCR {
                     previousWasCR = false
                 } else if scalar == "\n" || scalar == "\r" {

@@ -1,5 +1,5 @@
-/// Why a text file could not be read: missing, not UTF-8, UTF-16 without a byte-order mark, a NUL
-/// character, a lone surrogate. Printed as one line `FILE:LINE:COLUMN: message`.
+/// Why a text file could not be read: missing, not UTF-8, UTF-16 without a byte-order mark, a lone
+/// surrogate. Printed as one line `FILE:LINE:COLUMN: message`.
 ///
 /// ```swift
 /// do { _ = try TextFile(path: "queries.txt") } catch { print(error) }
@@ -15,8 +15,6 @@ public struct TextFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidEncoding
         /// The encoding is one Tessera does not read: UTF-16 without a byte-order mark, UTF-32.
         case unsupportedEncoding
-        /// The text holds a NUL character (a binary file).
-        case notText
     }
 
     /// What went wrong.

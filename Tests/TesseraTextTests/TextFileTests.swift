@@ -25,6 +25,8 @@ struct TextFileTests {
         ("empty", [], [], .utf8, false),
         ("BOM only", utf8BOM, [], .utf8, true),
         ("one line end", Array("\n".utf8), [""], .utf8, false),
+        ("a stray NUL is a character", Array("one\ntwo\u{0}\n".utf8), ["one", "two\u{0}"], .utf8, false),
+        ("NUL in UTF-16", [0xFF, 0xFE] + utf16("a\u{0}", bigEndian: false), ["a\u{0}"], .utf16LittleEndian, true),
     ] as [(String, [UInt8], [String], TextFile.Encoding, Bool)])
     func init_decodesAndSplitsLines(
         label: String, bytes: [UInt8], lines: [String], encoding: TextFile.Encoding, bom: Bool
@@ -44,10 +46,9 @@ struct TextFileTests {
         ("truncated UTF-8", Array("ok\nx".utf8) + [0xC3], .invalidEncoding, 2, 2, "not valid UTF-8"),
         ("UTF-16LE without BOM", utf16("one\r\ntwo\r\n", bigEndian: false), .unsupportedEncoding, 1, 1, "UTF-16 little-endian without a byte-order mark"),
         ("UTF-16BE without BOM", utf16("one\ntwo\n", bigEndian: true), .unsupportedEncoding, 1, 1, "UTF-16 big-endian without a byte-order mark"),
-        ("NUL in UTF-8", Array("one\ntwo three\u{0}\n".utf8), .notText, 2, 10, "NUL"),
+        ("UTF-16LE without BOM, not ASCII", utf16("Größe\nÜber\n", bigEndian: false), .unsupportedEncoding, 1, 1, "little-endian"),
         ("lone surrogate in UTF-16LE", [0xFF, 0xFE] + utf16("ab\ncd", bigEndian: false) + [0x00, 0xD8, 0x41, 0x00], .invalidEncoding, 2, 3, "lone surrogate"),
         ("odd UTF-16 length", [0xFE, 0xFF] + utf16("a\nb", bigEndian: true) + [0x00], .invalidEncoding, 2, 2, "odd number of bytes"),
-        ("NUL in UTF-16", [0xFF, 0xFE] + utf16("a\u{0}", bigEndian: false), .notText, 1, 2, "NUL"),
         ("UTF-32LE", [0xFF, 0xFE, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00], .unsupportedEncoding, 1, 1, "UTF-32"),
     ] as [(String, [UInt8], TextFileError.Kind, Int, Int, String)])
     func init_refusesWithLineAndColumn(
