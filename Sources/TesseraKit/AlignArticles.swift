@@ -33,6 +33,10 @@ public enum AlignArticles {
     }
 
     /// Aligns the source with every target.
+    ///
+    /// Characters XML cannot carry (control characters, U+FFFE, U+FFFF) are replaced by U+FFFD in
+    /// every text first (`XMLCharacterPolicy`), so the units can be written as TMX; each article
+    /// counts them (``AlignedArticle/sourceReplacedCharacters``, ``AlignedArticle/targetReplacedCharacters``).
     /// - Parameters:
     ///   - source: The original text.
     ///   - targets: Its translations (one alignment each).
@@ -46,14 +50,21 @@ public enum AlignArticles {
     public static func align(source: Input, targets: [Input], inputIsSentences: Bool,
                              aligner: DocumentAligner = DocumentAligner(),
                              lexicons: [BilingualLexicon] = []) -> [AlignedArticle] {
+        var source = source
+        let sourceReplaced = XMLCharacterPolicy.sanitize(&source.text)
         let sourceDocument = document(source, inputIsSentences: inputIsSentences)
         return targets.enumerated().map { index, target in
+            var target = target
+            let targetReplaced = XMLCharacterPolicy.sanitize(&target.text)
             let targetDocument = document(target, inputIsSentences: inputIsSentences)
             var aligner = aligner
             if lexicons.indices.contains(index) { aligner.lexicon = aligner.lexicon.merging(lexicons[index]) }
             let report = aligner.align(source: sourceDocument, target: targetDocument)
-            return AlignedArticle(sourceName: source.name, targetName: target.name, source: sourceDocument,
-                                  target: targetDocument, report: report)
+            var article = AlignedArticle(sourceName: source.name, targetName: target.name, source: sourceDocument,
+                                         target: targetDocument, report: report)
+            article.sourceReplacedCharacters = sourceReplaced
+            article.targetReplacedCharacters = targetReplaced
+            return article
         }
     }
 

@@ -52,6 +52,9 @@ public struct AlignSummary: Sendable, Codable, Hashable {
     public var units: Int
     /// What the store wrote, when `--store` was given.
     public var store: WriteReport?
+    /// Characters XML cannot carry (control characters, U+FFFE, U+FFFF) that the documents held and
+    /// that were replaced by U+FFFD, source and targets together (`XMLCharacterPolicy`).
+    public var replacedCharacters: Int
 
     /// Summarises alignments.
     /// - Parameters:
@@ -90,6 +93,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
         self.minimumConfidence = minimumConfidence
         self.units = units
         self.store = store
+        replacedCharacters = (articles.first?.sourceReplacedCharacters ?? 0) + articles.map(\.targetReplacedCharacters).reduce(0, +)
     }
 
     /// The summary as a few lines of text.
@@ -110,6 +114,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
         if let store {
             last += "; stored \(store.added), already stored \(store.duplicates)"
         }
+        if replacedCharacters > 0 { last += "; \(replacedCharacters) characters XML cannot carry replaced by U+FFFD" }
         lines.append(last)
         return lines.joined(separator: "\n")
     }

@@ -27,6 +27,10 @@ public struct AlignedArticle: Sendable {
     public var target: AlignmentDocument
     /// The aligner's report.
     public var report: DocumentAligner.Report
+    /// Characters XML cannot carry that the source text held, replaced by U+FFFD before alignment.
+    public var sourceReplacedCharacters = 0
+    /// Characters XML cannot carry that the target text held, replaced by U+FFFD before alignment.
+    public var targetReplacedCharacters = 0
 
     /// Creates an article alignment.
     public init(sourceName: String, targetName: String, source: AlignmentDocument, target: AlignmentDocument,

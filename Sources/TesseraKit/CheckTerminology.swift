@@ -241,22 +241,20 @@ public enum CheckTerminology {
         texts.map { "\"\($0)\"" }.joined(separator: " or ")
     }
 
-    /// Reads a pairs file: `source<TAB>target` per line; blank lines and `#` lines skipped.
-    /// - Throws: ``KitError`` `.invalidOption` for a line without a tab, with its number.
+    /// Reads a pairs file (a ``TextFile``): `source<TAB>target` per line; blank lines and `#`
+    /// lines skipped.
+    /// - Throws: `TextFileError` for a file that cannot be read or decoded; ``KitError``
+    ///   `.invalidOption` for a line without a tab, with its number.
     public static func readPairs(path: String) throws -> [Pair] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw KitError(.invalidOption, "Cannot read the pairs file \(path).")
-        }
-        let text = try GlossaryTextDecoder.decode(data, file: path)
         var pairs: [Pair] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        for line in try TextFile(path: path).lines {
+            let text = line.text
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) || text.hasPrefix("#") { continue }
+            let fields = text.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard fields.count == 2 else {
-                throw KitError(.invalidOption, "\(path):\(number + 1): a pair needs source<TAB>target.")
+                throw KitError(.invalidOption, "\(path):\(line.number): a pair needs source<TAB>target.")
             }
-            pairs.append(Pair(reference: "line \(number + 1)", source: String(fields[0]), target: String(fields[1])))
+            pairs.append(Pair(reference: "line \(line.number)", source: String(fields[0]), target: String(fields[1])))
         }
         return pairs
     }

@@ -30,12 +30,17 @@ public struct GlossaryImport: Sendable {
         public var seconds: Double
         /// Problems a lenient import stored anyway, one per problem (`FILE:LINE:COLUMN: warning: ...`).
         public var warnings: [String] = []
+        /// Characters XML cannot carry (control characters, U+FFFE, U+FFFF) that CSV/TSV files held
+        /// and that were replaced by U+FFFD (`XMLCharacterPolicy`).
+        public var replacedCharacters: Int
 
-        /// One line for the terminal.
+        /// One line for the terminal (two when characters were replaced).
         public var summary: String {
             "Imported \(Plural.count(concepts, "concept")), \(Plural.count(terms, "term")) (\(languages.joined(separator: ", "))) into glossary \"\(glossary)\""
                 + (replaced ? " (replaced)" : "") + (warnings.isEmpty ? "" : ", \(Plural.count(warnings.count, "warning"))")
                 + String(format: " in %.2f s.", seconds)
+                + (replacedCharacters > 0
+                    ? "\nWarning: \(Plural.count(replacedCharacters, "character")) that XML cannot carry replaced by U+FFFD." : "")
         }
     }
 
@@ -68,8 +73,12 @@ public struct GlossaryImport: Sendable {
         let started = Date()
         var entries: [TermEntry] = []
         var warnings: [GlossaryWarning] = []
+        var replacedCharacters = 0
         for file in files {
-            entries.append(contentsOf: try GlossaryFileReader.read(path: file, languages: languages, lenient: lenient, warnings: &warnings))
+            entries.append(
+                contentsOf: try GlossaryFileReader.read(
+                    path: file, languages: languages, lenient: lenient, warnings: &warnings,
+                    replacedCharacters: &replacedCharacters))
         }
         let glossaryName = name ?? files.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "glossary"
         let glossary = Glossary(name: glossaryName, entries: entries)
@@ -79,6 +88,7 @@ public struct GlossaryImport: Sendable {
         return Report(
             glossary: glossaryName, files: files, concepts: written.concepts, terms: written.terms,
             languages: glossary.languages.map(\.description), replaced: written.replaced,
-            seconds: Date().timeIntervalSince(started), warnings: warnings.map(\.description))
+            seconds: Date().timeIntervalSince(started), warnings: warnings.map(\.description),
+            replacedCharacters: replacedCharacters)
     }
 }

@@ -84,10 +84,7 @@ public struct TermBenchmark: Sendable {
 
     /// Builds, imports and measures.
     public func run() throws -> Report {
-        guard let data = FileManager.default.contents(atPath: corpus) else {
-            throw KitError(.invalidOption, "Cannot read the corpus \(corpus).")
-        }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let lines = try TextFile(path: corpus).lines.map(\.text)
         var pairs: [(String, String)] = []
         var sentences: [String] = []
         var seen = Set<String>()

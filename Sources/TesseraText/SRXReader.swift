@@ -45,42 +45,25 @@ final class SRXReader: NSObject, XMLParserDelegate {
         return false
     }
 
-    /// The line and column (1-based, in bytes) of the first byte that is not UTF-8, for a
-    /// document that should be UTF-8 (no UTF-16/32 byte-order mark or zero bytes in its first
-    /// characters, no ISO-8859 or Windows code page declared); `nil` otherwise.
-    static func invalidUTF8Position(_ data: Data) -> (line: Int, column: Int)? {
+    /// Checks the encoding with the one text reader (``TextFile``: UTF-8 with or without BOM,
+    /// UTF-16 with BOM, a bad byte reported with its line and column), except for a document whose
+    /// XML declaration names a single-byte encoding (ISO-8859-x, windows-125x), which the XML
+    /// parser converts. An unknown encoding name is not trusted: the bytes must then be UTF-8.
+    static func checkEncoding(_ data: Data, file: String?) throws(SRXError) {
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) { return nil }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        // A declared single-byte encoding that libxml2 converts: any byte is then a character.
-        // An unknown name is not trusted (libxml2 then passes the bytes through unconverted).
         if head.hasPrefix("<?xml"), let declarationEnd = head.range(of: "?>"),
             let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding")
         {
             let value = head[encoding.upperBound..<declarationEnd.lowerBound].filter { $0.isLetter || $0.isNumber || $0 == "-" }
-            if ["iso-8859-", "windows-125", "latin", "cp125"].contains(where: { value.hasPrefix($0) }) { return nil }
+            if ["iso-8859-", "windows-125", "latin", "cp125"].contains(where: { value.hasPrefix($0) }) { return }
         }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        var line = 1
-        var lineStart = 0
-        loop: while true {
-            let before = offset
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += String(scalar).utf8.count
-                if scalar == "\n" {
-                    line += 1
-                    lineStart = offset
-                }
-            case .emptyInput:
-                break loop
-            case .error:
-                return (line, before - lineStart + 1)
-            }
+        do {
+            _ = try TextFile(bytes: bytes, name: file ?? "")
+        } catch {
+            // Foundation's XMLParser traps on a name that is not UTF-8 instead of failing.
+            throw SRXError(.malformedXML, error.message, file: file, line: error.line, column: error.column)
         }
-        return nil
     }
 
     init(file: String?) { self.file = file }
@@ -89,10 +72,7 @@ final class SRXReader: NSObject, XMLParserDelegate {
         if Self.declaresEntities(data) {
             throw SRXError(.notSRX, "The document declares entities in its DOCTYPE; entity declarations are refused.", file: file, line: 1, column: 1)
         }
-        if let (line, column) = Self.invalidUTF8Position(data) {
-            // Foundation's XMLParser traps on a name that is not UTF-8 instead of failing.
-            throw SRXError(.malformedXML, "The document is not valid UTF-8.", file: file, line: line, column: column)
-        }
+        try Self.checkEncoding(data, file: file)
         let parser = XMLParser(data: data)
         self.parser = parser
         parser.delegate = self

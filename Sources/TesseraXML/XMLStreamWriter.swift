@@ -1,11 +1,15 @@
 internal import CLibXML2
 internal import Foundation
+internal import TesseraCore
 
 /// A streaming XML writer over libxml2's `xmlTextWriter`: UTF-8 without BOM, written to the file
 /// as it goes, so memory stays flat whatever the size of the output.
 ///
 /// Text is escaped by the writer (`&`, `<`, `>`, and a carriage return as `&#13;` so that it
 /// survives the next parse); ``raw(_:)`` writes markup that is already escaped (a stored segment).
+/// Characters XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF) are never written: text,
+/// attribute values and raw markup pass through `XMLCharacterPolicy`, which replaces them by
+/// U+FFFD, and ``replacedCharacters`` counts them, so every document written is well-formed.
 ///
 /// ```swift
 /// let writer = try XMLStreamWriter(path: "out.tmx", indent: true)
@@ -21,6 +25,8 @@ public final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
     private let path: String
     private var closed = false
+    /// Characters XML cannot carry that were replaced by U+FFFD so far.
+    public private(set) var replacedCharacters = 0
 
     /// Creates the file (replacing it) and a writer on it.
     ///
@@ -108,17 +114,24 @@ public final class XMLStreamWriter {
     /// Writes an attribute of the element just opened; the value is escaped (`"`, `&`, `<`, tab,
     /// line feed and carriage return as character references).
     public func attribute(_ name: String, _ value: String) throws(XMLError) {
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(writer, name, allowed(value)), "attribute \(name)")
     }
 
     /// Writes character data, escaped by the writer (a CR comes out as `&#13;`).
     public func text(_ text: String) throws(XMLError) {
-        try check(xmlTextWriterWriteString(writer, text), "text")
+        try check(xmlTextWriterWriteString(writer, allowed(text)), "text")
     }
 
     /// Writes already-escaped markup as it is.
     public func raw(_ markup: String) throws(XMLError) {
-        try check(xmlTextWriterWriteRaw(writer, markup), "markup")
+        try check(xmlTextWriterWriteRaw(writer, allowed(markup)), "markup")
+    }
+
+    /// `text` with the characters XML cannot carry replaced, counted in ``replacedCharacters``.
+    private func allowed(_ text: String) -> String {
+        var text = text
+        replacedCharacters += XMLCharacterPolicy.sanitize(&text)
+        return text
     }
 
     /// Closes the innermost open element (`<x/>` when it has no content).

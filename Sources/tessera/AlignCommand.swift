@@ -4,6 +4,7 @@ import TesseraAlignment
 import TesseraCore
 import TesseraKit
 import TesseraStorage
+import TesseraText
 
 /// `tessera align`: sentence-aligns a document with one or more translations.
 struct AlignCommand: ParsableCommand, JSONOutputCommand {
@@ -28,7 +29,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             beads or tmx needs -o. --format without -o does nothing with --store and is refused.
             """)
 
-    @Argument(help: "The source document (UTF-8 text).")
+    @Argument(help: "The source document (UTF-8, or UTF-16 with a byte-order mark).")
     var sourceFile: String
 
     @Argument(help: "One or more translations of it.")
@@ -143,7 +144,13 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
         }
         let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner,
                                            lexicons: loaded.map { $0?.lexicon ?? BilingualLexicon() })
+        if let first = articles.first, first.sourceReplacedCharacters > 0 {
+            JSONOutput.printError("\(first.sourceName): \(Self.replacementWarning(first.sourceReplacedCharacters))")
+        }
         for article in articles {
+            if article.targetReplacedCharacters > 0 {
+                JSONOutput.printError("\(article.targetName): \(Self.replacementWarning(article.targetReplacedCharacters))")
+            }
             for warning in article.report.warnings {
                 JSONOutput.printError("\(article.targetName): \(warning)")
             }
@@ -204,13 +211,16 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
 
     static func read(_ path: String) throws -> String {
         // A file that cannot be read is a failure (exit 1, one line), not a usage error.
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("error: \(path): cannot read the file.")
+        do {
+            return try TextFile(path: path).text
+        } catch {
+            throw CommandFailure("error: \(error)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("error: \(path): not UTF-8 text.")
-        }
-        return text
+    }
+
+    /// The warning for characters XML cannot carry that were replaced in an input file.
+    static func replacementWarning(_ count: Int) -> String {
+        "warning: \(count) characters that XML cannot carry (control characters, U+FFFE, U+FFFF) were replaced by U+FFFD."
     }
 
     /// `out.tsv` + `fr` -> `out.fr.tsv`.

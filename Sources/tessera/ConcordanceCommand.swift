@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TesseraCore
 import TesseraKit
+import TesseraText
 
 /// `tessera concordance`: the segments containing a phrase, hits marked, the other language alongside.
 struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
@@ -105,10 +106,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     /// `--file`: one search per line, each result as `LINE<TAB>segments<TAB>first segment`, or one
     /// JSON document with every phrase's segments.
     func runFile(_ path: String, language: LanguageTag, other: LanguageTag?) throws {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandFailure("\(path): cannot read the file as UTF-8 text.")
-        }
-        let phrases = text.split(whereSeparator: \.isNewline).map(String.init)
+        let phrases = try TextFile(path: path).lines.filter { !$0.text.isEmpty }.map { String($0.text) }
         let results = try Concordance(database: database.location).run(
             phrases: phrases, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
             open: output.json ? "" : "«", close: output.json ? "" : "»"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TesseraCore
 import TesseraKit
+import TesseraText
 
 /// `tessera lookup`: fuzzy matches of a sentence, or of every line of a file, in the translation memory.
 struct LookupCommand: ParsableCommand, JSONOutputCommand {
@@ -95,18 +96,14 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
     /// One lookup per line of `file`: TSV rows, a text block or a JSON Lines record per input line
     /// as they come, or one JSON document at the end.
     func runBatch(_ lookup: Lookup, options: LookupOptions, format: OutputFormat) throws {
-        guard let file, let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure("\(file ?? "the file"): cannot read the file.")
-        }
+        guard let file else { throw CommandFailure("Give --file.") }
+        let lines = try TextFile(path: file).lines
         var out = Data()
         var results: [BatchLine] = []
         if format == .tsv { out.append(Data((Self.tsvHeader.joined(separator: "\t") + "\n").utf8)) }
-        var lineNumber = 0
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }  // the file ends with a line feed
         for line in lines {
-            lineNumber += 1
-            let sentence = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            let lineNumber = line.number
+            let sentence = String(line.text)
             let started = DispatchTime.now().uptimeNanoseconds
             let matches = sentence.isEmpty ? [] : try lookup.run(sentence, options: options)
             if timings {

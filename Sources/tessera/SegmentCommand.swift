@@ -13,7 +13,7 @@ struct SegmentCommand: ParsableCommand, JSONOutputCommand {
         commandName: "segment",
         abstract: "Split a text file into sentences, one per line.",
         discussion: """
-            Reads UTF-8 (with or without BOM) or UTF-16 with BOM. Every line is a paragraph unless \
+            Reads UTF-8 (with or without BOM) or UTF-16 with BOM; lines end with LF, CR LF or CR. Every line is a paragraph unless \
             --blank-line-paragraphs is given. Built-in rules cover en, de, fr, es, it, pt, nl, pl, tr, ru, \
             uk, zh and ja; --srx loads SRX 2.0 (or 1.0) rules instead.
             """)
@@ -41,11 +41,11 @@ struct SegmentCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         guard let language = LanguageTag(lang) else { throw ValidationError("'\(lang)' is not a language tag.") }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw Self.fail("\(file): cannot read the file.")
-        }
-        guard let text = SegmenterInput.decode(data) else {
-            throw Self.fail("\(file): not UTF-8, nor UTF-16 with a byte-order mark.")
+        let text: String
+        do {
+            text = try TextFile(path: file).text
+        } catch {
+            throw Self.fail(error.description)
         }
         let rules: SegmentationRules
         if let srx {

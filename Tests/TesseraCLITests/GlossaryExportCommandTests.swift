@@ -6,7 +6,7 @@ import Testing
 struct GlossaryExportCommandTests {
     @Test(arguments: [("2", "<martif type=\"TBX\""), ("3", "<tbx type=")])
     func export_dashWritesTBXToStandardOutput(version: String, root: String) throws {
-        guard let harness = EndToEndHarness() else { return }
+        let harness = try EndToEndHarness()
         defer { harness.cleanUp() }
         try harness.write("glossary.tbx", EndToEndHarness.tbx)
         let imported = try harness.run(["glossary", "import", "glossary.tbx", "--db", "tm.db"])

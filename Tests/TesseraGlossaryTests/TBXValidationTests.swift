@@ -136,7 +136,9 @@ struct TBXValidationTests {
         guard FixtureFiles.hasSamples else { return }
         let path = FixtureFiles.samples + "/tbx/LTAC-Global+TBX_test_files/" + file
         var warnings: [GlossaryWarning] = []
-        let entries = try GlossaryFileReader.read(path: path, languages: nil, lenient: true, warnings: &warnings)
+        var replaced = 0
+        let entries = try GlossaryFileReader.read(
+            path: path, languages: nil, lenient: true, warnings: &warnings, replacedCharacters: &replaced)
         #expect(entries.count == 45)
         #expect(warnings.count == lenientWarnings, "\(warnings.map(\.description).joined(separator: "\n"))")
     }

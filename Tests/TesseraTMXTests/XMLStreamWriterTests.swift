@@ -39,6 +39,33 @@ struct XMLStreamWriterTests {
         ])
     }
 
+    /// Every character XML 1.0 cannot carry (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE,
+    /// U+FFFF), written through each kind of content.
+    static let forbidden = String(String.UnicodeScalarView(
+        (Array(0x00...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + [0xFFFE, 0xFFFF]).map { Unicode.Scalar(UInt32($0))! }))
+
+    @Test func write_replacesCharactersXMLCannotCarry() throws {
+        let path = Self.temporaryPath("forbidden.xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try XMLStreamWriter(path: path, indent: false)
+        try writer.startDocument()
+        try writer.startElement("root")
+        try writer.attribute("a", "[\(Self.forbidden)]")
+        try writer.text("[\(Self.forbidden)]")
+        try writer.raw("<b>[\(Self.forbidden)]</b>")
+        try writer.endElement()
+        try writer.endDocument()
+        #expect(writer.replacedCharacters == 3 * Self.forbidden.unicodeScalars.count)
+
+        let reader = try XMLStreamReader(path: path)
+        var events: [XMLEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        let replaced = "[" + String(repeating: "\u{FFFD}", count: Self.forbidden.unicodeScalars.count) + "]"
+        #expect(events.first == .startElement(name: "root", attributes: [Attribute("a", replaced)], isEmpty: false))
+        #expect(events.contains(.text(replaced)))
+        #expect(events.filter { $0 == .text(replaced) }.count == 2)
+    }
+
     @Test func init_rejectsUnwritablePath() {
         #expect(throws: XMLError.self) { try XMLStreamWriter(path: "/nonexistent/dir/out.xml", indent: false) }
     }
