@@ -61,17 +61,15 @@ public enum FileKind: String, Sendable, Equatable, CaseIterable {
         if starts(Array("Rar!".utf8)) { return .rar }
         if starts(Array("SQLite format 3".utf8) + [0]) { return .sqlite }
         if starts(Array("%PDF-".utf8)) { return .pdf }
-        if let first = firstCharacter(prefix) {
-            if first == UInt8(ascii: "<") { return .xml }
-            return textKind(prefix)
-        }
-        return .binary
+        guard let first = firstCharacter(prefix) else { return .binary }
+        if first.character == UInt8(ascii: "<") { return .xml }
+        return first.width > 1 ? .text : textKind(prefix)
     }
 
     /// The first non-white-space character of the prefix as an ASCII byte (decoding UTF-16 and
-    /// UTF-32 by their byte order mark or their zero bytes), `0` for a non-ASCII character, or
-    /// `nil` when the bytes are not text.
-    private static func firstCharacter(_ bytes: [UInt8]) -> UInt8? {
+    /// UTF-32 by their byte order mark or their zero bytes), `0` for a non-ASCII character, with
+    /// the width of a code unit; `nil` when the bytes are not text.
+    private static func firstCharacter(_ bytes: [UInt8]) -> (character: UInt8, width: Int)? {
         var body = bytes[...]
         var width = 1
         var bigEndian = false
@@ -104,8 +102,8 @@ public enum FileKind: String, Sendable, Equatable, CaseIterable {
             switch value {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case 0..<0x20, 0x7F: return nil
-            case 0x80...: return 0
-            default: return UInt8(value)
+            case 0x80...: return (0, width)
+            default: return (UInt8(value), width)
             }
         }
         return nil
@@ -114,8 +112,7 @@ public enum FileKind: String, Sendable, Equatable, CaseIterable {
     /// Text, TSV or CSV, from the first line; `binary` when the prefix holds control bytes.
     private static func textKind(_ prefix: [UInt8]) -> FileKind {
         if prefix.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }) {
-            // UTF-16 text has zero bytes: call it text, the reader that wanted markup says no.
-            return prefix.contains(0) && prefix.count.isMultiple(of: 2) ? .text : .binary
+            return .binary
         }
         let firstLine = prefix.prefix { $0 != 0x0A && $0 != 0x0D }
         if firstLine.contains(0x09) { return .tabSeparatedText }

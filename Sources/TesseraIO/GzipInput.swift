@@ -34,7 +34,7 @@ final class GzipInput: ByteReader {
                 if start == end {
                     finished = true
                     if atMemberEnd { return 0 }
-                    throw FileError(kind: .truncated, message: "the gzip data ends early (truncated file?)", file: path, detected: .gzip)
+                    throw FileError(kind: .truncated, message: "the gzip data ends early", file: path, detected: .gzip)
                 }
             }
             if atMemberEnd {
