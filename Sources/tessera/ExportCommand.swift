@@ -55,6 +55,7 @@ struct ExportCommand: ParsableCommand {
                 database: database.location, output: out, format: format, sourceCode: source,
                 targetCodes: targetCodes, level: level)
             let report = try useCase.run()
+            for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }
             // When the export itself is on standard output, the report goes to standard error.
             switch (output.json, out == "-") {
             case (true, false): try JSONOutput.print(report)
