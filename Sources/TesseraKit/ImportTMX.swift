@@ -1,12 +1,13 @@
 import Foundation
 import TesseraCore
+import TesseraIO
 public import TesseraStorage
 
 /// The duplicate policy of an import, as the front ends name it.
 public typealias ImportDuplicatePolicy = DuplicatePolicy
 
-/// The `import` use case: reads TMX files (`.tmx`, `.tmx.gz`) into a translation memory, one
-/// transaction per file.
+/// The `import` use case: reads TMX files (`.tmx`, `.tmx.gz`, `.tmx.zip`, told by their content)
+/// into a translation memory, one transaction per file.
 ///
 /// A malformed file is reported with one line `FILE:LINE:COLUMN: message` and leaves the memory
 /// unchanged; the other files are still imported.
@@ -107,14 +108,15 @@ public struct ImportTMX: Sendable {
 
     /// Whether an import of `files` follows its writes with a ``MatchIndexUpdate``: always into an
     /// empty memory; into a non-empty one when the files are likely to hold at least
-    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip file
+    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip or zip file
     /// counted eight times its size), since fewer units are cheaper to apply on each load than a
     /// rewrite of the whole side file.
     static func followsWrites(_ files: [String], memory: TranslationMemory) -> Bool {
         if (try? memory.variantIDBound()) == 0 { return true }
         let bytes = files.reduce(0) { total, file in
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
-            return total + (file.hasSuffix(".gz") ? size * 8 : size)
+            let compressed = (try? InputFile.identify(path: file))?.isContainer ?? false
+            return total + (compressed ? size * 8 : size)
         }
         return bytes >= MatchIndexFile.rewriteThreshold * 250
     }

@@ -6,7 +6,10 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the translation memory as TMX 1.4b, TSV or JSON.",
-        discussion: "The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl); - writes TMX to standard output.")
+        discussion: """
+            The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl), which may be followed by .gz \
+            (gzip) or .zip (a zip archive); - writes TMX to standard output.
+            """)
 
     @Argument(help: "The output file, or - for standard output.")
     var out: String
