@@ -19,11 +19,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+
+        .systemLibrary(name: "CLibZ", path: "Sources/CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Value types only, no C.
         .target(name: "TesseraCore", swiftSettings: strict),
@@ -31,8 +34,12 @@ let package = Package(
         .target(name: "TesseraText", dependencies: ["TesseraCore"], swiftSettings: strict),
         .target(name: "TesseraAlignment", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
         .target(name: "TesseraMatching", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
+        // Input and output files: identification by magic bytes, gzip (zlib) and zip (ZIPFoundation).
+        .target(
+            name: "TesseraIO", dependencies: ["CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // The one module that owns libxml2 (streaming reader and writer).
-        .target(name: "TesseraXML", dependencies: ["TesseraCore", "CLibXML2"], swiftSettings: strict),
+        .target(name: "TesseraXML", dependencies: ["TesseraCore", "TesseraIO", "CLibXML2"], swiftSettings: strict),
         // Codecs.
         .target(name: "TesseraTMX", dependencies: ["TesseraCore", "TesseraXML"], swiftSettings: strict),
         .target(
@@ -50,7 +57,7 @@ let package = Package(
             name: "TesseraKit",
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
-                "TesseraGlossary", "TesseraStorage",
+                "TesseraGlossary", "TesseraStorage", "TesseraIO",
             ], swiftSettings: strict),
         .executableTarget(
             name: "tessera",
@@ -59,6 +66,7 @@ let package = Package(
 
         .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
+        .testTarget(name: "TesseraIOTests", dependencies: ["TesseraIO"], swiftSettings: strict),
         .testTarget(
             name: "TesseraTextTests", dependencies: ["TesseraText", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),

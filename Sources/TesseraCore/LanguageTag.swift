@@ -24,7 +24,8 @@ public struct LanguageTag: Hashable, Sendable, Codable, Comparable, CustomString
     /// (characters other than ASCII letters, digits, `-` and `_`, or an empty subtag).
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces()
-        if trimmed == "*all*" { self = .all; return }
+        // The TMX wildcard in any letter case (`*ALL*` is seen in the wild) is kept as `*all*`.
+        if trimmed.count == 5, trimmed.lowercased() == "*all*" { self = .all; return }
         guard !trimmed.isEmpty, trimmed.utf8.count <= 64 else { return nil }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
             .flatMap { $0.split(separator: "_", omittingEmptySubsequences: false) }

@@ -1,5 +1,6 @@
 import Foundation
 public import TesseraCore
+import TesseraIO
 import TesseraStorage
 
 /// The `export` use case: writes a translation memory (or the part with the requested
@@ -98,7 +99,7 @@ public struct ExportTMX: Sendable {
             }
             try writer.finish()
         case .tsv, .json, .jsonl:
-            let out = try ExportTMXOutput(path: output)
+            let out = try OutputFile(path: output)
             if format == .json { try out.write("{\"units\":[\n") }
             if format == .tsv { try out.write(Self.tsvHeader.joined(separator: "\t") + "\n") }
             var first = true
@@ -124,6 +125,7 @@ public struct ExportTMX: Sendable {
             if format == .json { try out.write("\n]}\n") }
             try out.close()
         }
+        if report.units == 0 { report.warnings.append(emptyExportWarning(skipped: report.skipped)) }
         return report
     }
 
@@ -159,10 +161,12 @@ public struct ExportTMX: Sendable {
         return (narrowed, sourceVariant, chosen)
     }
 
-    /// The header `srclang`: the requested source, else the one effective source language of all
-    /// units, else `*all*`.
+    /// The header `srclang`: the requested source; else `*all*` when an imported file's header said
+    /// so (written back verbatim, not replaced by the language the units happen to start with);
+    /// else the one effective source language of all units; else `*all*`.
     private func headerSourceLanguage(_ memory: TranslationMemory) throws -> LanguageTag {
         if let source { return source }
+        if try memory.headerSourceLanguages().contains(.all) { return .all }
         let counts = try memory.sourceLanguageCounts()
         if counts.count == 1, let only = LanguageTag(counts[0].language) { return only }
         return .all
@@ -171,6 +175,17 @@ public struct ExportTMX: Sendable {
     /// The columns of a TSV export (its first line): one row per source -> target pair, so that
     /// a multi-target export says which language each row holds.
     public static let tsvHeader = ["source_language", "target_language", "source", "target"]
+
+    /// The warning of an export that wrote no unit: which languages were missing, or that the
+    /// memory is empty.
+    private func emptyExportWarning(skipped: Int) -> String {
+        var wanted: [String] = []
+        if let source { wanted.append("source language \(source)") }
+        if !targets.isEmpty { wanted.append("target language \(targets.map(\.description).joined(separator: ", "))") }
+        if wanted.isEmpty { return "0 units written: the memory is empty." }
+        let checked = skipped > 0 ? " (\(skipped) units checked)" : ""
+        return "0 units written: no unit has the \(wanted.joined(separator: " and "))\(checked)."
+    }
 
     private func tsvField(_ variant: Variant) -> String {
         Self.escapeTSV(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)

@@ -1,3 +1,5 @@
+import TesseraIO
+
 /// The output formats of `tessera export`.
 public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
     /// TMX 1.4b (level 1 or 2), streamed through `TMXWriter`.
@@ -11,16 +13,17 @@ public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
     case jsonl
 
     /// The format an output path implies: `.tmx`, `.tsv`/`.tab`/`.txt`, `.json`,
-    /// `.jsonl`/`.ndjson`; `-` (standard output) means TMX. `nil` for any other extension, `.gz`
-    /// included: exports are not compressed (write to `-` and pipe through `gzip` instead), so a
-    /// `.gz` name never holds plain XML.
+    /// `.jsonl`/`.ndjson`, each optionally followed by `.gz` or `.zip` (the output is then
+    /// compressed: TesseraIO's `OutputFile`); `-` (standard output) means TMX. `nil` for any other
+    /// extension.
     ///
     /// ```swift
     /// ExportTMXFormat.infer(from: "out.jsonl")   // .jsonl
+    /// ExportTMXFormat.infer(from: "out.tmx.gz")   // .tmx (written as gzip)
     /// ```
     public static func infer(from path: String) -> ExportTMXFormat? {
         if path == "-" { return .tmx }
-        let lower = path.lowercased()
+        let lower = OutputFile.uncompressedName(path).lowercased()
         let table: [(suffix: String, format: ExportTMXFormat)] = [
             (".tmx", .tmx), (".tsv", .tsv), (".tab", .tsv), (".txt", .tsv),
             (".json", .json), (".jsonl", .jsonl), (".ndjson", .jsonl),

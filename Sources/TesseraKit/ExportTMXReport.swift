@@ -10,6 +10,8 @@ public struct ExportTMXReport: Codable, Sendable, Equatable {
     public var pairs: Int = 0
     /// Units of the memory left out because they lack the requested languages.
     public var skipped: Int = 0
+    /// Warnings, one sentence each: an export that wrote no unit says so and why.
+    public var warnings: [String] = []
 
     /// Creates an empty report.
     public init(output: String, format: ExportTMXFormat) {

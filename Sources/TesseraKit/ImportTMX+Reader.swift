@@ -2,7 +2,7 @@ import TesseraCore
 import TesseraTMX
 
 extension ImportTMX {
-    /// Opens a streaming `TMXReader` for `path` (`.tmx` or `.tmx.gz`).
+    /// Opens a streaming `TMXReader` for `path` (`.tmx`, `.tmx.gz` or `.tmx.zip`).
     static func openReader(path: String, skipInvalid: Bool) throws -> any TMXUnitSource {
         try TMXReader(path: path, options: skipInvalid ? [.skipInvalid] : [])
     }

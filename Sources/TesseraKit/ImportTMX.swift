@@ -1,13 +1,14 @@
 import Foundation
 import TesseraCore
+import TesseraIO
 import TesseraTMX
 public import TesseraStorage
 
 /// The duplicate policy of an import, as the front ends name it.
 public typealias ImportDuplicatePolicy = DuplicatePolicy
 
-/// The `import` use case: reads TMX files (`.tmx`, `.tmx.gz`) into a translation memory, one
-/// transaction per file.
+/// The `import` use case: reads TMX files (`.tmx`, `.tmx.gz`, `.tmx.zip`, told by their content)
+/// into a translation memory, one transaction per file.
 ///
 /// A malformed file is reported with one line `FILE:LINE:COLUMN: message` and leaves the memory
 /// unchanged; the other files are still imported.
@@ -40,23 +41,61 @@ public struct ImportTMX: Sendable {
 
     /// Imports `files` in order.
     ///
+    /// Each file is opened (and its header read) before the database is: a missing file, or one
+    /// that is not TMX (bzip2, TSV...), is reported without creating anything, and when the
+    /// database did not exist and no file could be imported, the new database is removed again,
+    /// so a failed import leaves no empty memory behind.
+    ///
     /// - Parameters:
-    ///   - files: TMX file paths.
+    ///   - files: TMX file paths (`.tmx`, `.tmx.gz`, `.tmx.zip`, told by their content).
     ///   - progress: a progress display, if any.
     /// - Returns: the report; a failed file does not throw, it is recorded in the report.
     /// - Throws: `StorageError` when the database cannot be opened.
     /// - Complexity: O(*n*) in the units read; memory stays flat (units are streamed).
     public func run(files: [String], progress: ProgressReporter? = nil) throws -> ImportReport {
-        let memory = try TranslationMemory.open(path: database.path)
         var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
+        let unopenable: [String?] = files.map { file in
+            do {
+                _ = try Self.openReader(path: file, skipInvalid: skipInvalid)
+                return nil
+            } catch {
+                return Self.errorLine(error, file: file)
+            }
+        }
+        if unopenable.allSatisfy({ $0 != nil }) {
+            for (file, error) in zip(files, unopenable) { report.append(Self.failed(file, error)) }
+            return report
+        }
+        let created = !database.exists
+        var leftovers: [String] = []
+        report = try importFiles(files, unopenable: unopenable, into: report, progress: progress, files: &leftovers)
+        if created, report.files.allSatisfy({ !$0.imported }) {
+            for file in leftovers { try? FileManager.default.removeItem(atPath: file) }
+        }
+        return report
+    }
+
+    /// Opens the memory and imports the files that could be opened; `paths` receives the files
+    /// that make up the memory (database, WAL, side file), for the caller to remove.
+    private func importFiles(
+        _ files: [String], unopenable: [String?], into report: ImportReport, progress: ProgressReporter?,
+        files paths: inout [String]
+    ) throws -> ImportReport {
+        var report = report
+        let memory = try TranslationMemory.open(path: database.path)
+        paths = [memory.path, memory.path + "-wal", memory.path + "-shm", MatchIndexFile.path(for: memory)]
         // The match index is built while the units stream in (analysed on the reading thread,
         // appended by the writing one) when the import is large enough to rewrite the side file
         // anyway; a small import into a large memory leaves its units for each load to apply.
         let follows = followsWrites ?? Self.followsWrites(files, memory: memory)
         let matchUpdate = follows ? try? MatchIndexUpdate.start(memory) : nil
         for (index, file) in files.enumerated() {
+            if let error = unopenable[index] {
+                report.append(Self.failed(file, error))
+                continue
+            }
             // The side file is written while the last file's indexes are built.
-            matchUpdate?.writesDuringNextBatch = index == files.count - 1
+            matchUpdate?.writesDuringNextBatch = index == unopenable.lastIndex(where: { $0 == nil })
             report.append(importFile(file, into: memory, matchUpdate: matchUpdate) { units in
                 progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
             })
@@ -70,14 +109,15 @@ public struct ImportTMX: Sendable {
 
     /// Whether an import of `files` follows its writes with a ``MatchIndexUpdate``: always into an
     /// empty memory; into a non-empty one when the files are likely to hold at least
-    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip file
+    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip or zip file
     /// counted eight times its size), since fewer units are cheaper to apply on each load than a
     /// rewrite of the whole side file.
     static func followsWrites(_ files: [String], memory: TranslationMemory) -> Bool {
         if (try? memory.variantIDBound()) == 0 { return true }
         let bytes = files.reduce(0) { total, file in
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
-            return total + (file.hasSuffix(".gz") ? size * 8 : size)
+            let compressed = (try? InputFile.identify(path: file))?.isContainer ?? false
+            return total + (compressed ? size * 8 : size)
         }
         return bytes >= MatchIndexFile.rewriteThreshold * 250
     }
@@ -115,6 +155,13 @@ public struct ImportTMX: Sendable {
             result.error = Self.errorLine(error, file: file)
         }
         if let reader { result.warnings = reader.warningCounts }
+        return result
+    }
+
+    /// The result of a file that could not be opened.
+    private static func failed(_ file: String, _ error: String?) -> ImportReport.FileResult {
+        var result = ImportReport.FileResult(path: file)
+        result.error = error
         return result
     }
 

@@ -35,12 +35,13 @@ public final class GlossaryStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StorageError(.cannotOpen, "Cannot open the database \(path): \(error).")
+            throw StorageError.opening(error, path: path, fallback: (.cannotOpen, "Cannot open the database"))
         }
+        try StorageError.requireTesseraDatabase(pool, path: path)
         do {
             try migrator.migrate(pool)
         } catch {
-            throw StorageError(.migration, "Cannot migrate the glossary tables of \(path): \(error).")
+            throw StorageError.opening(error, path: path, fallback: (.migration, "Cannot migrate the glossary tables of"))
         }
         return GlossaryStore(pool: pool, path: path)
     }

@@ -1,6 +1,8 @@
 /// The one error type of TesseraStorage: what went wrong, in a sentence, and the SQL involved.
 ///
-/// Printed as one stable line, `storage error (KIND): MESSAGE [SQL: ...]`.
+/// Printed as one stable line, `storage error (KIND): MESSAGE [SQL: ...]`, or `FILE: MESSAGE`
+/// (no SQL) when the database file itself is at fault (``Kind-swift.enum/notADatabase``,
+/// ``Kind-swift.enum/damaged``).
 ///
 /// ```swift
 /// do { _ = try TranslationMemory.open(path: "/nonexistent/dir/tm.db") }
@@ -17,6 +19,11 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
         case sqlite
         /// The stored data cannot be turned back into values (a corrupt JSON column, a bad tag).
         case corruptData
+        /// The file is not an SQLite database (random bytes, a TMX file), or one made by other
+        /// software.
+        case notADatabase
+        /// SQLite found the file damaged ("database disk image is malformed").
+        case damaged
     }
 
     /// The kind of failure.
@@ -25,16 +32,21 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     public var message: String
     /// The SQL statement that failed, when there was one.
     public var sql: String?
+    /// The database file, when the file itself is at fault.
+    public var file: String?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String, sql: String? = nil) {
+    public init(_ kind: Kind, _ message: String, sql: String? = nil, file: String? = nil) {
         self.kind = kind
         self.message = message
         self.sql = sql
+        self.file = file
     }
 
-    /// One line: `storage error (kind): message [SQL: statement]`.
+    /// One line: `FILE: message` when the file is at fault, else
+    /// `storage error (kind): message [SQL: statement]`.
     public var description: String {
+        if let file { return "\(file): \(message)" }
         var line = "storage error (\(kind.rawValue)): \(message)"
         if let sql, !sql.isEmpty {
             line += " [SQL: \(sql.split(whereSeparator: \.isNewline).joined(separator: " "))]"

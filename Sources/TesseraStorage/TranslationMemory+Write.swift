@@ -47,7 +47,7 @@ extension TranslationMemory {
             return report
         } catch let error as DatabaseError {
             matchUpdate?.rolledBack()
-            throw Self.storageError(error)
+            throw Self.storageError(error, path: path)
         } catch {
             matchUpdate?.rolledBack()
             throw error

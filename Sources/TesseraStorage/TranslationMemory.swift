@@ -39,12 +39,13 @@ public final class TranslationMemory: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StorageError(.cannotOpen, "Cannot open the database \(path): \(Self.reason(error)).")
+            throw StorageError.opening(error, path: path, fallback: (.cannotOpen, "Cannot open the database"))
         }
+        try StorageError.requireTesseraDatabase(pool, path: path)
         do {
             try Schema.migrator.migrate(pool)
         } catch {
-            throw StorageError(.migration, "Cannot migrate the database \(path): \(Self.reason(error)).")
+            throw StorageError.opening(error, path: path, fallback: (.migration, "Cannot migrate the database"))
         }
         return TranslationMemory(pool: pool, path: path)
     }
@@ -61,21 +62,19 @@ public final class TranslationMemory: Sendable {
         } catch let error as StorageError {
             throw error
         } catch {
-            throw Self.storageError(error)
+            throw Self.storageError(error, path: path)
         }
     }
 
-    /// A ``StorageError`` for any error thrown by GRDB.
-    static func storageError(_ error: any Error) -> StorageError {
+    /// A ``StorageError`` for any error thrown by GRDB; `path` names the file when the file itself
+    /// is at fault (not a database, damaged).
+    static func storageError(_ error: any Error, path: String? = nil) -> StorageError {
         if let error = error as? StorageError { return error }
+        if let fault = StorageError.fileFault(error, path: path) { return fault }
         if let error = error as? DatabaseError {
             return StorageError(.sqlite, error.message ?? "SQLite error \(error.resultCode).", sql: error.sql)
         }
         return StorageError(.sqlite, "\(error)")
     }
 
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
-    }
 }

@@ -38,6 +38,10 @@ public struct TMXError: Error, CustomStringConvertible, Sendable, Equatable {
         case unexpectedElement
         /// The output could not be written.
         case write
+        /// The file is not TMX at all (bzip2, xz, a database, TSV...).
+        case unsupportedFile
+        /// The compressed data ends before its end (a truncated `.tmx.gz` or `.tmx.zip`).
+        case truncated
     }
 
     /// What kind of fault this is.
@@ -72,12 +76,23 @@ public struct TMXError: Error, CustomStringConvertible, Sendable, Equatable {
             case .forbiddenEntity, .forbiddenDoctype: .forbiddenXML
             case .encoding: .encoding
             case .write: .write
+            case .notXML: .unsupportedFile
+            case .truncated: .truncated
+            case .damaged: .cannotOpen
             }
+        var message = error.message
+        if error.kind == .notXML, let detected = error.detected {
+            message = "this is \(detected.description), not TMX; Tessera reads TMX files (.tmx, .tmx.gz, .tmx.zip)"
+                + (detected.advice.map { ": " + $0 } ?? "")
+        }
         self.init(
-            kind: kind, message: error.message, file: error.file, line: error.line, column: error.column,
+            kind: kind, message: message, file: error.file, line: error.line, column: error.column,
             elementPath: elementPath)
     }
 
-    /// `FILE:LINE:COLUMN: message`.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown (a missing file,
+    /// a file that is not TMX, compressed data that ends early).
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    }
 }

@@ -60,13 +60,14 @@ public final class TMXReader {
     /// Opens a TMX file and reads its header.
     ///
     /// - Parameters:
-    ///   - path: a `.tmx` file, or a gzip-compressed one.
+    ///   - path: a `.tmx` file, gzip-compressed (`.tmx.gz`) or in a zip archive holding one `.tmx`
+    ///     (OmegaT's `.tmx.zip`); told from the content, not the name.
     ///   - options: reading options.
     /// - Throws: ``TMXError`` when the file cannot be opened, is not well-formed, is not TMX or
     ///   has no body.
     public convenience init(path: String, options: Options = []) throws(TMXError) {
         let xml: XMLStreamReader
-        do { xml = try XMLStreamReader(path: path) } catch { throw TMXError(error) }
+        do { xml = try XMLStreamReader(path: path, extensions: ["tmx"]) } catch { throw TMXError(error) }
         try self.init(xml: xml, file: path, options: options, fragment: false)
     }
 
@@ -461,7 +462,13 @@ public final class TMXReader {
     // MARK: - Events
 
     private func pull() throws(TMXError) -> XMLEvent? {
-        do { return try xml.next() } catch { throw TMXError(error, elementPath: xml.path) }
+        do {
+            return try xml.next()
+        } catch {
+            var failure = TMXError(error, elementPath: xml.path)
+            if failure.kind == .truncated { failure.message += " (after \(unitsRead) units)" }
+            throw failure
+        }
     }
 
     /// Skips the rest of the element whose start tag was just read.

@@ -1,7 +1,10 @@
+public import TesseraIO
+
 /// An error raised while reading or writing XML: what went wrong and where.
 ///
 /// Printed as one stable line, `FILE:LINE:COLUMN: message`, with the position libxml2 reports
-/// (line and column are 1-based; 0 when unknown).
+/// (line and column are 1-based), or `FILE: message` when there is no position (a missing file,
+/// a file that is not XML, compressed data that ends early).
 ///
 /// ```swift
 /// do { _ = try XMLStreamReader(path: "broken.tmx").next() }
@@ -25,6 +28,12 @@ public struct XMLError: Error, CustomStringConvertible, Sendable, Equatable {
         case encoding
         /// The output file could not be written.
         case write
+        /// The file is not XML (bzip2, xz, a database, TSV...): ``XMLError/detected`` says what it is.
+        case notXML
+        /// The compressed data ends before its end (``XMLError/detected`` is the container).
+        case truncated
+        /// The compressed data or the archive is damaged, or the archive holds no single document.
+        case damaged
     }
 
     /// What kind of fault this is.
@@ -37,16 +46,34 @@ public struct XMLError: Error, CustomStringConvertible, Sendable, Equatable {
     public var line: Int
     /// The 1-based column, 0 when unknown.
     public var column: Int
+    /// What the file was found to be, for ``Kind-swift.enum/notXML`` (and the container for
+    /// ``Kind-swift.enum/truncated``).
+    public var detected: FileKind?
 
     /// Creates an error.
-    public init(kind: Kind, message: String, file: String, line: Int = 0, column: Int = 0) {
+    public init(kind: Kind, message: String, file: String, line: Int = 0, column: Int = 0, detected: FileKind? = nil) {
         self.kind = kind
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        self.detected = detected
     }
 
-    /// `FILE:LINE:COLUMN: message`.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// The error for a file that cannot be opened or decoded.
+    public init(_ error: FileError) {
+        let kind: Kind =
+            switch error.kind {
+            case .notFound, .isDirectory, .unreadable, .write: .cannotOpen
+            case .unsupported: .notXML
+            case .truncated: .truncated
+            case .corrupt, .archiveContent: .damaged
+            }
+        self.init(kind: kind, message: error.message, file: error.file, detected: error.detected)
+    }
+
+    /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown.
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+    }
 }

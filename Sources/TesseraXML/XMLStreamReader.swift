@@ -1,6 +1,7 @@
 internal import CLibXML2
 internal import Foundation
 internal import TesseraCore
+public import TesseraIO
 
 /// A streaming XML reader over libxml2's `xmlTextReader`: one event at a time, constant memory
 /// whatever the size of the document.
@@ -9,8 +10,10 @@ internal import TesseraCore
 /// default attribute is added and no entity is substituted. A DOCTYPE whose internal subset
 /// declares entities is refused with ``XMLError/Kind-swift.enum/forbiddenDoctype`` (billion
 /// laughs, external entities reading local files); a DOCTYPE that only names an external DTD
-/// (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`) is accepted and never loaded. Files ending in `.gz` are
-/// decompressed on the fly. UTF-8 (with or without BOM), UTF-16 with BOM and any encoding the
+/// (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`) is accepted and never loaded. Files are opened through
+/// TesseraIO's `InputFile`: gzip data and a zip archive's one document are decoded on the fly
+/// (whatever the name), and a file that is not XML (bzip2, xz, a database, TSV) is refused with
+/// ``XMLError/Kind-swift.enum/notXML`` before anything is parsed. UTF-8 (with or without BOM), UTF-16 with BOM and any encoding the
 /// XML declaration names that libxml2 knows (ISO-8859-1, windows-1252, ...) are read.
 ///
 /// ```swift
@@ -45,9 +48,12 @@ public final class XMLStreamReader {
     @exclusivity(unchecked) private var names = NameCache()
 
     private enum Source {
-        case file(String)
+        case file(String, extensions: [String])
         case memory([UInt8])
     }
+
+    /// The decoded file libxml2 reads through ``readCallback``, `nil` for a document in memory.
+    private let input: InputFile?
 
     /// Parser options: no network, big line numbers, CDATA as text. Never NOENT, DTDLOAD,
     /// DTDATTR or DTDVALID.
@@ -59,23 +65,49 @@ public final class XMLStreamReader {
         return true
     }()
 
-    /// Opens a file for reading; `.gz` files are decompressed transparently.
+    /// Opens a file for reading: plain, gzip-compressed or a zip archive holding one document.
     ///
-    /// - Parameter path: the file path.
-    /// - Throws: ``XMLError`` of kind `cannotOpen` when the file cannot be opened.
-    public init(path: String) throws(XMLError) {
+    /// - Parameters:
+    ///   - path: the file path.
+    ///   - extensions: in a zip archive, the extensions of the document to read (`["tmx"]`).
+    /// - Throws: ``XMLError`` of kind `cannotOpen` (missing, folder, unreadable), `notXML`
+    ///   (another kind of file), `damaged` (a broken archive, or one with several documents).
+    public init(path: String, extensions: [String] = InputFile.documentExtensions) throws(XMLError) {
         _ = Self.silenced
-        var isDirectory = false
-        guard Self.isReadableFile(path, isDirectory: &isDirectory), !isDirectory,
-            let reader = xmlReaderForFile(path, nil, Self.options)
+        let input: InputFile
+        do {
+            input = try InputFile(path: path, extensions: extensions)
+        } catch {
+            throw XMLError(error)
+        }
+        guard input.content == .xml || input.content == .empty else {
+            throw XMLError(
+                kind: .notXML, message: "this is \(input.contentDescription), not XML", file: path, detected: input.content)
+        }
+        guard
+            let reader = xmlReaderForIO(
+                Self.readCallback, nil, Unmanaged.passUnretained(input).toOpaque(), path, nil, Self.options)
         else {
             throw XMLError(kind: .cannotOpen, message: "Cannot open the file for reading.", file: path)
         }
         self.reader = reader
         self.name = path
-        self.source = .file(path)
+        self.source = .file(path, extensions: extensions)
+        self.input = input
         self.memory = nil
         installErrorHandler()
+    }
+
+    /// libxml2's read callback: the next decoded bytes of the ``InputFile`` given as context, `-1`
+    /// on an error (kept in the file's `failure`).
+    private static let readCallback: xmlInputReadCallback = { context, buffer, length in
+        guard let context, let buffer, length > 0 else { return 0 }
+        let input = Unmanaged<InputFile>.fromOpaque(context).takeUnretainedValue()
+        do {
+            return Int32(try input.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+        } catch {
+            return -1
+        }
     }
 
     /// Reads a document held in memory.
@@ -96,11 +128,13 @@ public final class XMLStreamReader {
         self.reader = created
         self.name = name
         self.source = .memory(bytes)
+        self.input = nil
         installErrorHandler()
     }
 
     deinit {
         xmlFreeTextReader(reader)
+        input?.close()
         if let keptDocument { xmlFreeDoc(keptDocument) }
         memory?.deallocate()
     }
@@ -112,13 +146,6 @@ public final class XMLStreamReader {
                 guard let context, let error else { return }
                 Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
             }, Unmanaged.passUnretained(sink).toOpaque())
-    }
-
-    private static func isReadableFile(_ path: String, isDirectory: inout Bool) -> Bool {
-        var directory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else { return false }
-        isDirectory = directory.boolValue
-        return FileManager.default.isReadableFile(atPath: path)
     }
 
     // MARK: - Position
@@ -162,9 +189,9 @@ public final class XMLStreamReader {
                 given = true
                 return bytes
             }
-        case .file(let path):
-            let input = RawInput(path: path)
-            return XMLLocationScanner(singleByte: single) { input.next() }
+        case .file(let path, let extensions):
+            let input = try? InputFile(path: path, extensions: extensions)
+            return XMLLocationScanner(singleByte: single) { Self.chunk(of: input) }
         }
     }
 
@@ -198,6 +225,7 @@ public final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 {
                 finished = true
+                if let failed = input?.failure { throw XMLError(failed) }
                 if let error = sink.firstFatal { throw makeError(error) }
                 return nil
             }
@@ -261,9 +289,21 @@ public final class XMLStreamReader {
         return String(cString: pointer)
     }
 
-    /// The error for a failed read: the first fatal error libxml2 reported, turned into
-    /// `forbiddenDoctype` when the internal subset declared entities.
+    /// The next 64 KiB of a second reading of the file, for ``XMLLocationScanner``.
+    private static func chunk(of input: InputFile?) -> [UInt8]? {
+        guard let input else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = bytes.withUnsafeMutableBytes { (try? input.read(into: $0)) ?? 0 }
+        guard count > 0 else { return nil }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// The error for a failed read: the input's own failure (compressed data that ends early),
+    /// else the first fatal error libxml2 reported, turned into `forbiddenDoctype` when the
+    /// internal subset declared entities.
     private func failure() -> XMLError {
+        if let failed = input?.failure { return XMLError(failed) }
         let recorded = sink.firstFatal ?? sink.firstError
         if declaresEntities() { return forbiddenDoctype(detail: recorded?.message) }
         if var recorded {
@@ -375,27 +415,5 @@ private final class ErrorSink {
         } else if firstError == nil {
             firstError = recorded
         }
-    }
-}
-
-/// The raw bytes of a file (decompressed when gzipped), read in chunks through libxml2's input
-/// layer, for ``XMLLocationScanner``.
-private final class RawInput {
-    private let buffer: xmlParserInputBufferPtr?
-
-    init(path: String) {
-        buffer = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE)
-    }
-
-    deinit { if let buffer { xmlFreeParserInputBuffer(buffer) } }
-
-    func next() -> [UInt8]? {
-        guard let buffer, let inner = buffer.pointee.buffer else { return nil }
-        let count = xmlParserInputBufferRead(buffer, 64 * 1024)
-        let available = Int(xmlBufUse(inner))
-        guard count >= 0, available > 0, let content = xmlBufContent(inner) else { return nil }
-        let bytes = Array(UnsafeBufferPointer(start: content, count: available))
-        xmlBufShrink(inner, available)
-        return bytes
     }
 }

@@ -1,6 +1,7 @@
 internal import CLibXML2
 internal import Foundation
 internal import TesseraCore
+internal import TesseraIO
 
 /// A streaming XML writer over libxml2's `xmlTextWriter`: UTF-8 without BOM, written to the file
 /// as it goes, so memory stays flat whatever the size of the output.
@@ -23,6 +24,7 @@ internal import TesseraCore
 /// - SeeAlso: [libxml2 xmlwriter](https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-xmlwriter.html)
 public final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
+    private let output: OutputFile
     private let path: String
     private var closed = false
     /// Characters XML cannot carry that were replaced by U+FFFD so far.
@@ -31,43 +33,40 @@ public final class XMLStreamWriter {
     /// Creates the file (replacing it) and a writer on it.
     ///
     /// - Parameters:
-    ///   - path: the output file.
+    ///   - path: the output file; a name ending in `.gz` is written gzip-compressed, one ending in
+    ///     `.zip` as a zip archive holding the document (TesseraIO's `OutputFile`).
     ///   - indent: whether to indent nested elements (never inside mixed content written with
     ///     ``text(_:)`` or ``raw(_:)``).
     /// - Throws: ``XMLError`` of kind `cannotOpen` when the file cannot be created.
     public init(path: String, indent: Bool) throws(XMLError) {
-        // Our own file descriptor and callbacks: libxml2's file output may go through zlib
-        // (level 0) and then holds data until the writer is freed.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw XMLError(kind: .cannotOpen, message: "Cannot create the file for writing.", file: path)
+        // Our own output (TesseraIO's OutputFile, which compresses `.gz` and `.zip` names) and
+        // callbacks: libxml2's file output may go through zlib (level 0) and then holds data
+        // until the writer is freed.
+        let output: OutputFile
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw XMLError(kind: .cannotOpen, message: "Cannot create the file for writing (\(error.message)).", file: path)
         }
-        let context = UnsafeMutableRawPointer(bitPattern: Int(descriptor) + 1)
         guard
-            let output = xmlOutputBufferCreateIO(
+            let buffer = xmlOutputBufferCreateIO(
                 { context, buffer, length in
                     guard let context, let buffer, length > 0 else { return 0 }
-                    let descriptor = Int32(Int(bitPattern: context) - 1)
-                    var done = 0
-                    while done < Int(length) {
-                        let written = write(descriptor, buffer + done, Int(length) - done)
-                        if written < 0 {
-                            if errno == EINTR { continue }
-                            return -1
-                        }
-                        done += written
+                    let output = Unmanaged<OutputFile>.fromOpaque(context).takeUnretainedValue()
+                    do {
+                        try output.write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+                    } catch {
+                        return -1
                     }
                     return length
                 },
-                { context in
-                    guard let context else { return 0 }
-                    return close(Int32(Int(bitPattern: context) - 1))
-                }, context, nil),
-            let writer = xmlNewTextWriter(output)
+                { _ in 0 }, Unmanaged.passUnretained(output).toOpaque(), nil),
+            let writer = xmlNewTextWriter(buffer)
         else {
-            close(descriptor)
+            try? output.close()
             throw XMLError(kind: .cannotOpen, message: "Cannot create the file for writing.", file: path)
         }
+        self.output = output
         self.writer = writer
         self.path = path
         if indent {
@@ -79,6 +78,7 @@ public final class XMLStreamWriter {
     deinit {
         if !closed { xmlTextWriterFlush(writer) }
         xmlFreeTextWriter(writer)
+        if !closed { try? output.close() }
     }
 
     private func check(_ status: Int32, _ what: String) throws(XMLError) {
@@ -92,11 +92,17 @@ public final class XMLStreamWriter {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
     }
 
-    /// Closes every open element, ends the document and flushes the file.
+    /// Closes every open element, ends the document, flushes and closes the file (writing the
+    /// gzip trailer or the zip archive).
     public func endDocument() throws(XMLError) {
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
         try flush()
         closed = true
+        do {
+            try output.close()
+        } catch {
+            throw XMLError(kind: .write, message: "Cannot write the file (\(error.message)).", file: path)
+        }
     }
 
     /// Writes `<!DOCTYPE name SYSTEM "systemID">`.

@@ -7,9 +7,10 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
         commandName: "export",
         abstract: "Export the translation memory as TMX 1.4b, TSV or JSON.",
         discussion: """
-            The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl); - writes TMX (or --format) to \
-            standard output and the summary to standard error (--json then needs an output file). TSV has a header \
-            row and one row per pair: source_language, target_language, source, target.
+            The format defaults from OUT's extension (.tmx, .tsv, .json, .jsonl), which may be followed by .gz \
+            (gzip) or .zip (a zip archive); - writes TMX (or --format) to standard output and the summary to \
+            standard error (--json then needs an output file). TSV has a header row and one row per pair: \
+            source_language, target_language, source, target.
             """)
 
     @Argument(help: "The output file, or - for standard output.")
@@ -64,6 +65,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
                 database: database.location, output: out, format: format, sourceCode: source,
                 targetCodes: targetCodes, level: level)
             let report = try useCase.run()
+            for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }
             // When the export itself is on standard output, the summary goes to standard error.
             switch (output.json, out == "-") {
             case (true, _): try JSONOutput.print(report)

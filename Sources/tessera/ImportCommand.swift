@@ -5,7 +5,7 @@ import TesseraKit
 struct ImportCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import TMX files (.tmx, .tmx.gz) into the translation memory.",
+        abstract: "Import TMX files (.tmx, .tmx.gz, .tmx.zip) into the translation memory.",
         discussion: """
             Each file is imported in one transaction: a malformed file is reported as FILE:LINE:COLUMN: message \
             on standard error and nothing from it is kept; the other files are still imported (exit status 1).

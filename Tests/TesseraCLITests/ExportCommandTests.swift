@@ -20,8 +20,14 @@ struct ExportCommandTests {
         #expect(command.resolvedFormat == .jsonl)
     }
 
+    /// A compressed name tells the format from the name inside it (the export is then compressed).
+    @Test(arguments: [("out.tmx.gz", "tmx"), ("out.tmx.zip", "tmx"), ("out.tsv.gz", "tsv"), ("OUT.JSONL.GZ", "jsonl")])
+    func parse_formatOfACompressedName(name: String, format: String) throws {
+        #expect(try ExportCommand.parse([name]).resolvedFormat?.rawValue == format)
+    }
+
     @Test(arguments: [
-        ["out.xyz"], ["out.tmx.gz"], ["out.tmx", "--level", "3"], ["out.tmx", "--target", "fr,!!"], ["out.tmx", "--source", "e n"],
+        ["out.xyz"], ["out.gz"], ["out.xyz.zip"], ["out.tmx", "--level", "3"], ["out.tmx", "--target", "fr,!!"], ["out.tmx", "--source", "e n"],
         ["out.tmx", "--target", ","], ["out.tmx", "--format", "xml"], [],
     ])
     func parse_rejectsBadCommandLinesWithUsageStatus(_ arguments: [String]) {

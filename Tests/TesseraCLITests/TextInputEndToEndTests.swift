@@ -31,7 +31,7 @@ struct TextInputEndToEndTests {
         let harness = try EndToEndCommandTests.populated()
         defer { harness.cleanUp() }
         try Self.write(harness, "queries.txt", encoding.bytes("The red house number 0 is open.\nThe red house number 1 is open.\n"))
-        let result = try harness.run(["lookup", "--file", "queries.txt", "--source", "en", "--target", "de", "--db", "tm.db", "--format", "tsv"])
+        let result = try harness.run(["lookup", "--file", "queries.txt", "--source", "en", "--target", "de", "--db", "tm.db", "--format", "tsv", "--max", "1"])
         #expect(result.status == 0, "\(result)")
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.first?.hasPrefix("line\t") == true, "a TSV header: \(result)")
