@@ -48,6 +48,8 @@ public struct AlignSummary: Sendable, Codable, Hashable {
     public var targets: [Target]
     /// The minimum confidence applied.
     public var minimumConfidence: Double
+    /// Beads with both sides left out under the minimum confidence, over all targets.
+    public var leftOutByConfidence: Int
     /// Units made (bilingual or multilingual).
     public var units: Int
     /// What the store wrote, when `--store` was given.
@@ -88,6 +90,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
                           warnings: article.report.warnings.map(\.description))
         }
         self.minimumConfidence = minimumConfidence
+        leftOutByConfidence = targets.reduce(0) { $0 + $1.leftOutByConfidence }
         self.units = units
         self.store = store
     }
@@ -99,7 +102,9 @@ public struct AlignSummary: Sendable, Codable, Hashable {
             let shapes = target.shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             var line = "\(source) -> \(target.document): \(shapes); \(target.unaligned.count) unaligned sentences"
-            if minimumConfidence > 0 { line += ", \(target.leftOutByConfidence) beads under confidence \(minimumConfidence)" }
+            if minimumConfidence > 0 {
+                line += ", \(target.leftOutByConfidence) beads left out under confidence \(minimumConfidence)"
+            }
             if let lexicon = target.lexicon, lexicon.glossaryPairs + lexicon.memoryPairs > 0 {
                 line += "; lexicon: \(lexicon.glossaryPairs) glossary pairs, \(lexicon.memoryPairs) memory pairs from \(lexicon.memoryUnits) units"
             }
