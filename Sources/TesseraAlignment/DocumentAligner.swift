@@ -173,7 +173,9 @@ public struct DocumentAligner: Sendable {
                 continue
             }
             let inner = model.restricted(source: sentenceSource, target: sentenceTarget)
-            let result = aligner.align(sourceCount: sentenceSource.count, targetCount: sentenceTarget.count, costModel: inner)
+            let (innerGuide, innerAnchors) = Self.restricted(guide: guide, anchors: anchors, source: sentenceSource, target: sentenceTarget)
+            let result = aligner.align(sourceCount: sentenceSource.count, targetCount: sentenceTarget.count, costModel: inner,
+                                       guide: innerGuide, anchors: innerAnchors)
             for bead in result.beads {
                 var placed = bead.offset(source: sentenceSource.lowerBound, target: sentenceTarget.lowerBound)
                 placed.confidence *= paragraphBead.confidence
@@ -181,6 +183,22 @@ public struct DocumentAligner: Sendable {
             }
         }
         return beads
+    }
+
+    /// The guide beads and anchors that lie inside a paragraph pair, in its coordinates, so the
+    /// search inside a paragraph follows the same band as a search over the whole document: the
+    /// guide only when its beads cover the pair exactly (else `nil`, a diagonal band).
+    static func restricted(guide: [Bead]?, anchors: [(source: Int, target: Int)], source: Range<Int>,
+                           target: Range<Int>) -> (guide: [Bead]?, anchors: [(source: Int, target: Int)]) {
+        let innerAnchors = anchors.filter { source.contains($0.source) && target.contains($0.target) }
+            .map { (source: $0.source - source.lowerBound, target: $0.target - target.lowerBound) }
+        guard let guide else { return (nil, innerAnchors) }
+        let innerGuide = guide.filter {
+            source.lowerBound <= $0.source.lowerBound && $0.source.upperBound <= source.upperBound
+                && target.lowerBound <= $0.target.lowerBound && $0.target.upperBound <= target.upperBound
+        }.map { $0.offset(source: -source.lowerBound, target: -target.lowerBound) }
+        let covers = AlignmentBand(guide: innerGuide, sourceCount: source.count, targetCount: target.count, halfWidth: 0) != nil
+        return (covers ? innerGuide : nil, innerAnchors)
     }
 
     private func emptySideReport(sourceCount n: Int, targetCount m: Int) -> Report {
