@@ -81,7 +81,7 @@ struct AlignCommand: ParsableCommand {
     @Flag(name: .customLong("no-learning"), help: "Do not learn a lexicon from the documents (one pass).")
     var noLearning = false
 
-    @Flag(name: .customLong("no-paragraphs"), help: "Do not align paragraphs first.")
+    @Flag(name: .customLong("no-paragraphs"), help: "Ignore paragraphs: align the sentences of the whole document as one run.")
     var noParagraphs = false
 
     var parsedTargetLanguages: [LanguageTag?] {
