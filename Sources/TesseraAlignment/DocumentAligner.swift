@@ -5,8 +5,9 @@ import Foundation
 ///
 /// 1. Features of every sentence (``BilingualFeatures``).
 /// 2. Pass 1: ``LexicalCostModel`` with length, numbers, cognates, punctuation and the external
-///    lexicon; paragraphs first when both sides have several, then sentences inside each
-///    paragraph bead.
+///    lexicon; paragraph i with paragraph i when both sides have the same number of paragraphs,
+///    paragraphs first when the counts differ and both sides have several, then sentences inside
+///    each paragraph bead.
 /// 3. Learn word pairs from the confident beads of pass 1 (``LexiconLearner``) and re-estimate the
 ///    length ratio and variance from its confident 1-1 beads.
 /// 4. Pass 2 with the learnt lexicon; its beads are the result.
@@ -30,11 +31,14 @@ public struct DocumentAligner: Sendable {
     public var lexicon: BilingualLexicon
     /// Learns word pairs from pass 1; `nil` runs a single pass.
     public var learner: LexiconLearner?
-    /// Align paragraphs first when both sides have at least `minimumParagraphs` paragraphs.
+    /// Keep sentences inside their paragraphs: with the same number of paragraphs on both sides,
+    /// paragraph i is aligned with paragraph i (no bead crosses a paragraph boundary); with
+    /// different counts, paragraphs are aligned first when both sides have at least
+    /// `minimumParagraphs`.
     public var usesParagraphs: Bool
-    /// Fewer paragraphs than this on either side give too little for a paragraph alignment to be
-    /// trusted (one wrong paragraph bead ruins every sentence in it); the sentences are then
-    /// aligned directly.
+    /// When the paragraph counts differ, fewer paragraphs than this on either side give too little
+    /// for a paragraph alignment to be trusted (one wrong paragraph bead ruins every sentence in
+    /// it); the sentences are then aligned directly.
     public var minimumParagraphs: Int
 
     /// What one alignment produced.
@@ -128,17 +132,25 @@ public struct DocumentAligner: Sendable {
                                 targetTotal: anchors.reduce(0) { $0 + features.target[$1.target].length })
     }
 
-    /// Sentence beads of the whole document, through paragraphs when both sides have several.
+    /// Sentence beads of the whole document: paragraph i with paragraph i when both sides have the
+    /// same number of paragraphs (2 or more), through a paragraph alignment when the counts differ
+    /// and both sides have at least `minimumParagraphs`, else the sentences of the whole document.
     func alignSentences(model: LexicalCostModel, source: [Range<Int>], target: [Range<Int>], guide: [Bead]? = nil,
                         anchors: [(source: Int, target: Int)] = []) -> [Bead] {
         let n = model.source.count
         let m = model.target.count
-        guard usesParagraphs, source.count >= max(2, minimumParagraphs), target.count >= max(2, minimumParagraphs),
-              source.count < n || target.count < m else {
+        let paragraphBeads: [Bead]
+        if usesParagraphs, source.count >= 2, source.count == target.count {
+            // The same number of paragraphs on both sides: paragraph i translates paragraph i, so
+            // no bead crosses a paragraph boundary, however few paragraphs there are.
+            paragraphBeads = source.indices.map { Bead(source: $0..<($0 + 1), target: $0..<($0 + 1), cost: 0, confidence: 1) }
+        } else if usesParagraphs, source.count >= max(2, minimumParagraphs), target.count >= max(2, minimumParagraphs),
+                  source.count < n || target.count < m {
+            let paragraphModel = model.grouped(source: source, target: target)
+            paragraphBeads = aligner.align(sourceCount: source.count, targetCount: target.count, costModel: paragraphModel).beads
+        } else {
             return aligner.align(sourceCount: n, targetCount: m, costModel: model, guide: guide, anchors: anchors).beads
         }
-        let paragraphModel = model.grouped(source: source, target: target)
-        let paragraphBeads = aligner.align(sourceCount: source.count, targetCount: target.count, costModel: paragraphModel).beads
         var beads: [Bead] = []
         for paragraphBead in paragraphBeads {
             let sentenceSource = paragraphBead.source.isEmpty
@@ -161,7 +173,9 @@ public struct DocumentAligner: Sendable {
                 continue
             }
             let inner = model.restricted(source: sentenceSource, target: sentenceTarget)
-            let result = aligner.align(sourceCount: sentenceSource.count, targetCount: sentenceTarget.count, costModel: inner)
+            let (innerGuide, innerAnchors) = Self.restricted(guide: guide, anchors: anchors, source: sentenceSource, target: sentenceTarget)
+            let result = aligner.align(sourceCount: sentenceSource.count, targetCount: sentenceTarget.count, costModel: inner,
+                                       guide: innerGuide, anchors: innerAnchors)
             for bead in result.beads {
                 var placed = bead.offset(source: sentenceSource.lowerBound, target: sentenceTarget.lowerBound)
                 placed.confidence *= paragraphBead.confidence
@@ -169,6 +183,22 @@ public struct DocumentAligner: Sendable {
             }
         }
         return beads
+    }
+
+    /// The guide beads and anchors that lie inside a paragraph pair, in its coordinates, so the
+    /// search inside a paragraph follows the same band as a search over the whole document: the
+    /// guide only when its beads cover the pair exactly (else `nil`, a diagonal band).
+    static func restricted(guide: [Bead]?, anchors: [(source: Int, target: Int)], source: Range<Int>,
+                           target: Range<Int>) -> (guide: [Bead]?, anchors: [(source: Int, target: Int)]) {
+        let innerAnchors = anchors.filter { source.contains($0.source) && target.contains($0.target) }
+            .map { (source: $0.source - source.lowerBound, target: $0.target - target.lowerBound) }
+        guard let guide else { return (nil, innerAnchors) }
+        let innerGuide = guide.filter {
+            source.lowerBound <= $0.source.lowerBound && $0.source.upperBound <= source.upperBound
+                && target.lowerBound <= $0.target.lowerBound && $0.target.upperBound <= target.upperBound
+        }.map { $0.offset(source: -source.lowerBound, target: -target.lowerBound) }
+        let covers = AlignmentBand(guide: innerGuide, sourceCount: source.count, targetCount: target.count, halfWidth: 0) != nil
+        return (covers ? innerGuide : nil, innerAnchors)
     }
 
     private func emptySideReport(sourceCount n: Int, targetCount m: Int) -> Report {

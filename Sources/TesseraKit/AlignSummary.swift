@@ -48,6 +48,8 @@ public struct AlignSummary: Sendable, Codable, Hashable {
     public var targets: [Target]
     /// The minimum confidence applied.
     public var minimumConfidence: Double
+    /// Beads with both sides left out under the minimum confidence, over all targets.
+    public var leftOutByConfidence: Int
     /// Units made (bilingual or multilingual).
     public var units: Int
     /// What the store wrote, when `--store` was given.
@@ -91,6 +93,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
                           warnings: article.report.warnings.map(\.description))
         }
         self.minimumConfidence = minimumConfidence
+        leftOutByConfidence = targets.reduce(0) { $0 + $1.leftOutByConfidence }
         self.units = units
         self.store = store
         replacedCharacters = (articles.first?.sourceReplacedCharacters ?? 0) + articles.map(\.targetReplacedCharacters).reduce(0, +)
@@ -103,7 +106,9 @@ public struct AlignSummary: Sendable, Codable, Hashable {
             let shapes = target.shapes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             var line = "\(source) -> \(target.document): \(shapes); \(Plural.count(target.unaligned.count, "unaligned sentence"))"
-            if minimumConfidence > 0 { line += ", \(Plural.count(target.leftOutByConfidence, "bead")) under confidence \(minimumConfidence)" }
+            if minimumConfidence > 0 {
+                line += ", \(Plural.count(target.leftOutByConfidence, "bead")) left out under confidence \(minimumConfidence)"
+            }
             if let lexicon = target.lexicon, lexicon.glossaryPairs + lexicon.memoryPairs > 0 {
                 line += "; lexicon: \(Plural.count(lexicon.glossaryPairs, "glossary pair")), "
                     + "\(Plural.count(lexicon.memoryPairs, "memory pair")) from \(Plural.count(lexicon.memoryUnits, "unit"))"

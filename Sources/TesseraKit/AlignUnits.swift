@@ -17,7 +17,7 @@ public import TesseraCore
 /// 1-0 and 0-1 beads and beads under the minimum confidence are never turned into units.
 ///
 /// ```swift
-/// let units = AlignUnits.units(from: articles, minimumConfidence: 0.5)
+/// let units = AlignUnits.units(from: articles)   // beads of confidence 0.35 and more
 /// ```
 public enum AlignUnits {
     /// Prop naming the source document.
@@ -31,13 +31,21 @@ public enum AlignUnits {
     /// Prop with the bead's shape.
     public static let beadProp = "x-tessera-bead"
 
+    /// The minimum confidence of a bead that becomes a unit when none is given (`tessera align
+    /// --store` and `--format tmx`). Chosen on the Text+Berg dev set (Docs/ALIGNMENT.md, "What is
+    /// stored"): the 4 two-sided beads under 0.3 were all wrong, the beads from 0.4 up mostly
+    /// right; 0.35 is the middle of that gap.
+    public static let defaultMinimumConfidence = 0.35
+
     /// The units of `articles` (which must share the source document).
     /// - Parameters:
     ///   - articles: One alignment per target, all on the same source.
-    ///   - minimumConfidence: Beads below this are left out.
+    ///   - minimumConfidence: Beads below this are left out; by default
+    ///     ``defaultMinimumConfidence``.
     /// - Returns: The units in source order.
     /// - Complexity: O(B log B) for B beads.
-    public static func units(from articles: [AlignedArticle], minimumConfidence: Double = 0) -> [TranslationUnit] {
+    public static func units(from articles: [AlignedArticle],
+                             minimumConfidence: Double = defaultMinimumConfidence) -> [TranslationUnit] {
         guard let first = articles.first, let sourceLanguage = first.source.language else { return [] }
         let kept = articles.map { article in
             article.report.beads.filter { !$0.shape.isInsertionOrDeletion && $0.confidence >= minimumConfidence }

@@ -128,6 +128,13 @@ public enum BuiltinRules {
     static let englishStarters =
         "The|It|He|She|They|We|I|In|But|This|That|These|Those|A|An|On|At|Its|Their|There|His|Her|As|After|Meanwhile|However|Officials|Police|And|Some|Many"
 
+    /// Words after which a German number with a stop is an ordinal: definite and indefinite
+    /// articles, contracted prepositions, demonstratives, possessives and `kein`, with their
+    /// endings, lower case or capitalised ("ein 18. Sanktionspaket", "seiner 3. Amtszeit").
+    static let germanOrdinalDeterminers =
+        "[dD](?:er|ie|as|em|en|es)|[aA]m|[iI]m|[vV]om|[zZ]um|[zZ]ur|[bB]eim|[iI]ns|[aA]ns|"
+        + "(?:[eE]in|[mMdDsSkK]ein|[iI]hr|[uU]nser|[eE]ur|[jJ]ed|[dD]ies|[jJ]en)(?:e|er|em|en|es)?"
+
     static let germanMonths = "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
 
     /// Language-specific rules (placed before the common ones).
@@ -157,10 +164,13 @@ public enum BuiltinRules {
                     "Co", "evtl", "ggf", "inkl", "zzgl", "allg", "ehem", "geb", "gest", "Verf", "Hrsg", "Pkt",
                     "Reg", "Bez", "Landkr", "Gen", "Lt", "Oberstlt", "Präs", "Vors", "Sen", "Abg",
                 ]),
-                // Ordinals: "am 3. Juni", "der 2. Weltkrieg", "die 3. Liga" (not after a score 2:1.,
-                // not before a quotation: "Stufe 3. „Bleiben …").
-                noBreak(#"(?<![\p{N}:.,/\-])\b\d{1,2}\."#, #"\s+\p{L}"#),
+                // Ordinals: a number with a stop before a month ("am 3. Juni", "bis 12. März") or
+                // after an article, a contracted preposition or a possessive ("der 2. Weltkrieg",
+                // "die 3. Liga", "zum 100. Geburtstag"). After any other word a capital starts a
+                // new sentence ("Die Zahl stieg auf 12. Danach …"); a lower-case word never does
+                // (common rule 1). Not after a score (2:1.) nor before a quotation ("Stufe 3. „…").
                 noBreak(#"\b\d{1,2}\.\s?(?:\d{1,2}\.)?"#, #"\s+(?:\#(germanMonths))\b"#),
+                noBreak(#"(?<=\b(?:\#(germanOrdinalDeterminers))\s{1,3})\d{1,3}\."#, #"\s+\p{L}"#),
             ]
         case "fr":
             return [

@@ -15,6 +15,11 @@
 /// | `\p{javaWhitespace}`, `\p{javaSpaceChar}` | `[\t\n\x0B\f\r\x1C-\x1F\p{Z}]`, `\p{Z}` |
 /// | POSIX names `\p{Lower}`, `\p{Upper}`, `\p{Alpha}`, `\p{Digit}`, `\p{Alnum}`, `\p{Punct}`, `\p{Space}`, `\p{XDigit}`, `\p{Blank}`, `\p{Cntrl}`, `\p{ASCII}`, `\p{Graph}`, `\p{Print}` (ASCII only in Java) | the ASCII sets, e.g. `[a-z]` |
 ///
+/// Braces and brackets that Java reads as literals are escaped: a `}` that closes no quantifier
+/// (Okapi rules hold `<0}`), a `]` outside a class or first in one (`[]a]`). A `{` that starts no
+/// valid quantifier is left alone: Java rejects it ("Illegal repetition"), and ICU does too when
+/// the rule is compiled.
+///
 /// Inline flags `(?u)`, `(?U)` and `(?d)` (also inside groups such as `(?iu:`) are dropped: ICU
 /// case-insensitive matching is already Unicode-aware. One difference remains and is not
 /// rewritten: ICU uses full case folding under `(?i)`, so `straße` matches `STRASSE`, which Java
@@ -58,9 +63,19 @@ public enum JavaRegex {
         var out = String.UnicodeScalarView()
         var index = 0
         func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
+        // Nesting depth of character classes (Java nests `[a[b]]`); braces and brackets are
+        // literals inside a class in both dialects.
+        var classDepth = 0
         while index < chars.count {
             let scalar = chars[index]
-            if scalar == "(", index + 2 < chars.count, chars[index + 1] == "?",
+            if scalar != "\\" {
+                if let literal = braceOrBracket(chars, at: index, classDepth: &classDepth) {
+                    append(literal.text)
+                    index = literal.end
+                    continue
+                }
+            }
+            if classDepth == 0, scalar == "(", index + 2 < chars.count, chars[index + 1] == "?",
                 let flags = inlineFlags(chars, from: index + 2)
             {
                 // Java-only flags: d (UNIX_LINES), u (UNICODE_CASE), U (UNICODE_CHARACTER_CLASS).
@@ -90,6 +105,14 @@ public enum JavaRegex {
                 let stop = min(end + 2, chars.count)
                 out.append(contentsOf: chars[index..<stop])
                 index = stop
+            case "x" where index + 2 < chars.count && chars[index + 2] == "{",
+                 "N" where index + 2 < chars.count && chars[index + 2] == "{":
+                // `\x{1F600}`, `\N{name}`: the braces belong to the escape.
+                var end = index + 3
+                while end < chars.count, chars[end] != "}" { end += 1 }
+                let stop = min(end + 1, chars.count)
+                out.append(contentsOf: chars[index..<stop])
+                index = stop
             case "p", "P":
                 let negated = next == "P"
                 if index + 2 < chars.count, chars[index + 2] == "{" {
@@ -117,6 +140,46 @@ public enum JavaRegex {
             }
         }
         return String(out)
+    }
+
+    /// Java's reading of a brace or bracket at `index`, in ICU syntax, and the index after it;
+    /// `nil` when the scalar there is none of them. Updates the class depth.
+    ///
+    /// - `{n}`, `{n,}`, `{n,m}` outside a class: a quantifier, copied. Any other `{` is copied too:
+    ///   Java rejects it ("Illegal repetition") and so does ICU when the rule is compiled.
+    /// - `}` outside a class closes nothing: a literal in Java, escaped for ICU (`<0}` -> `<0\}`).
+    /// - `]` first in a class (`[]a]`, `[^]a]`) or outside any class: a literal, escaped.
+    static func braceOrBracket(_ chars: [Unicode.Scalar], at index: Int, classDepth: inout Int) -> (text: String, end: Int)? {
+        switch chars[index] {
+        case "[":
+            var end = index + 1
+            if end < chars.count, chars[end] == "^" { end += 1 }
+            classDepth += 1
+            var text = String(String.UnicodeScalarView(chars[index..<end]))
+            if end < chars.count, chars[end] == "]" {
+                text += "\\]"
+                end += 1
+            }
+            return (text, end)
+        case "]":
+            if classDepth == 0 { return ("\\]", index + 1) }
+            classDepth -= 1
+            return ("]", index + 1)
+        case "{" where classDepth == 0:
+            var end = index + 1
+            let digitsStart = end
+            while end < chars.count, ("0"..."9").contains(chars[end]) { end += 1 }
+            if end > digitsStart, end < chars.count, chars[end] == "," {
+                end += 1
+                while end < chars.count, ("0"..."9").contains(chars[end]) { end += 1 }
+            }
+            guard end > digitsStart, end < chars.count, chars[end] == "}" else { return ("{", index + 1) }
+            return (String(String.UnicodeScalarView(chars[index...end])), end + 1)
+        case "}" where classDepth == 0:
+            return ("\\}", index + 1)
+        default:
+            return nil
+        }
     }
 
     /// The letters of an inline flag group `(?flags)` or `(?flags:` starting at `start` (just after

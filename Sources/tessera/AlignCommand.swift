@@ -19,7 +19,8 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             --store writes the pairs into the translation memory (--db, else $TESSERA_DB, else ./tessera.db) \
             in one transaction, origin "aligned"; with several targets each unit holds the source span and \
             every translation of it (multilingual units pivoting on the source sentences). 1-0 and 0-1 beads \
-            and beads under --min-confidence are never stored. --format tmx writes the same units as TMX 1.4b. \
+            and beads under --min-confidence (default \(AlignUnits.defaultMinimumConfidence) for --store and tmx, chosen \
+            on the German-French dev set) are never stored; the summary says how many were left out. --format tmx writes the same units as TMX 1.4b. \
             When the database exists, its glossaries' term pairs and word pairs learnt from its units of the \
             language pair help the alignment (--no-glossary, --no-tm-lexicon switch them off).
 
@@ -47,8 +48,15 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     @Option(help: "Output format: tsv (default), json, beads, tmx (one TMX file with the units --store would store).")
     var format: String?
 
-    @Option(name: .customLong("min-confidence"), help: "Leave out beads below this confidence (tsv, json, tmx, --store).")
-    var minConfidence: Double = 0
+    @Option(name: .customLong("min-confidence"),
+            help: "Leave out beads below this confidence (tsv, json, tmx, --store; default \(AlignUnits.defaultMinimumConfidence) with --store or --format tmx, else 0).")
+    var minConfidence: Double?
+
+    /// The confidence floor applied: `--min-confidence`, else the documented default for what is
+    /// stored or written as TMX, else 0 (listing formats show every bead).
+    var minimumConfidence: Double {
+        minConfidence ?? (store || resolvedFormat == "tmx" ? AlignUnits.defaultMinimumConfidence : 0)
+    }
 
     @Option(name: .shortAndLong, help: "Output file; with several targets and a format other than tmx the target language (and its position if languages repeat) is added before the extension.")
     var output: String?
@@ -79,7 +87,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     @Flag(name: .customLong("no-learning"), help: "Do not learn a lexicon from the documents (one pass).")
     var noLearning = false
 
-    @Flag(name: .customLong("no-paragraphs"), help: "Do not align paragraphs first.")
+    @Flag(name: .customLong("no-paragraphs"), help: "Ignore paragraphs: align the sentences of the whole document as one run.")
     var noParagraphs = false
 
     var parsedTargetLanguages: [LanguageTag?] {
@@ -111,7 +119,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             throw ValidationError(
                 "--format \"\(resolvedFormat)\" is not one of \((AlignedArticle.Format.allCases.map(\.rawValue) + ["tmx"]).joined(separator: ", ")).")
         }
-        guard (0...1).contains(minConfidence) else {
+        if let minConfidence, !(0...1).contains(minConfidence) {
             throw ValidationError("--min-confidence must be between 0 and 1.")
         }
         if let format, store, output == nil {
@@ -156,7 +164,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             }
         }
         let format = resolvedFormat
-        let units = format == "tmx" || store ? AlignUnits.units(from: articles, minimumConfidence: minConfidence) : []
+        let units = format == "tmx" || store ? AlignUnits.units(from: articles, minimumConfidence: minimumConfidence) : []
         if format == "tmx" {
             if let output {
                 try AlignStore.writeTMX(units, to: output, sourceLanguage: sourceTag ?? LanguageTag("und")!)
@@ -174,10 +182,10 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
                 throw CommandFailure("\(database.location.path): \(error)")
             }
         }
-        let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minConfidence,
+        let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minimumConfidence,
                                    units: units.count, store: report)
         if printsJSON {
-            let alignments = alignmentsToStandardOutput ? articles.map { $0.jsonValue(minimumConfidence: minConfidence) } : nil
+            let alignments = alignmentsToStandardOutput ? articles.map { $0.jsonValue(minimumConfidence: minimumConfidence) } : nil
             try JSONOutput.print(Document(summary: summary, alignments: alignments))
         } else if store {
             JSONOutput.printText(summary.text)
@@ -196,7 +204,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
         let tags = articles.map { $0.target.language?.description ?? "target" }
         let tagsRepeat = Set(tags).count < tags.count
         for (index, article) in articles.enumerated() {
-            let text = article.formatted(as: format, minimumConfidence: minConfidence)
+            let text = article.formatted(as: format, minimumConfidence: minimumConfidence)
             if let output {
                 let tag = tagsRepeat ? "\(tags[index]).\(index + 1)" : tags[index]
                 let path = articles.count == 1 ? output : Self.path(output, inserting: tag)

@@ -72,4 +72,49 @@ struct AlignCommandTests {
         #expect(report.pairs == 30)
         #expect(lines.contains { $0.hasPrefix("en\tde\tNATO Secretary General Rutte: Greater Investment") })
     }
+
+    /// Four English sentences the German compresses into one: the 4-1 bead has a confidence
+    /// around 0.17, the other beads 0.5 and more.
+    static let compressedEnglish = """
+        The village lies at 1,200 metres above Lake Lucerne.
+        Its church was built in 1642 by masons from Como.
+        It was cold.
+        The wind blew.
+        Nobody slept.
+        The dogs barked.
+        The railway reached the valley in 1910.
+        """
+    static let compressedGerman = """
+        Das Dorf liegt 1200 Meter über dem Vierwaldstättersee.
+        Seine Kirche wurde 1642 von Maurern aus Como gebaut.
+        Es war kalt.
+        Die Eisenbahn erreichte das Tal 1910.
+        """
+
+    /// `--store` leaves out beads under the default minimum confidence and says how many;
+    /// `--min-confidence 0` stores them all.
+    @Test func run_storeLeavesOutLowConfidenceBeadsAndCountsThem() throws {
+        let harness = try EndToEndHarness()
+        defer { harness.cleanUp() }
+        try harness.write("en.txt", Self.compressedEnglish)
+        try harness.write("de.txt", Self.compressedGerman)
+        let align = ["align", "en.txt", "de.txt", "--source", "en", "--target", "de", "--sentences", "--store"]
+        let stored = try harness.run(align + ["--db", "default.db", "--json"])
+        #expect(stored.status == 0, "\(stored)")
+        let summary = try #require(stored.jsonObject?["summary"] as? [String: Any], "\(stored)")
+        #expect(summary["minimumConfidence"] as? Double == AlignUnits.defaultMinimumConfidence)
+        #expect(summary["leftOutByConfidence"] as? Int == 1, "\(stored)")
+        let targets = try #require(summary["targets"] as? [[String: Any]])
+        #expect(targets.first?["leftOutByConfidence"] as? Int == 1)
+        #expect(summary["units"] as? Int == 3)
+        #expect((summary["store"] as? [String: Any])?["added"] as? Int == 3)
+
+        let text = try harness.run(align + ["--db", "text.db"])
+        #expect(text.standardOutput.contains("1 bead left out under confidence \(AlignUnits.defaultMinimumConfidence)"), "\(text)")
+
+        let all = try harness.run(align + ["--db", "all.db", "--json", "--min-confidence", "0"])
+        let allSummary = try #require(all.jsonObject?["summary"] as? [String: Any], "\(all)")
+        #expect(allSummary["leftOutByConfidence"] as? Int == 0)
+        #expect(allSummary["units"] as? Int == 4)
+    }
 }

@@ -97,4 +97,29 @@ struct AlignStoreTests {
             }
         }
     }
+
+    /// By default the units leave out two-sided beads under
+    /// ``AlignUnits/defaultMinimumConfidence`` and the summary counts them.
+    @Test func units_leaveOutLowConfidenceBeadsByDefault() throws {
+        let english = ["The village lies at 1,200 metres above Lake Lucerne.", "Its church was built in 1642 by masons from Como.",
+                       "It was cold.", "The wind blew.", "Nobody slept.", "The dogs barked.", "The railway reached the valley in 1910."]
+        let german = ["Das Dorf liegt 1200 Meter über dem Vierwaldstättersee.", "Seine Kirche wurde 1642 von Maurern aus Como gebaut.",
+                      "Es war kalt.", "Die Eisenbahn erreichte das Tal 1910."]
+        let articles = AlignArticles.align(
+            source: .init(text: english.joined(separator: "\n"), language: LanguageTag("en"), name: "en.txt"),
+            targets: [.init(text: german.joined(separator: "\n"), language: LanguageTag("de"), name: "de.txt")],
+            inputIsSentences: true)
+        let twoSided = articles[0].report.beads.filter { !$0.shape.isInsertionOrDeletion }
+        let low = twoSided.filter { $0.confidence < AlignUnits.defaultMinimumConfidence }
+        #expect(low.map(\.shape.description) == ["4-1"])
+        let units = AlignUnits.units(from: articles)
+        #expect(units.count == twoSided.count - low.count)
+        #expect(!units.contains { $0.variants[0].segment.plainText.contains("Nobody slept.") })
+        let summary = AlignSummary(articles: articles, minimumConfidence: AlignUnits.defaultMinimumConfidence,
+                                   units: units.count, store: nil)
+        #expect(summary.leftOutByConfidence == low.count)
+        #expect(summary.targets[0].leftOutByConfidence == low.count)
+        #expect(summary.text.contains("\(Plural.count(low.count, "bead")) left out under confidence 0.35"))
+        #expect(AlignUnits.units(from: articles, minimumConfidence: 0).count == twoSided.count)
+    }
 }

@@ -41,8 +41,28 @@ struct SRXDocumentTests {
         for file in files {
             let document = try SRXDocument(contentsOf: file)
             #expect(!document.languageRules.isEmpty, "\(file.lastPathComponent) has no rules")
-            _ = try document.rules(for: LanguageTag("en")!)
+            let text = "Mr. Smith arrived at 5 p.m. on 12. Mai. He sat down! Did he?"
+            for language in ["en", "de", "fr", "ja"] {
+                let sentences = try Self.sentences(document, language, text)
+                // Every character lands in one sentence, in order (some test rules break inside words).
+                #expect(!sentences.isEmpty && sentences.joined().filter { !$0.isWhitespace } == text.filter { !$0.isWhitespace },
+                        "\(file.lastPathComponent) (\(language))")
+            }
         }
+    }
+
+    /// Okapi-style rules with a `}` that closes no quantifier (a literal in Java).
+    @Test func load_acceptsLiteralClosingBraceInRule() throws {
+        let xml = #"""
+            <srx version="2.0"><body><languagerules><languagerule languagerulename="Codes">
+            <rule break="no"><beforebreak>\.</beforebreak><afterbreak>\s&lt;0}</afterbreak></rule>
+            <rule break="yes"><beforebreak>&lt;0}</beforebreak><afterbreak>\s</afterbreak></rule>
+            <rule break="yes"><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>
+            </languagerule></languagerules>
+            <maprules><languagemap languagepattern=".*" languagerulename="Codes"/></maprules></body></srx>
+            """#
+        let document = try SRXDocument(data: Data(xml.utf8), file: "codes.srx")
+        #expect(try Self.sentences(document, "en", "One. <0} Two <0} Three. Four.") == ["One. <0}", "Two <0}", "Three.", "Four."])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.samples.appendingPathComponent("omegat-org+omegat").path), "needs ../shared/samples/srx"))

@@ -45,6 +45,26 @@ struct SegmenterTests {
         #expect(Self.sentences(text, language) == expected)
     }
 
+    /// German: a number with a stop is an ordinal (no break) only before a month name or after an
+    /// article or contracted preposition ("der 2. Weltkrieg", "am 3. Mai"); a capital after a
+    /// bare number starts a new sentence.
+    @Test(arguments: [
+        ("Die Sitzung ist am 12. Mai.", ["Die Sitzung ist am 12. Mai."]),
+        ("Die Zahl stieg auf 12. Danach fiel sie.", ["Die Zahl stieg auf 12.", "Danach fiel sie."]),
+        ("Die Temperatur lag bei 12. Am Abend regnete es.", ["Die Temperatur lag bei 12.", "Am Abend regnete es."]),
+        ("Das Team belegte Platz 3. Die Saison ist vorbei.", ["Das Team belegte Platz 3.", "Die Saison ist vorbei."]),
+        ("Bis 12. März bleibt es kalt.", ["Bis 12. März bleibt es kalt."]),
+        ("Der 2. Weltkrieg endete 1945. Danach kam der Frieden.", ["Der 2. Weltkrieg endete 1945.", "Danach kam der Frieden."]),
+        ("Sie spielt in der 3. Liga. Das ist neu.", ["Sie spielt in der 3. Liga.", "Das ist neu."]),
+        ("Zum 100. Geburtstag kamen alle.", ["Zum 100. Geburtstag kamen alle."]),
+        ("Ihr 2. Album erschien später.", ["Ihr 2. Album erschien später."]),
+        ("Die EU plant ein 18. Sanktionspaket. Es kommt bald.", ["Die EU plant ein 18. Sanktionspaket.", "Es kommt bald."]),
+        ("Er kam am 12. und ging am 14.", ["Er kam am 12. und ging am 14."]),
+    ])
+    func segment_germanNumberIsOrdinalOnlyBeforeMonthOrAfterArticle(text: String, expected: [String]) {
+        #expect(Self.sentences(text, "de") == expected)
+    }
+
     @Test(arguments: [
         ("Heading without stop\nFirst sentence. Second one.", true, ["Heading without stop", "First sentence.", "Second one."]),
         ("A wrapped\nline. Next.", false, ["A wrapped\nline.", "Next."]),
