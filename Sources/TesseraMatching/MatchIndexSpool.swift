@@ -54,12 +54,15 @@ public final class MatchIndexSpool: @unchecked Sendable {
     /// (4 bytes each): the bound of its memory beyond the vocabulary.
     public static let postingsPerPass = 4 << 20
 
-    /// Creates an empty spool whose temporary files are `prefix.spool-PID-N.*`.
+    /// Creates an empty spool whose temporary files are `prefix.spool-PID-N.*` (the column files
+    /// are unlinked as soon as they are open). It first removes the files that the spools of
+    /// processes no longer running left under `prefix` (``removeLeftovers(of:)``).
     /// - Parameters:
     ///   - prefix: A path in the folder where the index file will be written.
     ///   - vocabulary: The tables to continue (``MatchIndexVocabulary/init(continuing:)``), or a new one.
     /// - Throws: ``MatchingError`` `cannotWrite` when the temporary files cannot be created.
     public init(prefix: String, vocabulary: MatchIndexVocabulary = MatchIndexVocabulary()) throws {
+        Self.removeLeftovers(of: prefix)
         let base = "\(prefix).spool-\(getpid())-\(Self.nextSerial())"
         self.prefix = base
         self.vocabulary = vocabulary

@@ -6,7 +6,8 @@ import Darwin
 
 /// An append-only array of fixed-width integers kept in a temporary file, written through a small
 /// buffer: how ``MatchIndexSpool`` holds the columns of an index being built without holding them
-/// in memory. The file is removed when the column goes away.
+/// in memory. The file is unlinked as soon as it is open (the descriptor keeps it), so it never
+/// outlives the process, even one that is killed.
 ///
 /// ```swift
 /// let column = try SpoolColumn<UInt32>(path: "/tmp/x.col")
@@ -15,7 +16,7 @@ import Darwin
 /// reader.next()   // 7
 /// ```
 final class SpoolColumn<Element: FixedWidthInteger> {
-    /// The file behind the column.
+    /// The path the file was created at (unlinked at once; kept for error messages).
     let path: String
     private let descriptor: Int32
     private var pending: [Element] = []
@@ -24,7 +25,8 @@ final class SpoolColumn<Element: FixedWidthInteger> {
     /// Elements buffered before a write (512 KiB of `UInt64`).
     static var bufferCapacity: Int { 1 << 16 }
 
-    /// Creates (or truncates) the file at `path`.
+    /// Creates (or truncates) the file at `path` and unlinks it at once: the column lives in an
+    /// anonymous file that the system frees when the descriptor closes or the process ends.
     /// - Throws: ``MatchingError`` `cannotWrite` when the file cannot be created.
     init(path: String) throws {
         self.path = path
@@ -32,12 +34,12 @@ final class SpoolColumn<Element: FixedWidthInteger> {
         guard descriptor >= 0 else {
             throw MatchingError(.cannotWrite, "Cannot create a temporary file of the match index.", context: path)
         }
+        unlink(path)
         pending.reserveCapacity(Self.bufferCapacity)
     }
 
     deinit {
         close(descriptor)
-        unlink(path)
     }
 
     /// Appends one element.

@@ -1,10 +1,10 @@
 /// What a write does with an incoming unit that duplicates a stored one.
 ///
-/// **Duplicate rule.** An incoming unit duplicates a stored unit when either
-/// 1. both have the same set of `(language, markup)` variant pairs, order-independent (compared by
-///    a 64-bit content hash of the sorted pairs, then verified on the stored rows), or
-/// 2. both have the same non-empty `tuid` and the same markup for the variant in the unit's
-///    effective source language (an updated translation of the same unit).
+/// **Duplicate rule** (``DuplicateKey``, Docs/STORAGE.md). An incoming unit with a non-empty
+/// `tuid` duplicates a stored unit with the same tuid, effective source language and source
+/// markup; a unit without a tuid duplicates a stored unit without a tuid that has the same set of
+/// `(language, markup)` variant pairs, order-independent. Units with different tuids are never
+/// duplicates, whatever their texts.
 ///
 /// Under every policy but ``add``, importing the same file twice adds nothing.
 ///

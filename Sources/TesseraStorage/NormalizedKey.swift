@@ -2,7 +2,7 @@ import Foundation
 public import TesseraCore
 
 extension TranslationMemory {
-    /// The key stored for exact matching: the plain text lower-cased (Turkish and Azeri rules for
+    /// A normalized key for exact matching (no longer stored: nothing read `variant.key`): the plain text lower-cased (Turkish and Azeri rules for
     /// `tr` and `az`, so that `İ` becomes `i` and `I` becomes `ı`), runs of whitespace collapsed to
     /// one space, leading and trailing whitespace removed.
     ///

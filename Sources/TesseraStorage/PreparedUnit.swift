@@ -2,7 +2,7 @@ public import TesseraCore
 public import TesseraMatching
 
 /// A unit with everything its storage needs computed in advance: each variant's markup, plain
-/// text, matching key and code count, the content hash and the packed change date.
+/// text and code count, the content hash and the packed change date.
 ///
 /// All of it is a pure function of the unit, so an import can prepare units on its reading thread
 /// while the writing thread spends its time in SQLite (``UnitSink/add(_:)-(PreparedUnit)``).
@@ -41,7 +41,8 @@ public struct PreparedUnit: Sendable {
         let rows = unit.variants.map(VariantRow.init)
         self.rows = rows
         pairs = rows.map { VariantPair(language: $0.language, markup: $0.markup) }
-        hash = ContentHash.of(pairs)
+        // The content hash is the duplicate key of a unit without a tuid only (DuplicateKey).
+        hash = unit.tuid?.isEmpty == false ? 0 : ContentHash.of(pairs)
         changed = ChangeDate.packed(unit)
         matchAnalyses = vocabulary.map { vocabulary in rows.map { vocabulary.analyse($0.plain, languageTag: $0.language) } }
     }

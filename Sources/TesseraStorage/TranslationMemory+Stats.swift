@@ -12,35 +12,31 @@ extension TranslationMemory {
     /// print(stats.units, stats.pairs.first?.units ?? 0)
     /// ```
     ///
-    /// - Complexity: one scan of `unit` and `variant`.
+    /// The counts are kept by every write in the same transaction (`languageCount`, `pairCount`,
+    /// `importBatch.units`; Docs/STORAGE.md), so nothing is scanned.
+    ///
+    /// - Complexity: O(languages + pairs + batches).
     public func stats() throws(StorageError) -> MemoryStats {
         try read { db in
-            let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0
-            let variants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variant") ?? 0
             let languages = try Row.fetchAll(
-                db, sql: "SELECT lang, COUNT(*) FROM variant GROUP BY lang ORDER BY COUNT(*) DESC, lang"
+                db, sql: "SELECT lang, variants FROM languageCount WHERE variants > 0 ORDER BY variants DESC, lang"
             ).map { MemoryStats.LanguageCount(language: $0[0], variants: $0[1]) }
             let pairs = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT unit.sourceLang, variant.lang, COUNT(DISTINCT unit.id) AS n
-                    FROM unit JOIN variant ON variant.unitId = unit.id
-                    WHERE variant.lang <> unit.sourceLang
-                    GROUP BY unit.sourceLang, variant.lang ORDER BY n DESC, unit.sourceLang, variant.lang
+                    SELECT sourceLang, targetLang, units FROM pairCount WHERE units > 0
+                    ORDER BY units DESC, sourceLang, targetLang
                     """
             ).map { MemoryStats.PairCount(source: $0[0], target: $0[1], units: $0[2]) }
             let batches = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT b.id, b.kind, b.filePath, b.startedAt, b.finishedAt, IFNULL(c.n, 0)
-                    FROM importBatch b LEFT JOIN (SELECT batchId, COUNT(*) AS n FROM unit GROUP BY batchId) c
-                    ON c.batchId = b.id ORDER BY b.id
-                    """
+                db, sql: "SELECT id, kind, filePath, startedAt, finishedAt, units FROM importBatch ORDER BY id"
             ).map {
                 MemoryStats.Batch(
                     id: $0[0], kind: $0[1], filePath: $0[2], startedAt: $0[3], finishedAt: $0[4], units: $0[5])
             }
-            return MemoryStats(units: units, variants: variants, languages: languages, pairs: pairs, batches: batches)
+            return MemoryStats(
+                units: batches.reduce(0) { $0 + $1.units }, variants: languages.reduce(0) { $0 + $1.variants },
+                languages: languages, pairs: pairs, batches: batches)
         }
     }
 }

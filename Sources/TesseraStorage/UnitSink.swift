@@ -20,8 +20,7 @@ public final class UnitSink {
     private let insertVariant: Statement
     private let insertProp: Statement
     private let insertNote: Statement
-    private let findByHash: Statement
-    private let findByTuid: Statement
+    private let findByKey: Statement
     private let variantPairs: Statement
     private let deleteChildren: [Statement]
     private let variantsOfUnit: Statement
@@ -39,6 +38,8 @@ public final class UnitSink {
     /// The keys written by a batch into an empty memory (not under `add`): a key it never wrote
     /// has no stored duplicate, so most units skip the SQL look-ups.
     private var written: BatchKeyFilter?
+    /// The batch's changes to the counts that `stats` reads, written by ``finish()``.
+    private var counts = MemoryCountChanges()
     /// The match-index update that follows this batch, if any.
     var matchUpdate: MatchIndexUpdate?
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
@@ -66,16 +67,16 @@ public final class UnitSink {
             deferredIndexes = []
         }
         insertUnit = try db.cachedStatement(sql: """
-            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, contentHash)
+            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, duplicateKey)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         updateUnit = try db.cachedStatement(sql: """
             UPDATE unit SET tuid = ?, srclang = ?, sourceLang = ?, attributes = ?, origin = ?, batchId = ?,
-            changedate = ?, contentHash = ? WHERE id = ?
+            changedate = ?, duplicateKey = ? WHERE id = ?
             """)
         insertVariant = try db.cachedStatement(sql: """
-            INSERT INTO variant (unitId, lang, base, markup, plain, key, codes, attributes, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO variant (unitId, lang, base, markup, plain, codes, attributes, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertProp = try db.cachedStatement(sql: """
             INSERT INTO prop (ownerKind, ownerId, type, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -83,14 +84,10 @@ public final class UnitSink {
         insertNote = try db.cachedStatement(sql: """
             INSERT INTO note (ownerKind, ownerId, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        findByHash = try db.cachedStatement(sql: "SELECT id, changedate FROM unit WHERE contentHash = ? ORDER BY id")
-        findByTuid = try db.cachedStatement(sql: """
-            SELECT unit.id, unit.changedate FROM unit CROSS JOIN variant ON variant.unitId = unit.id
-            WHERE unit.tuid = ? AND unit.sourceLang = ? AND +variant.lang = unit.sourceLang AND variant.markup = ?
-            ORDER BY unit.id LIMIT 1
-            """)
-        variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ?")
-        variantsOfUnit = try db.cachedStatement(sql: "SELECT id, base, plain FROM variant WHERE unitId = ?")
+        findByKey = try db.cachedStatement(
+            sql: "SELECT id, changedate, tuid, sourceLang, batchId FROM unit WHERE duplicateKey = ? ORDER BY id")
+        variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ? ORDER BY position")
+        variantsOfUnit = try db.cachedStatement(sql: "SELECT id, base, plain, lang FROM variant WHERE unitId = ?")
         indexText = try db.cachedStatement(sql: "INSERT INTO variantText(rowid, plain) VALUES (?, ?)")
         indexTrigram = try db.cachedStatement(sql: "INSERT INTO variantTrigram(rowid, plain) VALUES (?, ?)")
         unindexText = try db.cachedStatement(
@@ -126,12 +123,11 @@ public final class UnitSink {
             return
         }
         let rows = prepared.rows
-        let pairs = prepared.pairs
-        let hash = prepared.hash
         let source = sourceLanguage(of: unit)
+        let key = DuplicateKey(tuid: unit.tuid, source: source, pairs: prepared.pairs, contentHash: prepared.hash)
         let changed = prepared.changed
 
-        if policy != .add, let existing = try duplicate(of: unit, pairs: pairs, hash: hash, source: source) {
+        if policy != .add, let existing = try duplicate(of: key) {
             let replace: Bool
             switch policy {
             case .add, .overwrite: replace = true
@@ -141,9 +137,11 @@ public final class UnitSink {
             }
             if replace {
                 matchUpdate?.removed(unit: existing.id)
-                let ids = try replaceUnit(id: existing.id, with: unit, rows: rows, hash: hash, source: source, changed: changed)
+                counts.count(batch: existing.batch, source: existing.source, languages: try removeVariants(of: existing.id), sign: -1)
+                let ids = try replaceUnit(id: existing.id, with: unit, rows: rows, key: key.value, source: source, changed: changed)
+                counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
                 matchUpdate?.added(unit: existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
-                remember(unit, pairs: pairs, hash: hash, source: source)
+                written?.insert(key.value)
                 report.replaced += 1
             } else {
                 report.skippedDuplicates += 1
@@ -157,17 +155,18 @@ public final class UnitSink {
         insertUnit.bind(unit.origin.rawValue, at: 5)
         insertUnit.bind(report.batchID, at: 6)
         insertUnit.bind(changed, at: 7)
-        insertUnit.bind(hash, at: 8)
+        insertUnit.bind(key.value, at: 8)
         try insertUnit.runBound(in: db)
         let unitID = db.lastInsertedRowID
         let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
+        counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
         matchUpdate?.added(unit: unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
-        remember(unit, pairs: pairs, hash: hash, source: source)
+        written?.insert(key.value)
         report.added += 1
     }
 
-    /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again and
-    /// stamps the batch's finish time.
+    /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
+    /// the batch's changes to the kept counts and stamps the batch's finish time.
     func finish() throws {
         let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
         try db.execute(
@@ -177,16 +176,17 @@ public final class UnitSink {
             sql: "INSERT INTO variantTrigram(rowid, plain) SELECT id, plain FROM variant WHERE id > ? AND base IN (\(cjk))",
             arguments: [fullTextWatermark])
         for index in deferredIndexes { try db.execute(sql: index.create) }
+        try counts.write(db)
         try db.execute(
             sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
     }
 
     // MARK: - Private
 
-    private func unitArguments(_ unit: TranslationUnit, hash: Int64, source: String, changed: Int64?) -> StatementArguments {
+    private func unitArguments(_ unit: TranslationUnit, key: Int64, source: String, changed: Int64?) -> StatementArguments {
         [
             unit.tuid, unit.sourceLanguage?.description, source, AttributesJSON.encode(unit.attributes),
-            unit.origin.rawValue, report.batchID, changed, hash,
+            unit.origin.rawValue, report.batchID, changed, key,
         ]
     }
 
@@ -202,51 +202,26 @@ public final class UnitSink {
         return unit.variants[0].language.description
     }
 
-    /// The key of the second duplicate rule (tuid, source language, source markup), if the unit
-    /// has a tuid.
-    private func tuidKey(_ unit: TranslationUnit, pairs: [VariantPair], source: String) -> Int64? {
-        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
-        else { return nil }
-        return ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)
-    }
-
-    /// Records a written unit's keys in ``written``.
-    private func remember(_ unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String) {
-        guard written != nil else { return }
-        written?.insert(hash)
-        if let key = tuidKey(unit, pairs: pairs, source: source) { written?.insert(key) }
-    }
-
-    private func duplicate(
-        of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, source: String
-    ) throws -> (id: Int64, changed: Int64?)? {
-        let mayHaveHash = written?.mayContain(hash) ?? true
-        let candidates = mayHaveHash ? try Row.fetchAll(findByHash, arguments: [hash]) : []
-        if !candidates.isEmpty {
-            let sorted = pairs.sorted()
-            for candidate in candidates {
-                let id: Int64 = candidate[0]
-                let stored = try Row.fetchAll(variantPairs, arguments: [id])
-                    .map { VariantPair(language: $0[0], markup: $0[1]) }.sorted()
-                if stored == sorted { return (id, candidate[1]) }
+    /// The stored unit that `key` duplicates (``DuplicateKey``), if any: the candidates with the
+    /// same key value, verified on their rows. In a batch into an empty memory, a key the batch
+    /// never wrote has no candidate and skips the look-up.
+    private func duplicate(of key: DuplicateKey) throws -> (id: Int64, changed: Int64?, source: String, batch: Int64)? {
+        if let written, !written.mayContain(key.value) { return nil }
+        for candidate in try Row.fetchAll(findByKey, arguments: [key.value]) {
+            let id: Int64 = candidate[0]
+            let stored = try Row.fetchAll(variantPairs, arguments: [id]).map { VariantPair(language: $0[0], markup: $0[1]) }
+            if key.matches(tuid: candidate[2], sourceLanguage: candidate[3], pairs: stored) {
+                return (id, candidate[1], candidate[3], candidate[4])
             }
-        }
-        guard let tuid = unit.tuid, !tuid.isEmpty, let markup = pairs.first(where: { $0.language == source })?.markup
-        else { return nil }
-        if let written, !written.mayContain(ContentHash.tuidKey(tuid: tuid, source: source, markup: markup)) {
-            return nil
-        }
-        if let row = try Row.fetchOne(findByTuid, arguments: [tuid, source, markup]) {
-            return (row[0], row[1])
         }
         return nil
     }
 
-    /// Replaces a stored unit; returns the ids of its new variants.
-    private func replaceUnit(
-        id: Int64, with unit: TranslationUnit, rows: [VariantRow], hash: Int64, source: String, changed: Int64?
-    ) throws -> [Int64] {
+    /// Removes a stored unit's variants from the full-text indexes; returns their languages.
+    private func removeVariants(of id: Int64) throws -> [String] {
+        var languages: [String] = []
         for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
+            languages.append(row[3])
             let variantID: Int64 = row[0]
             // A variant above the watermark is not in the full-text indexes yet.
             guard variantID <= fullTextWatermark else { continue }
@@ -254,8 +229,16 @@ public final class UnitSink {
             try unindexText.execute(arguments: [variantID, plain])
             if Schema.trigramLanguages.contains(row[1]) { try unindexTrigram.execute(arguments: [variantID, plain]) }
         }
+        return languages
+    }
+
+    /// Replaces a stored unit whose variants ``removeVariants(of:)`` took out of the full-text
+    /// indexes; returns the ids of its new variants.
+    private func replaceUnit(
+        id: Int64, with unit: TranslationUnit, rows: [VariantRow], key: Int64, source: String, changed: Int64?
+    ) throws -> [Int64] {
         for statement in deleteChildren { try statement.execute(arguments: [id]) }
-        var arguments = unitArguments(unit, hash: hash, source: source, changed: changed)
+        var arguments = unitArguments(unit, key: key, source: source, changed: changed)
         arguments += [id]
         try updateUnit.execute(arguments: arguments)
         return try insertChildren(of: unit, unitID: id, rows: rows)
@@ -273,10 +256,9 @@ public final class UnitSink {
             insertVariant.bind(row.base, at: 3)
             insertVariant.bind(row.markup, at: 4)
             insertVariant.bind(row.plain, at: 5)
-            insertVariant.bind(row.key, at: 6)
-            insertVariant.bind(Int64(row.codes), at: 7)
-            insertVariant.bind(AttributesJSON.encode(variant.attributes), at: 8)
-            insertVariant.bind(Int64(position), at: 9)
+            insertVariant.bind(Int64(row.codes), at: 6)
+            insertVariant.bind(AttributesJSON.encode(variant.attributes), at: 7)
+            insertVariant.bind(Int64(position), at: 8)
             try insertVariant.runBound(in: db)
             let variantID = db.lastInsertedRowID
             ids.append(variantID)

@@ -158,4 +158,41 @@ struct MatchIndexSpoolTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tm.db-match"])
     }
+
+    /// The column files are unlinked as soon as they are open: a killed process leaves nothing.
+    @Test func spool_keepsNoFileOnDiskWhileItRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spool = try MatchIndexSpool(prefix: folder.appendingPathComponent("tm.db-match").path)
+        try Self.spooled(Self.randomUnits(seed: 6, count: 3000), into: spool)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        let path = folder.appendingPathComponent("tm.db-match").path
+        try spool.finish(writingTo: path, header: [], generation: 1)
+        #expect(try MatchIndex(mapping: MappedRegion(path: path)).entryCount == spool.entryCount)
+    }
+
+    /// A new spool removes the files that spools of processes no longer running left behind (older
+    /// versions, or a process killed while it wrote an index file), and leaves a running process's
+    /// files and other files alone.
+    @Test func spool_removesTheLeftoversOfDeadProcesses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exited = Process()
+        exited.executableURL = URL(fileURLWithPath: "/bin/true")
+        try exited.run()
+        exited.waitUntilExit()
+        let dead = exited.processIdentifier
+        let live = getppid()
+        let stale = ["tm.db-match.spool-\(dead)-1.ids", "tm.db-match.spool-\(dead)-1.tokens", "tm.db-match.spool-\(dead)-3.out",
+                     "tm.db-match.tmp-\(dead)"]
+        let kept = ["tm.db-match.spool-\(live)-1.ids", "tm.db-match.tmp-\(live)", "tm.db-match", "tm.db",
+                    "other.db-match.spool-\(dead)-1.ids", "tm.db-match.spool-x-1.ids", "tm.db-match.spool-\(dead)"]
+        for name in stale + kept {
+            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data([1])))
+        }
+        _ = try MatchIndexSpool(prefix: folder.appendingPathComponent("tm.db-match").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == kept.sorted())
+    }
 }

@@ -77,3 +77,13 @@ func fullTextRowIDs(_ tm: TranslationMemory, _ table: String) throws -> [Int64] 
         return try Int64.fetchAll(db, sql: "SELECT DISTINCT doc FROM temp.\(table)_rows ORDER BY doc")
     }
 }
+
+/// A database file at schema v3 (before the duplicate key, the kept counts and the dropped
+/// `variant.key`) holding the rows that `sql` inserts: a memory written by an older version.
+func olderMemory(_ sql: String, arguments: StatementArguments = []) throws -> String {
+    let path = try temporaryDatabasePath()
+    let pool = try DatabasePool(path: path)
+    try Schema.migrator.migrate(pool, upTo: "v3: full-text tables without column sizes")
+    try pool.write { db in try db.execute(sql: sql, arguments: arguments) }
+    return path
+}

@@ -1,9 +1,9 @@
-/// A fixed-size Bloom filter of the duplicate keys (content hash, tuid key) written by a batch into
+/// A fixed-size Bloom filter of the duplicate keys (``DuplicateKey``) written by a batch into
 /// an empty memory: when a key was never written, no stored unit can match it and the SQL look-up
 /// is skipped. A "maybe" is always checked in SQL, so a false positive only costs a query.
 ///
 /// 2^26 bits (8 MiB) whatever the batch size, two probes per key: about 0.4 % false positives
-/// after two million keys (one million units).
+/// after two million keys (two million units).
 ///
 /// - Complexity: O(1) per insertion and test; memory O(1) in the batch size.
 /// - SeeAlso: [Bloom filter](https://en.wikipedia.org/wiki/Bloom_filter)
@@ -30,22 +30,5 @@ struct BatchKeyFilter {
         let (first, second) = Self.positions(key)
         return words[first >> 6] & (1 << UInt64(first & 63)) != 0
             && words[second >> 6] & (1 << UInt64(second & 63)) != 0
-    }
-}
-
-extension ContentHash {
-    /// The FNV-1a hash of a unit's tuid, effective source language and source markup: the key of
-    /// the second duplicate rule in ``BatchKeyFilter``.
-    static func tuidKey(tuid: String, source: String, markup: String) -> Int64 {
-        var hash = offsetBasis
-        for part in [tuid, source, markup] {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* prime
-            }
-            hash ^= 0x1F
-            hash = hash &* prime
-        }
-        return Int64(bitPattern: hash)
     }
 }

@@ -10,8 +10,6 @@ struct VariantRow {
     var markup: String
     /// The plain text (codes removed).
     var plain: String
-    /// The normalised key for exact matching.
-    var key: String
     /// The number of inline codes.
     var codes: Int
     /// Whether the trigram index covers the variant (languages written without spaces).
@@ -30,6 +28,5 @@ struct VariantRow {
             markup = XMLEscaping.text(plain)
             codes = 0
         }
-        key = TranslationMemory.normalizedKey(plain, base: base)
     }
 }
