@@ -9,8 +9,10 @@ struct ConcordanceCommand: ParsableCommand {
         commandName: "concordance",
         abstract: "Find the segments that contain a phrase or words, with their translations.",
         discussion: """
-            Quotes, *, NEAR, - and other FTS5 syntax in the phrase are searched as text; a word ending \
-            in * is a prefix. Chinese, Japanese, Korean and Thai are searched by substring (trigrams).
+            Words also find their inflected forms (line: lines) in English, German, French, Spanish, \
+            Italian and Turkish; "quoted words" find only themselves; a word ending in * is a prefix; \
+            symbols and emoji are found as written. NEAR, -, : and parentheses are searched as text. \
+            Chinese, Japanese, Korean and Thai are searched by substring (trigrams).
             --pair takes en-de or, for regional tags, en:pt-BR.
             """)
 
@@ -81,19 +83,20 @@ struct ConcordanceCommand: ParsableCommand {
                 return
             }
             let phrase = self.phrase ?? ""
-            let lines = try Concordance(database: database.location).run(
+            let result = try Concordance(database: database.location).run(
                 phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
                 open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
             if output.json {
-                try JSONOutput.print(lines)
+                try JSONOutput.print(result.lines)
                 return
             }
-            if lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
-            for line in lines {
+            if result.lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
+            for line in result.lines {
                 var text = "[\(line.language)] \(line.highlighted)"
                 for other in line.others { text += "\n    [\(other.language)] \(other.text)" }
                 JSONOutput.printText(text)
             }
+            if result.isCut { JSONOutput.printText("showing \(result.lines.count) of \(result.total) (--max \(maximum))") }
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -114,8 +117,8 @@ struct ConcordanceCommand: ParsableCommand {
             if timings { FileHandle.standardError.write(Data("\(number)\t\(String(format: "%.3f", milliseconds))\n".utf8)) }
         }
         var out = ""
-        for (number, lines) in results.enumerated() {
-            out += "\(number + 1)\t\(lines.count)\t\(lines.first?.highlighted ?? "")\n"
+        for (number, result) in results.enumerated() {
+            out += "\(number + 1)\t\(result.lines.count)\t\(result.lines.first?.highlighted ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
