@@ -178,7 +178,8 @@ public struct ConcordanceQuery: Sendable, Hashable {
     /// The word is folded as the word table folds it (lower case, diacritics removed) and stemmed
     /// with the language's stemmer (``StemmerCatalog``); `terms` reads the table's vocabulary in
     /// the range of the key's prefix (``Stemmer/keyPrefix(_:)``), and every term with the same key
-    /// is a form. Languages without a stemmer keep the word as it is.
+    /// is a form. Languages without a stemmer, and words whose key prefix is shorter than
+    /// ``minimumPrefix``, keep the word as it is.
     ///
     /// ```swift
     /// ConcordanceQuery.forms(of: "line", language: LanguageTag("en")!) { _ in ["lin", "line", "lines", "linux"] }
@@ -194,7 +195,9 @@ public struct ConcordanceQuery: Sendable, Hashable {
         guard let stemmer = StemmerCatalog.stemmer(for: language) else { return [folded] }
         let key = stemmer.stem(folded)
         let prefix = stemmer.keyPrefix(key)
-        guard !prefix.isEmpty else { return [folded] }
+        // A prefix of one or two letters would read a large part of the vocabulary for words
+        // (`a`, `is`) that have no other forms.
+        guard prefix.unicodeScalars.count >= minimumPrefix else { return [folded] }
         var forms = [folded]
         for term in try terms(prefix) where forms.count < maximumForms && term != folded && stemmer.stem(term) == key {
             forms.append(term)
@@ -204,6 +207,10 @@ public struct ConcordanceQuery: Sendable, Hashable {
 
     /// The most forms one word stands for.
     public static let maximumForms = 16
+
+    /// The shortest key prefix whose vocabulary range is read; words with a shorter one are
+    /// matched as written.
+    public static let minimumPrefix = 3
 }
 
 extension String {
