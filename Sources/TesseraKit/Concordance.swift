@@ -7,8 +7,9 @@ import TesseraStorage
 /// the other language alongside.
 ///
 /// ```swift
-/// let lines = try Concordance(database: location).run("save file", language: LanguageTag("en")!, other: LanguageTag("de"))
-/// lines.first?.highlighted   // "«Save» «file» as" (with the default markers)
+/// let result = try Concordance(database: location).run("save file", language: LanguageTag("en")!, other: LanguageTag("de"))
+/// result.lines.first?.highlighted   // "«Save file» as" (with the default markers)
+/// result.total                      // 57: every matching segment, also those beyond the limit
 /// ```
 public struct Concordance: Sendable {
     /// Which words a segment must contain.
@@ -35,6 +36,24 @@ public struct Concordance: Sendable {
         public var others: [Other]
     }
 
+    /// The lines found and how many segments match in all.
+    public struct Result: Sendable, Hashable, Codable {
+        /// The lines shown, at most the limit asked for.
+        public var lines: [Line]
+        /// The number of segments that match; more than `lines.count` when the lines were cut at
+        /// the limit (`--max`).
+        public var total: Int
+
+        /// Whether lines were left out because of the limit.
+        public var isCut: Bool { total > lines.count }
+
+        /// Creates a result.
+        public init(lines: [Line], total: Int) {
+            self.lines = lines
+            self.total = total
+        }
+    }
+
     /// A language version shown alongside.
     public struct Other: Sendable, Hashable, Codable {
         /// Its language.
@@ -52,21 +71,23 @@ public struct Concordance: Sendable {
     /// Searches.
     ///
     /// - Parameters:
-    ///   - phrase: User input; quotes, `*`, `NEAR`, `-` are searched as text (a trailing `*` on a
-    ///     word is a prefix search).
+    ///   - phrase: User input (see ``ConcordanceQuery``): unquoted words also find their inflected
+    ///     forms, `"quoted words"` only themselves, a `*` after a word makes it a prefix, symbols
+    ///     and emoji are found as written; `NEAR`, `-`, `:` and parentheses are never operators.
     ///   - language: The language searched.
     ///   - other: The language shown alongside (`nil`: all).
     ///   - mode: Phrase or all words.
     ///   - limit: The largest number of lines.
     ///   - open: Text put before each hit.
     ///   - close: Text put after each hit.
-    /// - Returns: The lines; none when the phrase holds no word.
+    /// - Returns: The lines and the number of all matching segments; none when the phrase holds no
+    ///   word or symbol.
     public func run(
         _ phrase: String, language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
         open: String = "«", close: String = "»"
-    ) throws -> [Line] {
+    ) throws -> Result {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
-        guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return [] }
+        guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
         let memory = try TranslationMemory.open(path: database.path)
         return try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close)
     }
@@ -74,27 +95,27 @@ public struct Concordance: Sendable {
     /// Searches many phrases with one open memory (and one mapped match index), as `concordance
     /// --file` does; `timing` receives each phrase's number (from 1) and its time in milliseconds.
     ///
-    /// - Returns: The lines of each phrase, in order (empty for a phrase with no word).
+    /// - Returns: The result of each phrase, in order (empty for a phrase with no word).
     /// - Throws: ``KitError`` `noDatabase`; storage errors.
     /// - Complexity: one search per phrase (see ``run(_:language:other:mode:limit:open:close:)``).
     public func run(
         phrases: [String], language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
         open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
-    ) throws -> [[Line]] {
+    ) throws -> [Result] {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
         let memory = try TranslationMemory.open(path: database.path)
         let index = Self.pairIndex(memory, other: other)
-        var result: [[Line]] = []
+        var results: [Result] = []
         for (number, phrase) in phrases.enumerated() {
             let started = DispatchTime.now().uptimeNanoseconds
-            var lines: [Line] = []
+            var result = Result(lines: [], total: 0)
             if let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) {
-                lines = try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close, index: index)
+                result = try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close, index: index)
             }
             timing(number + 1, Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
-            result.append(lines)
+            results.append(result)
         }
-        return result
+        return results
     }
 
     /// The match index for a pair search: the side file when there is one (mapped: nothing is
@@ -108,9 +129,10 @@ public struct Concordance: Sendable {
     static func search(
         _ memory: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
         open: String, close: String, index: MatchIndex?? = .none
-    ) throws -> [Line] {
+    ) throws -> Result {
         let index = index ?? Self.pairIndex(memory, other: other)
-        return try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit, index: index).map { hit in
+        let found = try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit, index: index)
+        let lines = found.hits.map { hit in
             var text = "", highlighted = "", hits: [Range<Int>] = []
             var start: Int?
             for character in hit.highlighted {
@@ -130,5 +152,6 @@ public struct Concordance: Sendable {
                 unit: hit.unit, language: hit.language, text: text, highlighted: highlighted, hits: hits,
                 others: hit.others.map { Other(language: $0.language, text: $0.text) })
         }
+        return Result(lines: lines, total: found.total)
     }
 }

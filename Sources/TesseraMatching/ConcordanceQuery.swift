@@ -1,14 +1,27 @@
-/// A concordance search turned into an SQLite FTS5 `MATCH` expression that any user input is safe
-/// in: every word becomes an FTS5 string (double quotes doubled), so quotes, `*`, `NEAR`, `-`,
-/// `:`, `^` and parentheses are searched as text, never parsed as operators.
+public import TesseraCore
+import TesseraText
+
+/// A concordance search parsed from user input, turned into an SQLite FTS5 `MATCH` expression
+/// that any input is safe in: every word becomes an FTS5 string (double quotes doubled), so `NEAR`,
+/// `AND`, `-`, `:`, `^` and parentheses never act as operators.
 ///
-/// A phrase search keeps the words together; a word search wants all of them anywhere. A word that
-/// ends in `*` (`transl*`) is the one operator kept: a prefix search.
+/// The input's own syntax:
+/// * **words** are runs of letters and digits, as the word table's tokenizer (unicode61) splits
+///   them. An unquoted word also finds its inflected forms when the language has a stemmer
+///   (``forms(of:language:terms:)``: `line` finds `lines`);
+/// * **`"quoted words"`** (straight or typographic double quotes) are matched as written;
+/// * **`*`** after a word makes it a prefix, on any word (`prod* lines`);
+/// * **symbols and emoji** (`€`, `→`, `🙂`, `++`) are not words for the word table: each must
+///   occur in the segment as written (a substring).
+///
+/// In phrase mode (the default) all the words stand next to each other in order; in word mode
+/// each unquoted word and each quoted phrase may stand anywhere.
 ///
 /// ```swift
-/// ConcordanceQuery("the \"big\" file", mode: .phrase)?.expression   // "\"the \"\"big\"\" file\""
-/// ConcordanceQuery("NEAR -x transl*", mode: .allWords)?.expression  // "\"NEAR\" \"-x\" \"transl\"*"
-/// ConcordanceQuery("  ", mode: .phrase)                              // nil
+/// ConcordanceQuery("save file", mode: .phrase)?.expression      // "\"save\" + \"file\""
+/// ConcordanceQuery("prod* lines", mode: .phrase)?.expression    // "\"prod\"* + \"lines\""
+/// ConcordanceQuery("NEAR -x", mode: .allWords)?.expression      // "\"NEAR\" AND \"x\""
+/// ConcordanceQuery("  ", mode: .phrase)                          // nil
 /// ```
 ///
 /// - SeeAlso: [FTS5 query syntax](https://www.sqlite.org/fts5.html#full_text_query_syntax)
@@ -17,35 +30,96 @@ public struct ConcordanceQuery: Sendable, Hashable {
     public enum Mode: String, Sendable, Hashable, CaseIterable {
         /// The words in this order, next to each other.
         case phrase
-        /// All the words, anywhere in the segment.
+        /// All the words (and quoted phrases), anywhere in the segment.
         case allWords
     }
 
-    /// The words of the input (split at white space), `*` suffixes removed.
-    public let words: [String]
-    /// Whether each word is a prefix search.
-    public let isPrefix: [Bool]
+    /// One word of the query, as the word table's tokenizer splits the input.
+    public struct Word: Sendable, Hashable {
+        /// The word as typed (no quotes, no `*`).
+        public var text: String
+        /// A prefix search (`prod*`).
+        public var isPrefix: Bool
+        /// Inside quotes: only this form, no other inflected forms.
+        public var isExact: Bool
+    }
+
+    /// The word groups a segment must contain: the words of a group next to each other, in order.
+    public let groups: [[Word]]
+    /// Symbols and emoji of the input, each of which a segment must contain as written.
+    public let symbols: [String]
+    /// The substrings a matching segment of a language written without spaces contains (the trigram
+    /// table and the `instr` scan): the input without quotes and `*`, one part in phrase mode, each
+    /// white-space separated word or quoted phrase in word mode.
+    public let substrings: [String]
     /// How the words are combined.
     public let mode: Mode
 
-    /// Parses user input; `nil` when it holds no word.
+    /// The characters that open or close an exact phrase.
+    static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}"]
+
+    /// The most phrases one group of words turns into when its words have several forms: beyond
+    /// it, the words with the most forms keep only their written form (FTS5 has no alternatives
+    /// inside a phrase, so `line|lines item|items` is every combination).
+    public static let maximumPhrases = 64
+
+    /// Parses user input; `nil` when it holds no word and no symbol.
+    /// - Complexity: O(n) in the length of the input.
     public init?(_ input: String, mode: Mode = .phrase) {
-        var words: [String] = [], prefixes: [Bool] = []
-        for part in input.split(whereSeparator: { $0.isWhitespace }) {
-            var word = String(part)
-            var prefix = false
-            while word.hasSuffix("*") {
-                word.removeLast()
-                prefix = true
-            }
-            guard word.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
-            words.append(word)
-            prefixes.append(prefix)
+        // An unpaired quote (the last one of an odd count) is ignored.
+        let quoteCount = input.reduce(0) { $0 + (Self.quotes.contains($1) ? 1 : 0) }
+        var quotesLeft = quoteCount - quoteCount % 2
+        var inQuotes = false
+        var groups: [[Word]] = [], group: [Word] = []
+        var symbols: [String] = [], parts: [String] = [], part = ""
+        var word = "", symbol = ""
+        func endWord(prefix: Bool = false) {
+            if !word.isEmpty { group.append(Word(text: word, isPrefix: prefix, isExact: inQuotes)) }
+            word = ""
         }
-        guard !words.isEmpty else { return nil }
-        self.words = words
-        self.isPrefix = prefixes
+        func endSymbol() {
+            if !symbol.isEmpty, !symbols.contains(symbol) { symbols.append(symbol) }
+            symbol = ""
+        }
+        func endGroup() {
+            endWord()
+            endSymbol()
+            if !group.isEmpty { groups.append(group) }
+            group = []
+            if !part.isEmpty { parts.append(part) }
+            part = ""
+        }
+        for character in input {
+            if Self.quotes.contains(character), quotesLeft > 0 {
+                quotesLeft -= 1
+                endGroup()
+                inQuotes.toggle()
+            } else if character.isWhitespace && !inQuotes {
+                endGroup()
+            } else if character.isLetter || character.isNumber {
+                endSymbol()
+                word.append(character)
+                part.append(character)
+            } else if character == "*" {
+                endSymbol()
+                endWord(prefix: !word.isEmpty)
+            } else if character.isSymbol {
+                endWord()
+                symbol.append(character)
+                part.append(character)
+            } else {
+                // Punctuation (and an unpaired quote) separates words, as in the word table.
+                endWord()
+                endSymbol()
+                if !Self.quotes.contains(character) { part.append(character) }
+            }
+        }
+        endGroup()
+        guard !groups.isEmpty || !symbols.isEmpty else { return nil }
         self.mode = mode
+        self.groups = mode == .phrase ? (groups.isEmpty ? [] : [groups.flatMap { $0 }]) : groups
+        self.symbols = symbols
+        self.substrings = mode == .phrase ? [parts.joined(separator: " ")] : parts
     }
 
     /// An FTS5 string literal for `text`.
@@ -53,30 +127,90 @@ public struct ConcordanceQuery: Sendable, Hashable {
         "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    /// The `MATCH` expression for a table with a word tokenizer (unicode61).
-    public var expression: String {
-        switch mode {
-        case .phrase:
-            // A phrase with a prefix on its last word: "a b c"*; FTS5 allows it only at the end.
-            let text = Self.quoted(words.joined(separator: " "))
-            return (isPrefix.last ?? false) ? text + "*" : text
-        case .allWords:
-            return zip(words, isPrefix).map { Self.quoted($0) + ($1 ? "*" : "") }.joined(separator: " ")
+    /// The `MATCH` expression for the word table (unicode61) with every word as written; `nil`
+    /// when the query has no word (symbols only).
+    public var expression: String? { expression { [$0.text] } }
+
+    /// The `MATCH` expression for the word table, each unquoted word that is not a prefix standing
+    /// for any of `forms(word)` (its written form first); `nil` when the query has no word.
+    ///
+    /// ```swift
+    /// ConcordanceQuery("production line")?.expression { $0.text == "line" ? ["line", "lines"] : [$0.text] }
+    /// // ("production" + "line" OR "production" + "lines")
+    /// ```
+    /// - Complexity: at most ``maximumPhrases`` phrases per group.
+    public func expression(forms: (Word) throws -> [String]) rethrows -> String? {
+        guard !groups.isEmpty else { return nil }
+        var out: [String] = []
+        for group in groups {
+            var alternatives = try group.map { word -> [String] in
+                if word.isPrefix { return [Self.quoted(word.text) + "*"] }
+                if word.isExact { return [Self.quoted(word.text)] }
+                let all = try forms(word)
+                return (all.isEmpty ? [word.text] : all).map(Self.quoted)
+            }
+            while alternatives.reduce(1, { $0 * $1.count }) > Self.maximumPhrases,
+                let most = alternatives.indices.max(by: { alternatives[$0].count < alternatives[$1].count })
+            {
+                alternatives[most] = [alternatives[most][0]]
+            }
+            var phrases = [""]
+            for (position, choices) in alternatives.enumerated() {
+                phrases = phrases.flatMap { phrase in choices.map { position == 0 ? $0 : phrase + " + " + $0 } }
+            }
+            out.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
         }
+        // An explicit AND: FTS5 refuses an implicit one after a parenthesised group.
+        return out.joined(separator: " AND ")
     }
 
-    /// The `MATCH` expression for a trigram table (Chinese, Japanese, Korean, Thai): the text as
-    /// one substring (phrase) or every word as a substring; `nil` if a part is shorter than three
-    /// characters, which a trigram index cannot find (search with `instr` instead, see
-    /// ``substrings``).
+    /// The `MATCH` expression for a trigram table (Chinese, Japanese, Korean, Thai): every part of
+    /// ``substrings`` as a substring; `nil` if a part is shorter than three characters, which a
+    /// trigram index cannot find (search with `instr` instead).
     public var trigramExpression: String? {
-        let parts = mode == .phrase ? [words.joined(separator: " ")] : words
-        guard parts.allSatisfy({ $0.count >= 3 }) else { return nil }
-        return parts.map(Self.quoted).joined(separator: " ")
+        guard substrings.allSatisfy({ $0.count >= 3 }) else { return nil }
+        return substrings.map(Self.quoted).joined(separator: " ")
     }
 
-    /// The substrings a matching segment contains (for a plain `instr` scan).
-    public var substrings: [String] { mode == .phrase ? [words.joined(separator: " ")] : words }
+    /// The folded forms of `word` that the word table holds and that share its stem key in
+    /// `language`, the word's own form first: what an unquoted word stands for.
+    ///
+    /// The word is folded as the word table folds it (lower case, diacritics removed) and stemmed
+    /// with the language's stemmer (``StemmerCatalog``); `terms` reads the table's vocabulary in
+    /// the range of the key's prefix (``Stemmer/keyPrefix(_:)``), and every term with the same key
+    /// is a form. Languages without a stemmer, and words whose key prefix is shorter than
+    /// ``minimumPrefix``, keep the word as it is.
+    ///
+    /// ```swift
+    /// ConcordanceQuery.forms(of: "line", language: LanguageTag("en")!) { _ in ["lin", "line", "lines", "linux"] }
+    /// // ["line", "lines"]
+    /// ```
+    /// - Parameters:
+    ///   - word: A word of the query.
+    ///   - language: The language searched.
+    ///   - terms: The vocabulary's terms that start with the given prefix.
+    /// - Returns: At most ``maximumForms`` forms.
+    public static func forms(of word: String, language: LanguageTag, terms: (String) throws -> [String]) rethrows -> [String] {
+        let folded = TextNormalizer.removeDiacritics(TextNormalizer.fold(word, language: nil))
+        guard let stemmer = StemmerCatalog.stemmer(for: language) else { return [folded] }
+        let key = stemmer.stem(folded)
+        let prefix = stemmer.keyPrefix(key)
+        // A prefix of one or two letters would read a large part of the vocabulary for words
+        // (`a`, `is`) that have no other forms.
+        guard prefix.unicodeScalars.count >= minimumPrefix else { return [folded] }
+        var forms = [folded]
+        for term in try terms(prefix) where forms.count < maximumForms && term != folded && stemmer.stem(term) == key {
+            forms.append(term)
+        }
+        return forms
+    }
+
+    /// The most forms one word stands for.
+    public static let maximumForms = 16
+
+    /// The shortest key prefix whose vocabulary range is read; words with a shorter one are
+    /// matched as written.
+    public static let minimumPrefix = 3
 }
 
 extension String {

@@ -1,13 +1,22 @@
-/// Levenshtein distance (insertions, deletions, substitutions, each costing 1) over any sequences
-/// of equatable elements: token ids for word-level matching, UTF-16 units for character level.
+/// The edit distance of Tessera's match scores, over any sequences of equatable elements: token ids
+/// for word-level matching, UTF-16 units for character level. It is the optimal string alignment
+/// distance (restricted Damerau–Levenshtein): inserting, deleting or substituting one element
+/// costs 1, and so does swapping two adjacent elements (`use the` for `the use`), as long as no
+/// element is edited again after the swap.
 ///
 /// ```swift
 /// EditDistance.distance(Array("hond".utf16), Array("hand".utf16))              // 1
+/// EditDistance.distance(["not", "use", "the"], ["not", "the", "use"])          // 1 (a swap)
+/// EditDistance.distance(Array("ca".utf16), Array("abc".utf16))                 // 3 (restricted)
 /// EditDistance.distance([1, 2, 3], [1, 3], limit: 0)                           // nil
 /// ```
 ///
+/// ``TokenPattern`` computes the same distance bit-parallel for queries of up to 64 units.
+///
 /// - SeeAlso: V. I. Levenshtein, "Binary codes capable of correcting deletions, insertions and
-///   reversals" (1966); E. Ukkonen, "Algorithms for approximate string matching" (1985) for the band.
+///   reversals" (1966); F. J. Damerau, "A technique for computer detection and correction of
+///   spelling errors" (1964); E. Ukkonen, "Algorithms for approximate string matching" (1985) for
+///   the band.
 public enum EditDistance {
     /// The edit distance between `a` and `b`, or `nil` when it exceeds `limit`.
     ///
@@ -25,6 +34,9 @@ public enum EditDistance {
         if m == 0 { return n <= limit ? n : nil }
         let band = limit >= max(n, m) ? max(n, m) : limit
         let big = Int.max / 4
+        // Rows i - 2, i - 1 and i of the table (a swap reads the cell two rows and columns back,
+        // on the same diagonal, so inside the band).
+        var beforePrevious = [Int](repeating: big, count: m + 1)
         var previous = [Int](repeating: big, count: m + 1)
         var current = [Int](repeating: big, count: m + 1)
         for j in 0...min(m, band) { previous[j] = j }
@@ -35,16 +47,16 @@ public enum EditDistance {
             var rowMin = current[0]
             if low <= high {
                 for j in low...high {
-                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                    let deletion = previous[j] + 1
-                    let insertion = current[j - 1] + 1
-                    let value = min(substitution, deletion, insertion)
+                    var value = min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
+                    if isSwap(a, b, i, j) { value = min(value, beforePrevious[j - 2] + 1) }
                     current[j] = value
                     if value < rowMin { rowMin = value }
                 }
             }
             if high < m { current[high + 1] = big }
+            // No later row holds a smaller cell (a swap from row i - 1 costs at least row i's minimum).
             if rowMin > limit { return nil }
+            swap(&beforePrevious, &previous)
             swap(&previous, &current)
         }
         let result = previous[m]
@@ -52,10 +64,11 @@ public enum EditDistance {
     }
 
     /// Which elements of `a` have no identical partner in an optimal alignment with `b`
-    /// (substituted or deleted), in order.
+    /// (substituted or deleted), in order; two swapped elements both have their partner.
     ///
     /// ```swift
     /// EditDistance.unmatchedIndices(["the", "red", "car"], ["the", "blue", "car"])   // [1]
+    /// EditDistance.unmatchedIndices(["the", "use"], ["use", "the"])                  // []
     /// ```
     /// - Complexity: O(n·m) time and memory; call it only for the few matches shown.
     public static func unmatchedIndices<T: Equatable>(_ a: [T], _ b: [T]) -> [Int] {
@@ -69,7 +82,9 @@ public enum EditDistance {
         for i in 1...n {
             for j in 1...m {
                 let substitution = table[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                table[i * width + j] = min(substitution, table[(i - 1) * width + j] + 1, table[i * width + j - 1] + 1)
+                var value = min(substitution, table[(i - 1) * width + j] + 1, table[i * width + j - 1] + 1)
+                if isSwap(a, b, i, j) { value = min(value, table[(i - 2) * width + j - 2] + 1) }
+                table[i * width + j] = value
             }
         }
         var unmatched: [Int] = []
@@ -78,6 +93,8 @@ public enum EditDistance {
             let here = table[i * width + j]
             if j > 0, a[i - 1] == b[j - 1], here == table[(i - 1) * width + j - 1] {
                 i -= 1; j -= 1
+            } else if isSwap(a, b, i, j), here == table[(i - 2) * width + j - 2] + 1 {
+                i -= 2; j -= 2
             } else if j > 0, here == table[(i - 1) * width + j - 1] + 1 {
                 unmatched.append(i - 1); i -= 1; j -= 1
             } else if here == table[(i - 1) * width + j] + 1 {
@@ -87,5 +104,11 @@ public enum EditDistance {
             }
         }
         return unmatched.reversed()
+    }
+
+    /// Whether `a[i-2] a[i-1]` is `b[j-2] b[j-1]` swapped (1-based ends `i`, `j`): the one rule for
+    /// the swap step of every table of this type.
+    @inline(__always) static func isSwap<T: Equatable>(_ a: [T], _ b: [T], _ i: Int, _ j: Int) -> Bool {
+        i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
     }
 }

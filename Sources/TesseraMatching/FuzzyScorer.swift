@@ -6,7 +6,8 @@ import TesseraText
 /// 1. Both texts are tokenised and folded (``MatchText``): words and numbers, each character of
 ///    Chinese, Japanese, Korean and Thai. A single-word query of a language written with spaces is
 ///    compared by characters instead (``MatchGranularity/character``), so that `hond` finds `hand`.
-/// 2. `d` = Levenshtein distance over those units, `L` = the longer length,
+/// 2. `d` = edit distance over those units (``EditDistance``: insertion, deletion, substitution
+///    and the swap of two neighbours cost 1 each), `L` = the longer length,
 ///    `base = floor(100 · (L − d) / L)`; an empty pair scores 100.
 /// 3. Exact (same plain text, same number of inline codes) is 100. Anything else is at most 99:
 ///    same words with other white space, case or punctuation score 99, 98, 98 (96 for both case

@@ -1,20 +1,24 @@
-/// A query of at most 64 token ids prepared for bit-parallel Levenshtein distance: one bit mask
-/// per distinct token (where it occurs in the query), in a small open-addressing table.
+/// A query of at most 64 token ids prepared for bit-parallel edit distance: one bit mask per
+/// distinct token (where it occurs in the query), in a small open-addressing table.
 ///
-/// The distance is Myers' bit-vector algorithm in Hyyrö's formulation for the global edit
-/// distance: one column of the dynamic-programming table per candidate token, held as vertical
-/// +1/−1 difference vectors, so a candidate of `m` tokens costs O(m) word operations and no
-/// allocation. It gives exactly ``EditDistance/distance(_:_:limit:)``.
+/// The distance is ``EditDistance``'s (an adjacent swap costs 1, as an insertion, a deletion or a
+/// substitution does), computed by Myers' bit-vector algorithm in Hyyrö's formulation for the global
+/// distance, with Hyyrö's extension for transpositions: one column of the dynamic-programming table
+/// per candidate token, held as vertical +1/−1 difference vectors and the diagonal zero vector, so
+/// a candidate of `m` tokens costs O(m) word operations and no allocation. It gives exactly
+/// ``EditDistance/distance(_:_:limit:)``.
 ///
 /// ```swift
 /// let pattern = TokenPattern([1, 2, 3])!
-/// pattern.distance(to: [1, 3], limit: 5)   // 1
-/// pattern.distance(to: [4, 5], limit: 1)   // nil
+/// pattern.distance(to: [1, 3], limit: 5)      // 1
+/// pattern.distance(to: [2, 1, 3], limit: 5)   // 1 (a swap)
+/// pattern.distance(to: [4, 5], limit: 1)      // nil
 /// ```
 ///
 /// - SeeAlso: G. Myers, "A fast bit-vector algorithm for approximate string matching based on
 ///   dynamic programming" (J. ACM 46, 1999); H. Hyyrö, "Explaining and extending the bit-parallel
-///   approximate string matching algorithm of Myers" (2001).
+///   approximate string matching algorithm of Myers" (2001); H. Hyyrö, "A bit-vector algorithm for
+///   computing Levenshtein and Damerau edit distances" (Nordic Journal of Computing 10, 2003).
 struct TokenPattern: Sendable {
     /// The longest query the pattern holds (one machine word).
     static let maximumLength = 64
@@ -84,10 +88,15 @@ struct TokenPattern: Sendable {
     }
 
     /// The state of a distance computation fed one text unit at a time: the last column of the
-    /// dynamic-programming table as difference vectors, and its bottom cell.
+    /// dynamic-programming table as difference vectors, its diagonal zero vector and match mask
+    /// (for the swap step of the next column), and its bottom cell.
     struct Progress {
         var positive: UInt64 = ~0
         var negative: UInt64 = 0
+        /// Rows whose cell equals its upper-left neighbour, in the last column.
+        var diagonalZero: UInt64 = 0
+        /// The query positions of the last text unit (0 before the first).
+        var lastEqual: UInt64 = 0
         /// `D[n][j]`: the distance from the query to the units fed so far.
         var score: Int
     }
@@ -96,13 +105,19 @@ struct TokenPattern: Sendable {
     @inline(__always) func start() -> Progress { Progress(score: count) }
 
     /// Feeds the next text unit.
+    ///
+    /// Row `i` of the new column keeps its diagonal (`D[i][j] = D[i-1][j-1]`) when the units are
+    /// equal, when the cell left of it or above it falls by one (the carry chain of the addition), or
+    /// when the query's units `i-1, i` are the text's `j, j-1` swapped and `D[i-1][j-1]` rose on
+    /// its diagonal (then `D[i-2][j-2] + 1` reaches it): Hyyrö's transposition vector.
     @inline(__always) func advance(_ progress: inout Progress, _ token: UInt32) {
         let high: UInt64 = 1 << UInt64(count - 1)
         let equal = mask(token)
-        let xv = equal | progress.negative
-        let xh = (((equal & progress.positive) &+ progress.positive) ^ progress.positive) | equal
-        var horizontalPositive = progress.negative | ~(xh | progress.positive)
-        var horizontalNegative = progress.positive & xh
+        let swapped = ((~progress.diagonalZero & equal) << 1) & progress.lastEqual
+        let kept = equal | swapped
+        let diagonalZero = (((kept & progress.positive) &+ progress.positive) ^ progress.positive) | kept | progress.negative
+        var horizontalPositive = progress.negative | ~(diagonalZero | progress.positive)
+        var horizontalNegative = progress.positive & diagonalZero
         if horizontalPositive & high != 0 {
             progress.score += 1
         } else if horizontalNegative & high != 0 {
@@ -110,8 +125,10 @@ struct TokenPattern: Sendable {
         }
         horizontalPositive = (horizontalPositive << 1) | 1  // row 0 grows by one per column
         horizontalNegative <<= 1
-        progress.positive = horizontalNegative | ~(xv | horizontalPositive)
-        progress.negative = horizontalPositive & xv
+        progress.positive = horizontalNegative | ~(diagonalZero | horizontalPositive)
+        progress.negative = horizontalPositive & diagonalZero
+        progress.diagonalZero = diagonalZero
+        progress.lastEqual = equal
     }
 
     /// The distance to the `m` tokens given by `token(0) ... token(m - 1)`.

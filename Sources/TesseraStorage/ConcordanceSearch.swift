@@ -1,4 +1,5 @@
 import GRDB
+import TesseraText
 public import TesseraCore
 public import TesseraMatching
 
@@ -37,7 +38,23 @@ public enum ConcordanceSearch {
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     }
 
+    /// The hits of a search and how many segments match in all.
+    public struct Result: Sendable, Hashable {
+        /// The first hits, in row order, at most the limit asked for.
+        public var hits: [Hit]
+        /// The number of segments that match (at least `hits.count`; more when the hits were cut
+        /// at the limit).
+        public var total: Int
+    }
+
     /// Searches segments of `language` (same primary language: `en` finds `en-US`).
+    ///
+    /// The query's words are looked up in the word table (`variantText`, FTS5 unicode61) or, for
+    /// a language written without spaces, in the trigram table. An unquoted word stands for every
+    /// form of the table's vocabulary with the same stem key (``ConcordanceQuery/forms(of:language:terms:)``,
+    /// the vocabulary read through an `fts5vocab` table of the connection's temporary schema);
+    /// symbols and emoji, which the word table does not index, must each occur in the segment
+    /// (`instr`), and a query of symbols only scans the language's segments.
     ///
     /// - Parameters:
     ///   - tm: The translation memory.
@@ -49,53 +66,67 @@ public enum ConcordanceSearch {
     ///     hand: with `otherLanguage`, the language filter then reads the index instead of the
     ///     database (an SQL function called on each FTS5 row id; only the hits are joined to
     ///     `variant` and highlighted).
-    /// - Returns: Hits in row order (oldest first).
-    /// - Complexity: one FTS5 query plus one query for the variants of all the hits' units; a
-    ///   trigram query of fewer than three characters scans the segments of the language. With a
-    ///   pair and an index: the FTS5 row ids up to the `limit`-th hit, O(1) each for the nearly
-    ///   consecutive ids of an import.
+    /// - Returns: The hits in row order (oldest first) and the number of all matching segments.
+    /// - Complexity: one FTS5 query for the hits, one count when they reach `limit` (over every
+    ///   matching row), one query for the variants of all the hits' units, one vocabulary range per
+    ///   unquoted word; a trigram query of fewer than three characters or a query of symbols only
+    ///   scans the segments of the language. With a pair and an index: O(1) per FTS5 row id for
+    ///   the nearly consecutive ids of an import.
     public static func search(
         _ tm: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag? = nil, limit: Int = 20,
         index: MatchIndex? = nil
-    ) throws -> [Hit] {
+    ) throws -> Result {
         try tm.read { db in
-            var rows: [(Int64, Int64, String, String)] = []
             let base = language.language
-            let table = language.isWrittenWithoutSpaces ? "variantTrigram" : "variantText"
-            let expression = language.isWrittenWithoutSpaces ? query.trigramExpression : query.expression
-            // With a pair, only units that have the other language count.
-            let pairFilter = otherLanguage == nil ? "" : " AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?)"
-            let pairArguments: StatementArguments = otherLanguage.map { [$0.language] } ?? []
-            if let otherLanguage, let index, let expression {
-                rows = try pairRows(
-                    db, table: table, expression: expression, filter: index.pairFilter(language: language, other: otherLanguage),
-                    base: base, other: otherLanguage.language, limit: limit)
-            } else if let expression {
-                // Words (unicode61) or, for a language written without spaces, trigrams.
-                rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT v.id, v.unitId, v.lang, highlight(\(table), 0, ?, ?)
-                        FROM \(table) JOIN variant v ON v.id = \(table).rowid
-                        WHERE \(table) MATCH ? AND v.base = ?\(pairFilter) LIMIT ?
-                        """, arguments: [highlightStart, highlightEnd, expression, base] + pairArguments + [limit]
-                ).map { ($0[0], $0[1], $0[2], $0[3]) }
+            let unspaced = language.isWrittenWithoutSpaces
+            let table = unspaced ? "variantTrigram" : "variantText"
+            let expression = unspaced ? query.trigramExpression : try wordExpression(db, query: query, language: language)
+            // The text shown: FTS5 marks the words; symbols (and a scan's substrings) are marked here.
+            var marked = unspaced ? [] : query.symbols
+            var plan: Plan
+            var registered: DatabaseFunction?
+            defer { if let registered { db.remove(function: registered) } }
+            if let expression {
+                plan = Plan(
+                    from: "\(table) JOIN variant v ON v.id = \(table).rowid", text: "highlight(\(table), 0, ?, ?)",
+                    textArguments: [highlightStart, highlightEnd], conditions: ["\(table) MATCH ?"], arguments: [expression])
+                if let otherLanguage, let index {
+                    // 1 or 0 from the index, NULL when it cannot tell. The first test only reads the
+                    // FTS5 rowid, so SQLite applies it before the join.
+                    let filter = index.pairFilter(language: language, other: otherLanguage)
+                    let function = DatabaseFunction(pairFilterFunction, argumentCount: 1, pure: true) { values in
+                        guard let id = Int64.fromDatabaseValue(values[0]), let wanted = filter(id) else { return nil }
+                        return wanted ? 1 : 0
+                    }
+                    db.add(function: function)
+                    registered = function
+                    plan.conditions += [
+                        "\(pairFilterFunction)(\(table).rowid) IS NOT 0",
+                        """
+                        coalesce(\(pairFilterFunction)(\(table).rowid),
+                                 v.base = ? AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?))
+                        """,
+                    ]
+                    plan.arguments += [base, otherLanguage.language]
+                } else {
+                    plan.require(base: base, other: otherLanguage)
+                }
             } else {
-                // A query too short for trigrams: a substring scan of the language's segments.
-                var sql = "SELECT v.id, v.unitId, v.lang, v.plain FROM variant v WHERE v.base = ?" + pairFilter
-                var arguments: StatementArguments = [base] + pairArguments
-                for part in query.substrings {
-                    sql += " AND instr(v.plain, ?) > 0"
-                    arguments += [part]
-                }
-                sql += " LIMIT ?"
-                arguments += [limit]
-                rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                    ($0[0], $0[1], $0[2], mark($0[3] as String, query.substrings))
-                }
+                // A query too short for trigrams, or of symbols only: a substring scan.
+                plan = Plan(from: "variant v", text: "v.plain", textArguments: [], conditions: [], arguments: [])
+                plan.require(base: base, other: otherLanguage)
+                marked = unspaced ? query.substrings : query.symbols
             }
+            for part in marked {
+                plan.conditions.append("instr(v.plain, ?) > 0")
+                plan.arguments += [part]
+            }
+            let rows = try Row.fetchAll(db, sql: plan.select, arguments: plan.textArguments + plan.arguments + [limit]).map {
+                ($0[0] as Int64, $0[1] as Int64, $0[2] as String, mark($0[3] as String, marked))
+            }
+            let total = rows.count < limit ? rows.count : try Int.fetchOne(db, sql: plan.count, arguments: plan.arguments) ?? rows.count
             let variants = try unitVariants(db, units: rows.map(\.1))
-            return rows.compactMap { id, unit, lang, highlighted -> Hit? in
+            let hits = rows.compactMap { id, unit, lang, highlighted -> Hit? in
                 guard let tag = LanguageTag(lang) else { return nil }
                 let alongside = (variants[unit] ?? []).compactMap { variant -> (language: LanguageTag, text: String)? in
                     guard variant.id != id, let other = LanguageTag(variant.lang) else { return nil }
@@ -104,37 +135,56 @@ public enum ConcordanceSearch {
                 }
                 return Hit(id: id, unit: unit, language: tag, highlighted: highlighted, others: alongside)
             }
+            return Result(hits: hits, total: max(total, hits.count))
         }
     }
 
-    /// The hits of a pair search in one pass of the full-text query: the FTS5 rows in order, kept
-    /// when `filter` (the match index, called from SQL) says the variant is of the language in a
-    /// unit with the other language; only when the index cannot tell does the row join `variant`
-    /// for the database's answer. Highlighting and the join to `variant` run for the kept rows only.
-    static func pairRows(
-        _ db: Database, table: String, expression: String, filter: @escaping @Sendable (Int64) -> Bool?, base: String, other: String,
-        limit: Int
-    ) throws -> [(Int64, Int64, String, String)] {
-        // 1 or 0 from the index, NULL when it cannot tell.
-        let function = DatabaseFunction(pairFilterFunction, argumentCount: 1, pure: true) { values in
-            guard let id = Int64.fromDatabaseValue(values[0]), let wanted = filter(id) else { return nil }
-            return wanted ? 1 : 0
+    /// The parts of a search's SQL: the hits and their count read the same rows.
+    struct Plan {
+        var from: String
+        /// The text column shown (highlighted by FTS5, or the plain text of a scan).
+        var text: String
+        var textArguments: StatementArguments
+        var conditions: [String]
+        var arguments: StatementArguments
+
+        /// Only variants of the language `base`, with `other`: only units that also have it.
+        mutating func require(base: String, other: LanguageTag?) {
+            conditions.append("v.base = ?")
+            arguments += [base]
+            if let other {
+                conditions.append("EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?)")
+                arguments += [other.language]
+            }
         }
-        db.add(function: function)
-        defer { db.remove(function: function) }
-        // The first test only reads the FTS5 rowid, so SQLite applies it before the join.
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT v.id, v.unitId, v.lang, highlight(\(table), 0, ?, ?)
-                FROM \(table) JOIN variant v ON v.id = \(table).rowid
-                WHERE \(table) MATCH ? AND \(pairFilterFunction)(\(table).rowid) IS NOT 0
-                AND coalesce(\(pairFilterFunction)(\(table).rowid),
-                             v.base = ? AND EXISTS (SELECT 1 FROM variant o WHERE o.unitId = v.unitId AND o.base = ?))
-                LIMIT ?
-                """)
-        return try Row.fetchAll(statement, arguments: [highlightStart, highlightEnd, expression, base, other, limit])
-            .map { ($0[0], $0[1], $0[2], $0[3]) }
+
+        var filter: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
+        /// The hits (arguments: text arguments, arguments, limit).
+        var select: String { "SELECT v.id, v.unitId, v.lang, \(text) FROM \(from)\(filter) LIMIT ?" }
+        /// The number of rows (arguments: arguments).
+        var count: String { "SELECT count(*) FROM \(from)\(filter)" }
     }
+
+    /// The word-table expression of `query`: each unquoted word stands for its forms in the table's
+    /// vocabulary (see ``ConcordanceQuery/forms(of:language:terms:)``).
+    static func wordExpression(_ db: Database, query: ConcordanceQuery, language: LanguageTag) throws -> String? {
+        guard StemmerCatalog.stemmer(for: language) != nil else { return query.expression }
+        var vocabularyReady = false
+        return try query.expression { word in
+            try ConcordanceQuery.forms(of: word.text, language: language) { prefix in
+                if !vocabularyReady {
+                    // A table of the connection's temporary schema: nothing is written to the file.
+                    try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(vocabularyTable) USING fts5vocab(main, 'variantText', 'row')")
+                    vocabularyReady = true
+                }
+                return try String.fetchAll(
+                    db, sql: "SELECT term FROM temp.\(vocabularyTable) WHERE term >= ? AND term < ?", arguments: [prefix, prefix + "\u{10FFFF}"])
+            }
+        }
+    }
+
+    /// The name of the `fts5vocab` table over `variantText` (temporary schema, per connection).
+    static let vocabularyTable = "tessera_terms"
 
     /// The name of the SQL function through which a pair search asks the match index.
     static let pairFilterFunction = "tessera_pair_filter"
@@ -155,7 +205,7 @@ public enum ConcordanceSearch {
         return result
     }
 
-    /// Marks every occurrence of `parts` in `text`.
+    /// Marks every occurrence of `parts` in `text` (FTS5's own marks stay as they are).
     static func mark(_ text: String, _ parts: [String]) -> String {
         var out = text
         for part in parts where !part.isEmpty {

@@ -18,6 +18,22 @@ public protocol Stemmer: Sendable {
     /// - Parameter word: One word, folded by ``TextNormalizer`` with diacritics removed.
     /// - Returns: The stem key; the word itself when no rule applies.
     func stem(_ word: String) -> String
+
+    /// The longest prefix that every word with the key `key` starts with (words folded, diacritics
+    /// removed): a search for all the inflected forms of a word reads a sorted vocabulary from it.
+    /// It is the key itself, less the letters a rule may have rewritten (`policies` and `policy`
+    /// have the key `polici`, both start with `polic`).
+    ///
+    /// ```swift
+    /// EnglishStemmer().keyPrefix("polici")   // "polic"
+    /// EnglishStemmer().keyPrefix("lin")      // "lin" (line, lines, lined)
+    /// ```
+    func keyPrefix(_ key: String) -> String
+}
+
+extension Stemmer {
+    /// The key itself: for stemmers that only remove letters from the end of a word.
+    public func keyPrefix(_ key: String) -> String { key }
 }
 
 extension String {

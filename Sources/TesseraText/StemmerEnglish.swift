@@ -31,6 +31,11 @@ public struct EnglishStemmer: Stemmer {
         return word
     }
 
+    /// The key less a final `i`, which stands for `y` or `ies` (`polici`: policy, policies).
+    public func keyPrefix(_ key: String) -> String {
+        key.endsWith("i") ? key.droppingLast(1) : key
+    }
+
     /// `plann` -> `plan`: a doubled final consonant left by `-ed`/`-ing` removal.
     static func undouble(_ word: String) -> String {
         let scalars = Array(word.unicodeScalars)

@@ -23,4 +23,9 @@ public struct FrenchStemmer: Stemmer {
         if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }  // armée -> armee -> arm
         return word
     }
+
+    /// The key less the `l` of a final `al`, which stands for `aux` (`cheval`: chevaux).
+    public func keyPrefix(_ key: String) -> String {
+        key.endsWith("al") ? key.droppingLast(1) : key
+    }
 }

@@ -23,6 +23,18 @@ public struct GermanStemmer: Stemmer {
         }
         return word
     }
+
+    /// The key up to its first `ss` or a final `s`, either of which may stand for `ß`
+    /// (`stras`: Straße, Strassen).
+    public func keyPrefix(_ key: String) -> String {
+        var scalars = Array(key.unicodeScalars)
+        if let double = scalars.indices.dropLast().first(where: { scalars[$0] == "s" && scalars[$0 + 1] == "s" }) {
+            scalars.removeSubrange(double...)
+        } else if scalars.last == "s" {
+            scalars.removeLast()
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
 }
 
 extension String {

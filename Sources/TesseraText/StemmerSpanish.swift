@@ -24,4 +24,9 @@ public struct SpanishStemmer: Stemmer {
         if word.letterCount > 3, let last = word.last, "aoe".contains(last) { word = word.droppingLast(1) }
         return word
     }
+
+    /// The key less a final `z`, which stands for `ces` (`luz`: luces).
+    public func keyPrefix(_ key: String) -> String {
+        key.endsWith("z") ? key.droppingLast(1) : key
+    }
 }

@@ -10,11 +10,13 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
         commandName: "concordance",
         abstract: "Find the segments that contain a phrase or words, with their translations.",
         discussion: """
-            Quotes, *, NEAR, - and other FTS5 syntax in the phrase are searched as text; a word ending \
-            in * is a prefix. Chinese, Japanese, Korean and Thai are searched by substring (trigrams).
+            Words also find their inflected forms (line: lines) in English, German, French, Spanish, \
+            Italian and Turkish; "quoted words" find only themselves; a word ending in * is a prefix; \
+            symbols and emoji are found as written. NEAR, -, : and parentheses are searched as text. \
+            Chinese, Japanese, Korean and Thai are searched by substring (trigrams).
             --pair takes en-de or, for regional tags, en:pt-BR.
             With --file, text output is one line per phrase: LINE<TAB>segments found (at most --max)<TAB>the \
-            first one, hits between « »; --json prints one document {"results": [{"line", "phrase", "segments"}]}.
+            first one, hits between « »; --json prints one document {"results": [{"line", "phrase", "segments", "total"}]}.
             """)
 
     @Argument(help: "The phrase or words to find.")
@@ -88,19 +90,20 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
             return
         }
         let phrase = self.phrase ?? ""
-        let lines = try Concordance(database: database.location).run(
+        let result = try Concordance(database: database.location).run(
             phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
             open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
         if output.json {
-            try JSONOutput.print(lines)
+            try JSONOutput.print(result)
             return
         }
-        if lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
-        for line in lines {
+        if result.lines.isEmpty { JSONOutput.printText("No segment contains \(phrase).") }
+        for line in result.lines {
             var text = "[\(line.language)] \(line.highlighted)"
             for other in line.others { text += "\n    [\(other.language)] \(other.text)" }
             JSONOutput.printText(text)
         }
+        if result.isCut { JSONOutput.printText("showing \(result.lines.count) of \(result.total) (--max \(maximum))") }
     }
 
     /// `--file`: one search per line, each result as `LINE<TAB>segments<TAB>first segment`, or one
@@ -115,13 +118,13 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
         }
         if output.json {
             try JSONOutput.print(FileDocument(results: zip(phrases, results).enumerated().map {
-                FileResult(line: $0.offset + 1, phrase: $0.element.0, segments: $0.element.1)
+                FileResult(line: $0.offset + 1, phrase: $0.element.0, segments: $0.element.1.lines, total: $0.element.1.total)
             }))
             return
         }
         var out = ""
-        for (number, lines) in results.enumerated() {
-            out += "\(number + 1)\t\(lines.count)\t\(lines.first?.highlighted ?? "")\n"
+        for (number, result) in results.enumerated() {
+            out += "\(number + 1)\t\(result.lines.count)\t\(result.lines.first?.highlighted ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
@@ -131,6 +134,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
         var line: Int
         var phrase: String
         var segments: [Concordance.Line]
+        var total: Int
     }
 
     /// The `--file --json` document.

@@ -18,6 +18,10 @@ struct FuzzyScorerTests {
         ("hond", "pond", "en", 75),
         ("Delete 3 files", "Delete 5 files", "en", 65),  // d=1, L=3 -> 66, numbers -1
         ("a b c d e f g h i j", "a b c d e f g h i k", "en", 90),  // d=1, L=10
+        // Two neighbouring words swapped are one edit (issue 9, item 8): d=1, L=7 -> floor(600/7).
+        ("Do not the use fcmpltd custom instruction.", "Do not use the fcmpltd custom instruction.", "en", 85),
+        ("There no is application configured to open this type of file.", "There is no application configured to open this type of file.", "en", 90),
+        ("recieve", "receive", "en", 85),  // one word: characters, a swap, d=1, L=7
         ("変更を保存できません", "変更を保存できました", "ja", 80),  // characters: d=2, L=10
         ("İSTANBUL", "istanbul", "tr", 98),  // Turkish İ folds to i: same word, case -2
         ("ISPARTA", "isparta", "tr", 85),  // Turkish I folds to ı: d=1, L=7 -> floor(600/7)
