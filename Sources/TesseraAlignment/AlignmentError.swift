@@ -1,3 +1,4 @@
+import TesseraCore
 /// The one error type of TesseraAlignment: a malformed alignment ("beads") file.
 ///
 /// ```swift
@@ -27,6 +28,6 @@ public struct AlignmentError: Error, Sendable, Hashable, CustomStringConvertible
 
     /// One stable line.
     public var description: String {
-        (line.map { "line \($0): " } ?? "") + "\(kind.rawValue): \(message)"
+        SourceLocation(file: nil, line: line).prefix + "\(kind.rawValue): \(message)"
     }
 }

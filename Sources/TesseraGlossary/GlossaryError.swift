@@ -1,3 +1,4 @@
+import TesseraCore
 /// The one error type of TesseraGlossary: what was wrong, where, printed as one line.
 ///
 /// ```swift
@@ -40,9 +41,6 @@ public struct GlossaryError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// `file:line:column: kind: message`, omitting unknown parts.
     public var description: String {
-        var place = file ?? ""
-        if let line { place += (place.isEmpty ? "line " : ":") + String(line) }
-        if let column { place += ":" + String(column) }
-        return (place.isEmpty ? "" : place + ": ") + kind.rawValue + ": " + message
+        SourceLocation(file: file, line: line, column: column).prefix + kind.rawValue + ": " + message
     }
 }

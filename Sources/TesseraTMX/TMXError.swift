@@ -1,3 +1,4 @@
+import TesseraCore
 public import TesseraXML
 
 /// An error that stops reading or writing a TMX file: what was wrong in the input, and where.
@@ -93,6 +94,6 @@ public struct TMXError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown (a missing file,
     /// a file that is not TMX, compressed data that ends early).
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+        SourceLocation(file: file, line: line, column: column).prefix + message
     }
 }

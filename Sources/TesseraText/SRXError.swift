@@ -1,3 +1,4 @@
+import TesseraCore
 /// What went wrong loading segmentation rules: an SRX file that is not well-formed XML, not SRX,
 /// or holds a pattern that does not compile. Printed as one line with the file position.
 ///
@@ -42,12 +43,6 @@ public struct SRXError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line:column: kind: message`, omitting the parts that are unknown.
     public var description: String {
-        var prefix = ""
-        if let file { prefix += file }
-        if let line {
-            prefix += (prefix.isEmpty ? "" : ":") + "\(line)"
-            if let column { prefix += ":\(column)" }
-        }
-        return (prefix.isEmpty ? "" : prefix + ": ") + "\(kind.rawValue): \(message)"
+        SourceLocation(file: file, line: line, column: column).prefix + "\(kind.rawValue): \(message)"
     }
 }

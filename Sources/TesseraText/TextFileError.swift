@@ -1,3 +1,4 @@
+import TesseraCore
 /// Why a text file could not be read: missing, not UTF-8, UTF-16 without a byte-order mark, a lone
 /// surrogate. Printed as one line `FILE:LINE:COLUMN: message`.
 ///
@@ -39,11 +40,6 @@ public struct TextFileError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// `file:line:column: message`, omitting the parts that are unknown.
     public var description: String {
-        var place = file
-        if let line {
-            place += ":\(line)"
-            if let column { place += ":\(column)" }
-        }
-        return place + ": " + message
+        SourceLocation(file: file, line: line, column: column).prefix + message
     }
 }

@@ -1,3 +1,4 @@
+import TesseraCore
 public import TesseraIO
 
 /// An error raised while reading or writing XML: what went wrong and where.
@@ -74,6 +75,6 @@ public struct XMLError: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown.
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+        SourceLocation(file: file, line: line, column: column).prefix + message
     }
 }
