@@ -51,14 +51,9 @@ final class SRXReader: NSObject, XMLParserDelegate {
     static func invalidUTF8Position(_ data: Data) -> (line: Int, column: Int)? {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) { return nil }
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
         // A declared single-byte encoding that libxml2 converts: any byte is then a character.
-        // An unknown name is not trusted (libxml2 then passes the bytes through unconverted).
-        if head.hasPrefix("<?xml"), let declarationEnd = head.range(of: "?>"),
-            let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding")
-        {
-            let value = head[encoding.upperBound..<declarationEnd.lowerBound].filter { $0.isLetter || $0.isNumber || $0 == "-" }
-            if ["iso-8859-", "windows-125", "latin", "cp125"].contains(where: { value.hasPrefix($0) }) { return nil }
+        if let encoding = SRXByteCheck.declaredEncoding(bytes), SRXByteCheck.singleByteEncodings.contains(encoding) {
+            return nil
         }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -88,6 +83,9 @@ final class SRXReader: NSObject, XMLParserDelegate {
     func read(_ data: Data) throws(SRXError) -> SRXDocument {
         if Self.declaresEntities(data) {
             throw SRXError(.notSRX, "The document declares entities in its DOCTYPE; entity declarations are refused.", file: file, line: 1, column: 1)
+        }
+        if let hazard = SRXByteCheck.hazard(in: data) {
+            throw SRXError(.notSRX, hazard.message, file: file, line: hazard.line, column: hazard.column)
         }
         if let (line, column) = Self.invalidUTF8Position(data) {
             // Foundation's XMLParser traps on a name that is not UTF-8 instead of failing.
