@@ -79,6 +79,17 @@ enum SRXByteCheck {
         return name.lowercased()
     }
 
+    /// Whether libxml2 detects from the first bytes an encoding other than UTF-8 (and then converts
+    /// or refuses the document): a UTF-16 byte-order mark, `<?` in UTF-16, `<` in one of the four
+    /// UCS-4 byte orders, or `<?xm` in EBCDIC. Anything else is read as UTF-8, zero bytes or not.
+    static func detectsWideOrEBCDIC(_ bytes: [UInt8]) -> Bool {
+        let layouts: [[UInt8]] = [
+            [0xFE, 0xFF], [0xFF, 0xFE], [0x00, 0x3C, 0x00, 0x3F], [0x3C, 0x00, 0x3F, 0x00], [0x00, 0x00, 0x00, 0x3C],
+            [0x3C, 0x00, 0x00, 0x00], [0x00, 0x00, 0x3C, 0x00], [0x00, 0x3C, 0x00, 0x00], [0x4C, 0x6F, 0xA7, 0x94],
+        ]
+        return layouts.contains { bytes.starts(with: $0) }
+    }
+
     /// The first construct of `data` that `XMLParser` cannot read, or `nil`.
     static func hazard(in data: Data) -> Hazard? {
         var bytes = [UInt8](data)

@@ -46,11 +46,11 @@ final class SRXReader: NSObject, XMLParserDelegate {
     }
 
     /// The line and column (1-based, in bytes) of the first byte that is not UTF-8, for a
-    /// document that should be UTF-8 (no UTF-16/32 byte-order mark or zero bytes in its first
-    /// characters, no ISO-8859 or Windows code page declared); `nil` otherwise.
+    /// document that libxml2 reads as UTF-8 (not detected as UTF-16, UCS-4 or EBCDIC, no
+    /// single-byte encoding declared); `nil` otherwise.
     static func invalidUTF8Position(_ data: Data) -> (line: Int, column: Int)? {
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) { return nil }
+        if SRXByteCheck.detectsWideOrEBCDIC(bytes) { return nil }
         // A declared single-byte encoding that libxml2 converts: any byte is then a character.
         if let encoding = SRXByteCheck.declaredEncoding(bytes), SRXByteCheck.singleByteEncodings.contains(encoding) {
             return nil
