@@ -43,7 +43,7 @@ bin="$scratch/release"
 for target in "${targets[@]}"; do
     [ -x "$bin/$target" ] || { echo "error: $bin/$target was not built" >&2; exit 1; }
     # A binary without coverage counters fuzzes blind (seen once after an incremental rebuild).
-    "$bin/$target" -runs=0 2>&1 | grep -q 'inline 8-bit counters' ||
+    [[ $("$bin/$target" -runs=0 2>&1) == *'inline 8-bit counters'* ]] ||
         { echo "error: $bin/$target has no coverage counters; rebuild it" >&2; exit 1; }
 done
 
