@@ -9,8 +9,10 @@ import Foundation
 /// - `<!NOTATION` (no public id is NULL) and `<!ATTLIST` (an `#IMPLIED` default is NULL) in a
 ///   DOCTYPE; SRX files need neither.
 ///
-/// The scan works on the bytes, skipping comments and CDATA sections; a UTF-16 or UTF-32 document
-/// is scanned with its zero bytes dropped, which leaves its ASCII markup intact.
+/// The scan works on the bytes and does not skip comments or CDATA sections: libxml2 ends a comment
+/// early at an invalid character and then parses what follows as markup (found by fuzzing), so
+/// `<?pi?>` inside a comment is refused too. A UTF-16 or UTF-32 document is scanned with its zero
+/// bytes dropped, which leaves its ASCII markup intact.
 ///
 /// - Complexity: O(n) in the document size.
 enum SRXByteCheck {
@@ -25,9 +27,14 @@ enum SRXByteCheck {
     /// The single-byte encodings libxml2 converts (lower case): every byte is a character in them.
     static let singleByteEncodings: Set<String> = {
         var names: Set<String> = ["us-ascii", "ascii"]
-        for number in 1...16 where number != 12 { names.insert("iso-8859-\(number)") }
+        for number in 1...16 where number != 12 {
+            names.formUnion(["iso-8859-\(number)", "iso8859-\(number)", "iso_8859-\(number)"])
+        }
         for number in 1...10 { names.insert("latin\(number)") }
-        for number in 1250...1258 { names.insert("windows-\(number)"); names.insert("cp\(number)") }
+        for number in 1250...1258 {
+            names.insert("windows-\(number)")
+            names.insert("cp\(number)")
+        }
         return names
     }()
 
@@ -104,17 +111,6 @@ enum SRXByteCheck {
             guard bytes.count - index >= count else { return false }
             return text.withUTF8Buffer { Array($0) == Array(bytes[index..<(index + count)]) }
         }
-        /// Moves past the first `terminator` from `index` (to the end when there is none), counting lines.
-        func skip(past terminator: StaticString) {
-            while index < bytes.count, !starts(terminator) {
-                if bytes[index] == 0x0A {
-                    line += 1
-                    lineStart = index + 1
-                }
-                index += 1
-            }
-            index = min(bytes.count, index + terminator.utf8CodeUnitCount)
-        }
         func found(_ message: String) -> Hazard { Hazard(message: message, line: line, column: index - lineStart + 1) }
         while index < bytes.count {
             let byte = bytes[index]
@@ -122,14 +118,6 @@ enum SRXByteCheck {
                 line += 1
                 lineStart = index + 1
             } else if byte == UInt8(ascii: "<") {
-                if starts("<!--") {
-                    skip(past: "-->")
-                    continue
-                }
-                if starts("<![CDATA[") {
-                    skip(past: "]]>")
-                    continue
-                }
                 if starts("<!NOTATION") {
                     return found("The document declares a notation (<!NOTATION); SRX files need none, and it is refused.")
                 }
