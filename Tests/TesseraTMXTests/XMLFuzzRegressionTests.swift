@@ -20,7 +20,7 @@ struct XMLFuzzRegressionTests {
     @Test func undeclaredEntityChain_isRefusedQuickly() throws {
         // In memory libxml2 parses past the DOCTYPE into the root element before the reader sees
         // the DOCTYPE (from a file it reads in chunks and stops earlier).
-        let path = Fixtures.path("fuzz/tmx-undeclared-entity-chain.tmx")
+        let path = Fixtures.path("fuzz/tmx-undeclared-entity-chain.xml")
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let started = Self.threadTime()
         do {
