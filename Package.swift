@@ -15,6 +15,11 @@ let package = Package(
     products: [
         .executable(name: "tessera", targets: ["tessera"]),
         .library(name: "TesseraKit", targets: ["TesseraKit"]),
+        // The readers of outside files, for the fuzz targets in Fuzz/ (a separate package).
+        .library(name: "TesseraCore", targets: ["TesseraCore"]),
+        .library(name: "TesseraTMX", targets: ["TesseraTMX"]),
+        .library(name: "TesseraGlossary", targets: ["TesseraGlossary"]),
+        .library(name: "TesseraText", targets: ["TesseraText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

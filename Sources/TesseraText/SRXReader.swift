@@ -47,16 +47,13 @@ final class SRXReader: NSObject, XMLParserDelegate {
 
     /// Checks the encoding with the one text reader (``TextFile``: UTF-8 with or without BOM,
     /// UTF-16 with BOM, a bad byte reported with its line and column), except for a document whose
-    /// XML declaration names a single-byte encoding (ISO-8859-x, windows-125x), which the XML
-    /// parser converts. An unknown encoding name is not trusted: the bytes must then be UTF-8.
+    /// well-formed XML declaration names a single-byte encoding that libxml2 converts (ISO-8859-x,
+    /// windows-125x: ``SRXByteCheck/declaredEncoding(_:)``). Anything else must pass the reader,
+    /// because Foundation's XMLParser traps on a name that is not valid in the encoding it chose.
     static func checkEncoding(_ data: Data, file: String?) throws(SRXError) {
         let bytes = [UInt8](data)
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        if head.hasPrefix("<?xml"), let declarationEnd = head.range(of: "?>"),
-            let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding")
-        {
-            let value = head[encoding.upperBound..<declarationEnd.lowerBound].filter { $0.isLetter || $0.isNumber || $0 == "-" }
-            if ["iso-8859-", "windows-125", "latin", "cp125"].contains(where: { value.hasPrefix($0) }) { return }
+        if let encoding = SRXByteCheck.declaredEncoding(bytes), SRXByteCheck.singleByteEncodings.contains(encoding) {
+            return
         }
         do {
             _ = try TextFile(bytes: bytes, name: file ?? "")
@@ -71,6 +68,9 @@ final class SRXReader: NSObject, XMLParserDelegate {
     func read(_ data: Data) throws(SRXError) -> SRXDocument {
         if Self.declaresEntities(data) {
             throw SRXError(.notSRX, "The document declares entities in its DOCTYPE; entity declarations are refused.", file: file, line: 1, column: 1)
+        }
+        if let hazard = SRXByteCheck.hazard(in: data) {
+            throw SRXError(.notSRX, hazard.message, file: file, line: hazard.line, column: hazard.column)
         }
         try Self.checkEncoding(data, file: file)
         let parser = XMLParser(data: data)

@@ -388,6 +388,9 @@ private final class ErrorSink {
     func record(_ error: xmlError) {
         let level = error.level.rawValue
         guard level >= XML_ERR_ERROR.rawValue else { return }
+        // Only the first error of each level is kept; a document can make libxml2 report one error
+        // per entity reference (10^5 from a few hundred bytes), so the rest cost nothing.
+        if level >= XML_ERR_FATAL.rawValue ? firstFatal != nil : firstError != nil { return }
         var message = error.message.map { String(cString: $0) } ?? "Unknown XML error."
         while let last = message.unicodeScalars.last, last == "\n" || last == " " || last == "\r" || last == "\t" {
             message.unicodeScalars.removeLast()
