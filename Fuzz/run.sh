@@ -29,7 +29,6 @@ timeout=${TIMEOUT:-1}
 scratch=$root/.build-fuzz
 work=${FUZZ_WORK:-$scratch/run}
 shared=${TESSERA_SHARED:-$root/../shared}
-[ -d "$shared" ] || shared=/work/shared
 
 export SWIFT_BACKTRACE=enable=no                     # else every crash is followed by a false report
 export ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-} # Foundation's caches are not leaks
