@@ -20,6 +20,7 @@ let package = Package(
             name: "FuzzDelimited",
             dependencies: [
                 .product(name: "TesseraCore", package: "Tessera"), .product(name: "TesseraGlossary", package: "Tessera"),
+                .product(name: "TesseraText", package: "Tessera"),
             ],
             swiftSettings: fuzzTarget),
         .executableTarget(

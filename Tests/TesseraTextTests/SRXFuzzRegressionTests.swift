@@ -11,12 +11,12 @@ struct SRXFuzzRegressionTests {
     @Test(arguments: [
         // A malformed or misplaced encoding declaration is ignored by libxml2, so a byte that is not
         // UTF-8 reached Foundation's XMLParser in an element name, and it trapped.
-        ("srx-unquoted-encoding-raw-name.srx", SRXError.Kind.malformedXML, "1:42: malformedXML: The document is not valid UTF-8."),
-        ("srx-unclosed-encoding-quote.srx", .malformedXML, "1:42: malformedXML: The document is not valid UTF-8."),
-        ("srx-encoding-after-standalone.srx", .malformedXML, "1:60: malformedXML: The document is not valid UTF-8."),
+        ("srx-unquoted-encoding-raw-name.srx", SRXError.Kind.malformedXML, "1:42: malformedXML: The file is not valid UTF-8"),
+        ("srx-unclosed-encoding-quote.srx", .malformedXML, "1:42: malformedXML: The file is not valid UTF-8"),
+        ("srx-encoding-after-standalone.srx", .malformedXML, "1:60: malformedXML: The file is not valid UTF-8"),
         // Zero bytes near the start made the reader take the document for UTF-16, but libxml2 only
         // detects UTF-16/UCS-4 by a byte-order mark or by "<?" / "<" in a known layout.
-        ("srx-zero-bytes-raw-name.srx", .malformedXML, "1:2: malformedXML: The document is not valid UTF-8."),
+        ("srx-zero-bytes-raw-name.srx", .malformedXML, "1:2: malformedXML: The file is not valid UTF-8"),
         // XMLParser reads a missing (NULL) C string as a pointer: a processing instruction without
         // data, a NOTATION without a public id and an ATTLIST without a default value crashed it.
         ("srx-pi-without-data.srx", .notSRX, "1:1: notSRX: The document has a processing instruction without data (<?xm?>)"),

@@ -1,6 +1,7 @@
 import Foundation
 import TesseraCore
 import TesseraGlossary
+import TesseraText
 
 /// The languages given for a headerless (OmegaT) file, as `glossary import --source en --target de`.
 private let languages = (LanguageTag("en")!, LanguageTag("de")!)
@@ -10,9 +11,10 @@ private let languages = (LanguageTag("en")!, LanguageTag("de")!)
 /// `.csv` file) and once as tab-separated (`.tsv`, `.tab`, `.txt`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDelimited(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let text: String
+    var text: String
     do {
-        text = try GlossaryTextDecoder.decode(Data(bytes: data, count: size), file: "fuzz.csv")
+        text = try TextFile(bytes: Array(UnsafeBufferPointer(start: data, count: size)), name: "fuzz.csv").text
+        _ = XMLCharacterPolicy.sanitize(&text)
     } catch {
         _ = String(describing: error)
         return 0
