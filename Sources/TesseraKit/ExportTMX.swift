@@ -2,6 +2,7 @@ import Foundation
 public import TesseraCore
 import TesseraIO
 import TesseraStorage
+import TesseraText
 
 /// The `export` use case: writes a translation memory (or the part with the requested
 /// languages) as TMX 1.4b, TSV or JSON, streaming unit by unit.
@@ -188,28 +189,7 @@ public struct ExportTMX: Sendable {
     }
 
     private func tsvField(_ variant: Variant) -> String {
-        Self.escapeTSV(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)
-    }
-
-    /// Escapes a TSV field: backslash, tab, line feed and carriage return as `\\`, `\t`, `\n`, `\r`.
-    ///
-    /// ```swift
-    /// ExportTMX.escapeTSV("a\tb\\c")   // "a\\tb\\\\c"
-    /// ```
-    public static func escapeTSV(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TSVField.escape(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)
     }
 }
 

@@ -152,7 +152,7 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
                 "\(line)", "\(rank + 1)", "\(match.score)", match.sourceLanguage.description, match.targetLanguage.description,
                 match.source, match.target,
             ]
-            return fields.map(ExportTMX.escapeTSV).joined(separator: "\t") + "\n"
+            return TSVField.line(fields)
         }.joined()
     }
     /// Human-readable matches.
