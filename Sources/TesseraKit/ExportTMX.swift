@@ -47,35 +47,6 @@ public struct ExportTMX: Sendable {
         self.level = level ?? (format == .tsv ? 1 : 2)
     }
 
-    /// Creates the use case from language codes as typed on a command line.
-    ///
-    /// - Throws: ``KitError`` `invalidOption` naming the first code that is not a language tag.
-    public init(
-        database: DatabaseLocation, output: String, format: ExportTMXFormat, sourceCode: String?,
-        targetCodes: [String], level: Int?
-    ) throws(KitError) {
-        let source = try sourceCode.map { code throws(KitError) in try Self.languageTag(code) }
-        let targets = try targetCodes.map { code throws(KitError) in try Self.languageTag(code) }
-        self.init(database: database, output: output, format: format, source: source, targets: targets, level: level)
-    }
-
-    /// Parses a comma-separated list of language codes (`fr-CA,de`), empty items ignored.
-    ///
-    /// - Throws: ``KitError`` `invalidOption` naming the first code that is not a language tag.
-    public static func languageCodes(_ list: String) throws(KitError) -> [String] {
-        let codes = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for code in codes { _ = try languageTag(code) }
-        return codes
-    }
-
-    /// The language tag of a code, or a ``KitError``.
-    static func languageTag(_ code: String) throws(KitError) -> LanguageTag {
-        guard let tag = LanguageTag(code) else {
-            throw KitError(.invalidOption, "'\(code)' is not a language tag (BCP 47, such as en-US).")
-        }
-        return tag
-    }
-
     /// Writes the export.
     ///
     /// - Returns: what was written.
