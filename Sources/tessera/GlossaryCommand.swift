@@ -15,7 +15,7 @@ struct GlossaryLanguageOptions: ParsableArguments {
     @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
     var source: String
 
-    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr), or * ; default: every language.")
+    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr) or *; default: every language.")
     var target: String?
 
     /// The parsed source language.
