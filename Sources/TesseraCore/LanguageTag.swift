@@ -88,8 +88,14 @@ public struct LanguageTag: Hashable, Sendable, Codable, Comparable, CustomString
     /// treated by characters, Thai, Lao, Khmer, Burmese), so word-level algorithms must fall back to
     /// characters.
     public var isWrittenWithoutSpaces: Bool {
-        ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"].contains(language)
+        Self.unspacedLanguages.contains(language)
     }
+
+    /// The primary languages written without spaces between words (the one list: the trigram
+    /// full-text index of the storage and the character fallbacks of matching and alignment use
+    /// it through ``isWrittenWithoutSpaces`` or directly). Adding a language here changes which
+    /// variants the storage indexes by trigram: stored memories need a migration to re-index.
+    public static let unspacedLanguages: [String] = ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"]
 
     /// Whether the tag has the same primary language as `other` (`de-AT` and `de-CH` do).
     public func sharesLanguage(with other: LanguageTag) -> Bool { language == other.language }

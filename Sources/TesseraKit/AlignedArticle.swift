@@ -1,5 +1,6 @@
 import Foundation
 public import TesseraAlignment
+import TesseraText
 
 /// The alignment of one source document with one target document, ready to be written.
 ///
@@ -55,7 +56,7 @@ public struct AlignedArticle: Sendable {
             return report.beads.map { $0.beadsLine + "\n" }.joined()
         case .tsv:
             return beads(minimumConfidence: minimumConfidence).filter { !$0.shape.isInsertionOrDeletion }.map {
-                Self.tsvField(sourceText($0)) + "\t" + Self.tsvField(targetText($0)) + "\t"
+                TSVField.escape(sourceText($0)) + "\t" + TSVField.escape(targetText($0)) + "\t"
                     + String(format: "%.3f", $0.confidence) + "\n"
             }.joined()
         case .json:
@@ -74,10 +75,6 @@ public struct AlignedArticle: Sendable {
     /// The target sentences of a bead joined by a space.
     public func targetText(_ bead: Bead) -> String {
         bead.target.compactMap { target.sentences.indices.contains($0) ? target.sentences[$0] : nil }.joined(separator: " ")
-    }
-
-    static func tsvField(_ text: String) -> String {
-        text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// One bead of the JSON format.

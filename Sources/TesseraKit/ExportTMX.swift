@@ -2,6 +2,7 @@ import Foundation
 public import TesseraCore
 import TesseraIO
 import TesseraStorage
+import TesseraText
 
 /// The `export` use case: writes a translation memory (or the part with the requested
 /// languages) as TMX 1.4b, TSV or JSON, streaming unit by unit.
@@ -44,35 +45,6 @@ public struct ExportTMX: Sendable {
         self.source = source
         self.targets = targets
         self.level = level ?? (format == .tsv ? 1 : 2)
-    }
-
-    /// Creates the use case from language codes as typed on a command line.
-    ///
-    /// - Throws: ``KitError`` `invalidOption` naming the first code that is not a language tag.
-    public init(
-        database: DatabaseLocation, output: String, format: ExportTMXFormat, sourceCode: String?,
-        targetCodes: [String], level: Int?
-    ) throws(KitError) {
-        let source = try sourceCode.map { code throws(KitError) in try Self.languageTag(code) }
-        let targets = try targetCodes.map { code throws(KitError) in try Self.languageTag(code) }
-        self.init(database: database, output: output, format: format, source: source, targets: targets, level: level)
-    }
-
-    /// Parses a comma-separated list of language codes (`fr-CA,de`), empty items ignored.
-    ///
-    /// - Throws: ``KitError`` `invalidOption` naming the first code that is not a language tag.
-    public static func languageCodes(_ list: String) throws(KitError) -> [String] {
-        let codes = list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for code in codes { _ = try languageTag(code) }
-        return codes
-    }
-
-    /// The language tag of a code, or a ``KitError``.
-    static func languageTag(_ code: String) throws(KitError) -> LanguageTag {
-        guard let tag = LanguageTag(code) else {
-            throw KitError(.invalidOption, "'\(code)' is not a language tag (BCP 47, such as en-US).")
-        }
-        return tag
     }
 
     /// Writes the export.
@@ -188,28 +160,7 @@ public struct ExportTMX: Sendable {
     }
 
     private func tsvField(_ variant: Variant) -> String {
-        Self.escapeTSV(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)
-    }
-
-    /// Escapes a TSV field: backslash, tab, line feed and carriage return as `\\`, `\t`, `\n`, `\r`.
-    ///
-    /// ```swift
-    /// ExportTMX.escapeTSV("a\tb\\c")   // "a\\tb\\\\c"
-    /// ```
-    public static func escapeTSV(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TSVField.escape(level == 2 ? variant.segment.tmxMarkup : variant.segment.plainText)
     }
 }
 

@@ -31,18 +31,4 @@ public struct LookupOptions: Sendable, Hashable {
         self.limit = limit
         self.context = context
     }
-
-    /// Parses a `--target` value: `de`, `de,fr` or `*` (every language; `nil`).
-    /// - Returns: The languages, `nil` for `*`; throws ``KitError`` for a bad tag.
-    public static func targets(from text: String) throws -> [LanguageTag]? {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if parts.contains("*") { return nil }
-        guard !parts.isEmpty else { throw KitError(.invalidOption, "No target language given.") }
-        return try parts.map { part in
-            guard let tag = LanguageTag(part), !tag.isWildcard else {
-                throw KitError(.invalidOption, "Not a language tag: \(part).")
-            }
-            return tag
-        }
-    }
 }

@@ -90,7 +90,7 @@ public struct TermBenchmark: Sendable {
         var seen = Set<String>()
         let normalizer = TermNormalizer(language: source)
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TSVField.fields(of: line)
             guard fields.count >= 2 else { continue }
             let sourceText = String(fields[0]).trimmingCharacters(in: .whitespaces)
             let targetText = String(fields[1]).trimmingCharacters(in: .whitespaces)

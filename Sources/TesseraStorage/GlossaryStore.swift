@@ -29,20 +29,7 @@ public final class GlossaryStore: Sendable {
     /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
     /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
     public static func open(path: String) throws(StorageError) -> GlossaryStore {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw StorageError.opening(error, path: path, fallback: (.cannotOpen, "Cannot open the database"))
-        }
-        try StorageError.requireTesseraDatabase(pool, path: path)
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            throw StorageError.opening(error, path: path, fallback: (.migration, "Cannot migrate the glossary tables of"))
-        }
+        let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the glossary tables of")
         return GlossaryStore(pool: pool, path: path)
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import TesseraCore
 
 /// The database schema as named, append-only migrations (convention 8: a shipped migration is
 /// never edited; a change is a new migration appended to ``migrator``).
@@ -11,9 +12,8 @@ import GRDB
 ///
 /// - SeeAlso: [SQLite FTS5](https://www.sqlite.org/fts5.html)
 enum Schema {
-    /// Base languages indexed by the trigram table (the same list as
-    /// `LanguageTag.isWrittenWithoutSpaces`).
-    static let trigramLanguages = ["zh", "ja", "ko", "th", "lo", "km", "my", "yue", "wuu"]
+    /// Base languages indexed by the trigram table: ``LanguageTag/unspacedLanguages``.
+    static let trigramLanguages = LanguageTag.unspacedLanguages
 
     /// The secondary indexes of `unit` and `variant` in the current schema (since migration
     /// `v4: one duplicate key per unit`).

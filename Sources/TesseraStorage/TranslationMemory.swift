@@ -28,25 +28,7 @@ public final class TranslationMemory: Sendable {
     /// - Parameter path: the database file; its folder must exist.
     /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
     public static func open(path: String) throws(StorageError) -> TranslationMemory {
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            // temp_store stays FILE: sorts of CREATE INDEX and large ORDER BYs spill to temporary
-            // files instead of growing the heap with the data (Docs/STORAGE.md, memory bounds).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        configuration.busyMode = .timeout(10)
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw StorageError.opening(error, path: path, fallback: (.cannotOpen, "Cannot open the database"))
-        }
-        try StorageError.requireTesseraDatabase(pool, path: path)
-        do {
-            try Schema.migrator.migrate(pool)
-        } catch {
-            throw StorageError.opening(error, path: path, fallback: (.migration, "Cannot migrate the database"))
-        }
+        let pool = try DatabaseOpener.open(path: path, migrator: Schema.migrator, migrationFailure: "Cannot migrate the database")
         return TranslationMemory(pool: pool, path: path)
     }
 

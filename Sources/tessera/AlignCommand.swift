@@ -90,9 +90,8 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     @Flag(name: .customLong("no-paragraphs"), help: "Ignore paragraphs: align the sentences of the whole document as one run.")
     var noParagraphs = false
 
-    var parsedTargetLanguages: [LanguageTag?] {
-        targetLanguages.split(separator: ",").map { LanguageTag(String($0).trimmingCharacters(in: .whitespaces)) }
-    }
+    /// The languages of `--target`, one per target file.
+    var parsedTargetLanguages: [LanguageTag] { (try? TargetLanguages.tags(targetLanguages)) ?? [] }
 
     /// The format of the alignments: `--format`, else json when `--json` puts them in the
     /// document on standard output, else tsv.
@@ -107,9 +106,9 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
         guard LanguageTag(sourceLanguage) != nil else {
             throw ValidationError("--source \"\(sourceLanguage)\" is not a language tag.")
         }
-        let targets = parsedTargetLanguages
-        guard targets.allSatisfy({ $0 != nil }) else {
-            throw ValidationError("--target \"\(targetLanguages)\" holds something that is not a language tag.")
+        let targets = try TargetLanguages.tags(targetLanguages)
+        guard !targets.contains(where: \.isWildcard) else {
+            throw ValidationError("--target \"\(targetLanguages)\": give one language per target file, not *.")
         }
         guard targets.count == targetFiles.count else {
             throw ValidationError(

@@ -26,14 +26,21 @@ struct CheckCommand: ParsableCommand, JSONOutputCommand {
 
     func validate() throws {
         _ = try GlossaryLanguageOptions.sourceTag(source)
-        guard !target.contains(","), let tag = LanguageTag(target), !tag.isWildcard else {
-            throw ValidationError("--target \"\(target)\": check needs exactly one target language.")
+        _ = try Self.targetTag(target)
+    }
+
+    /// The one target language of `--target` (not a list, not `*`).
+    static func targetTag(_ text: String) throws -> LanguageTag {
+        let tags = try TargetLanguages.tags(text)
+        guard tags.count == 1, let tag = tags.first, !tag.isWildcard else {
+            throw ValidationError("--target \"\(text)\": check needs exactly one target language.")
         }
+        return tag
     }
 
     func run() throws {
         let sourceTag = try GlossaryLanguageOptions.sourceTag(source)
-        guard let targetTag = LanguageTag(target) else { throw ValidationError("--target \"\(target)\" is not a language tag.") }
+        let targetTag = try Self.targetTag(target)
         try CheckTerminology.requireGlossary(database: database.location, source: sourceTag, target: targetTag)
         let lookup = try TermLookup(database: database.location, source: sourceTag, targets: [targetTag])
         let pairs =

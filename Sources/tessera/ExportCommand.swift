@@ -1,4 +1,5 @@
 import ArgumentParser
+import TesseraCore
 import TesseraKit
 
 /// `tessera export OUT`: writes the translation memory as TMX, TSV or JSON.
@@ -35,8 +36,19 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     /// The format to write: the option, else the one OUT's extension implies.
     var resolvedFormat: ExportTMXFormat? { format?.format ?? ExportTMXFormat.infer(from: out) }
 
-    /// The target codes of `--target`.
-    var targetCodes: [String] { (try? ExportTMX.languageCodes(target ?? "")) ?? [] }
+    /// The languages of `--target` (none, or `*`: every language).
+    var targetTags: [LanguageTag] { (try? TargetLanguages.tagsOrEvery(target ?? "")) ?? [] }
+
+    /// The language of `--source`.
+    /// - Throws: `ValidationError` when it is not a language tag.
+    static func sourceTag(_ text: String?) throws -> LanguageTag? {
+        try text.map { text in
+            guard let tag = LanguageTag(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--source \"\(text)\" is not a language tag (BCP 47, such as en-US).")
+            }
+            return tag
+        }
+    }
 
     var printsJSON: Bool { output.json }
 
@@ -48,22 +60,16 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
         if resolvedFormat == nil {
             throw ValidationError("Cannot tell the format from '\(out)'; add --format tmx|tsv|json|jsonl.")
         }
-        do {
-            if let source { _ = try ExportTMX.languageCodes(source) }
-            if let target, try ExportTMX.languageCodes(target).isEmpty {
-                throw ValidationError("--target needs at least one language.")
-            }
-        } catch let error as KitError {
-            throw ValidationError(error.message)
-        }
+        _ = try Self.sourceTag(source)
+        if let target { _ = try TargetLanguages.tagsOrEvery(target) }
     }
 
     func run() throws {
         do {
             guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
-            let useCase = try ExportTMX(
-                database: database.location, output: out, format: format, sourceCode: source,
-                targetCodes: targetCodes, level: level)
+            let useCase = ExportTMX(
+                database: database.location, output: out, format: format, source: try Self.sourceTag(source),
+                targets: targetTags, level: level)
             let report = try useCase.run()
             for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }
             // When the export itself is on standard output, the summary goes to standard error.

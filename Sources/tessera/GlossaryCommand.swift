@@ -15,16 +15,14 @@ struct GlossaryLanguageOptions: ParsableArguments {
     @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
     var source: String
 
-    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr); default: every language.")
+    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr) or *; default: every language.")
     var target: String?
 
     /// The parsed source language.
     var sourceTag: LanguageTag { LanguageTag(source) ?? .all }
 
     /// The parsed target languages.
-    var targetTags: [LanguageTag] {
-        (target ?? "").split(separator: ",").compactMap { LanguageTag(String($0)) }
-    }
+    var targetTags: [LanguageTag] { (try? TargetLanguages.tagsOrEvery(target ?? "")) ?? [] }
 
     /// The tag of a `--source` value.
     /// - Throws: `ValidationError` when it is not a language tag (or is `*`).
@@ -37,8 +35,6 @@ struct GlossaryLanguageOptions: ParsableArguments {
 
     mutating func validate() throws {
         _ = try Self.sourceTag(source)
-        for part in (target ?? "").split(separator: ",") where LanguageTag(String(part)) == nil {
-            throw ValidationError("--target \"\(part)\" is not a language tag.")
-        }
+        _ = try TargetLanguages.tags(target ?? "")
     }
 }

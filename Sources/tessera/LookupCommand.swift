@@ -69,7 +69,7 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
     func validate() throws {
         if (sentence == nil) == (file == nil) { throw ValidationError("Give either a sentence or --file.") }
         guard LanguageTag(source) != nil else { throw ValidationError("--source is not a language tag: \(source)") }
-        do { _ = try LookupOptions.targets(from: target) } catch { throw ValidationError("--target: \(error)") }
+        _ = try TargetLanguages.tagsOrEvery(target)
         guard (0...101).contains(minimum) else { throw ValidationError("--min must be between 0 and 101.") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1.") }
         if timings, file == nil { throw ValidationError("--timings is for batch lookups (--file).") }
@@ -80,7 +80,7 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
         guard let sourceTag = LanguageTag(source) else { throw ValidationError("--source is not a language tag") }
         let format = try outputFormat
         var options = LookupOptions(
-            source: sourceTag, targets: try LookupOptions.targets(from: target), minimum: minimum, limit: maximum,
+            source: sourceTag, targets: try TargetLanguages.tagsOrEvery(target), minimum: minimum, limit: maximum,
             context: context)
         options.exhaustive = exhaustive
         let lookup = try Lookup(database: database.location)
@@ -152,7 +152,7 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
                 "\(line)", "\(rank + 1)", "\(match.score)", match.sourceLanguage.description, match.targetLanguage.description,
                 match.source, match.target,
             ]
-            return fields.map(ExportTMX.escapeTSV).joined(separator: "\t") + "\n"
+            return TSVField.line(fields)
         }.joined()
     }
     /// Human-readable matches.

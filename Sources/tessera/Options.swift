@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TesseraCore
 import TesseraKit
 
 /// `--db PATH`: the translation memory file (else `$TESSERA_DB`, else `./tessera.db`).
@@ -49,5 +51,28 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
         case .json: .json
         case .jsonl: .jsonl
         }
+    }
+}
+
+/// The one parser of every command's `--target` value: comma-separated BCP 47 tags (`de,fr-CA`),
+/// `*` for every language. Commands parse here once and hand typed `LanguageTag`s to the use cases.
+enum TargetLanguages {
+    /// The tags of `text` in order; blanks around an item and empty items are dropped, `*` (or
+    /// `*all*`) is the wildcard tag `LanguageTag.all`.
+    /// - Throws: `ValidationError` `--target "x" is not a language tag.` for the first bad item.
+    static func tags(_ text: String) throws -> [LanguageTag] {
+        try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { item in
+            guard let tag = item == "*" ? LanguageTag.all : LanguageTag(item) else { throw ValidationError("--target \"\(item)\" is not a language tag.") }
+            return tag
+        }
+    }
+
+    /// ``tags(_:)`` where `*` anywhere in the list means every language: `nil`.
+    /// - Throws: `ValidationError` for a bad item or an empty list.
+    static func tagsOrEvery(_ text: String) throws -> [LanguageTag]? {
+        let tags = try tags(text)
+        if tags.contains(where: \.isWildcard) { return nil }
+        guard !tags.isEmpty else { throw ValidationError("--target needs at least one language.") }
+        return tags
     }
 }

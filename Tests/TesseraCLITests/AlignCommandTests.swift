@@ -27,7 +27,7 @@ struct AlignCommandTests {
         #expect(command.minConfidence == 0.5)
         #expect(command.noGlossary && command.noTMLexicon && command.jsonSummary)
         #expect(command.format == "tmx")
-        #expect(command.parsedTargetLanguages.map { $0?.description } == ["de", "fr"])
+        #expect(command.parsedTargetLanguages.map(\.description) == ["de", "fr"])
     }
 
     @Test func parse_defaults() throws {

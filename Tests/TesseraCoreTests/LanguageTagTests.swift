@@ -30,4 +30,11 @@ struct LanguageTagTests {
         #expect(LanguageTag("es-419")?.region == "419")
         #expect(LanguageTag("sr-Latn")?.region == nil)
     }
+
+    @Test(arguments: [("zh-Hant", true), ("ja", true), ("ko-KR", true), ("th", true), ("yue", true), ("en-US", false), ("de", false), ("vi", false)])
+    func isWrittenWithoutSpaces_followsTheUnspacedLanguageList(_ code: String, _ unspaced: Bool) throws {
+        let tag = try #require(LanguageTag(code))
+        #expect(tag.isWrittenWithoutSpaces == unspaced)
+        #expect(LanguageTag.unspacedLanguages.contains(tag.language) == unspaced)
+    }
 }

@@ -67,13 +67,6 @@ struct ImportExportTextFormatsTests {
         #expect(variants.last?["text"] as? String == "Allô\\\n")
     }
 
-    @Test(arguments: [
-        ("a\tb", "a\\tb"), ("back\\slash", "back\\\\slash"), ("line\nfeed\r", "line\\nfeed\\r"), ("plain", "plain"),
-    ])
-    func escapeTSV_escapesTabNewlineAndBackslash(_ text: String, _ expected: String) {
-        #expect(ExportTMX.escapeTSV(text) == expected)
-    }
-
     @Test func stats_countsPairsPerEffectiveSource() throws {
         let (location, _) = try makeMemory()
         let stats = try Stats(database: location).run()

@@ -67,7 +67,7 @@ struct LookupTests {
         let matches = try Lookup(database: memory.location).run("Open the file", options: LookupOptions(source: Self.en, targets: nil, limit: 10))
         #expect(Set(matches.map(\.targetLanguage.description)) == ["de-DE", "de-AT", "de", "fr"])
         let two = try Lookup(database: memory.location).run(
-            "Open the file", options: LookupOptions(source: Self.en, targets: try LookupOptions.targets(from: "fr,de-AT"), limit: 10))
+            "Open the file", options: LookupOptions(source: Self.en, targets: [LanguageTag("fr")!, LanguageTag("de-AT")!], limit: 10))
         #expect(Set(two.map(\.targetLanguage.description)) == ["fr", "de-AT", "de-DE", "de"])
     }
 
