@@ -179,6 +179,7 @@ public final class UnitSink {
     /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
     /// the batch's changes to the kept counts and stamps the batch's finish time.
     func finish() throws {
+        deferredKeys = nil  // no unit follows: freed before the full-text build and the index sorts
         let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
         try db.execute(
             sql: "INSERT INTO variantText(rowid, plain) SELECT id, plain FROM variant WHERE id > ?",
