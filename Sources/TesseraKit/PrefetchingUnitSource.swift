@@ -30,6 +30,9 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     let header: TMXHeader
     private let condition = NSCondition()
     private var batches: [[PreparedUnit]] = []
+    /// Batches the consumer is done with, freed by the reader thread (so the consumer's thread,
+    /// the busier one, does not spend its time releasing every unit's strings and arrays).
+    private var spent: [[PreparedUnit]] = []
     private var failure: (any Error)?
     private var finished = false
     private var cancelled = false
@@ -54,9 +57,10 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
         var outcome: (any Error)?
         var batch: [PreparedUnit] = []
         batch.reserveCapacity(Self.batchSize)
+        let headerSource = header.sourceLanguage
         do {
             reading: while let unit = try source.next() {
-                batch.append(PreparedUnit(unit, analysingWith: vocabulary))
+                batch.append(PreparedUnit(unit, analysingWith: vocabulary, headerSource: headerSource))
                 if batch.count == Self.batchSize {
                     guard push(batch) else { break reading }
                     batch = []
@@ -78,11 +82,17 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
     /// Queues a batch; `false` when the consumer has closed the source.
     private func push(_ batch: [PreparedUnit]) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
         while batches.count >= Self.maxBatches && !cancelled { condition.wait() }
-        if cancelled { return false }
+        if cancelled {
+            condition.unlock()
+            return false
+        }
         batches.append(batch)
+        var freed: [[PreparedUnit]] = []
+        swap(&freed, &spent)
         condition.broadcast()
+        condition.unlock()
+        freed.removeAll()  // released here, outside the lock
         return true
     }
 
@@ -101,6 +111,9 @@ final class PrefetchingUnitSource: TMXUnitSource, @unchecked Sendable {
         condition.lock()
         while batches.isEmpty && !finished { condition.wait() }
         if !batches.isEmpty {
+            if !finished, spent.count < Self.maxBatches {
+                spent.append(current)
+            }
             current = batches.removeFirst()
             condition.broadcast()
             condition.unlock()

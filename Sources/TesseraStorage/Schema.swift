@@ -24,11 +24,13 @@ enum Schema {
 
     /// The indexes a batch into an empty memory drops and creates again at the end: sorting once is
     /// much faster than a million random B-tree inserts. Under ``DuplicatePolicy/add`` nothing reads
-    /// them during the batch, so all go; under the other policies the duplicate check reads both
-    /// (`variant_unit` only ever appends), so none is deferred. No look-up structure is kept in
-    /// memory, so the batch's memory does not grow with its size.
+    /// them during the batch, so all go. Under the other policies `unit_duplicateKey` goes too
+    /// (`variant_unit` only ever appends, and verifies candidates): ``UnitSink`` keeps the batch's
+    /// keys in memory instead, and creates the index in the middle of the batch at the first key
+    /// seen twice, or when `UnitSink.deferredKeyLimit` keys are held, then looks duplicates up
+    /// in SQL as in a non-empty memory.
     static func deferredIndexes(policy: DuplicatePolicy) -> [(name: String, create: String)] {
-        policy == .add ? secondaryIndexes : []
+        policy == .add ? secondaryIndexes : secondaryIndexes.filter { $0.name == "unit_duplicateKey" }
     }
 
     /// The migrator with every migration, in order.

@@ -24,8 +24,9 @@ extension TranslationMemory {
     /// - Returns: the counts of what was written.
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
     /// - Complexity: O(*n*) statements for *n* units (two or three index look-ups per unit for the
-    ///   duplicate check, none under ``DuplicatePolicy/add``); memory O(1) in *n* (the page cache,
-    ///   ``importCacheSize``, bounds it).
+    ///   duplicate check, none under ``DuplicatePolicy/add`` or for a key new to a batch into an
+    ///   empty memory); memory O(1) in *n* (the page cache, ``importCacheSize``, and at most
+    ///   `UnitSink.deferredKeyLimit` keys of a batch into an empty memory bound it).
     @discardableResult
     public func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy = .default, matchUpdate: MatchIndexUpdate? = nil,

@@ -33,11 +33,19 @@ public final class UnitSink {
     /// reuses the largest ids after a delete) is indexed at once, so nothing is missed.
     private let fullTextWatermark: Int64
     /// The indexes dropped at the start of a batch into an empty memory, created again by
-    /// ``finish()``.
-    private let deferredIndexes: [(name: String, create: String)]
-    /// The keys written by a batch into an empty memory (not under `add`): a key it never wrote
-    /// has no stored duplicate, so most units skip the SQL look-ups.
+    /// ``finish()`` (or, under a policy other than `add`, by ``stopDeferring()``).
+    private var deferredIndexes: [(name: String, create: String)]
+    /// The keys written by a batch into an empty memory (not under `add`) while `unit_duplicateKey`
+    /// is deferred: a key not in it has no stored duplicate, so no look-up is needed.
+    private var deferredKeys: Set<Int64>?
+    /// The keys written by a batch into an empty memory (not under `add`) once the index is back:
+    /// a key it never wrote has no stored duplicate, so most units skip the SQL look-ups.
     private var written: BatchKeyFilter?
+    /// The most keys ``deferredKeys`` holds (32 MiB of hash table) before the index is created
+    /// and the batch goes on with SQL look-ups, so memory stays bounded whatever the file size.
+    static let deferredKeyLimit = 2_000_000
+    /// This batch's ``deferredKeyLimit`` (tests lower it).
+    var deferredKeyLimit = UnitSink.deferredKeyLimit
     /// The batch's changes to the counts that `stats` reads, written by ``finish()``.
     private var counts = MemoryCountChanges()
     /// The match-index update that follows this batch, if any.
@@ -61,7 +69,7 @@ public final class UnitSink {
         fullTextWatermark = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0
         if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") == true {
             deferredIndexes = Schema.deferredIndexes(policy: policy)
-            written = policy == .add ? nil : BatchKeyFilter()
+            deferredKeys = policy == .add ? nil : []
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
         } else {
             deferredIndexes = []
@@ -110,7 +118,7 @@ public final class UnitSink {
     /// - Parameter unit: the unit; its ``TranslationUnit/origin`` is stored as is.
     /// - Throws: a GRDB `DatabaseError` (turned into ``StorageError`` by the caller).
     public func add(_ unit: TranslationUnit) throws {
-        try add(PreparedUnit(unit))
+        try add(PreparedUnit(unit, headerSource: headerSource))
     }
 
     /// Writes one unit prepared in advance (see ``PreparedUnit``), according to the batch's
@@ -118,13 +126,15 @@ public final class UnitSink {
     public func add(_ prepared: PreparedUnit) throws {
         let unit = prepared.unit
         report.received += 1
-        guard !unit.variants.isEmpty else {
+        // The source language and key were resolved with the header the unit was prepared for.
+        let identity = prepared.headerSource == headerSource
+            ? prepared.identity
+            : PreparedUnit.identity(of: unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
+        guard let (source, key) = identity else {
             report.skippedEmpty += 1
             return
         }
         let rows = prepared.rows
-        let source = sourceLanguage(of: unit)
-        let key = DuplicateKey(tuid: unit.tuid, source: source, pairs: prepared.pairs, contentHash: prepared.hash)
         let changed = prepared.changed
 
         if policy != .add, let existing = try duplicate(of: key) {
@@ -138,10 +148,11 @@ public final class UnitSink {
             if replace {
                 matchUpdate?.removed(unit: existing.id)
                 counts.count(batch: existing.batch, source: existing.source, languages: try removeVariants(of: existing.id), sign: -1)
-                let ids = try replaceUnit(id: existing.id, with: unit, rows: rows, key: key.value, source: source, changed: changed)
+                let ids = try replaceUnit(
+                    id: existing.id, with: prepared, key: key.value, source: source, changed: changed)
                 counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
                 matchUpdate?.added(unit: existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
-                written?.insert(key.value)
+                remember(key.value)
                 report.replaced += 1
             } else {
                 report.skippedDuplicates += 1
@@ -151,7 +162,7 @@ public final class UnitSink {
         insertUnit.bind(unit.tuid, at: 1)
         insertUnit.bind(unit.sourceLanguage?.description, at: 2)
         insertUnit.bind(source, at: 3)
-        insertUnit.bind(AttributesJSON.encode(unit.attributes), at: 4)
+        insertUnit.bind(prepared.attributes, at: 4)
         insertUnit.bind(unit.origin.rawValue, at: 5)
         insertUnit.bind(report.batchID, at: 6)
         insertUnit.bind(changed, at: 7)
@@ -161,13 +172,14 @@ public final class UnitSink {
         let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
         counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
         matchUpdate?.added(unit: unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
-        written?.insert(key.value)
+        remember(key.value)
         report.added += 1
     }
 
     /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
     /// the batch's changes to the kept counts and stamps the batch's finish time.
     func finish() throws {
+        deferredKeys = nil  // no unit follows: freed before the full-text build and the index sorts
         let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
         try db.execute(
             sql: "INSERT INTO variantText(rowid, plain) SELECT id, plain FROM variant WHERE id > ?",
@@ -183,29 +195,22 @@ public final class UnitSink {
 
     // MARK: - Private
 
-    private func unitArguments(_ unit: TranslationUnit, key: Int64, source: String, changed: Int64?) -> StatementArguments {
-        [
-            unit.tuid, unit.sourceLanguage?.description, source, AttributesJSON.encode(unit.attributes),
+    private func unitArguments(_ prepared: PreparedUnit, key: Int64, source: String, changed: Int64?) -> StatementArguments {
+        let unit = prepared.unit
+        return [
+            unit.tuid, unit.sourceLanguage?.description, source, prepared.attributes,
             unit.origin.rawValue, report.batchID, changed, key,
         ]
-    }
-
-    /// The effective source language: the unit's `srclang`, else the header's, resolved to a variant
-    /// (exact tag, then language fallback); the first variant's language when there is none or it
-    /// is `*all*`.
-    private func sourceLanguage(of unit: TranslationUnit) -> String {
-        if let declared = unit.sourceLanguage ?? headerSource, !declared.isWildcard,
-            let variant = unit.bestVariant(for: declared)
-        {
-            return variant.language.description
-        }
-        return unit.variants[0].language.description
     }
 
     /// The stored unit that `key` duplicates (``DuplicateKey``), if any: the candidates with the
     /// same key value, verified on their rows. In a batch into an empty memory, a key the batch
     /// never wrote has no candidate and skips the look-up.
     private func duplicate(of key: DuplicateKey) throws -> (id: Int64, changed: Int64?, source: String, batch: Int64)? {
+        if let deferredKeys {
+            if !deferredKeys.contains(key.value) && deferredKeys.count < deferredKeyLimit { return nil }
+            try stopDeferring()
+        }
         if let written, !written.mayContain(key.value) { return nil }
         for candidate in try Row.fetchAll(findByKey, arguments: [key.value]) {
             let id: Int64 = candidate[0]
@@ -215,6 +220,27 @@ public final class UnitSink {
             }
         }
         return nil
+    }
+
+    /// Notes a key the batch wrote, for the duplicate checks of the units after it.
+    private func remember(_ key: Int64) {
+        if deferredKeys != nil {
+            deferredKeys?.insert(key)
+        } else {
+            written?.insert(key)
+        }
+    }
+
+    /// Creates the deferred indexes now (a key was seen twice, or too many are held) and moves the
+    /// batch's keys into the Bloom filter of the SQL look-ups.
+    private func stopDeferring() throws {
+        guard let keys = deferredKeys else { return }
+        deferredKeys = nil
+        var filter = BatchKeyFilter()
+        for key in keys { filter.insert(key) }
+        written = filter
+        for index in deferredIndexes { try db.execute(sql: index.create) }
+        deferredIndexes = []
     }
 
     /// Removes a stored unit's variants from the full-text indexes; returns their languages.
@@ -235,13 +261,13 @@ public final class UnitSink {
     /// Replaces a stored unit whose variants ``removeVariants(of:)`` took out of the full-text
     /// indexes; returns the ids of its new variants.
     private func replaceUnit(
-        id: Int64, with unit: TranslationUnit, rows: [VariantRow], key: Int64, source: String, changed: Int64?
+        id: Int64, with prepared: PreparedUnit, key: Int64, source: String, changed: Int64?
     ) throws -> [Int64] {
         for statement in deleteChildren { try statement.execute(arguments: [id]) }
-        var arguments = unitArguments(unit, key: key, source: source, changed: changed)
+        var arguments = unitArguments(prepared, key: key, source: source, changed: changed)
         arguments += [id]
         try updateUnit.execute(arguments: arguments)
-        return try insertChildren(of: unit, unitID: id, rows: rows)
+        return try insertChildren(of: prepared.unit, unitID: id, rows: prepared.rows)
     }
 
     /// Inserts props, notes and variants of a unit; returns the variant ids in order.
@@ -257,7 +283,7 @@ public final class UnitSink {
             insertVariant.bind(row.markup, at: 4)
             insertVariant.bind(row.plain, at: 5)
             insertVariant.bind(Int64(row.codes), at: 6)
-            insertVariant.bind(AttributesJSON.encode(variant.attributes), at: 7)
+            insertVariant.bind(row.attributes, at: 7)
             insertVariant.bind(Int64(position), at: 8)
             try insertVariant.runBound(in: db)
             let variantID = db.lastInsertedRowID
@@ -278,15 +304,26 @@ public final class UnitSink {
 
     private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {
         for (position, prop) in props.enumerated() {
-            try insertProp.execute(arguments: [
-                owner, ownerID, prop.type, prop.value, prop.language?.description, prop.encoding, position,
-            ])
+            insertProp.bind(owner, at: 1)
+            insertProp.bind(ownerID, at: 2)
+            insertProp.bind(prop.type, at: 3)
+            insertProp.bind(prop.value, at: 4)
+            insertProp.bind(prop.language?.description, at: 5)
+            insertProp.bind(prop.encoding, at: 6)
+            insertProp.bind(Int64(position), at: 7)
+            try insertProp.runBound(in: db)
         }
     }
 
     private func insertNotes(_ notes: [Note], owner: String, ownerID: Int64) throws {
         for (position, note) in notes.enumerated() {
-            try insertNote.execute(arguments: [owner, ownerID, note.value, note.language?.description, note.encoding, position])
+            insertNote.bind(owner, at: 1)
+            insertNote.bind(ownerID, at: 2)
+            insertNote.bind(note.value, at: 3)
+            insertNote.bind(note.language?.description, at: 4)
+            insertNote.bind(note.encoding, at: 5)
+            insertNote.bind(Int64(position), at: 6)
+            try insertNote.runBound(in: db)
         }
     }
 

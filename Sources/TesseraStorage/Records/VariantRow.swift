@@ -12,12 +12,15 @@ struct VariantRow {
     var plain: String
     /// The number of inline codes.
     var codes: Int
+    /// The variant's attributes as stored (``AttributesJSON``), `nil` for none.
+    var attributes: String?
     /// Whether the trigram index covers the variant (languages written without spaces).
     var isTrigramIndexed: Bool { Schema.trigramLanguages.contains(base) }
 
     init(_ variant: Variant) {
         language = variant.language.description
         base = variant.language.language
+        attributes = AttributesJSON.encode(variant.attributes)
         let segment = variant.segment
         if segment.hasCodes {
             markup = segment.tmxMarkup
