@@ -13,14 +13,14 @@ final class FileByteReader: ByteReader {
         guard stat(path, &status) == 0 else {
             let reason = errno
             if reason == ENOENT || reason == ENOTDIR { throw FileError(kind: .notFound, message: "no such file", file: path) }
-            throw FileError(kind: .unreadable, message: "cannot be read (\(Self.describe(reason)))", file: path)
+            throw FileError(kind: .unreadable, message: "cannot be read (\(SystemFile.describe(reason)))", file: path)
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw FileError(kind: .isDirectory, message: "is a folder, not a file", file: path)
         }
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw FileError(kind: .unreadable, message: "cannot be read (\(Self.describe(errno)))", file: path)
+            throw FileError(kind: .unreadable, message: "cannot be read (\(SystemFile.describe(errno)))", file: path)
         }
         self.path = path
     }
@@ -37,22 +37,13 @@ final class FileByteReader: ByteReader {
             #endif
             if count >= 0 { return count }
             if errno == EINTR { continue }
-            throw FileError(kind: .unreadable, message: "cannot be read (\(Self.describe(errno)))", file: path)
+            throw FileError(kind: .unreadable, message: "cannot be read (\(SystemFile.describe(errno)))", file: path)
         }
     }
 
     func close() {
         guard descriptor >= 0 else { return }
-        #if canImport(Glibc)
-            _ = Glibc.close(descriptor)
-        #else
-            _ = Darwin.close(descriptor)
-        #endif
+        SystemFile.close(descriptor)
         descriptor = -1
-    }
-
-    /// The system's words for an `errno` value, lower-cased ("permission denied").
-    static func describe(_ code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
     }
 }

@@ -88,7 +88,7 @@ public final class OutputFile {
             descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 throw FileError(
-                    kind: .write, message: "cannot be created (\(FileByteReader.describe(errno)))", file: path)
+                    kind: .write, message: "cannot be created (\(SystemFile.describe(errno)))", file: path)
             }
             closesDescriptor = true
         }
@@ -143,13 +143,7 @@ public final class OutputFile {
     }
 
     private func closeDescriptor() {
-        if closesDescriptor && descriptor >= 0 {
-            #if canImport(Glibc)
-                _ = Glibc.close(descriptor)
-            #else
-                _ = Darwin.close(descriptor)
-            #endif
-        }
+        if closesDescriptor && descriptor >= 0 { SystemFile.close(descriptor) }
         descriptor = -1
     }
 
@@ -210,7 +204,7 @@ public final class OutputFile {
             return nil
         }
         if let code = failed ?? nil {
-            throw FileError(kind: .write, message: "cannot be written (\(FileByteReader.describe(code)))", file: path)
+            throw FileError(kind: .write, message: "cannot be written (\(SystemFile.describe(code)))", file: path)
         }
     }
 }
