@@ -71,7 +71,7 @@ let package = Package(
 
         .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
-        .testTarget(name: "TesseraIOTests", dependencies: ["TesseraIO"], swiftSettings: strict),
+        .testTarget(name: "TesseraIOTests", dependencies: ["TesseraIO", "TesseraTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TesseraTextTests", dependencies: ["TesseraText", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),
@@ -94,6 +94,6 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",
-            dependencies: ["tessera", "TesseraKit"], swiftSettings: strict),
+            dependencies: ["tessera", "TesseraKit", "TesseraTestSupport"], swiftSettings: strict),
     ]
 )

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 need=""
-for p in libxml2-dev libsqlite3-dev libxml2-utils sqlite3 zlib1g-dev zip; do
+for p in libxml2-dev libsqlite3-dev libxml2-utils sqlite3 zlib1g-dev zip bzip2 xz-utils; do
   dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 if [ -n "$need" ]; then

@@ -1,26 +1,11 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 
 /// Runs the real `tessera` executable on the files a user may hand over by mistake or in another
 /// packaging: zipped TMX, bzip2, TSV, a missing file, a truncated gzip, a database that is not
 /// one; and on exports to `.tmx.gz` and to a language no unit has.
 struct EndToEndFileTests {
-    /// Runs `tool arguments` in the harness folder; `false` when the tool is not installed.
-    static func tool(_ name: String, _ arguments: [String], in harness: EndToEndHarness) throws -> Bool {
-        let url = URL(fileURLWithPath: "/usr/bin/" + name)
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            print("\(name) is not installed: part of the test skipped")
-            return false
-        }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = harness.directory
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
     static let refused: [(file: String, message: String)] = [
         ("memory.tmx.bz2", "memory.tmx.bz2: this is a bzip2-compressed file, not TMX; Tessera reads TMX files (.tmx, .tmx.gz, .tmx.zip): decompress it first (bunzip2 -k FILE)"),
         ("glossary.tsv", "glossary.tsv: this is tab-separated text (TSV), not TMX; Tessera reads TMX files (.tmx, .tmx.gz, .tmx.zip)"),
@@ -33,7 +18,7 @@ struct EndToEndFileTests {
         defer { harness.cleanUp() }
         try harness.write("memory.tmx", EndToEndHarness.tmx())
         try harness.write("glossary.tsv", "en\tde\nred house\trotes Haus\n")
-        if file.hasSuffix(".bz2"), try !Self.tool("bzip2", ["-k", "memory.tmx"], in: harness) { return }
+        if file.hasSuffix(".bz2") { try SystemTool.run("bzip2", ["-k", "memory.tmx"], in: harness.directory) }
         for json in [false, true] {
             let result = try harness.run(["import", file, "--db", "tm.db"] + (json ? ["--json"] : []))
             #expect(result.status == 1, "\(result)")
@@ -47,7 +32,7 @@ struct EndToEndFileTests {
         let harness = try EndToEndHarness()
         defer { harness.cleanUp() }
         try harness.write("project_save.tmx", EndToEndHarness.tmx(units: 5))
-        guard try Self.tool("zip", ["-q", "-fd", "project_save.tmx.zip", "project_save.tmx"], in: harness) else { return }
+        try SystemTool.run("zip", ["-q", "-fd", "project_save.tmx.zip", "project_save.tmx"], in: harness.directory)
         let result = try harness.run(["import", "project_save.tmx.zip", "--db", "tm.db", "--json"])
         #expect(result.status == 0, "\(result)")
         let stats = try harness.run(["stats", "--db", "tm.db", "--json"])
@@ -61,7 +46,7 @@ struct EndToEndFileTests {
         try harness.write("small.tmx", EndToEndHarness.tmx(units: 2))
         #expect(try harness.run(["import", "small.tmx", "--db", "tm.db"]).status == 0)
         try harness.write("big.tmx", EndToEndHarness.tmx(units: 4000))
-        guard try Self.tool("gzip", ["big.tmx"], in: harness) else { return }
+        try SystemTool.run("gzip", ["big.tmx"], in: harness.directory)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: harness.path("big.tmx.gz")))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: harness.path("cut.tmx.gz")))
         let result = try harness.run(["import", "cut.tmx.gz", "--db", "tm.db"])

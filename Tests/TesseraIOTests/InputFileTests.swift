@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraIO
 
 /// `FileKind.identify` on magic bytes, and `InputFile`/`OutputFile` on real gzip and zip files
@@ -85,30 +86,13 @@ struct InputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name])
     }
 
-    /// Runs a tool of the system; `false` when it is not installed.
-    static func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> Bool {
-        guard let url = ["/usr/bin/", "/bin/"].map({ URL(fileURLWithPath: $0 + tool) })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
-        else { return false }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
     @Test
     func read_zipMadeByTheZipToolWithADataDescriptor() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.document).write(to: folder.appendingPathComponent("project_save.tmx"))
         // `zip -fd` writes data descriptors after the data, as Java's ZipOutputStream (OmegaT) does.
-        guard try Self.run("zip", ["-q", "-fd", "memory.tmx.zip", "project_save.tmx"], in: folder) else {
-            print("zip is not installed: skipped")
-            return
-        }
+        try SystemTool.run("zip", ["-q", "-fd", "memory.tmx.zip", "project_save.tmx"], in: folder)
         let input = try InputFile(path: folder.appendingPathComponent("memory.tmx.zip").path)
         #expect(input.entryName == "project_save.tmx")
         #expect(try Self.readAll(input) == Self.document)
@@ -149,7 +133,7 @@ struct InputFileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.document).write(to: folder.appendingPathComponent("a.tmx"))
         try Data(Self.document).write(to: folder.appendingPathComponent("b.tmx"))
-        guard try Self.run("zip", ["-q", "two.zip", "a.tmx", "b.tmx"], in: folder) else { return }
+        try SystemTool.run("zip", ["-q", "two.zip", "a.tmx", "b.tmx"], in: folder)
         let path = folder.appendingPathComponent("two.zip").path
         #expect {
             _ = try InputFile(path: path, extensions: ["tmx"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 import TesseraCore
 import TesseraKit
 import TesseraStorage
@@ -40,19 +41,6 @@ struct ImportExportFilesTests {
         return url.path
     }
 
-    /// Runs a system tool in `folder`; `false` when it is not installed or fails.
-    static func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> Bool {
-        let url = URL(fileURLWithPath: "/usr/bin/" + tool)
-        guard FileManager.default.isExecutableFile(atPath: url.path) else { return false }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
     func units(_ database: String) throws -> [TranslationUnit] {
         try TranslationMemory.open(path: database).allUnits().map(\.unit)
     }
@@ -90,13 +78,13 @@ struct ImportExportFilesTests {
         switch make {
         case "bzip2", "xz":
             let plain = try write(Self.tmx, "memory.tmx", in: folder)
-            guard try Self.run(make, ["-k", plain], in: folder) else { return }
+            try SystemTool.run(make, ["-k", plain], in: folder)
         case "tsv":
             _ = try write("en\tde\nhouse\tHaus\n", name, in: folder)
         case "zip":
             _ = try write("one", "a.txt", in: folder)
             _ = try write("two", "b.txt", in: folder)
-            guard try Self.run("zip", ["-q", name, "a.txt", "b.txt"], in: folder) else { return }
+            try SystemTool.run("zip", ["-q", name, "a.txt", "b.txt"], in: folder)
         default:
             break
         }
@@ -129,7 +117,7 @@ struct ImportExportFilesTests {
         #expect(try ImportTMX(database: database).run(files: [good]).succeeded)
         let before = try units(database.path)
         let big = try write(Self.tmx(units: 3000), "big.tmx", in: folder)
-        guard try Self.run("gzip", [big], in: folder) else { return }
+        try SystemTool.run("gzip", [big], in: folder)
         let gzipped = try Data(contentsOf: URL(fileURLWithPath: big + ".gz"))
         let cut = folder.appendingPathComponent("cut.tmx.gz").path
         try gzipped.prefix(gzipped.count / 2).write(to: URL(fileURLWithPath: cut))
