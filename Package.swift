@@ -69,6 +69,14 @@ let package = Package(
             dependencies: ["TesseraKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
 
+        // The glossary benchmark (Docs/PERFORMANCE.md): `swift run -c release GlossaryBench`.
+        .executableTarget(
+            name: "GlossaryBench",
+            dependencies: [
+                "TesseraKit", "TesseraGlossary", "TesseraText", "TesseraTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "Benchmarks/GlossaryBench", swiftSettings: strict),
+
         .target(name: "TesseraTestSupport", path: "Tests/TesseraTestSupport", swiftSettings: strict),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraCore"], swiftSettings: strict),
         .testTarget(name: "TesseraIOTests", dependencies: ["TesseraIO", "TesseraTestSupport"], swiftSettings: strict),

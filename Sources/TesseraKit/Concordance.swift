@@ -93,26 +93,27 @@ public struct Concordance: Sendable {
     }
 
     /// Searches many phrases with one open memory (and one mapped match index), as `concordance
-    /// --file` does; `timing` receives each phrase's number (from 1) and its time in milliseconds.
+    /// --file` does; `timing` receives each query's line number and its time in milliseconds.
     ///
-    /// - Returns: The result of each phrase, in order (empty for a phrase with no word).
+    /// - Parameter queries: The phrases, e.g. from ``QueryFile`` (a blank one finds nothing).
+    /// - Returns: The result of each query, in order (empty for a phrase with no word).
     /// - Throws: ``KitError`` `noDatabase`; storage errors.
     /// - Complexity: one search per phrase (see ``run(_:language:other:mode:limit:open:close:)``).
     public func run(
-        phrases: [String], language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
+        batch queries: [QueryFile.Query], language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
         open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
     ) throws -> [Result] {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
         let memory = try TranslationMemory.open(path: database.path)
         let index = Self.pairIndex(memory, other: other)
         var results: [Result] = []
-        for (number, phrase) in phrases.enumerated() {
+        for entry in queries {
             let started = DispatchTime.now().uptimeNanoseconds
             var result = Result(lines: [], total: 0)
-            if let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) {
+            if let query = ConcordanceQuery(entry.text, mode: mode == .phrase ? .phrase : .allWords) {
                 result = try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close, index: index)
             }
-            timing(number + 1, Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            timing(entry.line, Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             results.append(result)
         }
         return results

@@ -48,11 +48,11 @@ public struct ImportTMX: Sendable {
     ///
     /// - Parameters:
     ///   - files: TMX file paths (`.tmx`, `.tmx.gz`, `.tmx.zip`, told by their content).
-    ///   - progress: a progress display, if any.
+    ///   - progress: called while units stream in (see ``ImportProgress``); a front end draws it.
     /// - Returns: the report; a failed file does not throw, it is recorded in the report.
     /// - Throws: `StorageError` when the database cannot be opened.
     /// - Complexity: O(*n*) in the units read; memory stays flat (units are streamed).
-    public func run(files: [String], progress: ProgressReporter? = nil) throws -> ImportReport {
+    public func run(files: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
         let unopenable: [String?] = files.map { file in
             do {
@@ -78,7 +78,7 @@ public struct ImportTMX: Sendable {
     /// Opens the memory and imports the files that could be opened; `paths` receives the files
     /// that make up the memory (database, WAL, side file), for the caller to remove.
     private func importFiles(
-        _ files: [String], unopenable: [String?], into report: ImportReport, progress: ProgressReporter?,
+        _ files: [String], unopenable: [String?], into report: ImportReport, progress: ((ImportProgress) -> Void)?,
         files paths: inout [String]
     ) throws -> ImportReport {
         var report = report
@@ -97,13 +97,12 @@ public struct ImportTMX: Sendable {
             // The side file is written while the last file's indexes are built.
             matchUpdate?.writesDuringNextBatch = index == unopenable.lastIndex(where: { $0 == nil })
             report.append(importFile(file, into: memory, matchUpdate: matchUpdate) { units in
-                progress?.update(file: file, fileIndex: index + 1, fileCount: files.count, units: units)
+                progress?(ImportProgress(file: file, fileIndex: index + 1, fileCount: files.count, units: units))
             })
         }
         if (try? matchUpdate?.finish()) != true {
             LookupIndex.updateAfterWrite(memory)
         }
-        progress?.finish()
         return report
     }
 

@@ -13,6 +13,10 @@ public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidOption
         /// The database holds no glossary the use case can work with.
         case noGlossary
+        /// An input file cannot be read (missing, not text); the message names the file.
+        case cannotRead
+        /// The database cannot be read or written; the message starts with its path.
+        case storage
     }
 
     /// The kind of failure.

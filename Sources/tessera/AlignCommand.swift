@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import TesseraAlignment
-import TesseraCore
 import TesseraKit
-import TesseraStorage
-import TesseraText
 
 /// `tessera align`: sentence-aligns a document with one or more translations.
 struct AlignCommand: ParsableCommand, JSONOutputCommand {
@@ -76,13 +72,13 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var noTMLexicon = false
 
     @Option(name: .customLong("length-weight"), help: "Weight of the Gale-Church length cost.")
-    var lengthWeight: Double = LexicalCostModel.Parameters.standard.lengthWeight
+    var lengthWeight: Double = AlignmentWeights.standard.lengthWeight
 
     @Option(name: .customLong("lexical-weight"), help: "Weight of the lexical similarity.")
-    var lexicalWeight: Double = LexicalCostModel.Parameters.standard.lexicalWeight
+    var lexicalWeight: Double = AlignmentWeights.standard.lexicalWeight
 
     @Option(name: .customLong("insertion-penalty"), help: "Extra cost of a 1-0 or 0-1 bead.")
-    var insertionPenalty: Double = LexicalCostModel.Parameters.standard.insertionPenalty
+    var insertionPenalty: Double = AlignmentWeights.standard.insertionPenalty
 
     @Flag(name: .customLong("no-learning"), help: "Do not learn a lexicon from the documents (one pass).")
     var noLearning = false
@@ -103,9 +99,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { jsonSummary || (alignmentsToStandardOutput && resolvedFormat == "json") }
 
     func validate() throws {
-        guard LanguageTag(sourceLanguage) != nil else {
-            throw ValidationError("--source \"\(sourceLanguage)\" is not a language tag.")
-        }
+        _ = try Self.sourceTag(sourceLanguage)
         let targets = try TargetLanguages.tags(targetLanguages)
         guard !targets.contains(where: \.isWildcard) else {
             throw ValidationError("--target \"\(targetLanguages)\": give one language per target file, not *.")
@@ -131,64 +125,39 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
-        let sourceTag = LanguageTag(sourceLanguage)
-        let source = AlignArticles.Input(text: try Self.read(sourceFile), language: sourceTag, name: sourceFile)
-        let targets = try zip(targetFiles, parsedTargetLanguages).map {
-            AlignArticles.Input(text: try Self.read($0.0), language: $0.1, name: $0.0)
-        }
-        let aligner = DocumentAligner(
-            parameters: .init(lengthWeight: lengthWeight, lexicalWeight: lexicalWeight, insertionPenalty: insertionPenalty),
-            learner: noLearning ? nil : LexiconLearner(), usesParagraphs: !noParagraphs)
-        let loader = AlignLexicon(database: database.location, usesGlossaries: !noGlossary, usesMemory: !noTMLexicon)
-        var loaded: [AlignLexicon.Loaded?] = []
-        do {
-            loaded = try targets.map { target in
-                guard let sourceTag, let targetTag = target.language, loader.database.exists else { return nil }
-                return try loader.load(source: sourceTag, target: targetTag)
-            }
-        } catch {
-            throw CommandFailure("\(database.location.path): \(error)")
-        }
-        let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner,
-                                           lexicons: loaded.map { $0?.lexicon ?? BilingualLexicon() })
-        if let first = articles.first, first.sourceReplacedCharacters > 0 {
-            JSONOutput.printError("\(first.sourceName): \(Self.replacementWarning(first.sourceReplacedCharacters))")
-        }
-        for article in articles {
-            if article.targetReplacedCharacters > 0 {
-                JSONOutput.printError("\(article.targetName): \(Self.replacementWarning(article.targetReplacedCharacters))")
-            }
-            for warning in article.report.warnings {
-                JSONOutput.printError("\(article.targetName): \(warning)")
-            }
-        }
+        let job = AlignJob(
+            source: .init(path: sourceFile, language: try Self.sourceTag(sourceLanguage)),
+            targets: zip(targetFiles, parsedTargetLanguages).map { .init(path: $0.0, language: $0.1) },
+            database: database.location, minimumConfidence: minimumConfidence,
+            settings: .init(
+                weights: .init(lengthWeight: lengthWeight, lexicalWeight: lexicalWeight, insertionPenalty: insertionPenalty),
+                learnsLexicon: !noLearning, usesParagraphs: !noParagraphs, inputIsSentences: sentences,
+                usesGlossaries: !noGlossary, usesMemoryLexicon: !noTMLexicon))
         let format = resolvedFormat
-        let units = format == "tmx" || store ? AlignUnits.units(from: articles, minimumConfidence: minimumConfidence) : []
-        if format == "tmx" {
-            if let output {
-                try AlignStore.writeTMX(units, to: output, sourceLanguage: sourceTag ?? LanguageTag("und")!)
-            } else if !store {
-                try AlignStore.writeTMX(units, to: "-", sourceLanguage: sourceTag ?? LanguageTag("und")!)
-            }
-        } else if let articleFormat = AlignedArticle.Format(rawValue: format), output != nil || (!store && !printsJSON) {
-            try writeArticles(articles, format: articleFormat)
+        let result: AlignJob.Result
+        do {
+            result = try job.run(storing: store, tmxOutput: format == "tmx" ? output ?? (store ? nil : "-") : nil)
+        } catch let error as KitError where error.kind == .cannotRead {
+            // A file that cannot be read is a failure (exit 1, one line), not a usage error.
+            throw CommandFailure("error: \(error)")
         }
-        var report: WriteReport?
-        if store {
-            do {
-                report = try AlignStore(database: database.location).store(units, sourcePath: sourceFile)
-            } catch {
-                throw CommandFailure("\(database.location.path): \(error)")
-            }
+        for warning in result.warnings { JSONOutput.printError(warning) }
+        if let articleFormat = AlignedArticle.Format(rawValue: format), output != nil || (!store && !printsJSON) {
+            try writeArticles(result.articles, format: articleFormat)
         }
-        let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minimumConfidence,
-                                   units: units.count, store: report)
         if printsJSON {
-            let alignments = alignmentsToStandardOutput ? articles.map { $0.jsonValue(minimumConfidence: minimumConfidence) } : nil
-            try JSONOutput.print(Document(summary: summary, alignments: alignments))
+            let alignments = alignmentsToStandardOutput ? result.articles.map { $0.jsonValue(minimumConfidence: minimumConfidence) } : nil
+            try JSONOutput.print(Document(summary: result.summary, alignments: alignments))
         } else if store {
-            JSONOutput.printText(summary.text)
+            JSONOutput.printText(result.summary.text)
         }
+    }
+
+    /// The language of `--source`.
+    /// - Throws: `ValidationError` when it is not a language tag.
+    static func sourceTag(_ text: String) throws -> LanguageTag {
+        guard let tag = LanguageTag(text) else { throw ValidationError("--source \"\(text)\" is not a language tag.") }
+        return tag
     }
 
     /// The `--json` document: the summary, and the alignments when they go to standard output.
@@ -214,20 +183,6 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             }
         }
         if output == nil { print(standardOutput, terminator: "") }
-    }
-
-    static func read(_ path: String) throws -> String {
-        // A file that cannot be read is a failure (exit 1, one line), not a usage error.
-        do {
-            return try TextFile(path: path).text
-        } catch {
-            throw CommandFailure("error: \(error)")
-        }
-    }
-
-    /// The warning for characters XML cannot carry that were replaced in an input file.
-    static func replacementWarning(_ count: Int) -> String {
-        "warning: \(count) characters that XML cannot carry (control characters, U+FFFE, U+FFFF) were replaced by U+FFFD."
     }
 
     /// `out.tsv` + `fr` -> `out.fr.tsv`.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import TesseraCore
 import TesseraKit
 
 /// `tessera check --source en --target de [--file pairs.tsv] [--json]`: terminology QA.

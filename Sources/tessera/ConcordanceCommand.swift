@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TesseraCore
 import TesseraKit
-import TesseraText
 
 /// `tessera concordance`: the segments containing a phrase, hits marked, the other language alongside.
 struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
@@ -106,25 +104,25 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
         if result.isCut { JSONOutput.printText("showing \(result.lines.count) of \(result.total) (--max \(maximum))") }
     }
 
-    /// `--file`: one search per line, each result as `LINE<TAB>segments<TAB>first segment`, or one
-    /// JSON document with every phrase's segments.
+    /// `--file` (``BatchFile``): one search per line, each result as `LINE<TAB>segments<TAB>first
+    /// segment`, or one JSON document with every phrase's segments.
     func runFile(_ path: String, language: LanguageTag, other: LanguageTag?) throws {
-        let phrases = try TextFile(path: path).lines.filter { !$0.text.isEmpty }.map { String($0.text) }
+        let queries = try BatchFile.queries(path)
         let results = try Concordance(database: database.location).run(
-            phrases: phrases, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
+            batch: queries, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
             open: output.json ? "" : "«", close: output.json ? "" : "»"
-        ) { number, milliseconds in
-            if timings { FileHandle.standardError.write(Data("\(number)\t\(String(format: "%.3f", milliseconds))\n".utf8)) }
+        ) { line, milliseconds in
+            if timings { BatchFile.printTiming(line: line, milliseconds: milliseconds) }
         }
         if output.json {
-            try JSONOutput.print(FileDocument(results: zip(phrases, results).enumerated().map {
-                FileResult(line: $0.offset + 1, phrase: $0.element.0, segments: $0.element.1.lines, total: $0.element.1.total)
+            try JSONOutput.print(FileDocument(results: zip(queries, results).map {
+                FileResult(line: $0.0.line, phrase: $0.0.text, segments: $0.1.lines, total: $0.1.total)
             }))
             return
         }
         var out = ""
-        for (number, result) in results.enumerated() {
-            out += "\(number + 1)\t\(result.lines.count)\t\(result.lines.first?.highlighted ?? "")\n"
+        for (query, result) in zip(queries, results) {
+            out += "\(query.line)\t\(result.lines.count)\t\(result.lines.first?.highlighted ?? "")\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }

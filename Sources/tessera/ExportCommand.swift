@@ -1,5 +1,4 @@
 import ArgumentParser
-import TesseraCore
 import TesseraKit
 
 /// `tessera export OUT`: writes the translation memory as TMX, TSV or JSON.
@@ -65,23 +64,17 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
-        do {
-            guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
-            let useCase = ExportTMX(
-                database: database.location, output: out, format: format, source: try Self.sourceTag(source),
-                targets: targetTags, level: level)
-            let report = try useCase.run()
-            for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }
-            // When the export itself is on standard output, the summary goes to standard error.
-            switch (output.json, out == "-") {
-            case (true, _): try JSONOutput.print(report)
-            case (false, false): JSONOutput.printText(report.summary)
-            case (false, true): JSONOutput.printError(report.summary)
-            }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw CommandFailure("\(error)")
+        guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
+        let useCase = ExportTMX(
+            database: database.location, output: out, format: format, source: try Self.sourceTag(source),
+            targets: targetTags, level: level)
+        let report = try useCase.run()
+        for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }
+        // When the export itself is on standard output, the summary goes to standard error.
+        switch (output.json, out == "-") {
+        case (true, _): try JSONOutput.print(report)
+        case (false, false): JSONOutput.printText(report.summary)
+        case (false, true): JSONOutput.printError(report.summary)
         }
     }
 }

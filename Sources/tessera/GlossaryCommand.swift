@@ -1,12 +1,12 @@
 import ArgumentParser
-import TesseraCore
+import TesseraKit
 
 /// `tessera glossary`: import, export and list glossaries.
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary", abstract: "Import, export and list glossaries (TBX, CSV/TSV, OmegaT).",
         subcommands: [
-            GlossaryImportCommand.self, GlossaryExportCommand.self, GlossaryListCommand.self, GlossaryBenchCommand.self,
+            GlossaryImportCommand.self, GlossaryExportCommand.self, GlossaryListCommand.self,
         ])
 }
 

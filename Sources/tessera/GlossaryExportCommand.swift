@@ -36,20 +36,16 @@ struct GlossaryExportCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
-        do {
-            let report = try GlossaryExport(output: output, name: name, database: database.location, tbxVersion: tbxVersion).run()
-            if output == "-" {
-                // Standard output carries the TBX; the summary goes to standard error.
-                JSONOutput.printError(
-                    "Wrote \(Plural.count(report.concepts, "concept")), \(Plural.count(report.terms, "term")) to standard output.")
-            } else if format.json {
-                try JSONOutput.print(report)
-            } else {
-                JSONOutput.printText(
-                    "Wrote \(Plural.count(report.concepts, "concept")), \(Plural.count(report.terms, "term")) to \(report.output).")
-            }
-        } catch {
-            throw CommandFailure("\(error)")
+        let report = try GlossaryExport(output: output, name: name, database: database.location, tbxVersion: tbxVersion).run()
+        if output == "-" {
+            // Standard output carries the TBX; the summary goes to standard error.
+            JSONOutput.printError(
+                "Wrote \(Plural.count(report.concepts, "concept")), \(Plural.count(report.terms, "term")) to standard output.")
+        } else if format.json {
+            try JSONOutput.print(report)
+        } else {
+            JSONOutput.printText(
+                "Wrote \(Plural.count(report.concepts, "concept")), \(Plural.count(report.terms, "term")) to \(report.output).")
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import TesseraCore
 import TesseraKit
 
 /// `tessera glossary import FILE... [--name NAME] [--db PATH]`.
@@ -44,18 +43,14 @@ struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
         let languages = sourceLanguage.flatMap(LanguageTag.init).flatMap { source in
             targetLanguage.flatMap(LanguageTag.init).map { (source, $0) }
         }
-        do {
-            let report = try GlossaryImport(
-                files: files, name: name, database: database.location, languages: languages, lenient: lenient
-            ).run()
-            if output.json {
-                try JSONOutput.print(report)
-            } else {
-                for warning in report.warnings { JSONOutput.printError(warning) }
-                JSONOutput.printText(report.summary)
-            }
-        } catch {
-            throw CommandFailure("\(error)")
+        let report = try GlossaryImport(
+            files: files, name: name, database: database.location, languages: languages, lenient: lenient
+        ).run()
+        if output.json {
+            try JSONOutput.print(report)
+        } else {
+            for warning in report.warnings { JSONOutput.printError(warning) }
+            JSONOutput.printText(report.summary)
         }
     }
 }

@@ -11,20 +11,16 @@ struct GlossaryListCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { output.json }
 
     func run() throws {
-        do {
-            let summaries = try GlossaryList(database: database.location).run()
-            if output.json {
-                try JSONOutput.print(summaries)
-            } else if summaries.isEmpty {
-                JSONOutput.printText("No glossary.")
-            } else {
-                for summary in summaries {
-                    JSONOutput.printText(
-                        "\(summary.name): \(Plural.count(summary.concepts, "concept")), \(Plural.count(summary.terms, "term")) (\(summary.languages.joined(separator: ", ")))")
-                }
+        let summaries = try GlossaryList(database: database.location).run()
+        if output.json {
+            try JSONOutput.print(summaries)
+        } else if summaries.isEmpty {
+            JSONOutput.printText("No glossary.")
+        } else {
+            for summary in summaries {
+                JSONOutput.printText(
+                    "\(summary.name): \(Plural.count(summary.concepts, "concept")), \(Plural.count(summary.terms, "term")) (\(summary.languages.joined(separator: ", ")))")
             }
-        } catch {
-            throw CommandFailure("\(error)")
         }
     }
 }

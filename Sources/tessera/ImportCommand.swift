@@ -32,11 +32,11 @@ struct ImportCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         let useCase = ImportTMX(database: database.location, policy: duplicates.policy, skipInvalid: skipInvalid)
+        let progress = ProgressReporter.forStandardError()
         let report: ImportReport
         do {
-            report = try useCase.run(files: files, progress: ProgressReporter.forStandardError())
-        } catch {
-            throw CommandFailure("\(error)")
+            defer { progress?.finish() }
+            report = try useCase.run(files: files, progress: progress.map { reporter in { reporter.update($0) } })
         }
         for file in report.files where !file.imported {
             JSONOutput.printError(file.error ?? "\(file.path): not imported")

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TesseraCore
 import TesseraKit
-import TesseraText
 
 /// `tessera lookup`: fuzzy matches of a sentence, or of every line of a file, in the translation memory.
 struct LookupCommand: ParsableCommand, JSONOutputCommand {
@@ -83,8 +81,11 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
             source: sourceTag, targets: try TargetLanguages.tagsOrEvery(target), minimum: minimum, limit: maximum,
             context: context)
         options.exhaustive = exhaustive
+        guard let sentence else {
+            let queries = try BatchFile.queries(file ?? "")
+            return try runBatch(try Lookup(database: database.location), queries: queries, options: options, format: format)
+        }
         let lookup = try Lookup(database: database.location)
-        guard let sentence else { return try runBatch(lookup, options: options, format: format) }
         let matches = try lookup.run(sentence, options: options)
         if format == .json {
             try JSONOutput.print(matches)
@@ -93,32 +94,23 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
-    /// One lookup per line of `file`: TSV rows, a text block or a JSON Lines record per input line
-    /// as they come, or one JSON document at the end.
-    func runBatch(_ lookup: Lookup, options: LookupOptions, format: OutputFormat) throws {
-        guard let file else { throw CommandFailure("Give --file.") }
-        let lines = try TextFile(path: file).lines
+    /// One lookup per line of `file` (``BatchFile``): TSV rows, a text block, a JSON Lines record
+    /// per line, or one JSON document.
+    func runBatch(_ lookup: Lookup, queries: [QueryFile.Query], options: LookupOptions, format: OutputFormat) throws {
+        let results = try lookup.run(batch: queries, options: options) { line, milliseconds in
+            if timings { BatchFile.printTiming(line: line, milliseconds: milliseconds) }
+        }
+        if format == .json { return try JSONOutput.print(BatchDocument(results: results)) }
         var out = Data()
-        var results: [BatchLine] = []
-        if format == .tsv { out.append(Data((Self.tsvHeader.joined(separator: "\t") + "\n").utf8)) }
-        for line in lines {
-            let lineNumber = line.number
-            let sentence = String(line.text)
-            let started = DispatchTime.now().uptimeNanoseconds
-            let matches = sentence.isEmpty ? [] : try lookup.run(sentence, options: options)
-            if timings {
-                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-                FileHandle.standardError.write(Data("\(lineNumber)\t\(String(format: "%.3f", milliseconds))\n".utf8))
-            }
+        if format == .tsv { out.append(Data((Lookup.BatchResult.tsvHeader.joined(separator: "\t") + "\n").utf8)) }
+        for result in results {
             switch format {
             case .tsv:
-                out.append(Data(Self.tsvRows(line: lineNumber, matches: matches).utf8))
+                out.append(Data(result.tsvRows.utf8))
             case .jsonl:
-                out.append(try JSONOutput.record(BatchLine(line: lineNumber, query: sentence, matches: matches)))
-            case .json:
-                results.append(BatchLine(line: lineNumber, query: sentence, matches: matches))
-            case .text:
-                out.append(Data("\(lineNumber): \(sentence)\n\(matches.isEmpty ? "  no match" : Self.text(matches))\n".utf8))
+                out.append(try JSONOutput.record(result))
+            case .json, .text:
+                out.append(Data("\(result.line): \(result.query)\n\(result.matches.isEmpty ? "  no match" : Self.text(result.matches))\n".utf8))
             }
             if out.count > 1 << 16 {
                 FileHandle.standardOutput.write(out)
@@ -126,35 +118,13 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
             }
         }
         FileHandle.standardOutput.write(out)
-        if format == .json { try JSONOutput.print(BatchDocument(results: results)) }
-    }
-
-    /// One query of a batch: a JSON Lines record, or an element of ``BatchDocument``.
-    struct BatchLine: Encodable {
-        var line: Int
-        var query: String
-        var matches: [LookupMatch]
     }
 
     /// The `--json` document of a batch.
     struct BatchDocument: Encodable {
-        var results: [BatchLine]
+        var results: [Lookup.BatchResult]
     }
 
-    /// The columns of batch TSV.
-    static let tsvHeader = ["line", "rank", "score", "source_language", "target_language", "source", "target"]
-
-    /// The TSV rows of one query: one per match, or one with empty match fields.
-    static func tsvRows(line: Int, matches: [LookupMatch]) -> String {
-        guard !matches.isEmpty else { return "\(line)" + String(repeating: "\t", count: tsvHeader.count - 1) + "\n" }
-        return matches.enumerated().map { rank, match in
-            let fields = [
-                "\(line)", "\(rank + 1)", "\(match.score)", match.sourceLanguage.description, match.targetLanguage.description,
-                match.source, match.target,
-            ]
-            return TSVField.line(fields)
-        }.joined()
-    }
     /// Human-readable matches.
     static func text(_ matches: [LookupMatch]) -> String {
         matches.map { match in

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TesseraCore
 import TesseraKit
 
 /// `--db PATH`: the translation memory file (else `$TESSERA_DB`, else `./tessera.db`).

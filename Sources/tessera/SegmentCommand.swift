@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import TesseraCore
-import TesseraText
+import TesseraKit
 
 /// `tessera segment FILE --lang LANG [--srx RULES.srx] [--json]`: split a text into sentences.
 ///
@@ -36,54 +35,35 @@ struct SegmentCommand: ParsableCommand, JSONOutputCommand {
     var blankLineParagraphs = false
 
     func validate() throws {
-        guard LanguageTag(lang) != nil else { throw ValidationError("'\(lang)' is not a language tag.") }
+        _ = try Self.languageTag(lang)
+    }
+
+    /// The language of `--lang`.
+    /// - Throws: `ValidationError` when it is not a language tag.
+    static func languageTag(_ text: String) throws -> LanguageTag {
+        guard let tag = LanguageTag(text) else { throw ValidationError("'\(text)' is not a language tag.") }
+        return tag
     }
 
     func run() throws {
-        guard let language = LanguageTag(lang) else { throw ValidationError("'\(lang)' is not a language tag.") }
-        let text: String
+        let useCase = SegmentText(language: try Self.languageTag(lang), rulesFile: srx, blankLineParagraphs: blankLineParagraphs)
+        let sentences: [SegmentText.Sentence]
         do {
-            text = try TextFile(path: file).text
+            sentences = try useCase.run(file: file)
         } catch {
-            throw Self.fail(error.description)
+            throw Self.fail("\(error)")
         }
-        let rules: SegmentationRules
-        if let srx {
-            guard let srxData = FileManager.default.contents(atPath: srx) else {
-                throw Self.fail("\(srx): cannot read the file.")
-            }
-            do {
-                rules = try SRXDocument(data: srxData, file: srx).rules(for: language)
-            } catch {
-                throw Self.fail(error.description)
-            }
-        } else {
-            rules = SegmentationRules.builtin(for: language)
-        }
-        let ranges = Segmenter(rules: rules, paragraphPerLine: !blankLineParagraphs).segment(text)
         if json {
-            let sentences = ranges.map { range in
-                Sentence(
-                    text: String(text[range]), start: text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                    end: text.utf8.distance(from: text.startIndex, to: range.upperBound))
-            }
             try JSONOutput.print(Output(sentences: sentences))
         } else {
-            for range in ranges {
-                // A sentence that spans lines (blank-line paragraphs) is printed on one line.
-                print(text[range].split(whereSeparator: \.isNewline).joined(separator: " "))
-            }
+            // A sentence that spans lines (blank-line paragraphs) is printed on one line.
+            for sentence in sentences { print(sentence.singleLine) }
         }
     }
 
-    struct Sentence: Encodable {
-        let text: String
-        let start: Int
-        let end: Int
-    }
-
+    /// The `--json` document.
     struct Output: Encodable {
-        let sentences: [Sentence]
+        let sentences: [SegmentText.Sentence]
     }
 
     /// The failure (exit 1) of `message`, printed as one line by ``Tessera/main(_:)``.

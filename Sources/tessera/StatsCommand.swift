@@ -12,11 +12,7 @@ struct StatsCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { output.json }
 
     func run() throws {
-        do {
-            let stats = try Stats(database: database.location).run()
-            if output.json { try JSONOutput.print(stats) } else { JSONOutput.printText(stats.summary) }
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let stats = try Stats(database: database.location).run()
+        if output.json { try JSONOutput.print(stats) } else { JSONOutput.printText(stats.summary) }
     }
 }

@@ -17,12 +17,8 @@ struct TermCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { output.json }
 
     func run() throws {
-        do {
-            let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-            let hits = try lookup.lookup(text)
-            if output.json { try JSONOutput.print(hits) } else { JSONOutput.printText(TermOutput.text(hits)) }
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
+        let hits = try lookup.lookup(text)
+        if output.json { try JSONOutput.print(hits) } else { JSONOutput.printText(TermOutput.text(hits)) }
     }
 }

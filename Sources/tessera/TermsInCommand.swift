@@ -17,12 +17,8 @@ struct TermsInCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { output.json }
 
     func run() throws {
-        do {
-            let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-            let found = try lookup.termsIn(sentence)
-            if output.json { try JSONOutput.print(found) } else { JSONOutput.printText(TermOutput.text(found)) }
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
+        let found = try lookup.termsIn(sentence)
+        if output.json { try JSONOutput.print(found) } else { JSONOutput.printText(TermOutput.text(found)) }
     }
 }

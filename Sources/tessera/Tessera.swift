@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TesseraCore
 import TesseraKit
 
 /// The `tessera` command: translation memories, glossaries and alignment from the command line.
@@ -33,7 +32,7 @@ struct Tessera: AsyncParsableCommand {
             command = try parseAsRoot(arguments)
         } catch {
             // Before the command exists, `--json` is read from the words before a `--`.
-            fail(error, json: arguments.prefix { $0 != "--" }.contains("--json"))
+            fail(error, json: arguments.prefix { $0 != "--" }.contains("--json"), parsing: true)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -48,9 +47,14 @@ struct Tessera: AsyncParsableCommand {
 
     /// Reports `error` and exits: an `ExitCode` as it is (the command printed its own output), a
     /// usage error with status 2, help and `--version` with 0, anything else with 1.
-    static func fail(_ error: any Error, json: Bool) -> Never {
+    ///
+    /// This is the one place where errors become messages and statuses: commands throw the errors
+    /// of TesseraKit as they are. Only ArgumentParser's own errors (`ValidationError`, `CleanExit`,
+    /// parse errors) are asked for their status; any other error is a failure (1), also one that
+    /// carries an error code of its own (an `NSError`, a database error).
+    static func fail(_ error: any Error, json: Bool, parsing: Bool = false) -> Never {
         if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
-        let code = exitCode(for: error)
+        let code = parsing || error is ValidationError || error is CleanExit ? exitCode(for: error) : .failure
         if code == .success { exit(withError: error) }  // --help, --version
         let status = code == .validationFailure ? ExitStatus.usage : ExitStatus.failure
         let message = status == ExitStatus.usage ? message(for: error) : "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -76,7 +76,7 @@ struct StoredTermIndexTests {
     @Test func lookup_misspelledTermsAnswerAsTheInMemoryIndex() throws {
         // Every fixture term with one scalar dropped, doubled or replaced (seeded choice).
         let (database, _) = try Self.database()
-        var generator = TermBenchmark.SeededGenerator(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for source in Self.languages {
             let (memory, stored) = try Self.lookups(database, source: source.description, targets: [])
             let store = try GlossaryStore.open(path: database.path)

@@ -1,16 +1,18 @@
 import Foundation
+import TesseraKit
 
-/// A one-line progress display on standard error, drawn only when standard error is a terminal.
+/// The CLI's drawing of an import's ``ImportProgress``: one line on standard error, drawn only
+/// when standard error is a terminal.
 ///
 /// Hand-written (no dependency): a carriage return and the line, redrawn at most ten times a
 /// second, cleared at the end. Width from `TIOCGWINSZ`.
 ///
 /// ```swift
 /// let progress = ProgressReporter.forStandardError()   // nil when stderr is not a terminal
-/// progress?.update(file: "a.tmx", fileIndex: 1, fileCount: 3, units: 1200)
+/// progress?.update(ImportProgress(file: "a.tmx", fileIndex: 1, fileCount: 3, units: 1200))
 /// progress?.finish()
 /// ```
-public final class ProgressReporter {
+final class ProgressReporter {
     private var lastDraw = Date.distantPast
     private var drawn = false
     private let width: Int
@@ -18,7 +20,7 @@ public final class ProgressReporter {
     private init(width: Int) { self.width = width }
 
     /// A reporter when standard error is a terminal, else `nil`.
-    public static func forStandardError() -> ProgressReporter? {
+    static func forStandardError() -> ProgressReporter? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         var size = winsize()
         let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
@@ -26,13 +28,8 @@ public final class ProgressReporter {
     }
 
     /// Redraws the line (throttled): the file number, a bar of files done and the unit count.
-    ///
-    /// - Parameters:
-    ///   - file: the file being read.
-    ///   - fileIndex: its 1-based number.
-    ///   - fileCount: the number of files.
-    ///   - units: units read from it so far.
-    public func update(file: String, fileIndex: Int, fileCount: Int, units: Int) {
+    func update(_ progress: ImportProgress) {
+        let (file, fileIndex, fileCount, units) = (progress.file, progress.fileIndex, progress.fileCount, progress.units)
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
@@ -47,7 +44,7 @@ public final class ProgressReporter {
     }
 
     /// Clears the line.
-    public func finish() {
+    func finish() {
         if drawn { write("\r\u{1B}[K") }
         drawn = false
     }

@@ -1,9 +1,10 @@
 import Foundation
-public import TesseraCore
 import TesseraGlossary
+import TesseraKit
+import TesseraTestSupport
 import TesseraText
 
-/// The hidden `glossary bench` use case: measures glossary import, `term` and `terms-in` on a
+/// The glossary benchmark (`swift run -c release GlossaryBench`, Docs/PERFORMANCE.md): measures glossary import, `term` and `terms-in` on a
 /// large glossary built from a tab-separated bilingual corpus (`source<TAB>target` lines).
 ///
 /// Entries are the corpus pairs whose sides have one to four words (unique by folded source);
@@ -17,63 +18,63 @@ import TesseraText
 /// let report = try TermBenchmark(corpus: "de.tsv", entries: 100_000, queries: 2_000, directory: "/tmp").run()
 /// report.termMedianMilliseconds   // 0.02
 /// ```
-public struct TermBenchmark: Sendable {
+struct TermBenchmark: Sendable {
     /// The measured figures.
-    public struct Report: Hashable, Sendable, Codable {
+    struct Report: Hashable, Sendable, Codable {
         /// Concepts in the glossary.
-        public var entries: Int
+        var entries: Int
         /// Seconds to read the CSV and store it (`glossary import`).
-        public var importSeconds: Double
+        var importSeconds: Double
         /// Seconds to load the glossary from SQLite into a ``TermIndex`` (what each `term` process
         /// paid before the database-backed lookup).
-        public var loadSeconds: Double
+        var loadSeconds: Double
         /// `term` queries timed (inflected or re-cased glossary terms).
-        public var termQueries: Int
+        var termQueries: Int
         /// Median milliseconds per `term` query (in memory).
-        public var termMedianMilliseconds: Double
+        var termMedianMilliseconds: Double
         /// 95th percentile milliseconds per `term` query.
-        public var termP95Milliseconds: Double
+        var termP95Milliseconds: Double
         /// Median milliseconds of a `term` query that falls through to the fuzzy scan.
-        public var fuzzyMedianMilliseconds: Double
+        var fuzzyMedianMilliseconds: Double
         /// Sentences timed for `terms-in`.
-        public var sentences: Int
+        var sentences: Int
         /// Median milliseconds per `terms-in` sentence (in memory).
-        public var termsInMedianMilliseconds: Double
+        var termsInMedianMilliseconds: Double
         /// 95th percentile milliseconds per `terms-in` sentence.
-        public var termsInP95Milliseconds: Double
+        var termsInP95Milliseconds: Double
         /// Mean glossary terms found per sentence.
-        public var termsPerSentence: Double
+        var termsPerSentence: Double
         /// Seconds to open the database for the database-backed lookup (once per process).
-        public var storedOpenSeconds: Double
+        var storedOpenSeconds: Double
         /// Median milliseconds per `term` query answered from the database.
-        public var storedTermMedianMilliseconds: Double
+        var storedTermMedianMilliseconds: Double
         /// 95th percentile milliseconds per `term` query answered from the database.
-        public var storedTermP95Milliseconds: Double
+        var storedTermP95Milliseconds: Double
         /// Median milliseconds of a fuzzy-fallback `term` query answered from the database.
-        public var storedFuzzyMedianMilliseconds: Double
+        var storedFuzzyMedianMilliseconds: Double
         /// Median milliseconds per `terms-in` sentence answered from the database.
-        public var storedTermsInMedianMilliseconds: Double
+        var storedTermsInMedianMilliseconds: Double
         /// 95th percentile milliseconds per `terms-in` sentence answered from the database.
-        public var storedTermsInP95Milliseconds: Double
+        var storedTermsInP95Milliseconds: Double
         /// Queries and sentences whose database answer differs from the in-memory one (0 expected).
-        public var mismatches: Int
+        var mismatches: Int
     }
 
     /// The corpus file.
-    public var corpus: String
+    var corpus: String
     /// Glossary size.
-    public var entries: Int
+    var entries: Int
     /// Number of queries of each kind.
-    public var queries: Int
+    var queries: Int
     /// A scratch directory for the CSV and the database.
-    public var directory: String
+    var directory: String
     /// Source and target languages of the corpus.
-    public var source: LanguageTag
+    var source: LanguageTag
     /// The corpus's target language.
-    public var target: LanguageTag
+    var target: LanguageTag
 
     /// Creates the benchmark.
-    public init(corpus: String, entries: Int, queries: Int, directory: String, source: LanguageTag, target: LanguageTag) {
+    init(corpus: String, entries: Int, queries: Int, directory: String, source: LanguageTag, target: LanguageTag) {
         self.corpus = corpus
         self.entries = entries
         self.queries = queries
@@ -83,7 +84,7 @@ public struct TermBenchmark: Sendable {
     }
 
     /// Builds, imports and measures.
-    public func run() throws -> Report {
+    func run() throws -> Report {
         let lines = try TextFile(path: corpus).lines.map(\.text)
         var pairs: [(String, String)] = []
         var sentences: [String] = []
@@ -192,18 +193,5 @@ public struct TermBenchmark: Sendable {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
         return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction + 0.5))]
-    }
-
-    /// SplitMix64: reproducible query choice.
-    struct SeededGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
