@@ -1,6 +1,6 @@
 import Foundation
-public import TesseraCore
-public import TesseraStorage
+package import TesseraCore
+package import TesseraStorage
 import TesseraTMX
 
 /// Writes aligned units into the translation memory (one transaction, batch kind `aligned`) or
@@ -11,15 +11,15 @@ import TesseraTMX
 /// let report = try AlignStore(database: DatabaseLocation(option: "tm.db")).store(units, sourcePath: "article.en.txt")
 /// report.added   // units stored; an alignment stored twice adds 0 the second time
 /// ```
-public struct AlignStore: Sendable {
+package struct AlignStore: Sendable {
     /// The translation memory.
-    public var database: DatabaseLocation
+    package var database: DatabaseLocation
     /// What to do with units already stored (the default: keep the stored one, since aligned
     /// units carry no date).
-    public var policy: DuplicatePolicy
+    package var policy: DuplicatePolicy
 
     /// Creates the use case.
-    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default) {
+    package init(database: DatabaseLocation, policy: DuplicatePolicy = .default) {
         self.database = database
         self.policy = policy
     }
@@ -30,7 +30,7 @@ public struct AlignStore: Sendable {
     ///   - sourcePath: The source document, recorded on the batch.
     /// - Returns: The counts of what was written.
     /// - Throws: `StorageError` when the database cannot be written (nothing is kept then).
-    public func store(_ units: [TranslationUnit], sourcePath: String) throws -> WriteReport {
+    package func store(_ units: [TranslationUnit], sourcePath: String) throws -> WriteReport {
         let memory = try TranslationMemory.open(path: database.path)
         let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
         LookupIndex.updateAfterWrite(memory)
@@ -43,7 +43,7 @@ public struct AlignStore: Sendable {
     ///   - path: The output file, `-` for standard output.
     ///   - sourceLanguage: The header's `srclang`.
     /// - Throws: `TMXError` when the file cannot be written.
-    public static func writeTMX(_ units: [TranslationUnit], to path: String, sourceLanguage: LanguageTag) throws {
+    package static func writeTMX(_ units: [TranslationUnit], to path: String, sourceLanguage: LanguageTag) throws {
         let header = TMXHeader(version: "1.4", attributes: [
             Attribute("srclang", sourceLanguage.description), Attribute("segtype", "sentence"),
             Attribute("datatype", "plaintext"), Attribute("o-tmf", "tessera-align"),

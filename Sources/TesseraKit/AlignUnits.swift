@@ -1,6 +1,6 @@
 import Foundation
 import TesseraAlignment
-public import TesseraCore
+package import TesseraCore
 
 /// Turns alignments of one source document into translation units (origin `.aligned`): one
 /// bilingual unit per bead with one target, multilingual units pivoting on the source sentences
@@ -19,23 +19,23 @@ public import TesseraCore
 /// ```swift
 /// let units = AlignUnits.units(from: articles)   // beads of confidence 0.35 and more
 /// ```
-public enum AlignUnits {
+package enum AlignUnits {
     /// Prop naming the source document.
-    public static let sourceDocumentProp = "x-tessera-source-document"
+    package static let sourceDocumentProp = "x-tessera-source-document"
     /// Prop naming the target document (bilingual units).
-    public static let targetDocumentProp = "x-tessera-target-document"
+    package static let targetDocumentProp = "x-tessera-target-document"
     /// Prop naming a target variant's document (multilingual units).
-    public static let documentProp = "x-tessera-document"
+    package static let documentProp = "x-tessera-document"
     /// Prop with the confidence of the bead.
-    public static let confidenceProp = "x-tessera-confidence"
+    package static let confidenceProp = "x-tessera-confidence"
     /// Prop with the bead's shape.
-    public static let beadProp = "x-tessera-bead"
+    package static let beadProp = "x-tessera-bead"
 
     /// The minimum confidence of a bead that becomes a unit when none is given (`tessera align
     /// --store` and `--format tmx`). Chosen on the Text+Berg dev set (Docs/ALIGNMENT.md, "What is
     /// stored"): the 4 two-sided beads under 0.3 were all wrong, the beads from 0.4 up mostly
     /// right; 0.35 is the middle of that gap.
-    public static let defaultMinimumConfidence = 0.35
+    package static let defaultMinimumConfidence = 0.35
 
     /// The units of `articles` (which must share the source document).
     /// - Parameters:
@@ -44,7 +44,7 @@ public enum AlignUnits {
     ///     ``defaultMinimumConfidence``.
     /// - Returns: The units in source order.
     /// - Complexity: O(B log B) for B beads.
-    public static func units(from articles: [AlignedArticle],
+    package static func units(from articles: [AlignedArticle],
                              minimumConfidence: Double = defaultMinimumConfidence) -> [TranslationUnit] {
         guard let first = articles.first, let sourceLanguage = first.source.language else { return [] }
         let kept = articles.map { article in

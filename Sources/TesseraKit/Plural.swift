@@ -4,9 +4,9 @@
 /// Plural.count(1, "pair")                 // "1 pair"
 /// Plural.count(3, "entry", "entries")     // "3 entries"
 /// ```
-public enum Plural {
+package enum Plural {
     /// `count` followed by `singular` when `count` is 1, else by `plural` (default: `singular` + "s").
-    public static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    package static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
     }
 }

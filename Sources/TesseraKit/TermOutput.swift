@@ -1,16 +1,16 @@
-public import TesseraGlossary
+package import TesseraGlossary
 
 /// Text rendering of term hits and occurrences for the terminal (JSON output encodes the values
 /// themselves).
-public enum TermOutput {
+package enum TermOutput {
     /// `capability target [en] -> Fähigkeitsziel (preferred), ... — defence / c12: definition`
-    public static func text(_ hits: [TermHit]) -> String {
+    package static func text(_ hits: [TermHit]) -> String {
         guard !hits.isEmpty else { return "No term found." }
         return hits.map(line).joined(separator: "\n")
     }
 
     /// One hit on one line (plus an indented definition line).
-    public static func line(_ hit: TermHit) -> String {
+    package static func line(_ hit: TermHit) -> String {
         let targets = hit.targets.map { term in
             "\(term.text) [\(term.language)]" + (term.status.map { " (\($0.rawValue))" } ?? "")
         }.joined(separator: "; ")
@@ -21,7 +21,7 @@ public enum TermOutput {
     }
 
     /// `5..<23 capability targets -> Fähigkeitsziel (preferred)` per occurrence.
-    public static func text(_ occurrences: [TermOccurrence]) -> String {
+    package static func text(_ occurrences: [TermOccurrence]) -> String {
         guard !occurrences.isEmpty else { return "No glossary term in the sentence." }
         return occurrences.map { occurrence in
             let answers = occurrence.hits.map { hit in

@@ -33,10 +33,12 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var targetFiles: [String]
 
     @Option(name: .customLong("source"), help: "Source language (BCP 47), e.g. en.")
-    var sourceLanguage: String
+    var sourceLanguage: LanguageTag
 
-    @Option(name: .customLong("target"), help: "Target language(s), comma separated, one per target file, e.g. de,fr.")
-    var targetLanguages: String
+    @Option(
+        name: .customLong("target"), help: "Target language(s), comma separated, one per target file, e.g. de,fr.",
+        transform: LanguageList.init)
+    var targetLanguages: LanguageList
 
     @Flag(help: "Input has one sentence per line.")
     var sentences = false
@@ -87,7 +89,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var noParagraphs = false
 
     /// The languages of `--target`, one per target file.
-    var parsedTargetLanguages: [LanguageTag] { (try? TargetLanguages.tags(targetLanguages)) ?? [] }
+    var parsedTargetLanguages: [LanguageTag] { targetLanguages.tags }
 
     /// The format of the alignments: `--format`, else json when `--json` puts them in the
     /// document on standard output, else tsv.
@@ -99,8 +101,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { jsonSummary || (alignmentsToStandardOutput && resolvedFormat == "json") }
 
     func validate() throws {
-        _ = try Self.sourceTag(sourceLanguage)
-        let targets = try TargetLanguages.tags(targetLanguages)
+        let targets = targetLanguages.tags
         guard !targets.contains(where: \.isWildcard) else {
             throw ValidationError("--target \"\(targetLanguages)\": give one language per target file, not *.")
         }
@@ -126,7 +127,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         let job = AlignJob(
-            source: .init(path: sourceFile, language: try Self.sourceTag(sourceLanguage)),
+            source: .init(path: sourceFile, language: sourceLanguage),
             targets: zip(targetFiles, parsedTargetLanguages).map { .init(path: $0.0, language: $0.1) },
             database: database.location, minimumConfidence: minimumConfidence,
             settings: .init(
@@ -151,13 +152,6 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
         } else if store {
             JSONOutput.printText(result.summary.text)
         }
-    }
-
-    /// The language of `--source`.
-    /// - Throws: `ValidationError` when it is not a language tag.
-    static func sourceTag(_ text: String) throws -> LanguageTag {
-        guard let tag = LanguageTag(text) else { throw ValidationError("--source \"\(text)\" is not a language tag.") }
-        return tag
     }
 
     /// The `--json` document: the summary, and the alignments when they go to standard output.

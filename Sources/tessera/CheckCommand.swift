@@ -10,10 +10,10 @@ struct CheckCommand: ParsableCommand, JSONOutputCommand {
             + "Exit status 1 when problems are found, or when the database holds no glossary with both languages.")
 
     @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
-    var source: String
+    var source: LanguageTag
 
-    @Option(name: .long, help: "The target language: exactly one (BCP 47 tag, e.g. de).")
-    var target: String
+    @Option(name: .long, help: "The target language: exactly one (BCP 47 tag, e.g. de).", transform: LanguageList.init)
+    var target: LanguageList
 
     @Option(name: .long, help: "A file of source<TAB>target lines.")
     var file: String?
@@ -24,22 +24,21 @@ struct CheckCommand: ParsableCommand, JSONOutputCommand {
     var printsJSON: Bool { output.json }
 
     func validate() throws {
-        _ = try GlossaryLanguageOptions.sourceTag(source)
-        _ = try Self.targetTag(target)
+        _ = try targetTag
     }
 
     /// The one target language of `--target` (not a list, not `*`).
-    static func targetTag(_ text: String) throws -> LanguageTag {
-        let tags = try TargetLanguages.tags(text)
-        guard tags.count == 1, let tag = tags.first, !tag.isWildcard else {
-            throw ValidationError("--target \"\(text)\": check needs exactly one target language.")
+    var targetTag: LanguageTag {
+        get throws {
+            guard target.tags.count == 1, let tag = target.tags.first, !tag.isWildcard else {
+                throw ValidationError("--target \"\(target)\": check needs exactly one target language.")
+            }
+            return tag
         }
-        return tag
     }
 
     func run() throws {
-        let sourceTag = try GlossaryLanguageOptions.sourceTag(source)
-        let targetTag = try Self.targetTag(target)
+        let (sourceTag, targetTag) = (source, try targetTag)
         try CheckTerminology.requireGlossary(database: database.location, source: sourceTag, target: targetTag)
         let lookup = try TermLookup(database: database.location, source: sourceTag, targets: [targetTag])
         let pairs =

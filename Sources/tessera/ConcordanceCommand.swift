@@ -27,10 +27,12 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     var timings = false
 
     @Option(name: .long, help: "The language searched, all others shown (without --pair).")
-    var lang: String?
+    var lang: LanguageTag?
 
-    @Option(name: .long, help: "A language pair, e.g. en-de or en:pt-BR: search one side, show the other.")
-    var pair: String?
+    @Option(
+        name: .long, help: "A language pair, e.g. en-de or en:pt-BR: search one side, show the other.",
+        transform: LanguagePair.init)
+    var pair: LanguagePair?
 
     @Option(name: .long, help: "With --pair: search the source (default) or the target side.")
     var side: Side?
@@ -46,6 +48,21 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
 
     enum Side: String, ExpressibleByArgument, CaseIterable {
         case source, target
+    }
+
+    /// A `--pair` value, parsed once when the command line is.
+    struct LanguagePair: Hashable, Sendable {
+        /// The first language and the second.
+        var first, second: LanguageTag
+
+        /// Parses `en-de`, `en:pt-BR` or `en,de`.
+        /// - Throws: `ValidationError` when `text` is not two language tags.
+        init(_ text: String) throws {
+            guard let (first, second) = ConcordanceCommand.parsePair(text) else {
+                throw ValidationError("--pair is not two language tags: \(text)")
+            }
+            (self.first, self.second) = (first, second)
+        }
     }
 
     /// Splits `en-de`, `en:pt-BR`, `en,de` into two tags.
@@ -64,12 +81,11 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     func languages() throws -> (LanguageTag, LanguageTag?) {
         if let pair {
             if lang != nil { throw ValidationError("Give --lang or --pair, not both (--side picks the side of a pair).") }
-            guard let (source, target) = Self.parsePair(pair) else { throw ValidationError("--pair is not two language tags: \(pair)") }
-            return side == .target ? (target, source) : (source, target)
+            return side == .target ? (pair.second, pair.first) : (pair.first, pair.second)
         }
         if side != nil { throw ValidationError("--side goes with --pair.") }
-        guard let lang, let tag = LanguageTag(lang) else { throw ValidationError("Give --lang or --pair.") }
-        return (tag, nil)
+        guard let lang else { throw ValidationError("Give --lang or --pair.") }
+        return (lang, nil)
     }
 
     func validate() throws {

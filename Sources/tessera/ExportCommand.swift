@@ -19,10 +19,10 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Source language (BCP 47); a unit without it is left out.")
-    var source: String?
+    var source: LanguageTag?
 
-    @Option(help: "Target languages, comma-separated (fr-CA,de); region fallback picks the closest variant.")
-    var target: String?
+    @Option(help: "Target languages, comma-separated (fr-CA,de); region fallback picks the closest variant.", transform: LanguageList.init)
+    var target: LanguageList?
 
     @Option(help: "TMX level: 1 (plain text) or 2 (inline codes).")
     var level: Int?
@@ -36,18 +36,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     var resolvedFormat: ExportTMXFormat? { format?.format ?? ExportTMXFormat.infer(from: out) }
 
     /// The languages of `--target` (none, or `*`: every language).
-    var targetTags: [LanguageTag] { (try? TargetLanguages.tagsOrEvery(target ?? "")) ?? [] }
-
-    /// The language of `--source`.
-    /// - Throws: `ValidationError` when it is not a language tag.
-    static func sourceTag(_ text: String?) throws -> LanguageTag? {
-        try text.map { text in
-            guard let tag = LanguageTag(text.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--source \"\(text)\" is not a language tag (BCP 47, such as en-US).")
-            }
-            return tag
-        }
-    }
+    var targetTags: [LanguageTag] { ((try? target?.tagsOrEvery()) ?? nil) ?? [] }
 
     var printsJSON: Bool { output.json }
 
@@ -59,14 +48,13 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
         if resolvedFormat == nil {
             throw ValidationError("Cannot tell the format from '\(out)'; add --format tmx|tsv|json|jsonl.")
         }
-        _ = try Self.sourceTag(source)
-        if let target { _ = try TargetLanguages.tagsOrEvery(target) }
+        _ = try target?.tagsOrEvery()
     }
 
     func run() throws {
         guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
         let useCase = ExportTMX(
-            database: database.location, output: out, format: format, source: try Self.sourceTag(source),
+            database: database.location, output: out, format: format, source: source,
             targets: targetTags, level: level)
         let report = try useCase.run()
         for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }

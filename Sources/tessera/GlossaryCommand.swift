@@ -13,28 +13,16 @@ struct GlossaryCommand: ParsableCommand {
 /// `--source en --target de,fr`: the language pair of term commands.
 struct GlossaryLanguageOptions: ParsableArguments {
     @Option(name: .long, help: "The source language (BCP 47 tag, e.g. en).")
-    var source: String
+    var source: LanguageTag
 
-    @Option(name: .long, help: "Target languages, comma-separated (e.g. de,fr) or *; default: every language.")
-    var target: String?
+    @Option(
+        name: .long, help: "Target languages, comma-separated (e.g. de,fr) or *; default: every language.",
+        transform: LanguageList.init)
+    var target: LanguageList?
 
-    /// The parsed source language.
-    var sourceTag: LanguageTag { LanguageTag(source) ?? .all }
+    /// The source language.
+    var sourceTag: LanguageTag { source }
 
-    /// The parsed target languages.
-    var targetTags: [LanguageTag] { (try? TargetLanguages.tagsOrEvery(target ?? "")) ?? [] }
-
-    /// The tag of a `--source` value.
-    /// - Throws: `ValidationError` when it is not a language tag (or is `*`).
-    static func sourceTag(_ text: String) throws -> LanguageTag {
-        guard let tag = LanguageTag(text), !tag.isWildcard else {
-            throw ValidationError("--source \"\(text)\" is not a language tag.")
-        }
-        return tag
-    }
-
-    mutating func validate() throws {
-        _ = try Self.sourceTag(source)
-        _ = try TargetLanguages.tags(target ?? "")
-    }
+    /// The target languages; none for every language.
+    var targetTags: [LanguageTag] { ((try? target?.tagsOrEvery()) ?? nil) ?? [] }
 }

@@ -16,10 +16,10 @@ struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
     var name: String?
 
     @Option(name: .customLong("source-language"), help: "Source language of headerless files.")
-    var sourceLanguage: String?
+    var sourceLanguage: LanguageTag?
 
     @Option(name: .customLong("target-language"), help: "Target language of headerless files.")
-    var targetLanguage: String?
+    var targetLanguage: LanguageTag?
 
     @Flag(name: .long, help: "Store TBX files with structure or picklist problems, with one warning per problem (listed, counted in the summary).")
     var lenient = false
@@ -34,15 +34,10 @@ struct GlossaryImportCommand: ParsableCommand, JSONOutputCommand {
         if (sourceLanguage == nil) != (targetLanguage == nil) {
             throw ValidationError("--source-language and --target-language go together.")
         }
-        for value in [sourceLanguage, targetLanguage].compactMap({ $0 }) where LanguageTag(value) == nil {
-            throw ValidationError("\"\(value)\" is not a language tag.")
-        }
     }
 
     func run() throws {
-        let languages = sourceLanguage.flatMap(LanguageTag.init).flatMap { source in
-            targetLanguage.flatMap(LanguageTag.init).map { (source, $0) }
-        }
+        let languages = sourceLanguage.flatMap { source in targetLanguage.map { (source, $0) } }
         let report = try GlossaryImport(
             files: files, name: name, database: database.location, languages: languages, lenient: lenient
         ).run()

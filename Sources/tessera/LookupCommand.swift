@@ -25,10 +25,10 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
     var file: String?
 
     @Option(name: .long, help: "The language of the sentence.")
-    var source: String
+    var source: LanguageTag
 
-    @Option(name: .long, help: "Target language(s): de, de-CH, de,fr or '*'.")
-    var target: String = "*"
+    @Option(name: .long, help: "Target language(s): de, de-CH, de,fr or '*'. (default: *)", transform: LanguageList.init)
+    var target: LanguageList = .every
 
     @Option(name: .customLong("min"), help: "Lowest score shown (0-101).")
     var minimum: Int = 75
@@ -66,8 +66,7 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
 
     func validate() throws {
         if (sentence == nil) == (file == nil) { throw ValidationError("Give either a sentence or --file.") }
-        guard LanguageTag(source) != nil else { throw ValidationError("--source is not a language tag: \(source)") }
-        _ = try TargetLanguages.tagsOrEvery(target)
+        _ = try target.tagsOrEvery()
         guard (0...101).contains(minimum) else { throw ValidationError("--min must be between 0 and 101.") }
         guard maximum >= 1 else { throw ValidationError("--max must be at least 1.") }
         if timings, file == nil { throw ValidationError("--timings is for batch lookups (--file).") }
@@ -75,10 +74,9 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
-        guard let sourceTag = LanguageTag(source) else { throw ValidationError("--source is not a language tag") }
         let format = try outputFormat
         var options = LookupOptions(
-            source: sourceTag, targets: try TargetLanguages.tagsOrEvery(target), minimum: minimum, limit: maximum,
+            source: source, targets: try target.tagsOrEvery(), minimum: minimum, limit: maximum,
             context: context)
         options.exhaustive = exhaustive
         guard let sentence else {

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import TesseraKit
 
@@ -51,6 +51,41 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
         case .jsonl: .jsonl
         }
     }
+}
+
+extension LanguageTag: ExpressibleByArgument {
+    /// A single-language option (`--source en`, `--lang de-CH`): parsed once, when the command
+    /// line is; the wildcard `*all*` is not a language here.
+    init?(argument: String) {
+        guard let tag = LanguageTag(argument), !tag.isWildcard else { return nil }
+        self = tag
+    }
+}
+
+/// A `--target` value parsed once, when the command line is (by ``TargetLanguages``).
+struct LanguageList: Hashable, Sendable, CustomStringConvertible {
+    /// The tags in order; `*` is `LanguageTag.all`.
+    var tags: [LanguageTag]
+
+    /// Parses `text`.
+    /// - Throws: `ValidationError` for an item that is not a language tag.
+    init(_ text: String) throws { tags = try TargetLanguages.tags(text) }
+
+    /// `*`: every language.
+    static let every = LanguageList(tags: [.all])
+
+    private init(tags: [LanguageTag]) { self.tags = tags }
+
+    /// The tags, or `nil` when `*` anywhere in the list means every language.
+    /// - Throws: `ValidationError` for an empty list.
+    func tagsOrEvery() throws -> [LanguageTag]? {
+        if tags.contains(where: \.isWildcard) { return nil }
+        guard !tags.isEmpty else { throw ValidationError("--target needs at least one language.") }
+        return tags
+    }
+
+    /// The list as given, canonicalised (`de,fr-CA`, `*`).
+    var description: String { tags.map { $0.isWildcard ? "*" : $0.description }.joined(separator: ",") }
 }
 
 /// The one parser of every command's `--target` value: comma-separated BCP 47 tags (`de,fr-CA`),

@@ -21,7 +21,7 @@ struct SegmentCommand: ParsableCommand, JSONOutputCommand {
     var file: String
 
     @Option(name: .long, help: "Language of the text (BCP 47 tag, e.g. en, de-CH).")
-    var lang: String
+    var lang: LanguageTag
 
     @Option(name: .long, help: "SRX rules file to use instead of the built-in rules.")
     var srx: String?
@@ -34,19 +34,8 @@ struct SegmentCommand: ParsableCommand, JSONOutputCommand {
     @Flag(name: .long, help: "Only blank lines separate paragraphs (for hard-wrapped text).")
     var blankLineParagraphs = false
 
-    func validate() throws {
-        _ = try Self.languageTag(lang)
-    }
-
-    /// The language of `--lang`.
-    /// - Throws: `ValidationError` when it is not a language tag.
-    static func languageTag(_ text: String) throws -> LanguageTag {
-        guard let tag = LanguageTag(text) else { throw ValidationError("'\(text)' is not a language tag.") }
-        return tag
-    }
-
     func run() throws {
-        let useCase = SegmentText(language: try Self.languageTag(lang), rulesFile: srx, blankLineParagraphs: blankLineParagraphs)
+        let useCase = SegmentText(language: lang, rulesFile: srx, blankLineParagraphs: blankLineParagraphs)
         let sentences: [SegmentText.Sentence]
         do {
             sentences = try useCase.run(file: file)

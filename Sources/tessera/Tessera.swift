@@ -32,7 +32,7 @@ struct Tessera: AsyncParsableCommand {
             command = try parseAsRoot(arguments)
         } catch {
             // Before the command exists, `--json` is read from the words before a `--`.
-            fail(error, json: arguments.prefix { $0 != "--" }.contains("--json"), parsing: true)
+            fail(error, json: arguments.prefix { $0 != "--" }.contains("--json"))
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -50,11 +50,14 @@ struct Tessera: AsyncParsableCommand {
     ///
     /// This is the one place where errors become messages and statuses: commands throw the errors
     /// of TesseraKit as they are. Only ArgumentParser's own errors (`ValidationError`, `CleanExit`,
-    /// parse errors) are asked for their status; any other error is a failure (1), also one that
+    /// parse and help errors) are asked for their status; any other error is a failure (1), also one that
     /// carries an error code of its own (an `NSError`, a database error).
-    static func fail(_ error: any Error, json: Bool, parsing: Bool = false) -> Never {
+    static func fail(_ error: any Error, json: Bool) -> Never {
         if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
-        let code = parsing || error is ValidationError || error is CleanExit ? exitCode(for: error) : .failure
+        // ArgumentParser's errors (`ValidationError`, `CleanExit`, its parse and help errors, also
+        // thrown from `run()` by `--help`) carry their status; no other error does.
+        let fromArgumentParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+        let code = fromArgumentParser ? exitCode(for: error) : ExitCode.failure
         if code == .success { exit(withError: error) }  // --help, --version
         let status = code == .validationFailure ? ExitStatus.usage : ExitStatus.failure
         let message = status == ExitStatus.usage ? message(for: error) : "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -15,7 +15,7 @@ struct ExportCommandTests {
 
     @Test func parse_readsLanguagesLevelAndFormat() throws {
         let command = try ExportCommand.parse(["out.data", "--source", "en-US", "--target", "fr-CA, de", "--level", "1", "--format", "jsonl"])
-        #expect(command.source == "en-US")
+        #expect(command.source == LanguageTag("en-US"))
         #expect(command.targetTags == [LanguageTag("fr-CA")!, LanguageTag("de")!])
         #expect(command.level == 1)
         #expect(command.resolvedFormat == .jsonl)

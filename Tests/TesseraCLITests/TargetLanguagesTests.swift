@@ -37,7 +37,7 @@ struct TargetLanguagesTests {
         #expect(export.targetTags == expected)
         let align = try AlignCommand.parse(["a.en", "a.de", "a.fr", "--source", "en", "--target", "de, fr"])
         #expect(align.parsedTargetLanguages == expected)
-        #expect(try CheckCommand.targetTag(" de ") == LanguageTag("de")!)
+        #expect(try CheckCommand.parse(["--source", "en", "--target", " de "]).targetTag == LanguageTag("de")!)
         // `*` is every language for term commands as for lookup (it was refused as "not a language tag").
         let every = try TermCommand.parse(["capability", "--source", "en", "--target", "*"])
         #expect(every.languages.targetTags.isEmpty)
