@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var output: OutputOptions
 
     /// The format to write: the option, else the one OUT's extension implies.
-    var resolvedFormat: ExportTMXFormat? { format?.format ?? ExportTMXFormat.infer(from: out) }
+    var resolvedFormat: ExportMemoryFormat? { format?.format ?? ExportMemoryFormat.infer(from: out) }
 
     /// The languages of `--target` (none, or `*`: every language).
     var targetTags: [LanguageTag] { ((try? target?.tagsOrEvery()) ?? nil) ?? [] }
@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
-        let useCase = ExportTMX(
+        let useCase = ExportMemory(
             database: database.location, output: out, format: format, source: source,
             targets: targetTags, level: level)
         let report = try useCase.run()

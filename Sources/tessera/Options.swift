@@ -43,7 +43,7 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case tmx, tsv, json, jsonl
 
     /// The export format.
-    var format: ExportTMXFormat {
+    var format: ExportMemoryFormat {
         switch self {
         case .tmx: .tmx
         case .tsv: .tsv

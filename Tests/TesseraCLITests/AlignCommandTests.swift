@@ -64,7 +64,7 @@ struct AlignCommandTests {
         try AlignCommand.parse(arguments).run()
         try AlignCommand.parse(arguments).run()
         let tsv = folder.appendingPathComponent("out.tsv").path
-        let report = try ExportTMX(database: DatabaseLocation(option: database), output: tsv, format: .tsv).run()
+        let report = try ExportMemory(database: DatabaseLocation(option: database), output: tsv, format: .tsv).run()
         let lines = try String(contentsOfFile: tsv, encoding: .utf8).split(whereSeparator: \.isNewline)
         // 17 English sentences, one merge each in German and French at different places: 15
         // multilingual units, stored once (the second run adds nothing), two pairs each.

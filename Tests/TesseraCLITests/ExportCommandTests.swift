@@ -6,10 +6,10 @@ import TesseraKit
 
 struct ExportCommandTests {
     @Test(arguments: [
-        ("out.tmx", ExportTMXFormat.tmx), ("-", .tmx), ("out.tsv", .tsv), ("out.json", .json),
+        ("out.tmx", ExportMemoryFormat.tmx), ("-", .tmx), ("out.tsv", .tsv), ("out.json", .json),
         ("out.jsonl", .jsonl), ("OUT.TSV", .tsv),
     ])
-    func parse_infersFormatFromExtension(_ out: String, _ expected: ExportTMXFormat) throws {
+    func parse_infersFormatFromExtension(_ out: String, _ expected: ExportMemoryFormat) throws {
         #expect(try ExportCommand.parse([out]).resolvedFormat == expected)
     }
 

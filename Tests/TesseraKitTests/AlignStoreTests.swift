@@ -84,7 +84,7 @@ struct AlignStoreTests {
         #expect(report.added == units.count)
         let folder = try ImportExportSupport.temporaryFolder()
         let exported = folder.appendingPathComponent("export.tmx").path
-        _ = try ExportTMX(database: database, output: exported, format: .tmx).run()
+        _ = try ExportMemory(database: database, output: exported, format: .tmx).run()
         let direct = folder.appendingPathComponent("direct.tmx").path
         try AlignStore.writeTMX(units, to: direct, sourceLanguage: ImportExportSupport.tag("en"))
         for path in [exported, direct] {

@@ -164,8 +164,8 @@ struct ImportExportFilesTests {
         let first = DatabaseLocation(option: folder.appendingPathComponent("first.db").path)
         #expect(try ImportTMX(database: first).run(files: [write(Self.tmx, "in.tmx", in: folder)]).succeeded)
         let out = folder.appendingPathComponent(name).path
-        let format = try #require(ExportTMXFormat.infer(from: out))
-        let export = try ExportTMX(database: first, output: out, format: format).run()
+        let format = try #require(ExportMemoryFormat.infer(from: out))
+        let export = try ExportMemory(database: first, output: out, format: format).run()
         #expect(export.units == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)).prefix(magic.count) == Data(magic))
         let second = DatabaseLocation(option: folder.appendingPathComponent("second.db").path)
@@ -181,10 +181,10 @@ struct ImportExportFilesTests {
         let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
         #expect(try ImportTMX(database: database).run(files: [write(Self.tmx, "in.tmx", in: folder)]).succeeded)
         let out = folder.appendingPathComponent("out.tmx").path
-        let report = try ExportTMX(database: database, output: out, format: .tmx, source: Support.tag("zz")).run()
+        let report = try ExportMemory(database: database, output: out, format: .tmx, source: Support.tag("zz")).run()
         #expect(report.units == 0)
         #expect(report.warnings == ["0 units written: no unit has the source language zz."])
-        let all = try ExportTMX(database: database, output: out, format: .tmx).run()
+        let all = try ExportMemory(database: database, output: out, format: .tmx).run()
         #expect(all.units == 2 && all.warnings.isEmpty)
     }
 
@@ -200,7 +200,7 @@ struct ImportExportFilesTests {
         let report = try ImportTMX(database: database).run(files: [write(text, "in.tmx", in: folder)])
         #expect(report.succeeded && report.totals.warnings.isEmpty, "\(report.summary)")
         let out = folder.appendingPathComponent("out.tmx").path
-        _ = try ExportTMX(database: database, output: out, format: .tmx).run()
+        _ = try ExportMemory(database: database, output: out, format: .tmx).run()
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains(#"adminlang="en" srclang="*all*""#), "\(written)")
         #expect(written.contains(#"<tu tuid="1" srclang="*all*">"#), "\(written)")

@@ -4,7 +4,7 @@ import TesseraCore
 import TesseraKit
 import TesseraStorage
 
-struct ImportExportTMXTests {
+struct ImportExportMemoryTests {
     typealias Support = ImportExportSupport
 
     /// TMX files of the TesseraTMX fixtures (and the shared samples when present) that are
@@ -47,7 +47,7 @@ struct ImportExportTMXTests {
         let report = try ImportTMX(database: first, policy: .add).run(files: files)
         #expect(report.succeeded, "\(report.files.compactMap(\.error))")
         let exported = folder.appendingPathComponent("all.tmx").path
-        let export = try ExportTMX(database: first, output: exported, format: .tmx).run()
+        let export = try ExportMemory(database: first, output: exported, format: .tmx).run()
         #expect(export.units == report.totals.added)
         let second = database(folder, "second.db")
         let again = try ImportTMX(database: second, policy: .add).run(files: [exported])
@@ -133,7 +133,7 @@ struct ImportExportTMXTests {
     /// The `source<TAB>target` of each row of a TSV export (header and language columns dropped).
     static func tsvPairs(_ path: String) throws -> [String] {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines.first == ExportTMX.tsvHeader.joined(separator: "\t"))
+        #expect(lines.first == ExportMemory.tsvHeader.joined(separator: "\t"))
         return lines.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\t") }
     }
 
@@ -144,7 +144,7 @@ struct ImportExportTMXTests {
         let location = database(folder)
         _ = try ImportTMX(database: location).run(files: [samples.appendingPathComponent(Self.sampleFiles[0]).path])
         let out = folder.appendingPathComponent("be.tsv").path
-        _ = try ExportTMX(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("be")]).run()
+        _ = try ExportMemory(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("be")]).run()
         let lines = try Self.tsvPairs(out)
         for expected in ["entuv\tbetuv", "lang1\ttr1", "lang3\ttr3"] { #expect(lines.contains(expected), "\(lines)") }
         #expect(!lines.contains("lang1z\ttr1"))
@@ -157,7 +157,7 @@ struct ImportExportTMXTests {
         let location = database(folder)
         _ = try ImportTMX(database: location).run(files: [samples.appendingPathComponent(Self.sampleFiles[1]).path])
         let out = folder.appendingPathComponent("frca.tsv").path
-        _ = try ExportTMX(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("fr-CA")]).run()
+        _ = try ExportMemory(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("fr-CA")]).run()
         let lines = try Self.tsvPairs(out)
         #expect(lines == ["First", "Second", "Third"].map { "\($0) entry in US English\t\($0) entry in French Canadian" })
     }

@@ -23,7 +23,7 @@ struct ImportExportTextFormatsTests {
     @Test func exportTSV_picksBestVariantsWithRegionFallbackAndEscapes() throws {
         let (location, folder) = try makeMemory()
         let out = folder.appendingPathComponent("out.tsv").path
-        let report = try ExportTMX(
+        let report = try ExportMemory(
             database: location, output: out, format: .tsv, source: ImportExportSupport.tag("en-US"),
             targets: [ImportExportSupport.tag("fr-CA"), ImportExportSupport.tag("de")]
         ).run()
@@ -37,7 +37,7 @@ struct ImportExportTextFormatsTests {
     @Test func exportTSV_withoutLanguagesWritesEveryPairFromTheSource() throws {
         let (location, folder) = try makeMemory()
         let out = folder.appendingPathComponent("all.tsv").path
-        let report = try ExportTMX(database: location, output: out, format: .tsv).run()
+        let report = try ExportMemory(database: location, output: out, format: .tsv).run()
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines == [
             "source_language\ttarget_language\tsource\ttarget", "en\ten-US\tHello\tHi\\tthere", "en\tfr-FR\tHello\tBonjour",
@@ -46,11 +46,11 @@ struct ImportExportTextFormatsTests {
         #expect(report.pairs == 5)
     }
 
-    @Test(arguments: [ExportTMXFormat.json, .jsonl])
-    func exportJSON_writesOneObjectPerUnit(_ format: ExportTMXFormat) throws {
+    @Test(arguments: [ExportMemoryFormat.json, .jsonl])
+    func exportJSON_writesOneObjectPerUnit(_ format: ExportMemoryFormat) throws {
         let (location, folder) = try makeMemory()
         let out = folder.appendingPathComponent("out.\(format.rawValue)").path
-        let report = try ExportTMX(database: location, output: out, format: format).run()
+        let report = try ExportMemory(database: location, output: out, format: format).run()
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         let objects: [[String: Any]]
         if format == .json {
@@ -81,7 +81,7 @@ struct ImportExportTextFormatsTests {
         let folder = try ImportExportSupport.temporaryFolder()
         let location = DatabaseLocation(option: folder.appendingPathComponent("none.db").path)
         #expect(throws: KitError.self) { _ = try Stats(database: location).run() }
-        #expect(throws: KitError.self) { _ = try ExportTMX(database: location, output: "-", format: .tsv).run() }
+        #expect(throws: KitError.self) { _ = try ExportMemory(database: location, output: "-", format: .tsv).run() }
         #expect(!location.exists)
     }
 

@@ -11,7 +11,7 @@ struct PluralTests {
     }
 
     @Test func exportSummary_saysOnePair() {
-        var report = ExportTMXReport(output: "out.tsv", format: .tsv)
+        var report = ExportMemoryReport(output: "out.tsv", format: .tsv)
         report.units = 1
         report.pairs = 1
         report.skipped = 1

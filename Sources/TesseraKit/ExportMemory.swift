@@ -14,16 +14,16 @@ import TesseraText
 /// every unit whole, so that re-importing it gives identical units.
 ///
 /// ```swift
-/// let report = try ExportTMX(database: DatabaseLocation(option: "tm.db"), output: "out.tsv", format: .tsv,
-///                            source: LanguageTag("en-US"), targets: [LanguageTag("fr-CA")!]).run()
+/// let report = try ExportMemory(database: DatabaseLocation(option: "tm.db"), output: "out.tsv", format: .tsv,
+///                               source: LanguageTag("en-US"), targets: [LanguageTag("fr-CA")!]).run()
 /// ```
-public struct ExportTMX: Sendable {
+public struct ExportMemory: Sendable {
     /// The memory to read.
     public var database: DatabaseLocation
     /// The output path, `-` for standard output.
     public var output: String
     /// The output format.
-    public var format: ExportTMXFormat
+    public var format: ExportMemoryFormat
     /// The source language, if restricted.
     public var source: LanguageTag?
     /// The target languages, if restricted.
@@ -35,7 +35,7 @@ public struct ExportTMX: Sendable {
     ///
     /// - Parameter level: 1 or 2; `nil` means 2 for TMX and JSON, 1 for TSV.
     public init(
-        database: DatabaseLocation, output: String, format: ExportTMXFormat, source: LanguageTag? = nil,
+        database: DatabaseLocation, output: String, format: ExportMemoryFormat, source: LanguageTag? = nil,
         targets: [LanguageTag] = [], level: Int? = nil
     ) {
         precondition(level == nil || level == 1 || level == 2, "The TMX level must be 1 or 2.")
@@ -52,13 +52,13 @@ public struct ExportTMX: Sendable {
     /// - Returns: what was written.
     /// - Throws: ``KitError`` (no database, output not writable), `StorageError`, `TMXError`/`XMLError`.
     /// - Complexity: O(*n*) in the units of the memory, one page of units in memory at a time.
-    public func run() throws -> ExportTMXReport {
+    public func run() throws -> ExportMemoryReport {
         guard database.exists else {
             throw KitError(.noDatabase, "No translation memory at \(database.path).")
         }
         let memory = try TranslationMemory.open(path: database.path)
         let filter = UnitFilter(source: source, targets: targets)
-        var report = ExportTMXReport(output: output, format: format)
+        var report = ExportMemoryReport(output: output, format: format)
         switch format {
         case .tmx:
             let sourceLanguage = try headerSourceLanguage(memory)
@@ -85,7 +85,7 @@ public struct ExportTMX: Sendable {
                             "\(selection.source.language)\t\(target.language)\t" + tsvField(selection.source) + "\t" + tsvField(target) + "\n")
                     }
                 case .json, .jsonl:
-                    let line = try ExportTMXJSON.encode(stored, unit: selection.unit, level: level)
+                    let line = try ExportMemoryJSON.encode(stored, unit: selection.unit, level: level)
                     try out.write(format == .json ? (first ? "" : ",\n") + line : line + "\n")
                 case .tmx:
                     break

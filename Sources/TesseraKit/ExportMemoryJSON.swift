@@ -9,7 +9,7 @@ import TesseraStorage
 ///  "props":[{"type":"x-domain","value":"UI"}],"notes":[],
 ///  "variants":[{"lang":"en-US","text":"Press","markup":"Press <ph x=\"1\"/>","codes":1}]}
 /// ```
-struct ExportTMXJSON: Encodable {
+struct ExportMemoryJSON: Encodable {
     struct PropJSON: Encodable {
         var type: String
         var value: String
@@ -52,7 +52,7 @@ struct ExportTMXJSON: Encodable {
         func notes(_ list: [Note]) -> [NoteJSON]? {
             list.isEmpty ? nil : list.map { NoteJSON(value: $0.value, lang: $0.language?.description, encoding: $0.encoding) }
         }
-        let value = ExportTMXJSON(
+        let value = ExportMemoryJSON(
             id: stored.id, tuid: unit.tuid, srclang: unit.sourceLanguage?.description,
             source: stored.sourceLanguage.description, origin: unit.origin.rawValue,
             attributes: attributes(unit.attributes), props: props(unit.props), notes: notes(unit.notes),

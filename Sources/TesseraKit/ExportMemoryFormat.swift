@@ -1,7 +1,7 @@
 import TesseraIO
 
 /// The output formats of `tessera export`.
-public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
+public enum ExportMemoryFormat: String, Sendable, CaseIterable, Codable {
     /// TMX 1.4b (level 1 or 2), streamed through `TMXWriter`.
     case tmx
     /// One `source<TAB>target` line per language pair; tab, line feed, carriage return and
@@ -18,13 +18,13 @@ public enum ExportTMXFormat: String, Sendable, CaseIterable, Codable {
     /// extension.
     ///
     /// ```swift
-    /// ExportTMXFormat.infer(from: "out.jsonl")   // .jsonl
-    /// ExportTMXFormat.infer(from: "out.tmx.gz")   // .tmx (written as gzip)
+    /// ExportMemoryFormat.infer(from: "out.jsonl")   // .jsonl
+    /// ExportMemoryFormat.infer(from: "out.tmx.gz")   // .tmx (written as gzip)
     /// ```
-    public static func infer(from path: String) -> ExportTMXFormat? {
+    public static func infer(from path: String) -> ExportMemoryFormat? {
         if path == "-" { return .tmx }
         let lower = OutputFile.uncompressedName(path).lowercased()
-        let table: [(suffix: String, format: ExportTMXFormat)] = [
+        let table: [(suffix: String, format: ExportMemoryFormat)] = [
             (".tmx", .tmx), (".tsv", .tsv), (".tab", .tsv), (".txt", .tsv),
             (".json", .json), (".jsonl", .jsonl), (".ndjson", .jsonl),
         ]

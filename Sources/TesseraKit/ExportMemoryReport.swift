@@ -1,9 +1,9 @@
 /// What `tessera export` wrote.
-public struct ExportTMXReport: Codable, Sendable, Equatable {
+public struct ExportMemoryReport: Codable, Sendable, Equatable {
     /// The output path (`-` for standard output).
     public var output: String
     /// The format written.
-    public var format: ExportTMXFormat
+    public var format: ExportMemoryFormat
     /// Units written (TMX, JSON) or units that gave at least one pair (TSV).
     public var units: Int = 0
     /// Source -> target pairs written (TSV lines; for TMX and JSON the pairs the units hold).
@@ -14,7 +14,7 @@ public struct ExportTMXReport: Codable, Sendable, Equatable {
     public var warnings: [String] = []
 
     /// Creates an empty report.
-    public init(output: String, format: ExportTMXFormat) {
+    public init(output: String, format: ExportMemoryFormat) {
         self.output = output
         self.format = format
     }
