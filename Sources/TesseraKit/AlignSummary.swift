@@ -65,7 +65,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
     ///   - minimumConfidence: The confidence floor applied to units.
     ///   - units: Number of units made.
     ///   - store: The store's report.
-    public init(articles: [AlignedArticle], lexicons: [AlignLexicon.Loaded?] = [], minimumConfidence: Double,
+    package init(articles: [AlignedArticle], lexicons: [AlignLexicon.Loaded?] = [], minimumConfidence: Double,
                 units: Int, store: WriteReport?) {
         source = articles.first?.sourceName ?? ""
         sourceLanguage = articles.first?.source.language?.description

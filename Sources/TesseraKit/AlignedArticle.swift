@@ -34,7 +34,7 @@ public struct AlignedArticle: Sendable {
     public var targetReplacedCharacters = 0
 
     /// Creates an article alignment.
-    public init(sourceName: String, targetName: String, source: AlignmentDocument, target: AlignmentDocument,
+    package init(sourceName: String, targetName: String, source: AlignmentDocument, target: AlignmentDocument,
                 report: DocumentAligner.Report) {
         self.sourceName = sourceName
         self.targetName = targetName

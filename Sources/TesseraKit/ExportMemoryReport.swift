@@ -14,7 +14,7 @@ public struct ExportMemoryReport: Codable, Sendable, Equatable {
     public var warnings: [String] = []
 
     /// Creates an empty report.
-    public init(output: String, format: ExportMemoryFormat) {
+    package init(output: String, format: ExportMemoryFormat) {
         self.output = output
         self.format = format
     }

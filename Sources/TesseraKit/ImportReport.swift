@@ -55,7 +55,7 @@ public struct ImportReport: Codable, Sendable, Equatable {
         public var warnings: [String: Int] = [:]
 
         /// Creates an empty result for a file.
-        public init(path: String) { self.path = path }
+        package init(path: String) { self.path = path }
 
         /// Duplicates found (replaced or skipped).
         public var duplicates: Int { replaced + duplicatesSkipped }
@@ -93,7 +93,7 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public private(set) var totals = Totals()
 
     /// Creates an empty report.
-    public init(database: String, duplicatePolicy: String) {
+    package init(database: String, duplicatePolicy: String) {
         self.database = database
         self.duplicatePolicy = duplicatePolicy
     }
