@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import TesseraTestSupport
+
+/// The front end's boundary (Docs/DESIGN.md, "Modules"): the CLI imports only TesseraKit,
+/// ArgumentParser and Foundation, and Kit neither draws on a terminal nor holds a benchmark.
+struct ModuleBoundaryTests {
+    /// The Swift files of a source folder, with their text.
+    static func sources(_ folder: String) throws -> [(name: String, text: String)] {
+        let url = SharedData.packageRoot.appendingPathComponent(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".swift") }.sorted().map {
+            ($0, try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8))
+        }
+    }
+
+    @Test func cli_importsOnlyKitArgumentParserAndFoundation() throws {
+        let files = try Self.sources("Sources/tessera")
+        #expect(!files.isEmpty)
+        for (name, text) in files {
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ").map(String.init)
+                guard let index = words.firstIndex(of: "import"), words[..<index].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" }),
+                    index + 1 < words.count
+                else { continue }
+                #expect(["TesseraKit", "ArgumentParser", "Foundation"].contains(words[index + 1]), "\(name): \(line)")
+            }
+        }
+    }
+
+    @Test(arguments: ["isatty", "ioctl", "TIOCGWINSZ", "\\u{1B}[", "Benchmark"])
+    func kit_drawsNothingOnATerminalAndHoldsNoBenchmark(word: String) throws {
+        for (name, text) in try Self.sources("Sources/TesseraKit") {
+            #expect(!text.contains(word), "\(name) holds \(word)")
+        }
+    }
+}
