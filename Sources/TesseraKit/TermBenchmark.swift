@@ -1,6 +1,7 @@
 import Foundation
 public import TesseraCore
 import TesseraGlossary
+import TesseraStorage
 import TesseraText
 
 /// The hidden `glossary bench` use case: measures glossary import, `term` and `terms-in` on a
@@ -121,8 +122,9 @@ public struct TermBenchmark: Sendable {
             csv += "b\(number),\(GlossaryCSVWriter.quote(pair.0)),\(GlossaryCSVWriter.quote(pair.1))\r\n"
         }
         let csvPath = directory + "/bench-glossary.csv"
-        let database = DatabaseLocation(option: directory + "/bench-glossary.db")
-        try? FileManager.default.removeItem(atPath: database.path)
+        let databasePath = directory + "/bench-glossary.db"
+        let database = StoreLocation.sqlite(path: databasePath)
+        try? FileManager.default.removeItem(atPath: databasePath)
         guard FileManager.default.createFile(atPath: csvPath, contents: Data(csv.utf8)) else {
             throw KitError(.cannotWrite, "Cannot write \(csvPath).")
         }

@@ -147,7 +147,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
                 return try loader.load(source: sourceTag, target: targetTag)
             }
         } catch {
-            throw CommandFailure("\(database.location.path): \(error)")
+            throw CommandFailure("\(database.location): \(error)")
         }
         let articles = AlignArticles.align(source: source, targets: targets, inputIsSentences: sentences, aligner: aligner,
                                            lexicons: loaded.map { $0?.lexicon ?? BilingualLexicon() })
@@ -178,7 +178,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
             do {
                 report = try AlignStore(database: database.location).store(units, sourcePath: sourceFile)
             } catch {
-                throw CommandFailure("\(database.location.path): \(error)")
+                throw CommandFailure("\(database.location): \(error)")
             }
         }
         let summary = AlignSummary(articles: articles, lexicons: loaded, minimumConfidence: minimumConfidence,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TesseraCore
 import TesseraKit
+import TesseraStorage
 
 /// `--db PATH`: the translation memory file (else `$TESSERA_DB`, else `./tessera.db`).
 struct DatabaseOptions: ParsableArguments {
@@ -9,7 +10,7 @@ struct DatabaseOptions: ParsableArguments {
     var path: String?
 
     /// The resolved location.
-    var location: DatabaseLocation { DatabaseLocation(option: path) }
+    var location: StoreLocation { StoreLocation(option: path) }
 }
 
 /// `--json`: one JSON document on standard output instead of text.
