@@ -1,4 +1,5 @@
 import Testing
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// The Bloom filter of a bulk batch: never a false negative, few false positives.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// A batch written into an empty memory runs in bulk mode (some indexes dropped and created again
@@ -20,7 +21,7 @@ struct BulkImportTests {
         return units
     }
 
-    func storedState(_ tm: TranslationMemory, skippingFirst: Bool) throws -> (units: [TranslationUnit], fullText: [Int]) {
+    func storedState(_ tm: SQLiteTranslationStore, skippingFirst: Bool) throws -> (units: [TranslationUnit], fullText: [Int]) {
         var units = try tm.allUnits().map(\.unit)
         if skippingFirst { units.removeFirst() }
         let fullText = try tm.read { db in
@@ -33,10 +34,10 @@ struct BulkImportTests {
 
     @Test(arguments: DuplicatePolicy.allCases)
     func importBatch_bulkModeStoresWhatIncrementalModeStores(_ policy: DuplicatePolicy) throws {
-        let bulk = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let bulk = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let bulkReport = try bulk.write(units: Self.units, batch: ImportBatch(kind: .tmx, filePath: "b.tmx"), policy: policy)
 
-        let incremental = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let incremental = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try incremental.write(units: [pair("seed", "Saat", to: "tr")], batch: ImportBatch(kind: .tmx, filePath: "seed.tmx"))
         var incrementalReport = try incremental.write(units: Self.units, batch: ImportBatch(kind: .tmx, filePath: "b.tmx"), policy: policy)
         incrementalReport.batchID = bulkReport.batchID
@@ -59,7 +60,7 @@ struct BulkImportTests {
     struct Interrupted: Error {}
 
     @Test func importBatch_throwInBulkBatchKeepsSchemaAndEmptyMemory() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let schemaBefore = try tm.read { db in try String.fetchAll(db, sql: "SELECT name || IFNULL(sql, '') FROM sqlite_master ORDER BY name") }
         #expect(throws: Interrupted.self) {
             try tm.importBatch(ImportBatch(kind: .tmx, filePath: "x.tmx"), policy: .overwrite) { sink in
@@ -77,7 +78,7 @@ struct BulkImportTests {
     /// the index with the `variant` rows (a missing or stale full-text row fails it), and checks
     /// that the trigram table (a subset of the rows, so its own check does not apply) holds exactly
     /// the CJK variants.
-    func checkFullText(_ tm: TranslationMemory) throws {
+    func checkFullText(_ tm: SQLiteTranslationStore) throws {
         let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
         let cjkVariants = try tm.pool.write { db in
             try db.execute(sql: "INSERT INTO variantText(variantText, rank) VALUES ('integrity-check', 1)")
@@ -88,7 +89,7 @@ struct BulkImportTests {
         #expect(trigramRows == cjkVariants)
     }
 
-    func count(_ tm: TranslationMemory, _ table: String, _ word: String) throws -> Int {
+    func count(_ tm: SQLiteTranslationStore, _ table: String, _ word: String) throws -> Int {
         try tm.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [word]) ?? -1
         }
@@ -99,7 +100,7 @@ struct BulkImportTests {
     /// at once, the old text removed, and the rest added at the end.
     @Test(arguments: [DuplicatePolicy.overwrite, .keepNewest])
     func importBatch_replacingTheLastUnitKeepsFullTextInStep(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: [
             pair("first", "premier", tuid: "a", changed: "20200101T000000Z"),
             pair("last", "東京都庁舎", to: "ja", tuid: "b", changed: "20200101T000000Z"),
@@ -122,7 +123,7 @@ struct BulkImportTests {
 
     @Test(arguments: DuplicatePolicy.allCases)
     func importBatch_fullTextMatchesVariantsAfterEveryKindOfBatch(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: Self.units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
         try checkFullText(tm)
         try tm.write(units: Self.units.reversed(), batch: ImportBatch(kind: .tmx, filePath: "b.tmx"), policy: policy)

@@ -1,5 +1,6 @@
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct ChangeDateTests {
@@ -21,6 +22,6 @@ struct ChangeDateTests {
     @Test(arguments: ["ÉCOLE  Straße\u{00A0}ΣΟΦΙΑ", "Ǆemal İstanbul", "ÅNGSTRÖM\tÆØ", "日本語 テキスト ＡＢＣ"])
     func normalizedKey_matchesStandardLowercasing(_ text: String) {
         let expected = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        #expect(TranslationMemory.normalizedKey(text, language: tag("de")) == expected)
+        #expect(SQLiteTranslationStore.normalizedKey(text, language: tag("de")) == expected)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct DatabaseOpenerTests {
@@ -23,8 +24,8 @@ struct DatabaseOpenerTests {
         let glossaryPath = Self.temporaryDatabase()
         let memoryPath = Self.temporaryDatabase()
         defer { for path in [glossaryPath, memoryPath] { try? FileManager.default.removeItem(atPath: path) } }
-        let glossary = try GlossaryStore.open(path: glossaryPath)
-        let memory = try TranslationMemory.open(path: memoryPath)
+        let glossary = try SQLiteGlossaryStore.open(path: glossaryPath)
+        let memory = try SQLiteTranslationStore.open(path: memoryPath)
         // WAL, synchronous = NORMAL (1), 10 s busy timeout.
         #expect(try Self.settings(glossary.pool) == ["wal", "1", "10000"])
         #expect(try Self.settings(memory.pool) == ["wal", "1", "10000"])

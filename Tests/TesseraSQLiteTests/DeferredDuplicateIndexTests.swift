@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// A batch into an empty memory under a policy that checks duplicates leaves `unit_duplicateKey`
@@ -16,7 +17,7 @@ struct DeferredDuplicateIndexTests {
 
     @Test(arguments: checkingPolicies)
     func importBatch_intoEmptyMemory_createsTheIndexAtTheFirstRepeatedKey(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         var during: [Bool] = []
         let report = try tm.pool.write { db -> WriteReport in
             let sink = try UnitSink(db: db, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
@@ -35,7 +36,7 @@ struct DeferredDuplicateIndexTests {
 
     @Test(arguments: checkingPolicies)
     func importBatch_intoEmptyMemory_createsTheIndexAtTheKeyLimit(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         var during: [Bool] = []
         let report = try tm.pool.write { db -> WriteReport in
             let sink = try UnitSink(db: db, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
@@ -54,7 +55,7 @@ struct DeferredDuplicateIndexTests {
     }
 
     @Test func importBatch_intoNonEmptyMemory_keepsTheIndex() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: [pair("seed", "graine")], batch: ImportBatch(kind: .tmx, filePath: "seed.tmx"))
         let present = try tm.pool.write { db -> Bool in
             let sink = try UnitSink(db: db, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: .keepNewest)

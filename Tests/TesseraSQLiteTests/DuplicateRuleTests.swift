@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// The duplicate rule (Docs/STORAGE.md, "Duplicates and policies") under every policy: a unit with
@@ -16,7 +17,7 @@ struct DuplicateRuleTests {
     }
 
     /// The stored units as `tuid|source|target|context`, in id order.
-    static func stored(_ tm: TranslationMemory) throws -> [String] {
+    static func stored(_ tm: SQLiteTranslationStore) throws -> [String] {
         try tm.allUnits().map { stored in
             let unit = stored.unit
             return [unit.tuid ?? "-", unit.variants[0].segment.plainText, unit.variants[1].segment.plainText,
@@ -28,7 +29,7 @@ struct DuplicateRuleTests {
     /// an empty memory) and in a second file (a batch into a non-empty memory).
     @Test(arguments: DuplicatePolicy.allCases)
     func equalTextsWithDifferentTuids_areDifferentUnits(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let first = try tm.write(units: [
             Self.keyed("menu.file.new", "New", "Nouveau", context: "menu"),
             Self.keyed("toolbar.new", "New", "Nouveau", context: "button"),
@@ -57,7 +58,7 @@ struct DuplicateRuleTests {
     @Test(arguments: sameTuidCases)
     func sameTuidAndSource_isOneEntryDecidedByThePolicy(_ policy: DuplicatePolicy, _ expected: [String]) throws {
         for split in [false, true] {
-            let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+            let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
             let old = Self.keyed("k", "New", "Nouveau", context: "old", changed: "20200101T000000Z")
             let new = Self.keyed("k", "New", "Nouvel", context: "new", changed: "20240101T000000Z")
             if split {
@@ -75,7 +76,7 @@ struct DuplicateRuleTests {
     /// its source).
     @Test(arguments: DuplicatePolicy.allCases)
     func sameTuidWithOtherSource_isAnotherUnit(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: [Self.keyed("1", "Open", "Ouvrir", context: "a")], batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
         try tm.write(units: [
             Self.keyed("1", "Close", "Fermer", context: "b"),
@@ -94,7 +95,7 @@ struct DuplicateRuleTests {
     /// Units without a tuid keep the rule by texts: the same variants are one unit.
     @Test(arguments: DuplicatePolicy.allCases)
     func withoutTuid_equalVariantsAreDuplicates(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let units = [Self.keyed(nil, "Save", "Enregistrer", context: "x"), Self.keyed("", "Save", "Enregistrer", context: "y")]
         try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
         try tm.write(units: [Self.keyed(nil, "Save", "Sauver", context: "z")], batch: ImportBatch(kind: .tmx, filePath: "b.tmx"), policy: policy)
@@ -113,7 +114,7 @@ struct DuplicateRuleTests {
                 (1, 'en-US', 'en', 'New', 'New', 'new', 0, 0), (1, 'fr-FR', 'fr', 'Nouveau', 'Nouveau', 'nouveau', 0, 1),
                 (2, 'en-US', 'en', 'Save', 'Save', 'save', 0, 0), (2, 'fr-FR', 'fr', 'Enregistrer', 'Enregistrer', 'enregistrer', 0, 1);
             """, arguments: [ContentHash.of(plain)])
-        let tm = try TranslationMemory.open(path: path)
+        let tm = try SQLiteTranslationStore.open(path: path)
         let report = try tm.write(
             units: [pair("New", "Nouvel", tuid: "k"), pair("Save", "Enregistrer"), pair("New", "Nouvel", tuid: "other")],
             batch: ImportBatch(kind: .tmx, filePath: "new.tmx"), policy: .keepExisting)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraText
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct GlossaryStoreTests {
@@ -23,18 +24,18 @@ struct GlossaryStoreTests {
 
     @Test func replaceGlossary_roundTripsEntries() throws {
         let path = Self.temporaryDatabase()
-        let store = try GlossaryStore.open(path: path)
+        let store = try SQLiteGlossaryStore.open(path: path)
         let report = try store.replaceGlossary(Self.glossary, origin: "unit test")
         #expect(report.concepts == 2 && report.terms == 5 && !report.replaced)
-        #expect(try store.load() == [Self.glossary])
-        #expect(try store.load(languages: ["de"]).first?.entries.first?.terms.count == 2)
+        #expect(try store.load(names: nil, languages: nil) == [Self.glossary])
+        #expect(try store.load(names: nil, languages: ["de"]).first?.entries.first?.terms.count == 2)
         let again = try store.replaceGlossary(Self.glossary, origin: "again")
         #expect(again.replaced)
         #expect(try store.summaries().map(\.concepts) == [2])
     }
 
     @Test func termPairs_areFoldedStemmedAndSkipForbidden() throws {
-        let store = try GlossaryStore.open(path: Self.temporaryDatabase())
+        let store = try SQLiteGlossaryStore.open(path: Self.temporaryDatabase())
         try store.replaceGlossary(Self.glossary, origin: nil)
         let pairs = try store.termPairs(source: Self.en, target: Self.de)
         #expect(pairs.count == 2)
@@ -48,18 +49,18 @@ struct GlossaryStoreTests {
 
     @Test func open_sharesFileWithTranslationMemory() throws {
         let path = Self.temporaryDatabase()
-        let memory = try TranslationMemory.open(path: path)
-        let store = try GlossaryStore.open(path: path)
+        let memory = try SQLiteTranslationStore.open(path: path)
+        let store = try SQLiteGlossaryStore.open(path: path)
         try store.replaceGlossary(Self.glossary, origin: nil)
         #expect(try store.appliedMigrations().allSatisfy { $0.hasPrefix("glossary-") })
         #expect(try memory.appliedMigrations().allSatisfy { !$0.hasPrefix("glossary-") })
-        _ = try TranslationMemory.open(path: path)  // re-open with the glossary migrations present
-        #expect(try GlossaryStore.open(path: path).load().count == 1)
+        _ = try SQLiteTranslationStore.open(path: path)  // re-open with the glossary migrations present
+        #expect(try SQLiteGlossaryStore.open(path: path).load(names: nil, languages: nil).count == 1)
     }
 
     @Test func replaceGlossary_failureLeavesDatabaseUnchanged() throws {
         let path = Self.temporaryDatabase()
-        let store = try GlossaryStore.open(path: path)
+        let store = try SQLiteGlossaryStore.open(path: path)
         try store.replaceGlossary(Self.glossary, origin: nil)
         // A term whose text is NULL-like cannot be inserted: break the table to force a failure
         // midway through the second import of the same name.
@@ -69,6 +70,6 @@ struct GlossaryStoreTests {
         var changed = Self.glossary
         changed.entries[0].terms[0].text = "capability goal"
         #expect(throws: StorageError.self) { try store.replaceGlossary(changed, origin: nil) }
-        #expect(try store.load() == [Self.glossary])
+        #expect(try store.load(names: nil, languages: nil) == [Self.glossary])
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// The counts kept by writes (`languageCount`, `pairCount`, `importBatch.units`) equal a full
@@ -9,7 +10,7 @@ import TesseraCore
 struct MemoryCountsTests {
     /// The statistics counted from the rows themselves (what `stats` did before the counts were
     /// kept): the reference the kept counts must equal.
-    static func recount(_ tm: TranslationMemory) throws -> MemoryStats {
+    static func recount(_ tm: SQLiteTranslationStore) throws -> MemoryStats {
         try tm.read { db in
             let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0
             let variants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variant") ?? 0
@@ -33,7 +34,7 @@ struct MemoryCountsTests {
     }
 
     /// The kept counts as stored, without the rows they count.
-    static func keptCounts(_ tm: TranslationMemory) throws -> [String] {
+    static func keptCounts(_ tm: SQLiteTranslationStore) throws -> [String] {
         try tm.read { db in
             try String.fetchAll(db, sql: "SELECT 'lang ' || lang || ' ' || variants FROM languageCount WHERE variants <> 0 ORDER BY lang")
                 + String.fetchAll(db, sql: "SELECT 'pair ' || sourceLang || '>' || targetLang || ' ' || units FROM pairCount WHERE units <> 0 ORDER BY 1")
@@ -69,7 +70,7 @@ struct MemoryCountsTests {
 
     @Test(arguments: DuplicatePolicy.allCases)
     func keptCounts_equalAFullRecountAfterWrites(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         for round in 0..<2 {
             for (index, units) in Self.batches(round).enumerated() {
                 try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "\(round)-\(index).tmx"), policy: policy)
@@ -86,7 +87,7 @@ struct MemoryCountsTests {
     /// A batch that fails leaves the counts as they were.
     @Test func keptCounts_followARolledBackBatch() throws {
         struct Stop: Error {}
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: Self.batches(0)[0], batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
         let before = try Self.keptCounts(tm)
         #expect(throws: Stop.self) {
@@ -111,7 +112,7 @@ struct MemoryCountsTests {
                 (1, 'fr', 'fr', 'c', 'c', 'c', 0, 2), (2, 'de', 'de', 'd', 'd', 'd', 0, 0),
                 (2, 'en', 'en', 'e', 'e', 'e', 0, 1);
             """)
-        let tm = try TranslationMemory.open(path: path)
+        let tm = try SQLiteTranslationStore.open(path: path)
         #expect(try Self.keptCounts(tm) == ["lang de 1", "lang en 2", "lang fr 2", "pair de>en 1", "pair en>fr 1", "batch 1 2", "batch 2 0"])
         #expect(try tm.stats() == Self.recount(tm))
     }

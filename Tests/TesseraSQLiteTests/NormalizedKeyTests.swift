@@ -1,5 +1,6 @@
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct NormalizedKeyTests {
@@ -13,7 +14,7 @@ struct NormalizedKeyTests {
         ("", "fr", ""),
     ])
     func normalizedKey_lowercasesAndCollapsesWhitespace(_ text: String, _ language: String, _ expected: String) {
-        #expect(TranslationMemory.normalizedKey(text, language: tag(language)) == expected)
+        #expect(SQLiteTranslationStore.normalizedKey(text, language: tag(language)) == expected)
     }
 
     @Test func attributesJSON_roundTripsAndStoresNullWhenEmpty() throws {

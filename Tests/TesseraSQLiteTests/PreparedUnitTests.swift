@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// A unit prepared on the reading thread (source language, duplicate key, attributes JSON worked
@@ -20,7 +21,7 @@ struct PreparedUnitTests {
     }
 
     /// The stored units and variants, without the batch's time stamps.
-    static func rows(_ tm: TranslationMemory) throws -> [String] {
+    static func rows(_ tm: SQLiteTranslationStore) throws -> [String] {
         try tm.read { db in
             try String.fetchAll(db, sql: """
                 SELECT IFNULL(tuid, '-') || '|' || sourceLang || '|' || IFNULL(attributes, '-') || '|' || duplicateKey FROM unit
@@ -35,13 +36,13 @@ struct PreparedUnitTests {
         let header = TMXHeader(attributes: [Attribute("srclang", "en")])
         let batch = ImportBatch(kind: .tmx, filePath: "a.tmx", header: header)
 
-        let expectedTM = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let expectedTM = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let expected = try expectedTM.importBatch(batch, policy: .keepExisting) { sink in
             try sink.add(Self.unit(tuid: tuid))
             try sink.add(Self.unit(tuid: tuid))
         }
 
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let written = try tm.importBatch(batch, policy: .keepExisting) { sink in
             let prepared = PreparedUnit(Self.unit(tuid: tuid), analysingWith: nil, headerSource: preparedFor.map(tag))
             try sink.add(prepared)
@@ -54,7 +55,7 @@ struct PreparedUnitTests {
     }
 
     @Test func unitWithoutVariants_isCountedAsEmptyWhateverTheHeader() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let report = try tm.importBatch(ImportBatch(kind: .tmx, filePath: "a.tmx")) { sink in
             try sink.add(PreparedUnit(TranslationUnit(variants: []), analysingWith: nil, headerSource: tag("en")))
         }

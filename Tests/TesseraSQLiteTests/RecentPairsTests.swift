@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct RecentPairsTests {
     /// The best variant of each language per unit, like TranslationUnit.bestVariant(for:), for
     /// the newest units only.
     @Test func recentPairs_takesTheNewestUnitsAndTheirBestVariants() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         var units = (0..<30).map { pair("source \($0)", "cible \($0)", from: "en", to: "fr") }
         // A unit with two French variants (fr-CA first, then fr): fr is the exact tag.
         units.append(TranslationUnit(variants: [

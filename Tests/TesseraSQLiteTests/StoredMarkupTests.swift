@@ -1,5 +1,6 @@
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct StoredMarkupTests {

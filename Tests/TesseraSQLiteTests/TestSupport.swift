@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// A fresh folder under the system temporary directory for one test's database files.
@@ -58,7 +59,7 @@ func richUnit(_ index: Int) -> TranslationUnit {
 
 /// Every row of every table, as text, in a stable order: two databases with the same dump hold
 /// the same data.
-func dump(_ tm: TranslationMemory) throws -> [String] {
+func dump(_ tm: SQLiteTranslationStore) throws -> [String] {
     try tm.read { db in
         var lines: [String] = []
         for table in ["importBatch", "unit", "variant", "prop", "note"] {
@@ -71,7 +72,7 @@ func dump(_ tm: TranslationMemory) throws -> [String] {
 
 /// The row ids a full-text table indexes (rows with at least one token), read through an
 /// `fts5vocab` instance table: the tables keep no per-row sizes (`columnsize=0`) to count instead.
-func fullTextRowIDs(_ tm: TranslationMemory, _ table: String) throws -> [Int64] {
+func fullTextRowIDs(_ tm: SQLiteTranslationStore, _ table: String) throws -> [Int64] {
     try tm.pool.write { db in
         try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(table)_rows USING fts5vocab(main, '\(table)', 'instance')")
         return try Int64.fetchAll(db, sql: "SELECT DISTINCT doc FROM temp.\(table)_rows ORDER BY doc")

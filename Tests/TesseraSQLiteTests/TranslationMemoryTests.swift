@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct TranslationMemoryTests {
     @Test func open_migratesSchemaOnceAndReopens() throws {
         let path = try temporaryDatabasePath()
-        let tm = try TranslationMemory.open(path: path)
+        let tm = try SQLiteTranslationStore.open(path: path)
         let migrations = try tm.appliedMigrations()
         #expect(migrations == [
             "v1: batches, units, variants, props, notes", "v1: full-text indexes on variant text",
@@ -24,7 +25,7 @@ struct TranslationMemoryTests {
         let journal = try tm.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
         try tm.write(units: [pair("a", "b")], batch: ImportBatch(kind: .tmx, filePath: "x.tmx"))
-        let reopened = try TranslationMemory.open(path: path)
+        let reopened = try SQLiteTranslationStore.open(path: path)
         #expect(try reopened.appliedMigrations() == migrations)
         #expect(try reopened.stats().units == 1)
     }
@@ -45,7 +46,7 @@ struct TranslationMemoryTests {
                     """)
             }
         }
-        let tm = try TranslationMemory.open(path: path)
+        let tm = try SQLiteTranslationStore.open(path: path)
         let triggers = try tm.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'") }
         #expect(triggers == 0)
         try tm.write(units: [pair("new text", "neuer Text", to: "de")], batch: ImportBatch(kind: .tmx, filePath: "new.tmx"))
@@ -60,12 +61,12 @@ struct TranslationMemoryTests {
 
     @Test func open_rejectsMissingFolder() {
         #expect(throws: StorageError.self) {
-            _ = try TranslationMemory.open(path: "/nonexistent-\(UUID().uuidString)/tm.db")
+            _ = try SQLiteTranslationStore.open(path: "/nonexistent-\(UUID().uuidString)/tm.db")
         }
     }
 
     @Test func write_roundTripsCodesPropsNotesAndAttributes() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let units = (0..<25).map(richUnit)
         let report = try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "/a/rich.tmx"), policy: .add)
         #expect(report.added == units.count)
@@ -79,7 +80,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func write_storesDerivedColumns() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: [richUnit(3)], batch: ImportBatch(kind: .tmx, filePath: "r.tmx"))
         let rows = try tm.read { db in
             try Row.fetchAll(db, sql: "SELECT lang, base, plain, codes FROM variant ORDER BY position")
@@ -106,7 +107,7 @@ struct TranslationMemoryTests {
     func write_appliesDuplicatePolicy(
         _ policy: DuplicatePolicy, added: Int, replaced: Int, skipped: Int, target: String
     ) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let first = [
             pair("One", "ancien", tuid: "1", changed: "20200101T000000Z"),
             pair("Two", "ancien", tuid: "2", changed: "20200101T000000Z"),
@@ -146,7 +147,7 @@ struct TranslationMemoryTests {
 
     @Test(arguments: DuplicatePolicy.allCases)
     func write_sameUnitsTwiceAddsNothingUnlessAdd(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let units = (0..<10).map(richUnit) + [pair("Hello", "Bonjour"), pair("Hello", "Salut")]
         try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: policy)
         let before = try tm.allUnits().map(\.unit)
@@ -169,7 +170,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func write_findsDuplicatesInsideOneBatch() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let report = try tm.write(
             units: [pair("Hi", "Salut"), pair("Hi", "Salut"), pair("Hi", "Coucou")],
             batch: ImportBatch(kind: .tmx, filePath: "dups.tmx"), policy: .keepExisting)
@@ -178,7 +179,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func write_skipsUnitsWithoutVariants() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let report = try tm.write(
             units: [TranslationUnit(tuid: "empty"), pair("a", "b")], batch: ImportBatch(kind: .tmx, filePath: "e.tmx"))
         #expect(report.received == 2)
@@ -189,7 +190,7 @@ struct TranslationMemoryTests {
     struct Interrupted: Error {}
 
     @Test func importBatch_throwMidBatchLeavesDatabaseUnchanged() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: (0..<5).map(richUnit), batch: ImportBatch(kind: .tmx, filePath: "base.tmx"))
         let before = try dump(tm)
         let statsBefore = try tm.stats()
@@ -208,9 +209,9 @@ struct TranslationMemoryTests {
 
     @Test func read_secondMemoryReadsWhileWriteTransactionIsOpen() throws {
         let path = try temporaryDatabasePath()
-        let writer = try TranslationMemory.open(path: path)
+        let writer = try SQLiteTranslationStore.open(path: path)
         try writer.write(units: [pair("a", "b")], batch: ImportBatch(kind: .tmx, filePath: "one.tmx"))
-        let reader = try TranslationMemory.open(path: path)
+        let reader = try SQLiteTranslationStore.open(path: path)
         var seenDuringWrite: Int?
         try writer.importBatch(ImportBatch(kind: .tmx, filePath: "two.tmx")) { sink in
             try sink.add(pair("c", "d"))
@@ -222,7 +223,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func forEachUnit_filtersBySourceAndTargetLanguage() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(
             units: [
                 pair("a", "b", from: "en-US", to: "fr-FR"), pair("c", "d", from: "en-GB", to: "de-DE"),
@@ -238,7 +239,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func stats_countsLanguagesPairsAndBatches() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         let header = TMXHeader(version: "1.4", attributes: [Attribute("srclang", "de-DE")])
         let threeLanguages = TranslationUnit(variants: [
             Variant(language: tag("EN-US"), segment: Segment(text: "Hello")),
@@ -263,7 +264,7 @@ struct TranslationMemoryTests {
     }
 
     @Test func fullTextIndex_foldsDiacriticsAndCaseAndIndexesCJKTrigrams() throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         try tm.write(units: (0..<3).map(richUnit), batch: ImportBatch(kind: .tmx, filePath: "r.tmx"))
         let hits = try tm.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM variantText WHERE variantText MATCH 'istanbul'")

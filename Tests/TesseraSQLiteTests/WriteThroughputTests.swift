@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TesseraCore
+@testable import TesseraSQLite
 @testable import TesseraStorage
 
 /// Write speed, run on demand: `TESSERA_BENCH=200000 swift test -c release --filter WriteThroughputTests`.
@@ -9,7 +10,7 @@ struct WriteThroughputTests {
 
     @Test(.enabled(if: count > 0, "set TESSERA_BENCH=<units> to measure write speed"), arguments: [DuplicatePolicy.add, .keepNewest])
     func write_bilingualUnitsPerSecond(_ policy: DuplicatePolicy) throws {
-        let tm = try TranslationMemory.open(path: try temporaryDatabasePath())
+        let tm = try SQLiteTranslationStore.open(path: try temporaryDatabasePath())
         var generator = SystemRandomNumberGenerator()
         let words = ["the", "memory", "file", "press", "enter", "to", "continue", "window", "open", "save", "print", "user"]
         func sentence(_ index: Int) -> String {
