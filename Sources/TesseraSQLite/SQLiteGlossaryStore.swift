@@ -21,7 +21,7 @@ import TesseraText
 public final class SQLiteGlossaryStore: GlossaryStore {
     let pool: DatabasePool
     /// The database file.
-    public let path: String
+    package let path: String
 
     private init(pool: DatabasePool, path: String) {
         self.pool = pool
@@ -30,7 +30,7 @@ public final class SQLiteGlossaryStore: GlossaryStore {
 
     /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
     /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
-    public static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore {
+    package static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore {
         let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the glossary tables of")
         return SQLiteGlossaryStore(pool: pool, path: path)
     }
@@ -91,7 +91,7 @@ public final class SQLiteGlossaryStore: GlossaryStore {
     }
 
     /// The names of the glossary migrations applied to the file.
-    public func appliedMigrations() throws(StorageError) -> [String] {
+    package func appliedMigrations() throws(StorageError) -> [String] {
         do { return try pool.read { db in try Self.migrator.appliedMigrations(db) } } catch {
             throw SQLiteTranslationStore.storageError(error)
         }

@@ -57,7 +57,7 @@ extension SQLiteTranslationStore {
 extension SQLiteTranslationStore {
     /// The highest variant id: an upper bound of the number of variants, read in O(1) from the
     /// end of the table's b-tree (a `COUNT(*)` would scan it).
-    public func variantIDBound() throws(StorageError) -> Int {
+    package func variantIDBound() throws(StorageError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM variant") ?? 0 }
     }
 }

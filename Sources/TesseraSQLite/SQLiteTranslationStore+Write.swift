@@ -29,7 +29,7 @@ extension SQLiteTranslationStore {
     ///   empty memory); memory O(1) in *n* (the page cache, ``importCacheSize``, and at most
     ///   `UnitSink.deferredKeyLimit` keys of a batch into an empty memory bound it).
     @discardableResult
-    public func importBatch(
+    package func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy, matchUpdate: MatchIndexUpdate?, _ body: (any UnitWriter) throws -> Void
     ) throws -> WriteReport {
         do {

@@ -19,7 +19,7 @@ public final class SQLiteTranslationStore: TranslationStore {
     /// The pool of SQLite connections: one writer, several readers.
     let pool: DatabasePool
     /// The path of the database file.
-    public let path: String
+    package let path: String
 
     private init(pool: DatabasePool, path: String) {
         self.pool = pool
@@ -30,13 +30,13 @@ public final class SQLiteTranslationStore: TranslationStore {
     ///
     /// - Parameter path: the database file; its folder must exist.
     /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
-    public static func open(path: String) throws(StorageError) -> SQLiteTranslationStore {
+    package static func open(path: String) throws(StorageError) -> SQLiteTranslationStore {
         let pool = try DatabaseOpener.open(path: path, migrator: Schema.migrator, migrationFailure: "Cannot migrate the database")
         return SQLiteTranslationStore(pool: pool, path: path)
     }
 
     /// The names of the migrations applied to the file, in order.
-    public func appliedMigrations() throws(StorageError) -> [String] {
+    package func appliedMigrations() throws(StorageError) -> [String] {
         try read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
