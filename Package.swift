@@ -101,10 +101,12 @@ let package = Package(
             name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore"],
             swiftSettings: strict),
         .testTarget(
-            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraTestSupport"], resources: [.copy("Fixtures")],
+            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",
-            dependencies: ["tessera", "TesseraKit", "TesseraTestSupport"], swiftSettings: strict),
+            dependencies: ["tessera", "TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            swiftSettings: strict),
     ]
 )
