@@ -50,11 +50,14 @@ let package = Package(
         .target(
             name: "TesseraGlossary", dependencies: ["TesseraCore", "TesseraText", "TesseraXML"],
             swiftSettings: strict),
-        // SQLite translation memory.
+        // The storage boundary: protocols and value types of a translation memory and a glossary
+        // store; no database library.
+        .target(name: "TesseraStorage", dependencies: ["TesseraCore", "TesseraText", "TesseraMatching"], swiftSettings: strict),
+        // The SQLite backend of the storage protocols: the one module that imports GRDB or holds SQL.
         .target(
-            name: "TesseraStorage",
+            name: "TesseraSQLite",
             dependencies: [
-                "TesseraCore", "TesseraText", "TesseraMatching",
+                "TesseraStorage", "TesseraCore", "TesseraText", "TesseraMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: strict),
         // Use cases shared by the front ends.
@@ -62,7 +65,7 @@ let package = Package(
             name: "TesseraKit",
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
-                "TesseraGlossary", "TesseraStorage", "TesseraIO",
+                "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraIO",
             ], swiftSettings: strict),
         .executableTarget(
             name: "tessera",
@@ -87,7 +90,9 @@ let package = Package(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit", "TesseraTestSupport"],
+            name: "TesseraMatchingTests", dependencies: [
+                "TesseraMatching", "TesseraText", "TesseraStorage", "TesseraSQLite", "TesseraKit", "TesseraTestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
@@ -96,12 +101,20 @@ let package = Package(
             name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),
+            name: "TesseraSQLiteTests",
+            dependencies: ["TesseraStorage", "TesseraSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // The behaviour every storage backend must show, run against each backend.
         .testTarget(
-            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraTestSupport"], resources: [.copy("Fixtures")],
+            name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",
-            dependencies: ["tessera", "TesseraKit", "TesseraTestSupport"], swiftSettings: strict),
+            dependencies: ["tessera", "TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            swiftSettings: strict),
     ]
 )

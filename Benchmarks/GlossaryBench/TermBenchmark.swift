@@ -1,5 +1,6 @@
 import Foundation
 import TesseraGlossary
+import TesseraStorage
 import TesseraKit
 import TesseraTestSupport
 import TesseraText
@@ -122,8 +123,9 @@ struct TermBenchmark: Sendable {
             csv += "b\(number),\(GlossaryCSVWriter.quote(pair.0)),\(GlossaryCSVWriter.quote(pair.1))\r\n"
         }
         let csvPath = directory + "/bench-glossary.csv"
-        let database = DatabaseLocation(option: directory + "/bench-glossary.db")
-        try? FileManager.default.removeItem(atPath: database.path)
+        let databasePath = directory + "/bench-glossary.db"
+        let database = StoreLocation.sqlite(path: databasePath)
+        try? FileManager.default.removeItem(atPath: databasePath)
         guard FileManager.default.createFile(atPath: csvPath, contents: Data(csv.utf8)) else {
             throw KitError(.cannotWrite, "Cannot write \(csvPath).")
         }

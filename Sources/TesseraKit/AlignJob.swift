@@ -12,7 +12,7 @@ import TesseraText
 /// let job = AlignJob(
 ///     source: .init(path: "a.en.txt", language: LanguageTag("en")!),
 ///     targets: [.init(path: "a.de.txt", language: LanguageTag("de")!)],
-///     database: DatabaseLocation(option: "tm.db"), minimumConfidence: 0.35)
+///     database: StoreLocation(option: "tm.db"), minimumConfidence: 0.35)
 /// let result = try job.run(storing: true)
 /// result.store?.added       // units stored
 /// print(result.summary.text)
@@ -82,7 +82,7 @@ public struct AlignJob: Sendable {
     /// Its translations (one alignment each, all on the source sentences).
     public var targets: [Document]
     /// The translation memory: the lexicon source, and where units are stored.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// Beads under this confidence are left out of the units and of the listings.
     public var minimumConfidence: Double
     /// How the documents are read and aligned.
@@ -90,7 +90,7 @@ public struct AlignJob: Sendable {
 
     /// Creates the job.
     public init(
-        source: Document, targets: [Document], database: DatabaseLocation, minimumConfidence: Double,
+        source: Document, targets: [Document], database: StoreLocation, minimumConfidence: Double,
         settings: Settings = Settings()
     ) {
         self.source = source
@@ -129,7 +129,7 @@ public struct AlignJob: Sendable {
             do {
                 report = try AlignStore(database: database).store(units, sourcePath: source.path)
             } catch {
-                throw KitError(.storage, "\(database.path): \(error)")
+                throw KitError(.storage, "\(database): \(error)")
             }
         }
         let summary = AlignSummary(
@@ -147,7 +147,7 @@ public struct AlignJob: Sendable {
         do {
             return try targets.map { try loader.load(source: source.language, target: $0.language) }
         } catch {
-            throw KitError(.storage, "\(database.path): \(error)")
+            throw KitError(.storage, "\(database): \(error)")
         }
     }
 

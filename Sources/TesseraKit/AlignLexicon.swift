@@ -8,7 +8,7 @@ import TesseraStorage
 /// (``CorpusLexiconLearner`` over at most ``maximumUnits`` most recent units).
 ///
 /// ```swift
-/// let loaded = try AlignLexicon(database: DatabaseLocation(option: "tm.db"))
+/// let loaded = try AlignLexicon(database: StoreLocation(option: "tm.db"))
 ///     .load(source: LanguageTag("en")!, target: LanguageTag("de")!)
 /// let aligner = DocumentAligner(lexicon: loaded.lexicon)
 /// ```
@@ -53,7 +53,7 @@ public struct AlignLexicon: Sendable {
     }
 
     /// The database.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// Read the glossaries' term pairs.
     public var usesGlossaries: Bool
     /// Learn from the translation memory.
@@ -64,7 +64,7 @@ public struct AlignLexicon: Sendable {
     public var learner: CorpusLexiconLearner
 
     /// Creates the loader.
-    public init(database: DatabaseLocation, usesGlossaries: Bool = true, usesMemory: Bool = true,
+    public init(database: StoreLocation, usesGlossaries: Bool = true, usesMemory: Bool = true,
                 maximumUnits: Int = 20_000, learner: CorpusLexiconLearner = CorpusLexiconLearner()) {
         self.database = database
         self.usesGlossaries = usesGlossaries
@@ -82,12 +82,12 @@ public struct AlignLexicon: Sendable {
         guard database.exists, usesGlossaries || usesMemory else { return Loaded() }
         var loaded = Loaded()
         if usesGlossaries {
-            let pairs = try GlossaryStore.open(path: database.path).termPairs(source: source, target: target)
+            let pairs = try StoreOpener.glossaryStore(database).termPairs(source: source, target: target)
             for (sourceTerm, targetTerm) in pairs { loaded.lexicon.addStemmedTerm(source: sourceTerm, target: targetTerm) }
             loaded.glossaryPairs = pairs.count
         }
         if usesMemory, maximumUnits > 0 {
-            let memory = try TranslationMemory.open(path: database.path)
+            let memory = try StoreOpener.translationStore(database)
             let recent = try memory.recentPairs(source: source, target: target, limit: maximumUnits)
             let learnt = learner.learn(pairs: recent, sourceLanguage: source, targetLanguage: target)
             loaded.memoryUnits = recent.count

@@ -122,16 +122,16 @@ public enum CheckTerminology {
     ///
     /// - Throws: ``KitError`` `.noDatabase` when the file does not exist; `.noGlossary` when no
     ///   stored glossary has terms in `source` and `target`; `StorageError`.
-    public static func requireGlossary(database: DatabaseLocation, source: LanguageTag, target: LanguageTag) throws {
+    public static func requireGlossary(database: StoreLocation, source: LanguageTag, target: LanguageTag) throws {
         let summaries = try GlossaryList(database: database).run()
         guard !summaries.isEmpty else {
-            throw KitError(.noGlossary, "\(database.path) holds no glossary: import one with tessera glossary import.")
+            throw KitError(.noGlossary, "\(database) holds no glossary: import one with tessera glossary import.")
         }
         let covers = { (summary: GlossaryList.Summary, tag: LanguageTag) in
             summary.languages.contains { LanguageTag($0)?.language == tag.language }
         }
         guard summaries.contains(where: { covers($0, source) && covers($0, target) }) else {
-            throw KitError(.noGlossary, "\(database.path) holds no glossary with terms in both \(source) and \(target).")
+            throw KitError(.noGlossary, "\(database) holds no glossary with terms in both \(source) and \(target).")
         }
     }
 
@@ -261,9 +261,9 @@ public enum CheckTerminology {
 
     /// The pairs of the translation memory for a language pair (best target variant of every unit
     /// with both languages).
-    public static func readPairs(database: DatabaseLocation, source: LanguageTag, target: LanguageTag) throws -> [Pair] {
-        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let memory = try TranslationMemory.open(path: database.path)
+    public static func readPairs(database: StoreLocation, source: LanguageTag, target: LanguageTag) throws -> [Pair] {
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
+        let memory = try StoreOpener.translationStore(database)
         var pairs: [Pair] = []
         try memory.forEachUnit(matching: UnitFilter(source: source, targets: [target])) { stored in
             guard let sourceVariant = stored.unit.bestVariant(for: source),

@@ -1,6 +1,7 @@
 import Foundation
 public import TesseraCore
 import TesseraMatching
+import TesseraSQLite
 import TesseraStorage
 
 /// The concordance use case: segments of one language containing a phrase or words, hits marked,
@@ -63,10 +64,10 @@ public struct Concordance: Sendable {
     }
 
     /// The database.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
 
     /// Creates the use case.
-    public init(database: DatabaseLocation) { self.database = database }
+    public init(database: StoreLocation) { self.database = database }
 
     /// Searches.
     ///
@@ -86,9 +87,9 @@ public struct Concordance: Sendable {
         _ phrase: String, language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
         open: String = "«", close: String = "»"
     ) throws -> Result {
-        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
+        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try StoreOpener.sqliteTranslationStore(database)
         return try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close)
     }
 
@@ -103,8 +104,8 @@ public struct Concordance: Sendable {
         batch queries: [QueryFile.Query], language: LanguageTag, other: LanguageTag? = nil, mode: Mode = .phrase, limit: Int = 20,
         open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
     ) throws -> [Result] {
-        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
-        let memory = try TranslationMemory.open(path: database.path)
+        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
+        let memory = try StoreOpener.sqliteTranslationStore(database)
         let index = Self.pairIndex(memory, other: other)
         var results: [Result] = []
         for entry in queries {
@@ -121,26 +122,28 @@ public struct Concordance: Sendable {
 
     /// The match index for a pair search: the side file when there is one (mapped: nothing is
     /// built or copied); `nil` without a pair or a side file (the database answers then).
-    static func pairIndex(_ memory: TranslationMemory, other: LanguageTag?) -> MatchIndex? {
+    static func pairIndex(_ memory: SQLiteTranslationStore, other: LanguageTag?) -> MatchIndex? {
         guard other != nil, FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory)) else { return nil }
         return try? MatchIndexFile.load(memory).index
     }
 
     /// Searches an open memory (for a server or a batch).
     static func search(
-        _ memory: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
+        _ memory: SQLiteTranslationStore, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
         open: String, close: String, index: MatchIndex?? = .none
     ) throws -> Result {
         let index = index ?? Self.pairIndex(memory, other: other)
-        let found = try ConcordanceSearch.search(memory, query: query, language: language, otherLanguage: other, limit: limit, index: index)
+        let pairFilter = other.flatMap { other in index.map { $0.pairFilter(language: language, other: other) } }
+        let found = try memory.searchConcordance(
+            query, language: language, otherLanguage: other, limit: limit, pairFilter: pairFilter)
         let lines = found.hits.map { hit in
             var text = "", highlighted = "", hits: [Range<Int>] = []
             var start: Int?
             for character in hit.highlighted {
-                if String(character) == ConcordanceSearch.highlightStart {
+                if String(character) == ConcordanceHit.highlightStart {
                     start = text.utf16.count
                     highlighted += open
-                } else if String(character) == ConcordanceSearch.highlightEnd {
+                } else if String(character) == ConcordanceHit.highlightEnd {
                     if let begin = start { hits.append(begin..<text.utf16.count) }
                     start = nil
                     highlighted += close

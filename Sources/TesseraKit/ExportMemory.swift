@@ -14,12 +14,12 @@ import TesseraText
 /// every unit whole, so that re-importing it gives identical units.
 ///
 /// ```swift
-/// let report = try ExportMemory(database: DatabaseLocation(option: "tm.db"), output: "out.tsv", format: .tsv,
+/// let report = try ExportMemory(database: StoreLocation(option: "tm.db"), output: "out.tsv", format: .tsv,
 ///                               source: LanguageTag("en-US"), targets: [LanguageTag("fr-CA")!]).run()
 /// ```
 public struct ExportMemory: Sendable {
     /// The memory to read.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// The output path, `-` for standard output.
     public var output: String
     /// The output format.
@@ -35,7 +35,7 @@ public struct ExportMemory: Sendable {
     ///
     /// - Parameter level: 1 or 2; `nil` means 2 for TMX and JSON, 1 for TSV.
     public init(
-        database: DatabaseLocation, output: String, format: ExportMemoryFormat, source: LanguageTag? = nil,
+        database: StoreLocation, output: String, format: ExportMemoryFormat, source: LanguageTag? = nil,
         targets: [LanguageTag] = [], level: Int? = nil
     ) {
         precondition(level == nil || level == 1 || level == 2, "The TMX level must be 1 or 2.")
@@ -54,9 +54,9 @@ public struct ExportMemory: Sendable {
     /// - Complexity: O(*n*) in the units of the memory, one page of units in memory at a time.
     public func run() throws -> ExportMemoryReport {
         guard database.exists else {
-            throw KitError(.noDatabase, "No translation memory at \(database.path).")
+            throw KitError(.noDatabase, "No translation memory at \(database).")
         }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try StoreOpener.translationStore(database)
         let filter = UnitFilter(source: source, targets: targets)
         var report = ExportMemoryReport(output: output, format: format)
         switch format {
@@ -136,7 +136,7 @@ public struct ExportMemory: Sendable {
     /// The header `srclang`: the requested source; else `*all*` when an imported file's header said
     /// so (written back verbatim, not replaced by the language the units happen to start with);
     /// else the one effective source language of all units; else `*all*`.
-    private func headerSourceLanguage(_ memory: TranslationMemory) throws -> LanguageTag {
+    private func headerSourceLanguage(_ memory: any TranslationStore) throws -> LanguageTag {
         if let source { return source }
         if try memory.headerSourceLanguages().contains(.all) { return .all }
         let counts = try memory.sourceLanguageCounts()

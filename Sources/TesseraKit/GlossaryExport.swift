@@ -30,7 +30,7 @@ public struct GlossaryExport: Sendable {
     /// The glossary to export; `nil` for all glossaries merged.
     public var name: String?
     /// The database.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// The TBX version written: 3 (`tbx`, ISO 30042:2019) or 2 (`martif`, ISO 30042:2008).
     public var tbxVersion: Int
 
@@ -38,7 +38,7 @@ public struct GlossaryExport: Sendable {
     public static let tbxVersions = [2, 3]
 
     /// Creates the use case.
-    public init(output: String, name: String?, database: DatabaseLocation, tbxVersion: Int = 3) {
+    public init(output: String, name: String?, database: StoreLocation, tbxVersion: Int = 3) {
         self.output = output
         self.name = name
         self.database = database
@@ -49,8 +49,8 @@ public struct GlossaryExport: Sendable {
     /// - Throws: ``KitError`` for a missing database, unknown glossary or extension; `GlossaryError`
     ///   when the file cannot be written.
     public func run() throws -> Report {
-        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let glossaries = try GlossaryStore.open(path: database.path).load(names: name.map { [$0] })
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
+        let glossaries = try StoreOpener.glossaryStore(database).load(names: name.map { [$0] }, languages: nil)
         if let name, glossaries.isEmpty { throw KitError(.invalidOption, "No glossary named \"\(name)\".") }
         guard let version = TBXWriter.Version(rawValue: String(tbxVersion)) else {
             throw KitError(.invalidOption, "The TBX version must be 2 or 3, not \(tbxVersion).")

@@ -49,7 +49,7 @@ public struct GlossaryImport: Sendable {
     /// The glossary name; default: the first file's name without extension.
     public var name: String?
     /// The database.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// Source and target languages for headerless delimited files (OmegaT layout).
     public var languages: (LanguageTag, LanguageTag)?
     /// Whether TBX structure and picklist problems are stored with a warning each instead of
@@ -58,7 +58,7 @@ public struct GlossaryImport: Sendable {
 
     /// Creates the use case.
     public init(
-        files: [String], name: String?, database: DatabaseLocation, languages: (LanguageTag, LanguageTag)? = nil,
+        files: [String], name: String?, database: StoreLocation, languages: (LanguageTag, LanguageTag)? = nil,
         lenient: Bool = false
     ) {
         self.files = files
@@ -82,7 +82,7 @@ public struct GlossaryImport: Sendable {
         }
         let glossaryName = name ?? files.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "glossary"
         let glossary = Glossary(name: glossaryName, entries: entries)
-        let store = try GlossaryStore.open(path: database.path)
+        let store = try StoreOpener.glossaryStore(database)
         let written = try store.replaceGlossary(
             glossary, origin: files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
         return Report(

@@ -7,19 +7,19 @@ public import TesseraStorage
 /// ```
 public struct GlossaryList: Sendable {
     /// A stored glossary.
-    public typealias Summary = GlossaryStore.Summary
+    public typealias Summary = GlossarySummary
 
     /// The database.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
 
     /// Creates the use case.
-    public init(database: DatabaseLocation) { self.database = database }
+    public init(database: StoreLocation) { self.database = database }
 
     /// The summaries.
     /// - Throws: ``KitError`` `.noDatabase` when the database does not exist (as the other
     ///   reading commands do); `StorageError`.
     public func run() throws -> [Summary] {
-        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        return try GlossaryStore.open(path: database.path).summaries()
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
+        return try StoreOpener.glossaryStore(database).summaries()
     }
 }

@@ -3,6 +3,7 @@ import TesseraCore
 import TesseraIO
 import TesseraTMX
 public import TesseraStorage
+import TesseraSQLite
 
 /// The duplicate policy of an import, as the front ends name it.
 public typealias ImportDuplicatePolicy = DuplicatePolicy
@@ -14,12 +15,12 @@ public typealias ImportDuplicatePolicy = DuplicatePolicy
 /// unchanged; the other files are still imported.
 ///
 /// ```swift
-/// let report = try ImportTMX(database: DatabaseLocation(option: "tm.db")).run(files: ["a.tmx"])
+/// let report = try ImportTMX(database: StoreLocation(option: "tm.db")).run(files: ["a.tmx"])
 /// print(report.summary)
 /// ```
 public struct ImportTMX: Sendable {
     /// The memory to write (created when missing).
-    public var database: DatabaseLocation
+    public var database: StoreLocation
     /// What to do with duplicates.
     public var policy: DuplicatePolicy
     /// Whether an invalid unit in a well-formed file is skipped (and counted) instead of failing
@@ -32,7 +33,7 @@ public struct ImportTMX: Sendable {
     public var followsWrites: Bool?
 
     /// Creates the use case.
-    public init(database: DatabaseLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil) {
+    public init(database: StoreLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil) {
         self.database = database
         self.policy = policy
         self.skipInvalid = skipInvalid
@@ -53,7 +54,7 @@ public struct ImportTMX: Sendable {
     /// - Throws: `StorageError` when the database cannot be opened.
     /// - Complexity: O(*n*) in the units read; memory stays flat (units are streamed).
     public func run(files: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
-        var report = ImportReport(database: database.path, duplicatePolicy: policy.rawValue)
+        var report = ImportReport(database: database.description, duplicatePolicy: policy.rawValue)
         let unopenable: [String?] = files.map { file in
             do {
                 _ = try Self.openReader(path: file, skipInvalid: skipInvalid)
@@ -82,7 +83,7 @@ public struct ImportTMX: Sendable {
         files paths: inout [String]
     ) throws -> ImportReport {
         var report = report
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try StoreOpener.sqliteTranslationStore(database)
         paths = [memory.path, memory.path + "-wal", memory.path + "-shm", MatchIndexFile.path(for: memory)]
         // The match index is built while the units stream in (analysed on the reading thread,
         // appended by the writing one) when the import is large enough to rewrite the side file
@@ -111,7 +112,7 @@ public struct ImportTMX: Sendable {
     /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip or zip file
     /// counted eight times its size), since fewer units are cheaper to apply on each load than a
     /// rewrite of the whole side file.
-    static func followsWrites(_ files: [String], memory: TranslationMemory) -> Bool {
+    static func followsWrites(_ files: [String], memory: SQLiteTranslationStore) -> Bool {
         if (try? memory.variantIDBound()) == 0 { return true }
         let bytes = files.reduce(0) { total, file in
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
@@ -123,7 +124,7 @@ public struct ImportTMX: Sendable {
 
     /// Imports one file in one transaction.
     func importFile(
-        _ file: String, into memory: TranslationMemory, matchUpdate: MatchIndexUpdate? = nil, progress: (Int) -> Void
+        _ file: String, into memory: SQLiteTranslationStore, matchUpdate: MatchIndexUpdate? = nil, progress: (Int) -> Void
     ) -> ImportReport.FileResult {
         var result = ImportReport.FileResult(path: file)
         var reader: (any TMXUnitSource)?

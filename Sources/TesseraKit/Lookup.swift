@@ -1,19 +1,20 @@
 import Foundation
 import TesseraCore
 public import TesseraMatching
-public import TesseraStorage
+public import TesseraSQLite
+import TesseraStorage
 
 /// The lookup use case: opens the translation memory and its match index once, then answers any
 /// number of queries (one process, one database open for a whole batch file).
 ///
 /// ```swift
-/// let lookup = try Lookup(database: DatabaseLocation(option: "tm.db"))
+/// let lookup = try Lookup(database: StoreLocation(option: "tm.db"))
 /// let matches = try lookup.run("Open the file", options: LookupOptions(source: en, targets: [de]))
 /// matches.first?.score   // 100
 /// ```
 public final class Lookup: Sendable {
     /// The translation memory.
-    public let memory: TranslationMemory
+    public let memory: SQLiteTranslationStore
     /// The match index, current with the database when the lookup was opened.
     public let index: MatchIndex
     /// How the index was loaded (rebuilt, units updated, side-file size).
@@ -21,9 +22,9 @@ public final class Lookup: Sendable {
 
     /// Opens the memory and loads (or builds) its match index.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
-    public init(database: DatabaseLocation, rebuildIndex: Bool = false) throws {
-        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
-        memory = try TranslationMemory.open(path: database.path)
+    public init(database: StoreLocation, rebuildIndex: Bool = false) throws {
+        guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
+        memory = try StoreOpener.sqliteTranslationStore(database)
         indexState = try MatchIndexFile.load(memory, rebuild: rebuildIndex)
         index = indexState.index
     }

@@ -1,4 +1,4 @@
-public import TesseraStorage
+public import TesseraSQLite
 
 /// Keeps the fuzzy-match side file (`tessera.db-match`) in step with the translation memory.
 ///
@@ -8,7 +8,7 @@ public import TesseraStorage
 /// builds nothing.
 ///
 /// ```swift
-/// let memory = try TranslationMemory.open(path: "tm.db")
+/// let memory = try SQLiteTranslationStore.open(path: "tm.db")
 /// try LookupIndex.update(memory)
 /// ```
 public enum LookupIndex {
@@ -22,7 +22,7 @@ public enum LookupIndex {
     /// - Throws: `StorageError` when the database cannot be read or the file cannot be written.
     /// - Complexity: O(size of the index) when anything changed, O(1) when nothing did.
     @discardableResult
-    public static func update(_ memory: TranslationMemory) throws -> MatchIndexFile.Loaded {
+    public static func update(_ memory: SQLiteTranslationStore) throws -> MatchIndexFile.Loaded {
         try MatchIndexFile.update(memory)
     }
 
@@ -30,7 +30,7 @@ public enum LookupIndex {
     ///
     /// - Returns: Whether the side file was brought up to date.
     @discardableResult
-    public static func updateAfterWrite(_ memory: TranslationMemory) -> Bool {
+    public static func updateAfterWrite(_ memory: SQLiteTranslationStore) -> Bool {
         (try? update(memory)) != nil
     }
 }

@@ -3,24 +3,24 @@ public import TesseraStorage
 /// The `stats` use case: counts of units, variants, languages and language pairs of a memory.
 ///
 /// ```swift
-/// let stats = try Stats(database: DatabaseLocation(option: "tm.db")).run()
+/// let stats = try Stats(database: StoreLocation(option: "tm.db")).run()
 /// print(stats.units)
 /// ```
 public struct Stats: Sendable {
     /// The memory to describe.
-    public var database: DatabaseLocation
+    public var database: StoreLocation
 
     /// Creates the use case.
-    public init(database: DatabaseLocation) { self.database = database }
+    public init(database: StoreLocation) { self.database = database }
 
     /// Reads the counts.
     ///
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; `StorageError`.
     public func run() throws -> MemoryStats {
         guard database.exists else {
-            throw KitError(.noDatabase, "No translation memory at \(database.path).")
+            throw KitError(.noDatabase, "No translation memory at \(database).")
         }
-        return try TranslationMemory.open(path: database.path).stats()
+        return try StoreOpener.translationStore(database).stats()
     }
 }
 

@@ -33,7 +33,7 @@ import TesseraText
 ///   n² bounded by the runs between punctuation.
 public struct StoredTermIndex: Sendable {
     /// The glossary database.
-    public let store: GlossaryStore
+    public let store: any GlossaryStore
     /// Primary language subtags whose terms are answered (`nil` for all), as a ``TermIndex``
     /// built with the same `languages` would hold.
     public let languages: Set<String>?
@@ -45,7 +45,7 @@ public struct StoredTermIndex: Sendable {
     ///   - store: The glossary database.
     ///   - languages: Primary language subtags to answer in; `nil` for all.
     ///   - glossaries: Glossary names to consult; `nil` for all.
-    public init(store: GlossaryStore, languages: Set<String>? = nil, glossaries: [String]? = nil) {
+    public init(store: any GlossaryStore, languages: Set<String>? = nil, glossaries: [String]? = nil) {
         self.store = store
         self.languages = languages
         self.glossaries = glossaries.map(Set.init)
@@ -62,7 +62,7 @@ public struct StoredTermIndex: Sendable {
         let folded = tokens.map(\.folded)
         let foldedText = folded.joined(separator: " ")
         let keys = tokens.map(\.key)
-        var found: [(GlossaryStore.TermKey, TermHit.MatchKind, Int)] = []
+        var found: [(GlossaryTermKey, TermHit.MatchKind, Int)] = []
         for key in try keysFor(store.termKeys(language: language, stemmed: [keys.joined(separator: " ")])) {
             found.append((key, key.folded == foldedText ? .exact : .stem, 0))
         }
@@ -115,10 +115,10 @@ public struct StoredTermIndex: Sendable {
         found.sort { lhs, rhs in
             if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
             if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
-            return GlossaryStore.TermKey.inIndexOrder(lhs.0, rhs.0)
+            return GlossaryTermKey.inIndexOrder(lhs.0, rhs.0)
         }
         var seen = Set<Int64>()
-        var chosen: [(GlossaryStore.TermKey, TermHit.MatchKind, Int)] = []
+        var chosen: [(GlossaryTermKey, TermHit.MatchKind, Int)] = []
         for item in found where chosen.count < limit {
             if seen.insert(item.0.conceptID).inserted { chosen.append(item) }
         }
@@ -146,7 +146,7 @@ public struct StoredTermIndex: Sendable {
                 grams.insert(gram)
             }
         }
-        let stored = try keysFor(store.termKeys(language: language, stemmed: Array(grams))).sorted(by: GlossaryStore.TermKey.inIndexOrder)
+        let stored = try keysFor(store.termKeys(language: language, stemmed: Array(grams))).sorted(by: GlossaryTermKey.inIndexOrder)
         guard !stored.isEmpty else { return [] }
         var matcher = TermMatcher()
         for (value, key) in stored.enumerated() {
@@ -200,14 +200,14 @@ public struct StoredTermIndex: Sendable {
     }
 
     /// The stored keys of the consulted glossaries.
-    func keysFor(_ keys: [GlossaryStore.TermKey]) -> [GlossaryStore.TermKey] {
+    func keysFor(_ keys: [GlossaryTermKey]) -> [GlossaryTermKey] {
         guard let glossaries else { return keys }
         return keys.filter { glossaries.contains($0.glossary) }
     }
 
     /// The hit for a stored term (nil if its concept vanished between two reads).
     func hit(
-        _ key: GlossaryStore.TermKey, concepts: [Int64: GlossaryStore.StoredConcept], kind: TermHit.MatchKind, distance: Int,
+        _ key: GlossaryTermKey, concepts: [Int64: StoredConcept], kind: TermHit.MatchKind, distance: Int,
         source: LanguageTag, targets: [LanguageTag]
     ) -> TermHit? {
         guard let concept = concepts[key.conceptID], let termIndex = concept.termIDs.firstIndex(of: key.termID) else { return nil }

@@ -37,9 +37,9 @@ public struct TermLookup: Sendable {
     ///   - targets: The answer languages; empty for all.
     ///   - names: The glossaries to consult; `nil` for all.
     /// - Throws: ``KitError`` `.noDatabase` when the file does not exist; `StorageError`.
-    public init(database: DatabaseLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil) throws {
-        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let store = try GlossaryStore.open(path: database.path)
+    public init(database: StoreLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil) throws {
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
+        let store = try StoreOpener.glossaryStore(database)
         self.source = source
         self.targets = targets
         backend = .stored(StoredTermIndex(store: store, languages: Self.languages(source: source, targets: targets), glossaries: names))
@@ -55,11 +55,11 @@ public struct TermLookup: Sendable {
     /// Loads every glossary of `database` into a ``TermIndex`` (the former start-up path; kept for
     /// the benchmark's comparison and for many questions in one process).
     /// - Throws: ``KitError`` `.noDatabase`; `StorageError`.
-    public static func loaded(database: DatabaseLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil)
+    public static func loaded(database: StoreLocation, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil)
         throws -> TermLookup
     {
-        guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let glossaries = try GlossaryStore.open(path: database.path).load(names: names, languages: languages(source: source, targets: targets))
+        guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
+        let glossaries = try StoreOpener.glossaryStore(database).load(names: names, languages: languages(source: source, targets: targets))
         return TermLookup(glossaries: glossaries, source: source, targets: targets)
     }
 

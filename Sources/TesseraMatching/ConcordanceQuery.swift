@@ -1,9 +1,11 @@
 public import TesseraCore
 import TesseraText
 
-/// A concordance search parsed from user input, turned into an SQLite FTS5 `MATCH` expression
-/// that any input is safe in: every word becomes an FTS5 string (double quotes doubled), so `NEAR`,
-/// `AND`, `-`, `:`, `^` and parentheses never act as operators.
+/// A concordance search parsed from user input: word groups (phrases), prefixes, exact words,
+/// symbols and the substrings a language written without spaces is searched for. No query
+/// language of any store is written here: each backend turns the parsed query into its own
+/// (the SQLite backend into FTS5 `MATCH` expressions, in TesseraSQLite), so that no input acts as
+/// an operator there.
 ///
 /// The input's own syntax:
 /// * **words** are runs of letters and digits, as the word table's tokenizer (unicode61) splits
@@ -18,13 +20,10 @@ import TesseraText
 /// each unquoted word and each quoted phrase may stand anywhere.
 ///
 /// ```swift
-/// ConcordanceQuery("save file", mode: .phrase)?.expression      // "\"save\" + \"file\""
-/// ConcordanceQuery("prod* lines", mode: .phrase)?.expression    // "\"prod\"* + \"lines\""
-/// ConcordanceQuery("NEAR -x", mode: .allWords)?.expression      // "\"NEAR\" AND \"x\""
-/// ConcordanceQuery("  ", mode: .phrase)                          // nil
+/// ConcordanceQuery("save file", mode: .phrase)?.groups.first?.map(\.text)   // ["save", "file"]
+/// ConcordanceQuery("prod* lines")?.groups.first?.first?.isPrefix          // true
+/// ConcordanceQuery("  ", mode: .phrase)                                    // nil
 /// ```
-///
-/// - SeeAlso: [FTS5 query syntax](https://www.sqlite.org/fts5.html#full_text_query_syntax)
 public struct ConcordanceQuery: Sendable, Hashable {
     /// How the words of the input are combined.
     public enum Mode: String, Sendable, Hashable, CaseIterable {
@@ -57,11 +56,6 @@ public struct ConcordanceQuery: Sendable, Hashable {
 
     /// The characters that open or close an exact phrase.
     static let quotes: Set<Character> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}"]
-
-    /// The most phrases one group of words turns into when its words have several forms: beyond
-    /// it, the words with the most forms keep only their written form (FTS5 has no alternatives
-    /// inside a phrase, so `line|lines item|items` is every combination).
-    public static let maximumPhrases = 64
 
     /// Parses user input; `nil` when it holds no word and no symbol.
     /// - Complexity: O(n) in the length of the input.
@@ -122,56 +116,6 @@ public struct ConcordanceQuery: Sendable, Hashable {
         self.substrings = mode == .phrase ? [parts.joined(separator: " ")] : parts
     }
 
-    /// An FTS5 string literal for `text`.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
-
-    /// The `MATCH` expression for the word table (unicode61) with every word as written; `nil`
-    /// when the query has no word (symbols only).
-    public var expression: String? { expression { [$0.text] } }
-
-    /// The `MATCH` expression for the word table, each unquoted word that is not a prefix standing
-    /// for any of `forms(word)` (its written form first); `nil` when the query has no word.
-    ///
-    /// ```swift
-    /// ConcordanceQuery("production line")?.expression { $0.text == "line" ? ["line", "lines"] : [$0.text] }
-    /// // ("production" + "line" OR "production" + "lines")
-    /// ```
-    /// - Complexity: at most ``maximumPhrases`` phrases per group.
-    public func expression(forms: (Word) throws -> [String]) rethrows -> String? {
-        guard !groups.isEmpty else { return nil }
-        var out: [String] = []
-        for group in groups {
-            var alternatives = try group.map { word -> [String] in
-                if word.isPrefix { return [Self.quoted(word.text) + "*"] }
-                if word.isExact { return [Self.quoted(word.text)] }
-                let all = try forms(word)
-                return (all.isEmpty ? [word.text] : all).map(Self.quoted)
-            }
-            while alternatives.reduce(1, { $0 * $1.count }) > Self.maximumPhrases,
-                let most = alternatives.indices.max(by: { alternatives[$0].count < alternatives[$1].count })
-            {
-                alternatives[most] = [alternatives[most][0]]
-            }
-            var phrases = [""]
-            for (position, choices) in alternatives.enumerated() {
-                phrases = phrases.flatMap { phrase in choices.map { position == 0 ? $0 : phrase + " + " + $0 } }
-            }
-            out.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
-        }
-        // An explicit AND: FTS5 refuses an implicit one after a parenthesised group.
-        return out.joined(separator: " AND ")
-    }
-
-    /// The `MATCH` expression for a trigram table (Chinese, Japanese, Korean, Thai): every part of
-    /// ``substrings`` as a substring; `nil` if a part is shorter than three characters, which a
-    /// trigram index cannot find (search with `instr` instead).
-    public var trigramExpression: String? {
-        guard substrings.allSatisfy({ $0.count >= 3 }) else { return nil }
-        return substrings.map(Self.quoted).joined(separator: " ")
-    }
-
     /// The folded forms of `word` that the word table holds and that share its stem key in
     /// `language`, the word's own form first: what an unquoted word stands for.
     ///
@@ -211,15 +155,4 @@ public struct ConcordanceQuery: Sendable, Hashable {
     /// The shortest key prefix whose vocabulary range is read; words with a shorter one are
     /// matched as written.
     public static let minimumPrefix = 3
-}
-
-extension String {
-    /// The string with every occurrence of `target` replaced.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
-        }
-        return out
-    }
 }

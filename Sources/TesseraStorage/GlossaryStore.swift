@@ -1,97 +1,69 @@
-import Foundation
-import GRDB
-import TesseraCore
-import TesseraText
+public import TesseraCore
 
-/// Glossaries stored in the same SQLite file as the translation memory, in their own tables
-/// (`glossary`, `concept`, `term`) with their own migrations (identifiers prefixed `glossary-`, so
-/// they never collide with ``TranslationMemory``'s schema in the shared `grdb_migrations` table).
+/// Stored glossaries as the use cases see them, whatever holds them: whole glossaries in and out,
+/// summaries, the term pairs the aligner learns from, and the key look-ups of the stored term
+/// index (terms by stemmed key, key prefix, contained keys, folded length; concepts by id).
 ///
-/// Each term row keeps its folded text and its stemmed key sequence (``TermNormalizer``), so that
-/// lookups and ``termPairs(source:target:)`` need no re-normalisation. An import runs in one
-/// transaction: a failure leaves the file as it was.
+/// Every call is synchronous and thread-safe: a store is opened once and shared, any thread may
+/// call any method, and each write runs in one transaction. An async front end (a server) runs the
+/// calls on a thread pool.
 ///
-/// ```swift
-/// let store = try GlossaryStore.open(path: "tessera.db")
-/// try store.replaceGlossary(Glossary(name: "defence", entries: entries), origin: "defence.tbx")
-/// let pairs = try store.termPairs(source: LanguageTag("en")!, target: LanguageTag("de")!)
-/// ```
-public final class GlossaryStore: Sendable {
-    let pool: DatabasePool
-    /// The database file.
-    public let path: String
+/// Term keys are made by `TermNormalizer` (TesseraText): folded words and stemmed keys, each joined
+/// by one space. Languages are primary language subtags (`en`, `de`).
+///
+/// The SQLite backend is `SQLiteGlossaryStore` (module TesseraSQLite).
+public protocol GlossaryStore: Sendable {
+    /// Stores a glossary, replacing any glossary of the same name, in one transaction.
+    /// - Parameters:
+    ///   - glossary: the glossary.
+    ///   - origin: where it came from (file names), if known.
+    /// - Returns: the counts written.
+    /// - Throws: ``StorageError``; nothing is changed then.
+    @discardableResult
+    func replaceGlossary(_ glossary: Glossary, origin: String?) throws(StorageError) -> GlossaryWriteReport
 
-    private init(pool: DatabasePool, path: String) {
-        self.pool = pool
-        self.path = path
-    }
+    /// Deletes a glossary; returns whether it existed.
+    @discardableResult
+    func deleteGlossary(named name: String) throws(StorageError) -> Bool
 
-    /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
-    /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
-    public static func open(path: String) throws(StorageError) -> GlossaryStore {
-        let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the glossary tables of")
-        return GlossaryStore(pool: pool, path: path)
-    }
+    /// The stored glossaries, by name.
+    func summaries() throws(StorageError) -> [GlossarySummary]
 
-    /// The glossary migrations, append-only.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("glossary-v1: glossary, concept, term") { db in
-            try db.execute(sql: """
-                CREATE TABLE glossary (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE,
-                    origin TEXT,
-                    importedAt TEXT NOT NULL
-                );
-                CREATE TABLE concept (
-                    id INTEGER PRIMARY KEY,
-                    glossaryId INTEGER NOT NULL REFERENCES glossary(id) ON DELETE CASCADE,
-                    conceptKey TEXT NOT NULL,
-                    subject TEXT,
-                    definitions TEXT NOT NULL,
-                    notes TEXT NOT NULL,
-                    source TEXT,
-                    position INTEGER NOT NULL
-                );
-                CREATE INDEX concept_glossary ON concept(glossaryId, position);
-                CREATE TABLE term (
-                    id INTEGER PRIMARY KEY,
-                    conceptId INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,
-                    language TEXT NOT NULL,
-                    baseLanguage TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    folded TEXT NOT NULL,
-                    stemmed TEXT NOT NULL,
-                    partOfSpeech TEXT,
-                    status TEXT,
-                    note TEXT,
-                    position INTEGER NOT NULL
-                );
-                CREATE INDEX term_concept ON term(conceptId, position);
-                CREATE INDEX term_key ON term(baseLanguage, stemmed);
-                """)
-        }
-        migrator.registerMigration("glossary-v2: term folded-length index") { db in
-            // The fuzzy fallback of `term` reads the terms in a length window from this index
-            // (covering: the folded text is in it) instead of scanning the table.
-            try db.execute(sql: "CREATE INDEX term_folded_length ON term(baseLanguage, length(folded), folded)")
-        }
-        migrator.registerMigration("glossary-v3: data categories") { db in
-            // Every TBX data category kept at import (DataCategory trees as JSON): on the concept,
-            // keyed by language ("" for the concept level); on the term, a list. NULL when none.
-            try db.execute(sql: """
-                ALTER TABLE concept ADD COLUMN categories TEXT;
-                ALTER TABLE term ADD COLUMN categories TEXT;
-                """)
-        }
-        return migrator
-    }
+    /// Loads glossaries with their entries.
+    /// - Parameters:
+    ///   - names: the glossaries to load; `nil` for all.
+    ///   - languages: primary language subtags whose terms to load; `nil` for all.
+    /// - Returns: glossaries in name order, entries in import order.
+    /// - Throws: ``StorageError`` (`corruptData` for an unreadable stored value).
+    func load(names: [String]?, languages: Set<String>?) throws(StorageError) -> [Glossary]
 
-    /// The names of the glossary migrations applied to the file.
-    public func appliedMigrations() throws(StorageError) -> [String] {
-        do { return try pool.read { db in try Self.migrator.appliedMigrations(db) } } catch {
-            throw TranslationMemory.storageError(error)
-        }
-    }
+    /// Bilingual term pairs for a language pair, as stemmed key strings: every source term paired
+    /// with every target term of the same concept, deprecated and forbidden terms left out, in
+    /// term order, distinct.
+    func termPairs(source: LanguageTag, target: LanguageTag) throws(StorageError) -> [(String, String)]
+
+    /// The terms of `language` whose stemmed key text is one of `keys`.
+    func termKeys(language: String, stemmed keys: [String]) throws(StorageError) -> [GlossaryTermKey]
+
+    /// The terms of `language` whose stemmed key text starts with `prefix`.
+    func termKeys(language: String, stemmedPrefix prefix: String) throws(StorageError) -> [GlossaryTermKey]
+
+    /// The terms of `language` whose stemmed keys contain `keys` as whole words and that have more
+    /// words than it.
+    func termKeys(language: String, containing keys: String) throws(StorageError) -> [GlossaryTermKey]
+
+    /// The keys of the given term ids (unknown ids are left out).
+    func termKeys(ids: [Int64]) throws(StorageError) -> [GlossaryTermKey]
+
+    /// The term ids and folded texts of `language` whose folded text is `lengths` Unicode scalars
+    /// long and contains at least one of `pieces`.
+    func foldedTerms(language: String, lengths: ClosedRange<Int>, containingAny pieces: [String]) throws(StorageError)
+        -> [(id: Int64, folded: String)]
+
+    /// Concepts by id with their terms of `languages` (primary subtags; `nil` for all).
+    /// - Throws: ``StorageError`` (`corruptData` for an unreadable stored value).
+    func concepts(_ ids: [Int64], languages: Set<String>?) throws(StorageError) -> [Int64: StoredConcept]
+
+    /// The id of the first concept with this identifier in the named glossary, if any.
+    func conceptRowID(glossary: String, conceptKey: String) throws(StorageError) -> Int64?
 }

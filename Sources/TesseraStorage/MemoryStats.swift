@@ -6,6 +6,12 @@ public struct MemoryStats: Hashable, Sendable, Codable {
         public var language: String
         /// The number of variants in that language.
         public var variants: Int
+
+        /// Creates a count.
+        public init(language: String, variants: Int) {
+            self.language = language
+            self.variants = variants
+        }
     }
 
     /// Units translating from one language into another.
@@ -16,6 +22,13 @@ public struct MemoryStats: Hashable, Sendable, Codable {
         public var target: String
         /// The number of units with that pair.
         public var units: Int
+
+        /// Creates a count.
+        public init(source: String, target: String, units: Int) {
+            self.source = source
+            self.target = target
+            self.units = units
+        }
     }
 
     /// One import batch.
@@ -32,6 +45,16 @@ public struct MemoryStats: Hashable, Sendable, Codable {
         public var finishedAt: String?
         /// Units currently stored from that batch.
         public var units: Int
+
+        /// Creates a batch entry.
+        public init(id: Int64, kind: String, filePath: String, startedAt: String, finishedAt: String?, units: Int) {
+            self.id = id
+            self.kind = kind
+            self.filePath = filePath
+            self.startedAt = startedAt
+            self.finishedAt = finishedAt
+            self.units = units
+        }
     }
 
     /// The number of units.
@@ -44,4 +67,13 @@ public struct MemoryStats: Hashable, Sendable, Codable {
     public var pairs: [PairCount]
     /// The import batches in id order.
     public var batches: [Batch]
+
+    /// Creates statistics.
+    public init(units: Int, variants: Int, languages: [LanguageCount], pairs: [PairCount], batches: [Batch]) {
+        self.units = units
+        self.variants = variants
+        self.languages = languages
+        self.pairs = pairs
+        self.batches = batches
+    }
 }

@@ -6,7 +6,7 @@ public import TesseraMatching
 /// duplicate key, the content hash and the packed change date.
 ///
 /// All of it is a pure function of the unit, so an import can prepare units on its reading thread
-/// while the writing thread spends its time in SQLite (``UnitSink/add(_:)-(PreparedUnit)``).
+/// while the writing thread spends its time in the store (``UnitWriter/add(_:)-(PreparedUnit)``).
 ///
 /// ```swift
 /// let prepared = PreparedUnit(unit)      // any thread
@@ -15,19 +15,19 @@ public import TesseraMatching
 public struct PreparedUnit: Sendable {
     /// The unit itself.
     public let unit: TranslationUnit
-    let rows: [VariantRow]
-    let pairs: [VariantPair]
-    let hash: Int64
-    let changed: Int64?
+    package let rows: [VariantRow]
+    package let pairs: [VariantPair]
+    package let hash: Int64
+    package let changed: Int64?
     /// The unit's attributes as stored (``AttributesJSON``).
-    let attributes: String?
+    package let attributes: String?
     /// The header source language the effective source language was resolved with.
-    let headerSource: LanguageTag?
+    package let headerSource: LanguageTag?
     /// The effective source language and the duplicate key (`nil` for a unit without variants).
-    let identity: (source: String, key: DuplicateKey)?
+    package let identity: (source: String, key: DuplicateKey)?
     /// Each variant analysed for the match index (`nil` for a variant whose tag the index leaves
     /// out), when prepared with a vocabulary.
-    let matchAnalyses: [MatchIndexAnalysis?]?
+    package let matchAnalyses: [MatchIndexAnalysis?]?
 
     /// Prepares `unit` for storage.
     /// - Complexity: O(total length of the unit's segments).
@@ -37,11 +37,11 @@ public struct PreparedUnit: Sendable {
 
     /// Prepares `unit` for storage in a batch whose header declares `headerSource` (the
     /// fallback of a unit without `srclang`, see ``sourceLanguage(of:headerSource:)``).
-    init(_ unit: TranslationUnit, headerSource: LanguageTag?) {
+    package init(_ unit: TranslationUnit, headerSource: LanguageTag?) {
         self.init(unit, analysingWith: nil, headerSource: headerSource)
     }
 
-    /// Prepares `unit` for storage and, given the vocabulary of a ``MatchIndexUpdate``, analyses
+    /// Prepares `unit` for storage and, given the vocabulary of the running match-index update, analyses
     /// its variants for the match index as well (the words of the stored plain text).
     ///
     /// - Parameters:
@@ -69,7 +69,7 @@ public struct PreparedUnit: Sendable {
 
     /// The unit's effective source language and duplicate key in a batch whose header declares
     /// `headerSource`; `nil` for a unit without variants.
-    static func identity(
+    package static func identity(
         of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, headerSource: LanguageTag?
     ) -> (source: String, key: DuplicateKey)? {
         guard !unit.variants.isEmpty else { return nil }
@@ -80,7 +80,7 @@ public struct PreparedUnit: Sendable {
     /// The effective source language: the unit's `srclang`, else the header's, resolved to a variant
     /// (exact tag, then language fallback); the first variant's language when there is none or it
     /// is `*all*`. The unit must have a variant.
-    static func sourceLanguage(of unit: TranslationUnit, headerSource: LanguageTag?) -> String {
+    package static func sourceLanguage(of unit: TranslationUnit, headerSource: LanguageTag?) -> String {
         if let declared = unit.sourceLanguage ?? headerSource, !declared.isWildcard,
             let variant = unit.bestVariant(for: declared)
         {

@@ -1,11 +1,11 @@
-/// The one error type of TesseraStorage: what went wrong, in a sentence, and the SQL involved.
+/// The one error type of the storage protocols and their backends: what went wrong, in a sentence, and the SQL involved.
 ///
 /// Printed as one stable line, `storage error (KIND): MESSAGE [SQL: ...]`, or `FILE: MESSAGE`
 /// (no SQL) when the database file itself is at fault (``Kind-swift.enum/notADatabase``,
 /// ``Kind-swift.enum/damaged``).
 ///
 /// ```swift
-/// do { _ = try TranslationMemory.open(path: "/nonexistent/dir/tm.db") }
+/// do { _ = try SQLiteTranslationStore.open(path: "/nonexistent/dir/tm.db") }
 /// catch let error as StorageError { print(error) }   // storage error (cannotOpen): ...
 /// ```
 public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable {

@@ -1,6 +1,6 @@
 public import TesseraCore
 
-/// A unit read back from a ``TranslationMemory`` with its row id and batch.
+/// A unit read back from a ``TranslationStore`` with its row id and batch.
 public struct StoredUnit: Hashable, Sendable {
     /// The row id (units are read in id order).
     public var id: Int64

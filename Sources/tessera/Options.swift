@@ -8,7 +8,7 @@ struct DatabaseOptions: ParsableArguments {
     var path: String?
 
     /// The resolved location.
-    var location: DatabaseLocation { DatabaseLocation(option: path) }
+    var location: StoreLocation { StoreLocation(option: path) }
 }
 
 /// `--json`: one JSON document on standard output instead of text.

@@ -23,7 +23,7 @@ struct AlignCommandTests {
         #expect(command.sourceFile == "a.en.txt")
         #expect(command.targetFiles == ["a.de.txt", "a.fr.txt"])
         #expect(command.store)
-        #expect(command.database.location.path == "/tmp/x.db")
+        #expect(command.database.location.description == "/tmp/x.db")
         #expect(command.minConfidence == 0.5)
         #expect(command.noGlossary && command.noTMLexicon && command.jsonSummary)
         #expect(command.format == "tmx")
@@ -64,7 +64,7 @@ struct AlignCommandTests {
         try AlignCommand.parse(arguments).run()
         try AlignCommand.parse(arguments).run()
         let tsv = folder.appendingPathComponent("out.tsv").path
-        let report = try ExportMemory(database: DatabaseLocation(option: database), output: tsv, format: .tsv).run()
+        let report = try ExportMemory(database: StoreLocation(option: database), output: tsv, format: .tsv).run()
         let lines = try String(contentsOfFile: tsv, encoding: .utf8).split(whereSeparator: \.isNewline)
         // 17 English sentences, one merge each in German and French at different places: 15
         // multilingual units, stored once (the second run adds nothing), two pairs each.

@@ -7,7 +7,7 @@ struct ImportCommandTests {
         let command = try ImportCommand.parse(["a.tmx", "b.tmx.gz", "--db", "/tmp/x.db", "--duplicates", "keep-existing", "--skip-invalid", "--json"])
         #expect(command.files == ["a.tmx", "b.tmx.gz"])
         #expect(command.database.path == "/tmp/x.db")
-        #expect(command.database.location.path == "/tmp/x.db")
+        #expect(command.database.location == .sqlite(path: "/tmp/x.db"))
         #expect(command.duplicates == .keepExisting)
         #expect(command.skipInvalid)
         #expect(command.output.json)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 
 /// Every character XML 1.0 cannot carry, fed through every route into the translation memory and
@@ -97,7 +98,7 @@ struct XMLCharacterEndToEndTests {
                 Variant(language: en, segment: Segment(text: "Source \(raw) text."), props: [Prop(type: "x-note", value: "p\(raw)")]),
                 Variant(language: de, segment: Segment(text: "Ziel \(raw) Text."), notes: [Note(value: "n\(raw)")]),
             ])
-        _ = try AlignStore(database: DatabaseLocation(option: harness.path("old.db"))).store([unit], sourcePath: "raw\(raw).txt")
+        _ = try AlignStore(database: StoreLocation(option: harness.path("old.db"))).store([unit], sourcePath: "raw\(raw).txt")
         let export = try harness.run(["export", "old.tmx", "--db", "old.db"])
         #expect(export.status == 0, "\(export)")
         try Self.expectWellFormedAndReadable(harness, "old.tmx", importing: ["import", "old.tmx", "--db", "new.db"])
@@ -105,7 +106,7 @@ struct XMLCharacterEndToEndTests {
         let entry = TermEntry(
             id: "c\(raw)", subject: "s\(raw)", definitions: ["en": "d\(raw)"], notes: ["": "n\(raw)"],
             terms: [Term(text: "term\(raw)", language: en, note: "t\(raw)"), Term(text: "Begriff\(raw)", language: de)])
-        _ = try GlossaryStore.open(path: harness.path("old.db")).replaceGlossary(Glossary(name: "g\(raw)", entries: [entry]), origin: nil)
+        _ = try SQLiteGlossaryStore.open(path: harness.path("old.db")).replaceGlossary(Glossary(name: "g\(raw)", entries: [entry]), origin: nil)
         let glossary = try harness.run(["glossary", "export", "old.tbx", "--db", "old.db"])
         #expect(glossary.status == 0, "\(glossary)")
         try Self.expectWellFormedAndReadable(harness, "old.tbx", importing: ["glossary", "import", "old.tbx", "--db", "new.db"])

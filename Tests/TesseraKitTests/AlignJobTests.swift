@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TesseraSQLite
+import TesseraStorage
 import TesseraCore
 import TesseraStorage
 @testable import TesseraKit
@@ -7,7 +9,7 @@ import TesseraStorage
 /// The whole `align` job as one Kit call: read, segment, align, filter by confidence, store or
 /// write TMX (what `AlignCommand.run` coordinated itself before).
 struct AlignJobTests {
-    static func job(_ targets: [String], database: DatabaseLocation, minimumConfidence: Double = AlignUnits.defaultMinimumConfidence)
+    static func job(_ targets: [String], database: StoreLocation, minimumConfidence: Double = AlignUnits.defaultMinimumConfidence)
         -> AlignJob
     {
         AlignJob(
@@ -18,8 +20,8 @@ struct AlignJobTests {
             database: database, minimumConfidence: minimumConfidence)
     }
 
-    static func database() throws -> DatabaseLocation {
-        DatabaseLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
+    static func database() throws -> StoreLocation {
+        StoreLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
     }
 
     @Test func run_aligns_as_the_articles_use_case_and_stores_the_units_once() throws {
@@ -32,7 +34,7 @@ struct AlignJobTests {
         #expect(first.units == AlignUnits.units(from: direct))
         #expect(first.store?.added == first.units.count)
         #expect(first.summary.units == first.units.count)
-        #expect(try TranslationMemory.open(path: database.path).allUnits().count == first.units.count)
+        #expect(try SQLiteTranslationStore.open(path: database.description).allUnits().count == first.units.count)
         // Stored twice: nothing new.
         #expect(try job.run(storing: true).store?.added == 0)
     }
@@ -73,7 +75,7 @@ struct AlignJobTests {
         let folder = try ImportExportSupport.temporaryFolder()
         let path = folder.appendingPathComponent("not.db").path
         try Data("not a database, just text that is long enough".utf8).write(to: URL(fileURLWithPath: path))
-        let job = Self.job(["de"], database: DatabaseLocation(option: path))
+        let job = Self.job(["de"], database: StoreLocation(option: path))
         #expect { try job.run(storing: true) } throws: {
             ($0 as? KitError)?.kind == .storage && "\($0)".hasPrefix(path + ": ")
         }

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import TesseraAlignment
 import TesseraCore
+import TesseraSQLite
 import TesseraStorage
 @testable import TesseraKit
 
 struct AlignStoreTests {
-    static func database() throws -> DatabaseLocation {
-        DatabaseLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
+    static func database() throws -> StoreLocation {
+        StoreLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
     }
 
     @Test func store_keepsEveryTwoSidedBeadOnce() throws {
@@ -23,7 +24,7 @@ struct AlignStoreTests {
         #expect(second.added == 0)
         #expect(second.skippedDuplicates == units.count)
 
-        let stored = try TranslationMemory.open(path: database.path).allUnits()
+        let stored = try SQLiteTranslationStore.open(path: database.description).allUnits()
         #expect(stored.count == units.count)
         for (storedUnit, bead) in zip(stored, beads.filter { !$0.shape.isInsertionOrDeletion }) {
             let unit = storedUnit.unit

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraGlossary
+import TesseraSQLite
 import TesseraStorage
 @testable import TesseraKit
 
@@ -36,7 +37,7 @@ struct GlossaryKitTests {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
-        var database: DatabaseLocation { DatabaseLocation(option: folder.appendingPathComponent("tm.db").path) }
+        var database: StoreLocation { StoreLocation(option: folder.appendingPathComponent("tm.db").path) }
     }
 
     static func importedScratch() throws -> Scratch {
@@ -121,7 +122,7 @@ struct GlossaryKitTests {
         let tbx = scratch.folder.appendingPathComponent("out.tbx").path
         let report = try GlossaryExport(output: tbx, name: "defence", database: scratch.database).run()
         #expect(report.concepts == 3)
-        let second = DatabaseLocation(option: scratch.folder.appendingPathComponent("second.db").path)
+        let second = StoreLocation(option: scratch.folder.appendingPathComponent("second.db").path)
         _ = try GlossaryImport(files: [tbx], name: "defence", database: second).run()
         let csv = scratch.folder.appendingPathComponent("out.csv").path
         _ = try GlossaryExport(output: csv, name: nil, database: second).run()
@@ -141,7 +142,7 @@ struct GlossaryKitTests {
 extension GlossaryKitTests {
     @Test func check_readsPairsFromTranslationMemoryInSameFile() throws {
         let scratch = try Self.importedScratch()
-        let memory = try TranslationMemory.open(path: scratch.database.path)
+        let memory = try SQLiteTranslationStore.open(path: scratch.database.description)
         let unit = TranslationUnit(sourceLanguage: Self.en, variants: [
             Variant(language: Self.en, segment: Segment(text: "Each capability target counts.")),
             Variant(language: Self.de, segment: Segment(text: "Jede Fähigkeitsvorgabe zählt.")),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TesseraCore
+import TesseraSQLite
 import TesseraStorage
 import TesseraTestSupport
 @testable import TesseraKit
@@ -30,9 +31,9 @@ struct GlossaryRoundTripTests {
 
     /// The stored entries with the provenance `source` (the file name, when no `source` admin
     /// gave one) removed: it names the file imported, which differs by design.
-    static func stored(_ database: DatabaseLocation, file: String) throws -> [TermEntry] {
+    static func stored(_ database: StoreLocation, file: String) throws -> [TermEntry] {
         let name = URL(fileURLWithPath: file).lastPathComponent
-        return try GlossaryStore.open(path: database.path).load().flatMap(\.entries).map { entry in
+        return try SQLiteGlossaryStore.open(path: database.description).load(names: nil, languages: nil).flatMap(\.entries).map { entry in
             var copy = entry
             if copy.source == name { copy.source = nil }
             return copy
@@ -45,14 +46,14 @@ struct GlossaryRoundTripTests {
         let scratch = try GlossaryKitTests.Scratch()
         defer { try? FileManager.default.removeItem(at: scratch.folder) }
         for (index, file) in Self.files.enumerated() {
-            let first = DatabaseLocation(option: scratch.folder.appendingPathComponent("first\(index).db").path)
+            let first = StoreLocation(option: scratch.folder.appendingPathComponent("first\(index).db").path)
             // Invalid samples are imported leniently; their export is valid (read back strictly).
             let expected = Self.invalid[URL(fileURLWithPath: file).lastPathComponent]
             let imported = try GlossaryImport(files: [file], name: "g", database: first, lenient: expected != nil).run()
             #expect(imported.warnings.count == expected ?? 0, "\(file): \(imported.warnings)")
             let output = scratch.folder.appendingPathComponent("out\(index).tbx").path
             _ = try GlossaryExport(output: output, name: nil, database: first, tbxVersion: version).run()
-            let second = DatabaseLocation(option: scratch.folder.appendingPathComponent("second\(index).db").path)
+            let second = StoreLocation(option: scratch.folder.appendingPathComponent("second\(index).db").path)
             let report = try GlossaryImport(files: [output], name: "g", database: second).run()
             #expect(report.warnings.isEmpty, "\(file)")
             let before = try Self.stored(first, file: file)
@@ -111,8 +112,8 @@ struct GlossaryRoundTripTests {
             </body></text></martif>
             """)
         #expect(throws: (any Error).self) { try GlossaryImport(files: [tbx], name: nil, database: scratch.database).run() }
-        let stored = FileManager.default.fileExists(atPath: scratch.database.path)
-            ? try GlossaryStore.open(path: scratch.database.path).summaries() : []
+        let stored = FileManager.default.fileExists(atPath: scratch.database.description)
+            ? try SQLiteGlossaryStore.open(path: scratch.database.description).summaries() : []
         #expect(stored.isEmpty)
         let report = try GlossaryImport(files: [tbx], name: nil, database: scratch.database, lenient: true).run()
         #expect(report.terms == 2)

@@ -3,6 +3,7 @@ import Testing
 import TesseraTestSupport
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 
 /// Import and export on real files of every kind a user may hand over: zipped TMX (OmegaT),
@@ -42,7 +43,7 @@ struct ImportExportFilesTests {
     }
 
     func units(_ database: String) throws -> [TranslationUnit] {
-        try TranslationMemory.open(path: database).allUnits().map(\.unit)
+        try SQLiteTranslationStore.open(path: database).allUnits().map(\.unit)
     }
 
     // MARK: - Import
@@ -51,11 +52,11 @@ struct ImportExportFilesTests {
     func import_readsOmegaTZippedTMX() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
         let zipped = Self.fixtures.appendingPathComponent("project_save.tmx.zip").path
         let report = try ImportTMX(database: database).run(files: [zipped])
         #expect(report.succeeded, "\(report.files.compactMap(\.error))")
-        let stored = try units(database.path)
+        let stored = try units(database.description)
         #expect(stored.count == 3)
         #expect(stored.first?.variants.map(\.segment.plainText) == ["The project folder holds one file.", "Der Projektordner enthält eine Datei."])
     }
@@ -89,7 +90,7 @@ struct ImportExportFilesTests {
             break
         }
         let database = folder.appendingPathComponent("tm.db").path
-        let report = try ImportTMX(database: DatabaseLocation(option: database)).run(files: [path])
+        let report = try ImportTMX(database: StoreLocation(option: database)).run(files: [path])
         #expect(!report.succeeded)
         #expect(report.files.first?.error == "\(path): \(expected)")
         #expect(!FileManager.default.fileExists(atPath: database), "a failed import created \(database)")
@@ -102,7 +103,7 @@ struct ImportExportFilesTests {
         // Opens fine (a TMX header), fails on its second unit: the database was created, then removed.
         let broken = try write(Self.tmx.replacingOccurrences(of: "</tu>\n<tu tuid=\"2\">", with: "</tuv>\n<tu tuid=\"2\">"), "broken.tmx", in: folder)
         let database = folder.appendingPathComponent("tm.db").path
-        let report = try ImportTMX(database: DatabaseLocation(option: database)).run(files: [broken])
+        let report = try ImportTMX(database: StoreLocation(option: database)).run(files: [broken])
         #expect(!report.succeeded)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("tm.db") }
         #expect(left.isEmpty, "left behind: \(left)")
@@ -112,10 +113,10 @@ struct ImportExportFilesTests {
     func import_truncatedGzipSaysAfterHowManyUnitsAndChangesNothing() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
         let good = try write(Self.tmx, "good.tmx", in: folder)
         #expect(try ImportTMX(database: database).run(files: [good]).succeeded)
-        let before = try units(database.path)
+        let before = try units(database.description)
         let big = try write(Self.tmx(units: 3000), "big.tmx", in: folder)
         try SystemTool.run("gzip", [big], in: folder)
         let gzipped = try Data(contentsOf: URL(fileURLWithPath: big + ".gz"))
@@ -126,7 +127,7 @@ struct ImportExportFilesTests {
         let match = try #require(error.firstMatch(of: #/^(.*): the gzip data ends early \(after (\d+) units\)$/#), "\(error)")
         #expect(match.1 == cut)
         #expect((1..<3000).contains(Int(match.2) ?? 0), "\(error)")
-        #expect(try units(database.path) == before)
+        #expect(try units(database.description) == before)
     }
 
     /// Files given as the database: one line naming the file, no SQL.
@@ -143,12 +144,12 @@ struct ImportExportFilesTests {
         try Data(content).write(to: URL(fileURLWithPath: database))
         let good = try write(Self.tmx, "good.tmx", in: folder)
         #expect {
-            _ = try ImportTMX(database: DatabaseLocation(option: database)).run(files: [good])
+            _ = try ImportTMX(database: StoreLocation(option: database)).run(files: [good])
         } throws: { error in
             "\(error)" == "\(database): \(message)"
         }
         #expect {
-            _ = try Stats(database: DatabaseLocation(option: database)).run()
+            _ = try Stats(database: StoreLocation(option: database)).run()
         } throws: { error in
             "\(error)" == "\(database): \(message)"
         }
@@ -161,24 +162,24 @@ struct ImportExportFilesTests {
     func export_compressedByNameAndReimportsIdentically(name: String, magic: [UInt8]) throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = DatabaseLocation(option: folder.appendingPathComponent("first.db").path)
+        let first = StoreLocation(option: folder.appendingPathComponent("first.db").path)
         #expect(try ImportTMX(database: first).run(files: [write(Self.tmx, "in.tmx", in: folder)]).succeeded)
         let out = folder.appendingPathComponent(name).path
         let format = try #require(ExportMemoryFormat.infer(from: out))
         let export = try ExportMemory(database: first, output: out, format: format).run()
         #expect(export.units == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)).prefix(magic.count) == Data(magic))
-        let second = DatabaseLocation(option: folder.appendingPathComponent("second.db").path)
+        let second = StoreLocation(option: folder.appendingPathComponent("second.db").path)
         let again = try ImportTMX(database: second).run(files: [out])
         #expect(again.succeeded, "\(again.files.compactMap(\.error))")
-        #expect(try units(second.path) == units(first.path))
+        #expect(try units(second.description) == units(first.description))
     }
 
     @Test
     func export_thatWritesNoUnitWarnsWithTheCount() throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
         #expect(try ImportTMX(database: database).run(files: [write(Self.tmx, "in.tmx", in: folder)]).succeeded)
         let out = folder.appendingPathComponent("out.tmx").path
         let report = try ExportMemory(database: database, output: out, format: .tmx, source: Support.tag("zz")).run()
@@ -196,7 +197,7 @@ struct ImportExportFilesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = Self.tmx.replacingOccurrences(of: "srclang=\"en\"", with: "srclang=\"\(spelling)\"")
             .replacingOccurrences(of: "<tu tuid=\"1\">", with: "<tu tuid=\"1\" srclang=\"\(spelling)\">")
-        let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
         let report = try ImportTMX(database: database).run(files: [write(text, "in.tmx", in: folder)])
         #expect(report.succeeded && report.totals.warnings.isEmpty, "\(report.summary)")
         let out = folder.appendingPathComponent("out.tmx").path

@@ -2,6 +2,7 @@ import Foundation
 import TesseraTestSupport
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 
 /// Helpers shared by the import/export tests.

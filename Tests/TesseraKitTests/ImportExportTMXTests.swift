@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 
 struct ImportExportMemoryTests {
@@ -35,8 +36,8 @@ struct ImportExportMemoryTests {
         "amake+SuperTMXMerge/l10n/ja-jp.tmx",
     ]
 
-    func database(_ folder: URL, _ name: String = "tm.db") -> DatabaseLocation {
-        DatabaseLocation(option: folder.appendingPathComponent(name).path)
+    func database(_ folder: URL, _ name: String = "tm.db") -> StoreLocation {
+        StoreLocation(option: folder.appendingPathComponent(name).path)
     }
 
     /// Imports `files`, exports everything as TMX level 2, re-imports into a new memory and
@@ -52,8 +53,8 @@ struct ImportExportMemoryTests {
         let second = database(folder, "second.db")
         let again = try ImportTMX(database: second, policy: .add).run(files: [exported])
         #expect(again.succeeded, "\(again.files.compactMap(\.error))")
-        let before = try TranslationMemory.open(path: first.path).allUnits().map(\.unit)
-        let after = try TranslationMemory.open(path: second.path).allUnits().map(\.unit)
+        let before = try SQLiteTranslationStore.open(path: first.description).allUnits().map(\.unit)
+        let after = try SQLiteTranslationStore.open(path: second.description).allUnits().map(\.unit)
         #expect(before.count == after.count)
         for (old, new) in zip(before, after) where old != new {
             Issue.record("unit differs after export and re-import:\n\(old)\n\(new)")

@@ -2,14 +2,15 @@ import Foundation
 import Testing
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 
 struct ImportExportTextFormatsTests {
     /// A memory with an en-US/en/fr-FR/fr-CA unit, an en-GB/de unit and a de/cs unit.
-    func makeMemory() throws -> (DatabaseLocation, URL) {
+    func makeMemory() throws -> (StoreLocation, URL) {
         let folder = try ImportExportSupport.temporaryFolder()
-        let location = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
-        let memory = try TranslationMemory.open(path: location.path)
+        let location = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
+        let memory = try SQLiteTranslationStore.open(path: location.description)
         try memory.write(
             units: [
                 ImportExportSupport.unit([("en", "Hello"), ("en-US", "Hi\tthere"), ("fr-FR", "Bonjour"), ("fr-CA", "Allô\\\n")], tuid: "1"),
@@ -79,7 +80,7 @@ struct ImportExportTextFormatsTests {
 
     @Test func stats_andExportRefuseAMissingDatabase() throws {
         let folder = try ImportExportSupport.temporaryFolder()
-        let location = DatabaseLocation(option: folder.appendingPathComponent("none.db").path)
+        let location = StoreLocation(option: folder.appendingPathComponent("none.db").path)
         #expect(throws: KitError.self) { _ = try Stats(database: location).run() }
         #expect(throws: KitError.self) { _ = try ExportMemory(database: location, output: "-", format: .tsv).run() }
         #expect(!location.exists)
@@ -92,6 +93,34 @@ struct ImportExportTextFormatsTests {
         ("", ["TESSERA_DB": ""], "tessera.db"),
     ])
     func databaseLocation_prefersOptionThenEnvironment(_ option: String?, _ environment: [String: String], _ expected: String) {
-        #expect(DatabaseLocation(option: option, environment: environment).path == expected)
+        #expect(StoreLocation(option: option, environment: environment) == .sqlite(path: expected))
+    }
+
+    @Test(arguments: [
+        (String?.some("postgres://tm@db.example/tessera"), [String: String](), "postgres://tm@db.example/tessera"),
+        (nil, ["TESSERA_DB": "postgresql://tm:secret@db.example:5433/tm"], "postgresql://tm:***@db.example:5433/tm"),
+        ("POSTGRES://h/db", [:], "POSTGRES://h/db"),
+    ])
+    func storeLocation_parsesAPostgresURLAndEveryUseCaseRefusesIt(
+        _ option: String?, _ environment: [String: String], _ shown: String
+    ) throws {
+        let location = StoreLocation(option: option, environment: environment)
+        guard case .postgres = location else {
+            Issue.record("\(location) is not a PostgreSQL location")
+            return
+        }
+        #expect(location.description == shown)
+        let refusals: [() throws -> Void] = [
+            { _ = try Stats(database: location).run() },
+            { _ = try GlossaryList(database: location).run() },
+            { _ = try ExportMemory(database: location, output: "-", format: .tsv).run() },
+        ]
+        for refusal in refusals {
+            #expect {
+                try refusal()
+            } throws: { error in
+                "\(error)" == "storage error (cannotOpen): PostgreSQL storage is not available yet (\(shown)); give the path of an SQLite file with --db or TESSERA_DB."
+            }
+        }
     }
 }

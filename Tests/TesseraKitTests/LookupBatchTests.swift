@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TesseraSQLite
+import TesseraStorage
 import TesseraCore
 import TesseraStorage
 @testable import TesseraKit
@@ -9,9 +11,9 @@ import TesseraStorage
 struct LookupBatchTests {
     static let en = LanguageTag("en")!
 
-    static func database() throws -> DatabaseLocation {
-        let location = DatabaseLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
-        let memory = try TranslationMemory.open(path: location.path)
+    static func database() throws -> StoreLocation {
+        let location = StoreLocation(option: try ImportExportSupport.temporaryFolder().appendingPathComponent("tm.db").path)
+        let memory = try SQLiteTranslationStore.open(path: location.description)
         try memory.write(
             units: [
                 ImportExportSupport.unit([("en", "Open the file"), ("de", "Datei öffnen")]),

@@ -3,6 +3,7 @@ import Testing
 import TesseraTestSupport
 import TesseraCore
 import TesseraGlossary
+import TesseraSQLite
 import TesseraStorage
 @testable import TesseraKit
 
@@ -21,7 +22,7 @@ struct StoredTermIndexTests {
         """
 
     /// A scratch database with the glossaries `wide`, `long`, `defence` and `fi` imported.
-    static func database() throws -> (DatabaseLocation, GlossaryKitTests.Scratch) {
+    static func database() throws -> (StoreLocation, GlossaryKitTests.Scratch) {
         let scratch = try GlossaryKitTests.Scratch()
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("TesseraGlossaryTests/Fixtures/delimited")
@@ -36,7 +37,7 @@ struct StoredTermIndexTests {
     }
 
     /// Both backends for one language pair.
-    static func lookups(_ database: DatabaseLocation, source: String, targets: [String]) throws -> (TermLookup, TermLookup) {
+    static func lookups(_ database: StoreLocation, source: String, targets: [String]) throws -> (TermLookup, TermLookup) {
         let source = LanguageTag(source)!
         let targets = targets.compactMap(LanguageTag.init)
         return (
@@ -79,7 +80,7 @@ struct StoredTermIndexTests {
         var generator = SeededGenerator(seed: 7)
         for source in Self.languages {
             let (memory, stored) = try Self.lookups(database, source: source.description, targets: [])
-            let store = try GlossaryStore.open(path: database.path)
+            let store = try SQLiteGlossaryStore.open(path: database.description)
             let terms = try store.load(names: nil, languages: [source.language]).flatMap(\.entries).flatMap(\.terms)
             for term in terms {
                 var scalars = Array(term.text.unicodeScalars)

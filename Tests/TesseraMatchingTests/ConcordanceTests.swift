@@ -3,6 +3,7 @@ import Testing
 import TesseraCore
 import TesseraKit
 import TesseraMatching
+import TesseraSQLite
 import TesseraStorage
 
 struct ConcordanceTests {
@@ -160,8 +161,9 @@ struct ConcordanceTests {
         let memory = try Self.memory()
         let query = try #require(ConcordanceQuery(phrase, mode: .allWords))
         func hits(_ index: MatchIndex?) throws -> [String] {
-            try ConcordanceSearch.search(
-                memory.memory, query: query, language: LanguageTag(language)!, otherLanguage: LanguageTag(other), index: index
+            try memory.memory.searchConcordance(
+                query, language: LanguageTag(language)!, otherLanguage: LanguageTag(other), limit: 20,
+                pairFilter: index?.pairFilter(language: LanguageTag(language)!, other: LanguageTag(other)!)
             ).hits.map { "\($0.id) \($0.highlighted) | \($0.others.map { "\($0.language) \($0.text)" })" }
         }
         let fromDatabase = try hits(nil)

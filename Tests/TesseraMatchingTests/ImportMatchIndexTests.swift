@@ -3,6 +3,7 @@ import Testing
 import TesseraTestSupport
 import TesseraCore
 import TesseraKit
+import TesseraSQLite
 import TesseraStorage
 @testable import TesseraMatching
 

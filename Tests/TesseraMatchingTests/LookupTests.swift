@@ -3,19 +3,20 @@ import Testing
 import TesseraCore
 import TesseraKit
 import TesseraMatching
+import TesseraSQLite
 import TesseraStorage
 
 /// A translation memory in a fresh temporary folder.
 struct TemporaryMemory {
     let folder: URL
-    let location: DatabaseLocation
-    let memory: TranslationMemory
+    let location: StoreLocation
+    let memory: SQLiteTranslationStore
 
     init(_ units: [TranslationUnit]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-matching-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        location = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
-        memory = try TranslationMemory.open(path: location.path)
+        location = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
+        memory = try SQLiteTranslationStore.open(path: location.description)
         if !units.isEmpty { try memory.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "test.tmx"), policy: .add) }
     }
 

@@ -1,0 +1,85 @@
+import Foundation
+package import TesseraStorage
+
+/// Where a memory and its glossaries are stored: the identity of a store, which a front end
+/// resolves from `--db`, else `$TESSERA_DB`, else `./tessera.db`.
+///
+/// A value that starts with `postgres://` or `postgresql://` names a PostgreSQL database (parsed
+/// here; the stores refuse it until that backend exists); anything else is the path of an SQLite
+/// file.
+///
+/// ```swift
+/// let location = StoreLocation(option: nil, environment: ["TESSERA_DB": "/data/tm.db"])
+/// location   // .sqlite(path: "/data/tm.db")
+/// ```
+public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
+    /// An SQLite database file.
+    case sqlite(path: String)
+    /// A PostgreSQL database, by connection URL (not available yet: opening it fails).
+    case postgres(url: String)
+
+    /// The environment variable naming the store when no option is given.
+    public static let environmentVariable = "TESSERA_DB"
+    /// The file used when neither the option nor the environment names one.
+    public static let defaultPath = "tessera.db"
+    /// The URL schemes that name a PostgreSQL database.
+    public static let postgresSchemes = ["postgres://", "postgresql://"]
+
+    /// Resolves the store: `option` when given and not empty, else the environment variable, else
+    /// ``defaultPath``.
+    ///
+    /// - Parameters:
+    ///   - option: the `--db` value, if given.
+    ///   - environment: the environment to read; the process environment when `nil`.
+    public init(option: String?, environment: [String: String]? = nil) {
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        if let option, !option.isEmpty {
+            self.init(option)
+        } else if let variable = environment[Self.environmentVariable], !variable.isEmpty {
+            self.init(variable)
+        } else {
+            self = .sqlite(path: Self.defaultPath)
+        }
+    }
+
+    /// The location a `--db` value names: a PostgreSQL URL or an SQLite path.
+    public init(_ value: String) {
+        let lowered = value.lowercased()
+        if Self.postgresSchemes.contains(where: { lowered.hasPrefix($0) }) {
+            self = .postgres(url: value)
+        } else {
+            self = .sqlite(path: value)
+        }
+    }
+
+    /// Whether the store is known to exist: the SQLite file is there; a server database is taken
+    /// to exist (opening it says otherwise).
+    public var exists: Bool {
+        switch self {
+        case .sqlite(let path): FileManager.default.fileExists(atPath: path)
+        case .postgres: true
+        }
+    }
+
+    /// The path or URL for messages, a URL's password replaced by `***`.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return path
+        case .postgres(let url):
+            guard var components = URLComponents(string: url), components.password != nil else { return url }
+            components.password = "***"
+            return components.string ?? url
+        }
+    }
+
+    /// The error of a location whose backend is not built yet (PostgreSQL), `nil` for SQLite.
+    package var unavailable: StorageError? {
+        switch self {
+        case .sqlite: nil
+        case .postgres:
+            StorageError(
+                .cannotOpen,
+                "PostgreSQL storage is not available yet (\(description)); give the path of an SQLite file with --db or TESSERA_DB.")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import TesseraSQLite
+import TesseraStorage
+
+/// The one place in Kit that opens a storage backend: every use case names its store by a
+/// ``StoreLocation`` and works through the protocols (``TranslationStore``, ``GlossaryStore``).
+///
+/// SQLite files open the SQLite backend; a PostgreSQL URL is refused with
+/// ``StoreLocation/unavailable`` until that backend exists.
+///
+/// ```swift
+/// let memory = try StoreOpener.translationStore(StoreLocation(option: "tm.db"))
+/// ```
+enum StoreOpener {
+    /// Opens (creating and migrating as needed) the translation memory at `location`.
+    /// - Throws: ``StorageError`` (`cannotOpen` for an unavailable backend, or the backend's own).
+    static func translationStore(_ location: StoreLocation) throws(StorageError) -> any TranslationStore {
+        try sqliteTranslationStore(location)
+    }
+
+    /// Opens (creating and migrating as needed) the glossary store at `location`.
+    /// - Throws: ``StorageError`` (`cannotOpen` for an unavailable backend, or the backend's own).
+    static func glossaryStore(_ location: StoreLocation) throws(StorageError) -> any GlossaryStore {
+        switch location {
+        case .sqlite(let path): return try SQLiteGlossaryStore.open(path: path)
+        case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
+        }
+    }
+
+    /// The SQLite translation memory itself, for the match-index code that still reads the
+    /// database directly (`MatchIndexFile`, `MatchIndexUpdate`, `MatchIndexDetails`; issue 10
+    /// replaces them with `MatchIndexSource`, after which only ``translationStore(_:)`` remains).
+    static func sqliteTranslationStore(_ location: StoreLocation) throws(StorageError) -> SQLiteTranslationStore {
+        switch location {
+        case .sqlite(let path): return try SQLiteTranslationStore.open(path: path)
+        case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import TesseraCore
+public import TesseraStorage
+
+extension SQLiteTranslationStore {
+    /// Writes one batch of units in ONE transaction: `body` streams units into the sink, and any
+    /// error thrown by `body` or by the database rolls back everything, the batch row included.
+    ///
+    /// The units are never held in memory together, so a whole TMX file can be written in one
+    /// transaction while it is being read.
+    ///
+    /// ```swift
+    /// let report = try tm.importBatch(ImportBatch(kind: .tmx, filePath: path, header: reader.header), policy: .default, matchUpdate: nil) { sink in
+    ///     while let unit = try reader.next() { try sink.add(unit) }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - batch: where the units come from; stored as an `importBatch` row.
+    ///   - policy: what to do with a unit that duplicates a stored one (see ``DuplicatePolicy``).
+    ///   - matchUpdate: the match-index update to feed with every written unit, if any (its
+    ///     spool follows the transaction: a rollback undoes the batch's entries there too).
+    ///   - body: feeds units to the sink; errors it throws are rethrown unchanged.
+    /// - Returns: the counts of what was written.
+    /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
+    /// - Complexity: O(*n*) statements for *n* units (two or three index look-ups per unit for the
+    ///   duplicate check, none under ``DuplicatePolicy/add`` or for a key new to a batch into an
+    ///   empty memory); memory O(1) in *n* (the page cache, ``importCacheSize``, and at most
+    ///   `UnitSink.deferredKeyLimit` keys of a batch into an empty memory bound it).
+    @discardableResult
+    package func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy, matchUpdate: MatchIndexUpdate?, _ body: (any UnitWriter) throws -> Void
+    ) throws -> WriteReport {
+        do {
+            let report = try pool.write { db in
+                try db.execute(sql: "PRAGMA cache_size = \(Self.importCacheSize)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                let sink = try UnitSink(db: db, batch: batch, policy: policy)
+                try matchUpdate?.begin(db)
+                sink.matchUpdate = matchUpdate
+                try body(sink)
+                try matchUpdate?.bodyEnded(db)
+                try sink.finish()
+                return sink.report
+            }
+            matchUpdate?.committed()
+            return report
+        } catch let error as DatabaseError {
+            matchUpdate?.rolledBack()
+            throw Self.storageError(error, path: path)
+        } catch {
+            matchUpdate?.rolledBack()
+            throw error
+        }
+    }
+
+    /// The page cache of the writer during a batch, in SQLite's negative-KiB form (32 MiB). It
+    /// also caps the in-memory part of each sort (CREATE INDEX), which spills to temporary files
+    /// beyond it, so it is most of the memory a batch of any size needs.
+    static let importCacheSize = -32768
+
+    /// Writes one batch of units in one transaction, without a match-index update; see
+    /// ``importBatch(_:policy:matchUpdate:_:)``.
+    @discardableResult
+    public func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (any UnitWriter) throws -> Void
+    ) throws -> WriteReport {
+        try importBatch(batch, policy: policy, matchUpdate: nil, body)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+public import TesseraStorage
+
+/// The SQLite backend of ``TranslationStore``: a translation memory in one SQLite file (WAL mode,
+/// so readers never wait for a writer).
+///
+/// Open it once and share it: the class is `Sendable` and every method is synchronous and may be
+/// called from any thread (an async front end runs them on a thread pool). Writes go through
+/// ``importBatch(_:policy:_:)`` (one transaction per call); reads page through units by id, so
+/// neither needs the whole memory in RAM.
+///
+/// ```swift
+/// let tm: any TranslationStore = try SQLiteTranslationStore.open(path: "tessera.db")
+/// let report = try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
+/// print(try tm.stats().units)
+/// ```
+public final class SQLiteTranslationStore: TranslationStore {
+    /// The pool of SQLite connections: one writer, several readers.
+    let pool: DatabasePool
+    /// The path of the database file.
+    package let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens the memory at `path`, creating the file and migrating the schema as needed.
+    ///
+    /// - Parameter path: the database file; its folder must exist.
+    /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
+    package static func open(path: String) throws(StorageError) -> SQLiteTranslationStore {
+        let pool = try DatabaseOpener.open(path: path, migrator: Schema.migrator, migrationFailure: "Cannot migrate the database")
+        return SQLiteTranslationStore(pool: pool, path: path)
+    }
+
+    /// The names of the migrations applied to the file, in order.
+    package func appliedMigrations() throws(StorageError) -> [String] {
+        try read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs `body` in a read transaction, turning database errors into ``StorageError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.storageError(error, path: path)
+        }
+    }
+
+    /// A ``StorageError`` for any error thrown by GRDB; `path` names the file when the file itself
+    /// is at fault (not a database, damaged).
+    static func storageError(_ error: any Error, path: String? = nil) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let fault = StorageError.fileFault(error, path: path) { return fault }
+        if let error = error as? DatabaseError {
+            return StorageError(.sqlite, error.message ?? "SQLite error \(error.resultCode).", sql: error.sql)
+        }
+        return StorageError(.sqlite, "\(error)")
+    }
+
+}

@@ -1,0 +1,335 @@
+import Foundation
+import GRDB
+import TesseraCore
+import TesseraStorage
+
+/// Receives the units of one import batch inside its write transaction.
+///
+/// The SQLite ``UnitWriter``. Made by ``SQLiteTranslationStore/importBatch(_:policy:matchUpdate:_:)``;
+/// valid only inside its closure. Each
+/// ``add(_:)`` checks for a duplicate (unless the policy is `add`), then inserts or replaces the
+/// unit with its variants, props and notes, reusing prepared statements.
+final class UnitSink: UnitWriter {
+    /// What has been written so far.
+    private(set) var report: WriteReport
+
+    private let db: Database
+    private let policy: DuplicatePolicy
+    private let headerSource: LanguageTag?
+
+    private let insertUnit: Statement
+    private let updateUnit: Statement
+    private let insertVariant: Statement
+    private let insertProp: Statement
+    private let insertNote: Statement
+    private let findByKey: Statement
+    private let variantPairs: Statement
+    private let deleteChildren: [Statement]
+    private let variantsOfUnit: Statement
+    private let indexText: Statement
+    private let indexTrigram: Statement
+    private let unindexText: Statement
+    private let unindexTrigram: Statement
+    /// The largest variant id stored before this batch. Variants written by the batch get larger
+    /// ids and are added to the full-text indexes once, by ``finish()``; a smaller id (SQLite
+    /// reuses the largest ids after a delete) is indexed at once, so nothing is missed.
+    private let fullTextWatermark: Int64
+    /// The indexes dropped at the start of a batch into an empty memory, created again by
+    /// ``finish()`` (or, under a policy other than `add`, by ``stopDeferring()``).
+    private var deferredIndexes: [(name: String, create: String)]
+    /// The keys written by a batch into an empty memory (not under `add`) while `unit_duplicateKey`
+    /// is deferred: a key not in it has no stored duplicate, so no look-up is needed.
+    private var deferredKeys: Set<Int64>?
+    /// The keys written by a batch into an empty memory (not under `add`) once the index is back:
+    /// a key it never wrote has no stored duplicate, so most units skip the SQL look-ups.
+    private var written: BatchKeyFilter?
+    /// The most keys ``deferredKeys`` holds (32 MiB of hash table) before the index is created
+    /// and the batch goes on with SQL look-ups, so memory stays bounded whatever the file size.
+    static let deferredKeyLimit = 2_000_000
+    /// This batch's ``deferredKeyLimit`` (tests lower it).
+    var deferredKeyLimit = UnitSink.deferredKeyLimit
+    /// The batch's changes to the counts that `stats` reads, written by ``finish()``.
+    private var counts = MemoryCountChanges()
+    /// The match-index update that follows this batch, if any.
+    var matchUpdate: MatchIndexUpdate?
+    init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
+        self.db = db
+        self.policy = policy
+        self.headerSource = batch.header?.sourceLanguage
+        let headerJSON: String?
+        if let header = batch.header {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
+        } else {
+            headerJSON = nil
+        }
+        try db.execute(
+            sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
+            arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
+        report = WriteReport(batchID: db.lastInsertedRowID)
+        fullTextWatermark = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0
+        if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") == true {
+            deferredIndexes = Schema.deferredIndexes(policy: policy)
+            deferredKeys = policy == .add ? nil : []
+            for index in deferredIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        } else {
+            deferredIndexes = []
+        }
+        insertUnit = try db.cachedStatement(sql: """
+            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, duplicateKey)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        updateUnit = try db.cachedStatement(sql: """
+            UPDATE unit SET tuid = ?, srclang = ?, sourceLang = ?, attributes = ?, origin = ?, batchId = ?,
+            changedate = ?, duplicateKey = ? WHERE id = ?
+            """)
+        insertVariant = try db.cachedStatement(sql: """
+            INSERT INTO variant (unitId, lang, base, markup, plain, codes, attributes, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertProp = try db.cachedStatement(sql: """
+            INSERT INTO prop (ownerKind, ownerId, type, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertNote = try db.cachedStatement(sql: """
+            INSERT INTO note (ownerKind, ownerId, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        findByKey = try db.cachedStatement(
+            sql: "SELECT id, changedate, tuid, sourceLang, batchId FROM unit WHERE duplicateKey = ? ORDER BY id")
+        variantPairs = try db.cachedStatement(sql: "SELECT lang, markup FROM variant WHERE unitId = ? ORDER BY position")
+        variantsOfUnit = try db.cachedStatement(sql: "SELECT id, base, plain, lang FROM variant WHERE unitId = ?")
+        indexText = try db.cachedStatement(sql: "INSERT INTO variantText(rowid, plain) VALUES (?, ?)")
+        indexTrigram = try db.cachedStatement(sql: "INSERT INTO variantTrigram(rowid, plain) VALUES (?, ?)")
+        unindexText = try db.cachedStatement(
+            sql: "INSERT INTO variantText(variantText, rowid, plain) VALUES ('delete', ?, ?)")
+        unindexTrigram = try db.cachedStatement(
+            sql: "INSERT INTO variantTrigram(variantTrigram, rowid, plain) VALUES ('delete', ?, ?)")
+        deleteChildren = try [
+            "DELETE FROM prop WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM note WHERE ownerKind = 'variant' AND ownerId IN (SELECT id FROM variant WHERE unitId = ?)",
+            "DELETE FROM prop WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM note WHERE ownerKind = 'unit' AND ownerId = ?",
+            "DELETE FROM variant WHERE unitId = ?",
+        ].map { try db.cachedStatement(sql: $0) }
+    }
+
+    /// Writes one unit according to the batch's duplicate policy.
+    ///
+    /// A unit without variants is skipped and counted in ``WriteReport/skippedEmpty``.
+    ///
+    /// - Parameter unit: the unit; its ``TranslationUnit/origin`` is stored as is.
+    /// - Throws: a GRDB `DatabaseError` (turned into ``StorageError`` by the caller).
+    func add(_ unit: TranslationUnit) throws {
+        try add(PreparedUnit(unit, headerSource: headerSource))
+    }
+
+    /// Writes one unit prepared in advance (see ``PreparedUnit``), according to the batch's
+    /// duplicate policy; the same as ``add(_:)-(TranslationUnit)``.
+    func add(_ prepared: PreparedUnit) throws {
+        let unit = prepared.unit
+        report.received += 1
+        // The source language and key were resolved with the header the unit was prepared for.
+        let identity = prepared.headerSource == headerSource
+            ? prepared.identity
+            : PreparedUnit.identity(of: unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
+        guard let (source, key) = identity else {
+            report.skippedEmpty += 1
+            return
+        }
+        let rows = prepared.rows
+        let changed = prepared.changed
+
+        if policy != .add, let existing = try duplicate(of: key) {
+            let replace: Bool
+            switch policy {
+            case .add, .overwrite: replace = true
+            case .keepExisting: replace = false
+            case .keepNewest:
+                if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
+            }
+            if replace {
+                matchUpdate?.removed(unit: existing.id)
+                counts.count(batch: existing.batch, source: existing.source, languages: try removeVariants(of: existing.id), sign: -1)
+                let ids = try replaceUnit(
+                    id: existing.id, with: prepared, key: key.value, source: source, changed: changed)
+                counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
+                matchUpdate?.added(unit: existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
+                remember(key.value)
+                report.replaced += 1
+            } else {
+                report.skippedDuplicates += 1
+            }
+            return
+        }
+        insertUnit.bind(unit.tuid, at: 1)
+        insertUnit.bind(unit.sourceLanguage?.description, at: 2)
+        insertUnit.bind(source, at: 3)
+        insertUnit.bind(prepared.attributes, at: 4)
+        insertUnit.bind(unit.origin.rawValue, at: 5)
+        insertUnit.bind(report.batchID, at: 6)
+        insertUnit.bind(changed, at: 7)
+        insertUnit.bind(key.value, at: 8)
+        try insertUnit.runBound(in: db)
+        let unitID = db.lastInsertedRowID
+        let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
+        counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
+        matchUpdate?.added(unit: unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
+        remember(key.value)
+        report.added += 1
+    }
+
+    /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
+    /// the batch's changes to the kept counts and stamps the batch's finish time.
+    func finish() throws {
+        deferredKeys = nil  // no unit follows: freed before the full-text build and the index sorts
+        let cjk = Schema.trigramLanguages.map { "'\($0)'" }.joined(separator: ",")
+        try db.execute(
+            sql: "INSERT INTO variantText(rowid, plain) SELECT id, plain FROM variant WHERE id > ?",
+            arguments: [fullTextWatermark])
+        try db.execute(
+            sql: "INSERT INTO variantTrigram(rowid, plain) SELECT id, plain FROM variant WHERE id > ? AND base IN (\(cjk))",
+            arguments: [fullTextWatermark])
+        for index in deferredIndexes { try db.execute(sql: index.create) }
+        try counts.write(db)
+        try db.execute(
+            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
+    }
+
+    // MARK: - Private
+
+    private func unitArguments(_ prepared: PreparedUnit, key: Int64, source: String, changed: Int64?) -> StatementArguments {
+        let unit = prepared.unit
+        return [
+            unit.tuid, unit.sourceLanguage?.description, source, prepared.attributes,
+            unit.origin.rawValue, report.batchID, changed, key,
+        ]
+    }
+
+    /// The stored unit that `key` duplicates (``DuplicateKey``), if any: the candidates with the
+    /// same key value, verified on their rows. In a batch into an empty memory, a key the batch
+    /// never wrote has no candidate and skips the look-up.
+    private func duplicate(of key: DuplicateKey) throws -> (id: Int64, changed: Int64?, source: String, batch: Int64)? {
+        if let deferredKeys {
+            if !deferredKeys.contains(key.value) && deferredKeys.count < deferredKeyLimit { return nil }
+            try stopDeferring()
+        }
+        if let written, !written.mayContain(key.value) { return nil }
+        for candidate in try Row.fetchAll(findByKey, arguments: [key.value]) {
+            let id: Int64 = candidate[0]
+            let stored = try Row.fetchAll(variantPairs, arguments: [id]).map { VariantPair(language: $0[0], markup: $0[1]) }
+            if key.matches(tuid: candidate[2], sourceLanguage: candidate[3], pairs: stored) {
+                return (id, candidate[1], candidate[3], candidate[4])
+            }
+        }
+        return nil
+    }
+
+    /// Notes a key the batch wrote, for the duplicate checks of the units after it.
+    private func remember(_ key: Int64) {
+        if deferredKeys != nil {
+            deferredKeys?.insert(key)
+        } else {
+            written?.insert(key)
+        }
+    }
+
+    /// Creates the deferred indexes now (a key was seen twice, or too many are held) and moves the
+    /// batch's keys into the Bloom filter of the SQL look-ups.
+    private func stopDeferring() throws {
+        guard let keys = deferredKeys else { return }
+        deferredKeys = nil
+        var filter = BatchKeyFilter()
+        for key in keys { filter.insert(key) }
+        written = filter
+        for index in deferredIndexes { try db.execute(sql: index.create) }
+        deferredIndexes = []
+    }
+
+    /// Removes a stored unit's variants from the full-text indexes; returns their languages.
+    private func removeVariants(of id: Int64) throws -> [String] {
+        var languages: [String] = []
+        for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
+            languages.append(row[3])
+            let variantID: Int64 = row[0]
+            // A variant above the watermark is not in the full-text indexes yet.
+            guard variantID <= fullTextWatermark else { continue }
+            let plain: String = row[2]
+            try unindexText.execute(arguments: [variantID, plain])
+            if Schema.trigramLanguages.contains(row[1]) { try unindexTrigram.execute(arguments: [variantID, plain]) }
+        }
+        return languages
+    }
+
+    /// Replaces a stored unit whose variants ``removeVariants(of:)`` took out of the full-text
+    /// indexes; returns the ids of its new variants.
+    private func replaceUnit(
+        id: Int64, with prepared: PreparedUnit, key: Int64, source: String, changed: Int64?
+    ) throws -> [Int64] {
+        for statement in deleteChildren { try statement.execute(arguments: [id]) }
+        var arguments = unitArguments(prepared, key: key, source: source, changed: changed)
+        arguments += [id]
+        try updateUnit.execute(arguments: arguments)
+        return try insertChildren(of: prepared.unit, unitID: id, rows: prepared.rows)
+    }
+
+    /// Inserts props, notes and variants of a unit; returns the variant ids in order.
+    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(rows.count)
+        try insertProps(unit.props, owner: "unit", ownerID: unitID)
+        try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
+        for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
+            insertVariant.bind(unitID, at: 1)
+            insertVariant.bind(row.language, at: 2)
+            insertVariant.bind(row.base, at: 3)
+            insertVariant.bind(row.markup, at: 4)
+            insertVariant.bind(row.plain, at: 5)
+            insertVariant.bind(Int64(row.codes), at: 6)
+            insertVariant.bind(row.attributes, at: 7)
+            insertVariant.bind(Int64(position), at: 8)
+            try insertVariant.runBound(in: db)
+            let variantID = db.lastInsertedRowID
+            ids.append(variantID)
+            let index = variantID > fullTextWatermark ? [] : row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]
+            for statement in index {
+                statement.bind(variantID, at: 1)
+                statement.bind(row.plain, at: 2)
+                try statement.runBound(in: db)
+            }
+            if !variant.props.isEmpty || !variant.notes.isEmpty {
+                try insertProps(variant.props, owner: "variant", ownerID: variantID)
+                try insertNotes(variant.notes, owner: "variant", ownerID: variantID)
+            }
+        }
+        return ids
+    }
+
+    private func insertProps(_ props: [Prop], owner: String, ownerID: Int64) throws {
+        for (position, prop) in props.enumerated() {
+            insertProp.bind(owner, at: 1)
+            insertProp.bind(ownerID, at: 2)
+            insertProp.bind(prop.type, at: 3)
+            insertProp.bind(prop.value, at: 4)
+            insertProp.bind(prop.language?.description, at: 5)
+            insertProp.bind(prop.encoding, at: 6)
+            insertProp.bind(Int64(position), at: 7)
+            try insertProp.runBound(in: db)
+        }
+    }
+
+    private func insertNotes(_ notes: [Note], owner: String, ownerID: Int64) throws {
+        for (position, note) in notes.enumerated() {
+            insertNote.bind(owner, at: 1)
+            insertNote.bind(ownerID, at: 2)
+            insertNote.bind(note.value, at: 3)
+            insertNote.bind(note.language?.description, at: 4)
+            insertNote.bind(note.encoding, at: 5)
+            insertNote.bind(Int64(position), at: 6)
+            try insertNote.runBound(in: db)
+        }
+    }
+
+    private static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

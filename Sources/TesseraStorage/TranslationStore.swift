@@ -1,0 +1,81 @@
+public import TesseraCore
+public import TesseraMatching
+
+/// A translation memory as the use cases see it, whatever holds it: batches of units in, units out
+/// by id order, filter and page, the kept counts, the pairs the aligner learns from, and
+/// concordance search.
+///
+/// Every call is synchronous and thread-safe: a store is opened once and shared, any thread may
+/// call any method, reads never wait for a writer, and writes run one batch at a time (one
+/// transaction each). An async front end (a server) runs the calls on a thread pool.
+///
+/// The SQLite backend is `SQLiteTranslationStore` (module TesseraSQLite); every backend passes the
+/// conformance suite in `Tests/StoreConformanceTests`.
+///
+/// ```swift
+/// let store: any TranslationStore = try SQLiteTranslationStore.open(path: "tessera.db")
+/// try store.write(units: units, batch: ImportBatch(kind: .aligned, filePath: "a.txt"), policy: .add)
+/// try store.forEachUnit(matching: .all) { print($0.id) }
+/// ```
+public protocol TranslationStore: Sendable {
+    /// Writes one batch of units in ONE transaction: `body` streams units into the writer, and
+    /// any error thrown by `body` or by the store undoes everything, the batch record included.
+    ///
+    /// The units are never held together, so a whole file can be written in one transaction while
+    /// it is read.
+    ///
+    /// - Parameters:
+    ///   - batch: where the units come from; kept with them (``MemoryStats/batches``).
+    ///   - policy: what happens to a unit that duplicates a stored one (``DuplicatePolicy``).
+    ///   - body: feeds units to the writer, which is valid only during the call.
+    /// - Returns: the counts of what was written.
+    /// - Throws: the error of `body` unchanged, or ``StorageError`` for a failure of the store.
+    @discardableResult
+    func importBatch(_ batch: ImportBatch, policy: DuplicatePolicy, _ body: (any UnitWriter) throws -> Void) throws -> WriteReport
+
+    /// Up to `limit` units with an id greater than `after` that match `filter`, in id order,
+    /// read in one snapshot: one page of ``forEachUnit(matching:pageSize:_:)``.
+    ///
+    /// - Throws: ``StorageError`` (`corruptData` for a stored value that cannot be read back).
+    func unitPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [StoredUnit]
+
+    /// Counts of units, variants, languages, language pairs and batches.
+    ///
+    /// A unit gives one pair per other language it has: its effective source language to each
+    /// distinct other variant language. The counts are kept by every write, so nothing is scanned.
+    func stats() throws(StorageError) -> MemoryStats
+
+    /// The number of units per effective source language, most frequent first, then by language.
+    func sourceLanguageCounts() throws(StorageError) -> [(language: String, units: Int)]
+
+    /// The source language of every file header imported whose batch still holds units,
+    /// distinct (`*all*` included as ``LanguageTag/all``; headers without one left out).
+    func headerSourceLanguages() throws(StorageError) -> Set<LanguageTag>
+
+    /// The plain texts of the most recent units (at most `limit`) that hold both languages,
+    /// oldest first: for each unit the best variant of each language
+    /// (``TranslationUnit/bestVariant(for:)``), only when the two variants differ in language.
+    ///
+    /// The cost depends on how recent the pair's units are, not on the size of the memory.
+    func recentPairs(source: LanguageTag, target: LanguageTag, limit: Int) throws(StorageError)
+        -> [(source: String, target: String)]
+
+    /// Concordance: the segments of `language` (same primary language: `en` finds `en-US`) that
+    /// contain the query, with the hits marked (``ConcordanceHit/highlightStart`` and
+    /// ``ConcordanceHit/highlightEnd``) and the unit's other languages alongside.
+    ///
+    /// - Parameters:
+    ///   - query: the parsed query.
+    ///   - language: the language searched.
+    ///   - otherLanguage: the language shown alongside (and required of the unit), or `nil` for
+    ///     all others.
+    ///   - limit: the largest number of hits.
+    ///   - pairFilter: with `otherLanguage`, an answer for a variant id to "does its unit also
+    ///     hold `otherLanguage`?" (`nil`: cannot tell, the store finds out), from a match index
+    ///     current with the store; `nil` when none is at hand.
+    /// - Returns: the first hits in variant order and the number of all matching segments.
+    func searchConcordance(
+        _ query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag?, limit: Int,
+        pairFilter: (@Sendable (Int64) -> Bool?)?
+    ) throws(StorageError) -> ConcordanceResult
+}
