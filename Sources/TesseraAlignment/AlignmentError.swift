@@ -5,7 +5,7 @@ public import TesseraCore
 /// AlignmentError(kind: .malformedBead, message: "Not an alignment line: \"[1, 2]\".", line: 3).description
 /// // "line 3: malformedBead: Not an alignment line: \"[1, 2]\"."
 /// ```
-public struct AlignmentError: LocatedError, Hashable {
+public struct AlignmentError: LocatedError {
     /// What went wrong.
     public enum Kind: String, Sendable, Hashable {
         /// A line is not of the form `[i, j]:[k]`.

@@ -4,7 +4,7 @@ public import TesseraCore
 /// ```swift
 /// // "basic_bad.tbx:12:5: malformedTBX: conceptEntry is missing its id attribute."
 /// ```
-public struct GlossaryError: LocatedError, Hashable {
+public struct GlossaryError: LocatedError {
     /// The kinds of glossary failure.
     public enum Kind: String, Hashable, Sendable {
         /// The file could not be read or decoded (missing, not UTF-8/UTF-16).

@@ -7,7 +7,7 @@ public import TesseraCore
 /// do { _ = try InputFile(path: "missing.tmx") }
 /// catch { print(error) }   // missing.tmx: no such file
 /// ```
-public struct FileError: LocatedError, Equatable {
+public struct FileError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: String, Sendable, Equatable {
         /// There is no file at the path.

@@ -4,7 +4,7 @@ public import TesseraCore
 /// that cannot be written), printed as one line.
 ///
 /// Errors of the layers below (`TMXError`, `StorageError`) are reported with their own line.
-public struct KitError: LocatedError, Equatable {
+public struct KitError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Equatable {
         /// The translation memory file does not exist (for commands that only read it).

@@ -5,7 +5,7 @@ public import TesseraCore
 /// ```swift
 /// throw MatchingError(.corruptIndex, "Index file ends inside the token table.", context: "tm.db-match")
 /// ```
-public struct MatchingError: LocatedError, Hashable {
+public struct MatchingError: LocatedError {
     /// The kinds of failure.
     public enum Kind: String, Sendable, Hashable {
         /// A serialised index is truncated, of another version or inconsistent.

@@ -10,7 +10,7 @@ public import TesseraCore
 /// do { _ = try TranslationMemory.open(path: "/nonexistent/dir/tm.db") }
 /// catch let error as StorageError { print(error) }   // storage error (cannotOpen): ...
 /// ```
-public struct StorageError: LocatedError, Equatable {
+public struct StorageError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Equatable {
         /// The database file cannot be opened or created.

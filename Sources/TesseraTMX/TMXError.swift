@@ -12,7 +12,7 @@ public import TesseraXML
 /// ```
 ///
 /// - SeeAlso: [TMX 1.4b](https://www.gala-global.org/tmx-14b)
-public struct TMXError: LocatedError, Equatable {
+public struct TMXError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: Sendable, Equatable, Hashable {
         /// The file cannot be opened, read or created.

@@ -6,7 +6,7 @@ public import TesseraCore
 /// do { _ = try SRXDocument(data: data) } catch { print(error) }
 /// // rules.srx:12:5: invalidPattern: Rule 3 has a pattern that does not compile: ...
 /// ```
-public struct SRXError: LocatedError, Hashable {
+public struct SRXError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Hashable {
         /// The file is not well-formed XML.

@@ -6,7 +6,7 @@ public import TesseraCore
 /// do { _ = try TextFile(path: "queries.txt") } catch { print(error) }
 /// // queries.txt:3:7: The file is not valid UTF-8 (byte 0xE9); save it as UTF-8 or as UTF-16 with a byte-order mark.
 /// ```
-public struct TextFileError: LocatedError, Hashable {
+public struct TextFileError: LocatedError {
     /// The kinds of failure.
     public enum Kind: String, Sendable, Hashable {
         /// The file does not exist or cannot be read.

@@ -13,7 +13,7 @@ public import TesseraIO
 /// ```
 ///
 /// - SeeAlso: [XML 1.0, well-formedness](https://www.w3.org/TR/xml/#sec-well-formed)
-public struct XMLError: LocatedError, Equatable {
+public struct XMLError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: Sendable, Equatable {
         /// The file cannot be opened or read.
