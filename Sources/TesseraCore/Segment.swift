@@ -145,16 +145,16 @@ public struct InlineElement: Hashable, Sendable, Codable {
 }
 
 /// XML escaping for text and attribute values, the one place Tessera writes markup by hand.
-public enum XMLEscaping {
+package enum XMLEscaping {
     /// Escapes character data: `&`, `<`, `>` and carriage return (`&#13;`, which parsing would
     /// otherwise turn into a line feed).
-    public static func text(_ text: String) -> String {
+    package static func text(_ text: String) -> String {
         ScalarEscaping.escape(text, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }, textReplacement)
     }
 
     /// Escapes an attribute value (double-quoted): also `"`, tab and line feed, which attribute
     /// normalisation would otherwise turn into spaces.
-    public static func attribute(_ value: String) -> String {
+    package static func attribute(_ value: String) -> String {
         ScalarEscaping.escape(value, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 <= 0x0D }) { scalar in
             switch scalar {
             case "\"": "&quot;"
