@@ -7,17 +7,16 @@ struct SegmentTMXMarkupTests {
     static let segments: [Segment] = [
         Segment(text: ""),
         Segment(text: "plain & <simple> \"text\"\r\n"),
+        // Every inline tag, nested sub flows, attributes and text that need escaping.
         Segment([
-            .text("Press 7 <Enter> & \"go\"\r\n\t "),
-            .element(InlineElement(.bpt, [Attribute("i", "1"), Attribute("type", "bold")], [.text("<b>")])),
-            .text("now"),
-            .element(InlineElement(.ept, [Attribute("i", "1")], [.text("</b>")])),
-            .element(InlineElement(.ph, [Attribute("x", "2"), Attribute("assoc", "p")], [
-                .text("<img alt=\""), .element(InlineElement(.sub, [Attribute("datatype", "html")], [.text("Logo ")])), .text("\">"),
+            .element(InlineElement(.it, [Attribute("pos", "end"), Attribute("x", "9")], [.text("</a>")])),
+            .text("Tab\tand CR\r & <lt> \"q\" "),
+            .element(InlineElement(.bpt, [Attribute("i", "3")], [.text("<span class=\"x\">")])),
+            .element(InlineElement(.hi, [Attribute("type", "x-term")], [.text("Ölçü")])),
+            .element(InlineElement(.ept, [Attribute("i", "3")], [.text("</span>")])),
+            .element(InlineElement(.ph, [Attribute("type", "image")], [
+                .text("<img title=\""), .element(InlineElement(.sub, [Attribute("type", "alt")], [.text("A tree")])), .text("\"/>"),
             ])),
-            .text(" "),
-            .element(InlineElement(.hi, [Attribute("type", "term")], [.text("İstanbul")])),
-            .element(InlineElement(.it, [Attribute("pos", "begin")], [])),
         ]),
         Segment([.element(InlineElement(.ut, [], [.text("{\\b}")])), .text("x"), .element(InlineElement(.ph, [Attribute("x", "1")]))]),
         Segment([.element(InlineElement(.hi, [], [.element(InlineElement(.hi, [Attribute("type", "a&b")], [.text("deep")]))]))]),
