@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "TesseraMatching", dependencies: ["TesseraCore", "TesseraText"], swiftSettings: strict),
         // Input and output files: identification by magic bytes, gzip (zlib) and zip (ZIPFoundation).
         .target(
-            name: "TesseraIO", dependencies: ["CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "TesseraIO", dependencies: ["TesseraCore", "CLibZ", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         // The one module that owns libxml2 (streaming reader and writer).
         .target(name: "TesseraXML", dependencies: ["TesseraCore", "TesseraIO", "CLibXML2"], swiftSettings: strict),

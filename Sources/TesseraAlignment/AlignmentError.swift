@@ -1,11 +1,11 @@
-import TesseraCore
+public import TesseraCore
 /// The one error type of TesseraAlignment: a malformed alignment ("beads") file.
 ///
 /// ```swift
 /// AlignmentError(kind: .malformedBead, message: "Not an alignment line: \"[1, 2]\".", line: 3).description
 /// // "line 3: malformedBead: Not an alignment line: \"[1, 2]\"."
 /// ```
-public struct AlignmentError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AlignmentError: LocatedError {
     /// What went wrong.
     public enum Kind: String, Sendable, Hashable {
         /// A line is not of the form `[i, j]:[k]`.
@@ -26,8 +26,9 @@ public struct AlignmentError: Error, Sendable, Hashable, CustomStringConvertible
         self.line = line
     }
 
-    /// One stable line.
-    public var description: String {
-        SourceLocation(file: nil, line: line).prefix + "\(kind.rawValue): \(message)"
-    }
+    /// The line of the beads file, when known.
+    public var location: SourceLocation? { SourceLocation(file: nil, line: line) }
+
+    /// The kind, printed before the message.
+    public var label: String { kind.rawValue + ": " }
 }

@@ -14,26 +14,26 @@
 /// ```
 ///
 /// - Complexity: O(g + t) set operations for g gold and t test beads.
-public struct AlignmentEvaluation: Sendable, Hashable {
+package struct AlignmentEvaluation: Sendable, Hashable {
     /// Precision, recall and F1.
-    public struct Scores: Sendable, Hashable {
+    package struct Scores: Sendable, Hashable {
         /// Share of test beads that are hits.
-        public var precision: Double
+        package var precision: Double
         /// Share of gold beads that are found.
-        public var recall: Double
+        package var recall: Double
         /// Harmonic mean of the two.
-        public var f1: Double {
+        package var f1: Double {
             precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
         }
     }
 
     /// Exact-match scores.
-    public var strict: Scores
+    package var strict: Scores
     /// Overlap scores.
-    public var lax: Scores
+    package var lax: Scores
 
     /// Scores `test` against `gold`.
-    public init(gold: [AlignmentLink], test: [AlignmentLink]) {
+    package init(gold: [AlignmentLink], test: [AlignmentLink]) {
         let precision = Self.hits(reference: gold, hypothesis: test)
         let recall = Self.hits(reference: test.filter { !$0.isOneSided }, hypothesis: gold.filter { !$0.isOneSided })
         func ratio(_ hits: Int, _ total: Int) -> Double { total > 0 ? Double(hits) / Double(total) : 0 }

@@ -9,26 +9,26 @@ import Foundation
 /// link.source   // [4, 5]
 /// link.description   // "[4, 5]:[4]"
 /// ```
-public struct AlignmentLink: Hashable, Sendable, CustomStringConvertible {
+package struct AlignmentLink: Hashable, Sendable, CustomStringConvertible {
     /// Source sentence indices, sorted, without duplicates.
-    public let source: [Int]
+    package let source: [Int]
     /// Target sentence indices, sorted, without duplicates.
-    public let target: [Int]
+    package let target: [Int]
 
     /// Creates a link; indices are sorted and deduplicated.
-    public init(source: some Sequence<Int>, target: some Sequence<Int>) {
+    package init(source: some Sequence<Int>, target: some Sequence<Int>) {
         self.source = Array(Set(source)).sorted()
         self.target = Array(Set(target)).sorted()
     }
 
     /// The link of a bead.
-    public init(_ bead: Bead) {
+    package init(_ bead: Bead) {
         self.init(source: bead.source, target: bead.target)
     }
 
     /// Parses `[i, j]:[k]`, with an optional `:score` suffix.
     /// - Throws: ``AlignmentError`` with kind `malformedBead`.
-    public init(beadsLine line: String, lineNumber: Int? = nil) throws {
+    package init(beadsLine line: String, lineNumber: Int? = nil) throws {
         let text = line.trimmingCharacters(in: .whitespaces)
         func fail() -> AlignmentError {
             AlignmentError(kind: .malformedBead, message: "Not an alignment line: \"\(text)\".", line: lineNumber)
@@ -59,7 +59,7 @@ public struct AlignmentLink: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a whole beads file; blank lines and lines starting with `#` are skipped.
     /// - Throws: ``AlignmentError`` for the first malformed line.
-    public static func parse(beadsFile text: String) throws -> [AlignmentLink] {
+    package static func parse(beadsFile text: String) throws -> [AlignmentLink] {
         var links: [AlignmentLink] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -70,10 +70,10 @@ public struct AlignmentLink: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `[4, 5]:[4]`.
-    public var description: String {
+    package var description: String {
         "[" + source.map(String.init).joined(separator: ", ") + "]:[" + target.map(String.init).joined(separator: ", ") + "]"
     }
 
     /// Whether one side is empty.
-    public var isOneSided: Bool { source.isEmpty || target.isEmpty }
+    package var isOneSided: Bool { source.isEmpty || target.isEmpty }
 }

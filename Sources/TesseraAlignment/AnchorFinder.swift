@@ -14,17 +14,17 @@
 /// ```
 ///
 /// - Complexity: O(K + A log A) for K key occurrences and A candidate anchors.
-public struct AnchorFinder: Sendable {
+package struct AnchorFinder: Sendable {
     /// Keys occurring in more sentences than this are ignored (too common to anchor).
-    public var maximumOccurrences: Int
+    package var maximumOccurrences: Int
 
     /// Creates a finder.
-    public init(maximumOccurrences: Int = 30) {
+    package init(maximumOccurrences: Int = 30) {
         self.maximumOccurrences = maximumOccurrences
     }
 
     /// The anchors, increasing in both source and target index.
-    public func anchors(_ features: BilingualFeatures) -> [(source: Int, target: Int)] {
+    package func anchors(_ features: BilingualFeatures) -> [(source: Int, target: Int)] {
         var sourceOccurrences: [Int32: [Int]] = [:]
         var targetOccurrences: [Int32: [Int]] = [:]
         for (index, unit) in features.source.enumerated() {

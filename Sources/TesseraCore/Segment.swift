@@ -145,42 +145,34 @@ public struct InlineElement: Hashable, Sendable, Codable {
 }
 
 /// XML escaping for text and attribute values, the one place Tessera writes markup by hand.
-public enum XMLEscaping {
+package enum XMLEscaping {
     /// Escapes character data: `&`, `<`, `>` and carriage return (`&#13;`, which parsing would
     /// otherwise turn into a line feed).
-    public static func text(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    package static func text(_ text: String) -> String {
+        ScalarEscaping.escape(text, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }, textReplacement)
     }
 
     /// Escapes an attribute value (double-quoted): also `"`, tab and line feed, which attribute
     /// normalisation would otherwise turn into spaces.
-    public static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 8)
-        for scalar in value.unicodeScalars {
+    package static func attribute(_ value: String) -> String {
+        ScalarEscaping.escape(value, when: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 <= 0x0D }) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            default: out.unicodeScalars.append(scalar)
+            case "\"": "&quot;"
+            case "\n": "&#10;"
+            case "\t": "&#9;"
+            default: textReplacement(scalar)
             }
         }
-        return out
+    }
+
+    /// The entity or character reference of a scalar in character data, or `nil` to keep it.
+    static func textReplacement(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\r": "&#13;"
+        default: nil
+        }
     }
 }

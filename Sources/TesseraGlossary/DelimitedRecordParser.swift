@@ -12,13 +12,13 @@
 ///
 /// - SeeAlso: [RFC 4180](https://www.rfc-editor.org/rfc/rfc4180)
 /// - Complexity: O(n) in the length of the text.
-public enum DelimitedRecordParser {
+package enum DelimitedRecordParser {
     /// One record: its fields and the 1-based line where it starts.
-    public struct Record: Hashable, Sendable {
+    package struct Record: Hashable, Sendable {
         /// The 1-based line where the record starts.
-        public var line: Int
+        package var line: Int
         /// The fields, unquoted.
-        public var fields: [String]
+        package var fields: [String]
     }
 
     /// Parses every record of `text`.
@@ -28,7 +28,7 @@ public enum DelimitedRecordParser {
     ///   - quoting: Whether RFC 4180 quoting applies.
     /// - Throws: ``GlossaryError`` `.malformedDelimited` for a quote left open at the end of the
     ///   file or text after a closing quote.
-    public static func records(in text: String, delimiter: Unicode.Scalar, quoting: Bool) throws -> [Record] {
+    package static func records(in text: String, delimiter: Unicode.Scalar, quoting: Bool) throws -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()

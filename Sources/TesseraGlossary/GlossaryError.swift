@@ -1,10 +1,10 @@
-import TesseraCore
+public import TesseraCore
 /// The one error type of TesseraGlossary: what was wrong, where, printed as one line.
 ///
 /// ```swift
 /// // "basic_bad.tbx:12:5: malformedTBX: conceptEntry is missing its id attribute."
 /// ```
-public struct GlossaryError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct GlossaryError: LocatedError {
     /// The kinds of glossary failure.
     public enum Kind: String, Hashable, Sendable {
         /// The file could not be read or decoded (missing, not UTF-8/UTF-16).
@@ -39,8 +39,9 @@ public struct GlossaryError: Error, Hashable, Sendable, CustomStringConvertible 
         self.column = column
     }
 
-    /// `file:line:column: kind: message`, omitting unknown parts.
-    public var description: String {
-        SourceLocation(file: file, line: line, column: column).prefix + kind.rawValue + ": " + message
-    }
+    /// Where the fault was found.
+    public var location: SourceLocation? { SourceLocation(file: file, line: line, column: column) }
+
+    /// The kind, printed before the message: `file:line:column: kind: message`.
+    public var label: String { kind.rawValue + ": " }
 }

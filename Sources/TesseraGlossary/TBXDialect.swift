@@ -15,7 +15,7 @@ import TesseraCore
 /// ```
 ///
 /// - SeeAlso: [TBX (ISO 30042)](https://www.tbxinfo.net/), [TBX-Basic](https://www.tbxinfo.net/tbx-basic/)
-public enum TBXDialect: String, Hashable, Sendable, CaseIterable {
+package enum TBXDialect: String, Hashable, Sendable, CaseIterable {
     /// TBX 2008 (`martif`) with the default data categories.
     case tbx2
     /// TBX 2008 (`martif`) declaring TBX-Basic.
@@ -27,7 +27,7 @@ public enum TBXDialect: String, Hashable, Sendable, CaseIterable {
 
     /// The dialect of a root element (`martif` or `tbx`) with its `type` attribute; `nil` for
     /// another root.
-    public init?(root: String, type: String?) {
+    package init?(root: String, type: String?) {
         let basic = (type ?? "").lowercased().contains("basic")
         switch root {
         case "martif": self = basic ? .tbx2Basic : .tbx2
@@ -37,11 +37,11 @@ public enum TBXDialect: String, Hashable, Sendable, CaseIterable {
     }
 
     /// Whether the file is TBX 2 (`martif`).
-    public var isVersion2: Bool { self == .tbx2 || self == .tbx2Basic }
+    package var isVersion2: Bool { self == .tbx2 || self == .tbx2Basic }
     /// Whether the file declares TBX-Basic.
-    public var isBasic: Bool { self == .tbx2Basic || self == .tbx3Basic }
+    package var isBasic: Bool { self == .tbx2Basic || self == .tbx3Basic }
     /// A name for messages.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .tbx2: "TBX 2 (martif)"
         case .tbx2Basic: "TBX-Basic 2 (martif)"
@@ -51,11 +51,11 @@ public enum TBXDialect: String, Hashable, Sendable, CaseIterable {
     }
 
     /// The concept, language and term-section element names (`termEntry`, `langSet`, `tig`/`ntig`).
-    public var conceptElement: String { isVersion2 ? "termEntry" : "conceptEntry" }
+    package var conceptElement: String { isVersion2 ? "termEntry" : "conceptEntry" }
     /// The language-section element name.
-    public var languageElement: String { isVersion2 ? "langSet" : "langSec" }
+    package var languageElement: String { isVersion2 ? "langSet" : "langSec" }
     /// The term-section element names.
-    public var termSectionElements: Set<String> { isVersion2 ? ["tig", "ntig"] : ["termSec"] }
+    package var termSectionElements: Set<String> { isVersion2 ? ["tig", "ntig"] : ["termSec"] }
 
     /// Data-category elements allowed beside terms at every level (TBX `auxInfo`).
     static let auxiliaryElements: Set<String> = [
@@ -70,7 +70,7 @@ public enum TBXDialect: String, Hashable, Sendable, CaseIterable {
 
     /// The values allowed for a data category (`termNote` of type `partOfSpeech`), `nil` when the
     /// dialect gives no picklist for it (free text).
-    public func picklist(element: String, type: String?) -> Set<String>? {
+    package func picklist(element: String, type: String?) -> Set<String>? {
         guard let type else { return nil }
         let table = isBasic ? Self.basicPicklists : Self.defaultPicklists
         return table[element + " " + type]

@@ -6,7 +6,8 @@ import TesseraText
 /// sentence?" (``occurrences(in:source:targets:)``).
 ///
 /// Each term is indexed by its language under its key sequence (``TermNormalizer``: folded,
-/// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup tries, in order:
+/// hyphens dropped, stemmed) in a ``TermMatcher`` trie. A lookup is ``TermSearch``'s (the same
+/// algorithm answers from a database in TesseraKit), and tries, in order:
 /// 1. the same key sequence (exact or stem match), and for a hyphenated or spaced query the
 ///    parts written as one word (`Verteidigungs-Ausgaben`);
 /// 2. for languages without a stemmer, word prefixes of at least half of each word;
@@ -30,6 +31,8 @@ public struct TermIndex: Sendable {
         var entry: Int32
         var term: Int32
         var foldedWords: [String]
+        /// ``foldedWords`` joined by one space.
+        var folded: String
         var keys: [String]
         var foldedLength: Int
         /// Counts of the folded text's scalars by `value % 16`: a cheap lower bound on the edit
@@ -121,10 +124,11 @@ public struct TermIndex: Sendable {
                 let tokens = normalizer.keyTokens(of: term.text).filter { !$0.key.isEmpty }
                 guard !tokens.isEmpty else { continue }
                 let folded = tokens.map(\.folded)
+                let foldedText = folded.joined(separator: " ")
                 let reference = Reference(
-                    entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded, keys: tokens.map(\.key),
-                    foldedLength: folded.reduce(folded.count - 1) { $0 + $1.unicodeScalars.count },
-                    profile: CharacterProfile(folded.joined(separator: " ").unicodeScalars))
+                    entry: Int32(entryIndex), term: Int32(termIndex), foldedWords: folded, folded: foldedText,
+                    keys: tokens.map(\.key), foldedLength: foldedText.unicodeScalars.count,
+                    profile: CharacterProfile(foldedText.unicodeScalars))
                 references.append(reference)
                 let value = references.count - 1
                 matchers[language, default: TermMatcher()].insert(keys: tokens.map(\.key), value: value)
@@ -147,65 +151,9 @@ public struct TermIndex: Sendable {
     ///   - limit: At most this many hits.
     /// - Returns: Hits ordered by match kind, then distance, then glossary order.
     public func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag], limit: Int = 10) -> [TermHit] {
-        let language = source.language
-        let normalizer = TermNormalizer(language: source.base)
-        let tokens = normalizer.keyTokens(of: text).filter { !$0.key.isEmpty }
-        guard !tokens.isEmpty, let matcher = matchers[language] else { return [] }
-        let folded = tokens.map(\.folded)
-        var found: [(Int, TermHit.MatchKind, Int)] = []
-        for value in matcher.values(for: tokens.map(\.key)) {
-            found.append((value, references[value].foldedWords == folded ? .exact : .stem, 0))
+        TermSearch.lookup(text, source: source, limit: limit, in: self).map { value, kind, distance in
+            hit(value, kind: kind, distance: distance, source: source, targets: targets)
         }
-        if found.isEmpty, tokens.count > 1 {
-            // "Verteidigungs-Ausgaben", "data base": the parts written as one word.
-            let joined = normalizer.keys(of: folded.joined())
-            for value in matcher.values(for: joined) { found.append((value, .stem, 0)) }
-        }
-        let candidates = referencesByLanguage[language] ?? []
-        if found.isEmpty, normalizer.stemmer == nil {
-            for value in candidates {
-                let words = references[value].foldedWords
-                if words.count == folded.count, zip(words, folded).allSatisfy({ StemmerCatalog.sharesHalfPrefix($0, $1) }) {
-                    found.append((value, .prefix, 0))
-                }
-            }
-        }
-        if found.isEmpty {
-            let keys = tokens.map(\.key)
-            for value in candidates where references[value].keys.count > keys.count {
-                if Self.contains(references[value].keys, keys) { found.append((value, .partial, references[value].keys.count - keys.count)) }
-            }
-        }
-        if found.isEmpty {
-            let query = Array(folded.joined(separator: " ").unicodeScalars)
-            let budget = max(1, query.count / 4)
-            let profile = CharacterProfile(query)
-            let byLength = referencesByLength[language] ?? []
-            if query.count >= 3 {
-                // First reference at least `query.count - budget` long (binary search).
-                var low = 0
-                var high = byLength.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if references[byLength[middle]].foldedLength < query.count - budget { low = middle + 1 } else { high = middle }
-                }
-                for value in byLength[low...].prefix(while: { references[$0].foldedLength <= query.count + budget })
-                where references[value].profile.lowerBound(to: profile) <= budget {
-                    let candidate = Array(references[value].foldedWords.joined(separator: " ").unicodeScalars)
-                    if let distance = Self.editDistance(query, candidate, limit: budget) {
-                        found.append((value, .fuzzy, distance))
-                    }
-                }
-            }
-        }
-        found.sort { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }
-        var seen = Set<Int32>()
-        var hits: [TermHit] = []
-        for (value, kind, distance) in found where hits.count < limit {
-            guard seen.insert(references[value].entry).inserted else { continue }
-            hits.append(hit(value, kind: kind, distance: distance, source: source, targets: targets))
-        }
-        return hits
     }
 
     /// Every glossary term in a sentence, longest match first, with UTF-16 offsets.
@@ -249,32 +197,6 @@ public struct TermIndex: Sendable {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
-    }
-
-    /// Levenshtein distance, or `nil` when it exceeds `limit` (early exit when a whole row exceeds it).
-    ///
-    /// ```swift
-    /// TermIndex.editDistance(Array("target".unicodeScalars), Array("targt".unicodeScalars), limit: 2)   // 1
-    /// ```
-    /// - Complexity: O(n · m).
-    public static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar], limit: Int) -> Int? {
-        if abs(lhs.count - rhs.count) > limit { return nil }
-        if lhs.isEmpty { return rhs.count }
-        if rhs.isEmpty { return lhs.count }
-        var previous = Array(0...rhs.count)
-        var current = [Int](repeating: 0, count: rhs.count + 1)
-        for i in 1...lhs.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...rhs.count {
-                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return nil }
-            swap(&previous, &current)
-        }
-        return previous[rhs.count] <= limit ? previous[rhs.count] : nil
     }
 }
 

@@ -15,7 +15,7 @@
 ///
 /// - Complexity: insert O(k) in the term's length; ``matches(in:)`` O(n · L) plus sorting the
 ///   candidates.
-public struct TermMatcher: Sendable {
+package struct TermMatcher: Sendable {
     /// One trie node: children by word key and the values of the terms that end here.
     struct Node: Sendable {
         var children: [String: Int32] = [:]
@@ -24,26 +24,26 @@ public struct TermMatcher: Sendable {
 
     /// A found term: the token positions it covers and the values of the terms with that key
     /// sequence (synonyms in several concepts share one).
-    public struct Match: Hashable, Sendable {
+    package struct Match: Hashable, Sendable {
         /// Positions in the key array passed to ``TermMatcher/matches(in:)``.
-        public var tokens: Range<Int>
+        package var tokens: Range<Int>
         /// The values inserted for this key sequence.
-        public var values: [Int]
+        package var values: [Int]
     }
 
     var nodes: [Node] = [Node()]
 
     /// The number of key sequences inserted (with repeats).
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     /// Creates an empty matcher.
-    public init() {}
+    package init() {}
 
     /// Adds a term under its key sequence. Empty sequences are ignored.
     /// - Parameters:
     ///   - keys: The term's word keys (see ``TermNormalizer/keys(of:)``).
     ///   - value: What ``matches(in:)`` returns for it.
-    public mutating func insert(keys: [String], value: Int) {
+    package mutating func insert(keys: [String], value: Int) {
         guard !keys.isEmpty else { return }
         var node = 0
         for key in keys {
@@ -61,7 +61,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// The values stored under exactly this key sequence.
-    public func values(for keys: [String]) -> [Int] {
+    package func values(for keys: [String]) -> [Int] {
         var node = 0
         for key in keys {
             guard let next = nodes[node].children[key] else { return [] }
@@ -74,7 +74,7 @@ public struct TermMatcher: Sendable {
     /// then the earliest. An empty key (punctuation) is never part of a term.
     /// - Parameter keys: The sentence's word keys in order.
     /// - Returns: Matches sorted by position.
-    public func matches(in keys: [String]) -> [Match] {
+    package func matches(in keys: [String]) -> [Match] {
         var candidates: [Match] = []
         for start in keys.indices where !keys[start].isEmpty {
             var node = 0

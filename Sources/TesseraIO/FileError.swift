@@ -1,3 +1,5 @@
+public import TesseraCore
+
 /// The one error type of TesseraIO: a file that cannot be opened, decoded or written, printed as
 /// one line `FILE: message` (there is no line or column to give).
 ///
@@ -5,7 +7,7 @@
 /// do { _ = try InputFile(path: "missing.tmx") }
 /// catch { print(error) }   // missing.tmx: no such file
 /// ```
-public struct FileError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct FileError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: String, Sendable, Equatable {
         /// There is no file at the path.
@@ -45,6 +47,6 @@ public struct FileError: Error, CustomStringConvertible, Sendable, Equatable {
         self.detected = detected
     }
 
-    /// `FILE: message`.
-    public var description: String { "\(file): \(message)" }
+    /// The file (there is no line or column to give): printed `FILE: message`.
+    public var location: SourceLocation? { SourceLocation(file: file, line: nil) }
 }

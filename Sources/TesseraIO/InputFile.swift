@@ -19,23 +19,23 @@
 /// ```
 ///
 /// - Complexity: memory O(1) in the file size (64 KiB buffers; a zip entry queues at most 1 MiB).
-public final class InputFile {
+package final class InputFile {
     /// The path given.
-    public let path: String
+    package let path: String
     /// The container decoded: `.gzip` or `.zip`, `nil` for a file read as it is.
-    public let container: FileKind?
+    package let container: FileKind?
     /// What the decoded bytes are (`.xml` for a TMX file, zipped or not).
-    public let content: FileKind
+    package let content: FileKind
     /// The zip entry read, for a zip archive.
-    public let entryName: String?
+    package let entryName: String?
     /// The first error ``read(into:)`` threw, kept for callers that read through C callbacks.
-    public private(set) var failure: FileError?
+    package private(set) var failure: FileError?
 
     /// The decoded bytes, the ones read ahead to identify the content first.
     private let reader: PrefixedReader
 
     /// The document extensions a zip archive is searched for, in the order of the message.
-    public static let documentExtensions = ["tmx", "tbx", "xml"]
+    package static let documentExtensions = ["tmx", "tbx", "xml"]
 
     /// Opens `path`, identifies it and, for gzip and zip, its decoded content.
     ///
@@ -44,7 +44,7 @@ public final class InputFile {
     ///   - extensions: for a zip archive, the extensions of the entry to read (lower case).
     /// - Throws: ``FileError``: `notFound`, `isDirectory`, `unreadable`; `corrupt` or `truncated`
     ///   for damaged gzip or zip data; `archiveContent` for a zip without one document.
-    public init(path: String, extensions: [String] = InputFile.documentExtensions) throws(FileError) {
+    package init(path: String, extensions: [String] = InputFile.documentExtensions) throws(FileError) {
         self.path = path
         let file = try FileByteReader(path: path)
         let head = try Self.readPrefix(file)
@@ -85,7 +85,7 @@ public final class InputFile {
     /// `.xml`, `.bzip2`...).
     ///
     /// - Throws: ``FileError`` `notFound`, `isDirectory` or `unreadable`.
-    public static func identify(path: String) throws(FileError) -> FileKind {
+    package static func identify(path: String) throws(FileError) -> FileKind {
         let file = try FileByteReader(path: path)
         defer { file.close() }
         return FileKind.identify(try readPrefix(file))
@@ -95,7 +95,7 @@ public final class InputFile {
     ///
     /// - Throws: ``FileError`` `truncated` or `corrupt` when compressed data stops early or is
     ///   damaged, `unreadable` on an I/O error. The error is also kept in ``failure``.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileError) -> Int {
         do {
             return try reader.read(into: buffer)
         } catch {
@@ -105,11 +105,11 @@ public final class InputFile {
     }
 
     /// Releases the file now rather than when the object goes.
-    public func close() { reader.close() }
+    package func close() { reader.close() }
 
     /// The description of the file for a message: "a bzip2-compressed file", or "plain text
     /// (gzip-compressed)" for decoded content.
-    public var contentDescription: String {
+    package var contentDescription: String {
         guard let container else { return content.description }
         return "\(content.description) (inside \(container.description))"
     }

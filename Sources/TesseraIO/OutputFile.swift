@@ -14,9 +14,9 @@ internal import ZIPFoundation
 ///
 /// A zip is written to a temporary file beside the output, which becomes the archive's entry at
 /// ``close()`` (a zip entry's sizes come before its data).
-public final class OutputFile {
+package final class OutputFile {
     /// How the bytes are stored.
-    public enum Compression: Sendable, Equatable {
+    package enum Compression: Sendable, Equatable {
         /// As they are.
         case none
         /// gzip (RFC 1952), level 6.
@@ -26,9 +26,9 @@ public final class OutputFile {
     }
 
     /// The path given (`-` for standard output).
-    public let path: String
+    package let path: String
     /// How the output is compressed.
-    public let compression: Compression
+    package let compression: Compression
 
     private var descriptor: Int32
     private let closesDescriptor: Bool
@@ -45,7 +45,7 @@ public final class OutputFile {
     /// ```swift
     /// OutputFile.compression(forPath: "out.tmx.zip")   // .zip(entry: "out.tmx")
     /// ```
-    public static func compression(forPath path: String) -> Compression {
+    package static func compression(forPath path: String) -> Compression {
         let lower = path.lowercased()
         if lower.hasSuffix(".gz") { return .gzip }
         if lower.hasSuffix(".zip") {
@@ -56,7 +56,7 @@ public final class OutputFile {
     }
 
     /// The path without its compression suffix (`out.tmx.gz` gives `out.tmx`), to tell the format.
-    public static func uncompressedName(_ path: String) -> String {
+    package static func uncompressedName(_ path: String) -> String {
         switch compression(forPath: path) {
         case .none: path
         case .gzip: String(path.dropLast(3))
@@ -70,7 +70,7 @@ public final class OutputFile {
     ///   - path: the file, `-` for standard output (never compressed).
     ///   - compression: the compression; by default the one the name asks for.
     /// - Throws: ``FileError`` `write` when the file cannot be created.
-    public init(path: String, compression: Compression? = nil) throws(FileError) {
+    package init(path: String, compression: Compression? = nil) throws(FileError) {
         self.path = path
         let chosen = path == "-" ? .none : (compression ?? Self.compression(forPath: path))
         self.compression = chosen
@@ -109,26 +109,26 @@ public final class OutputFile {
     }
 
     /// Appends bytes.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
         precondition(!closed, "OutputFile.write called after close().")
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { try flush(finish: false) }
     }
 
     /// Appends bytes.
-    public func write(_ bytes: [UInt8]) throws(FileError) {
+    package func write(_ bytes: [UInt8]) throws(FileError) {
         try bytes.withUnsafeBytes { raw in Result { () throws(FileError) in try write(raw) } }.get()
     }
 
     /// Appends the UTF-8 bytes of a text.
-    public func write(_ text: String) throws(FileError) {
+    package func write(_ text: String) throws(FileError) {
         try write(Array(text.utf8))
     }
 
     /// Writes what is buffered, the gzip trailer or the zip archive, and closes the file.
     ///
     /// - Throws: ``FileError`` `write` (disk full, folder gone).
-    public func close() throws(FileError) {
+    package func close() throws(FileError) {
         guard !closed else { return }
         closed = true
         defer { if case .zip = compression { try? FileManager.default.removeItem(atPath: target) } }

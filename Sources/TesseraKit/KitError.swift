@@ -1,8 +1,10 @@
+public import TesseraCore
+
 /// The one error type of TesseraKit: a use case that cannot run at all (no database, an output
 /// that cannot be written), printed as one line.
 ///
 /// Errors of the layers below (`TMXError`, `StorageError`) are reported with their own line.
-public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct KitError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Equatable {
         /// The translation memory file does not exist (for commands that only read it).
@@ -30,6 +32,6 @@ public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
         self.message = message
     }
 
-    /// The message, one line.
-    public var description: String { message }
+    /// No place: the line is the message alone.
+    public var location: SourceLocation? { nil }
 }

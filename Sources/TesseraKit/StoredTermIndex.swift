@@ -8,7 +8,8 @@ import TesseraText
 /// start-up is opening the file, and each question is a handful of indexed SQL queries.
 ///
 /// It answers exactly as a ``TermIndex`` built over the same glossaries (same match kinds, same
-/// order, same hits), in the same lookup order:
+/// order, same hits): both run `TermSearch`, the one lookup algorithm, and differ only in where
+/// the candidates come from (`StoredTermIndex+Candidates.swift`). The stored candidates come from:
 /// 1. exact or stem: the query's stemmed keys equal a term's (`term_key` index); for a hyphenated
 ///    or spaced query, the parts written as one word;
 /// 2. languages without a stemmer: word prefixes of at least half of each word, read as a range
@@ -54,75 +55,9 @@ public struct StoredTermIndex: Sendable {
     /// The concept entries found for a term, best first (as ``TermIndex/lookup(_:source:targets:limit:)``).
     /// - Throws: `StorageError`.
     public func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag], limit: Int = 10) throws -> [TermHit] {
-        let language = source.language
-        if let languages, !languages.contains(language) { return [] }
-        let normalizer = TermNormalizer(language: source.base)
-        let tokens = normalizer.keyTokens(of: text).filter { !$0.key.isEmpty }
-        guard !tokens.isEmpty else { return [] }
-        let folded = tokens.map(\.folded)
-        let foldedText = folded.joined(separator: " ")
-        let keys = tokens.map(\.key)
-        var found: [(GlossaryTermKey, TermHit.MatchKind, Int)] = []
-        for key in try keysFor(store.termKeys(language: language, stemmed: [keys.joined(separator: " ")])) {
-            found.append((key, key.folded == foldedText ? .exact : .stem, 0))
-        }
-        if found.isEmpty, tokens.count > 1 {
-            let joined = normalizer.keys(of: folded.joined()).joined(separator: " ")
-            for key in try keysFor(store.termKeys(language: language, stemmed: [joined])) { found.append((key, .stem, 0)) }
-        }
-        if found.isEmpty, normalizer.stemmer == nil, let first = folded.first {
-            // A shared prefix is at least 3 scalars and half the longer word: the candidate's
-            // first word starts with the query word's first max(3, ⌈n/2⌉) scalars.
-            let scalars = Array(first.unicodeScalars)
-            let length = max(3, (scalars.count + 1) / 2)
-            if scalars.count >= length {
-                let prefix = String(String.UnicodeScalarView(scalars[..<length]))
-                for key in try keysFor(store.termKeys(language: language, stemmedPrefix: prefix)) {
-                    let words = key.folded.split(separator: " ").map(String.init)
-                    if words.count == folded.count, zip(words, folded).allSatisfy({ StemmerCatalog.sharesHalfPrefix($0, $1) }) {
-                        found.append((key, .prefix, 0))
-                    }
-                }
-            }
-        }
-        if found.isEmpty {
-            for key in try keysFor(store.termKeys(language: language, containing: keys.joined(separator: " "))) {
-                let words = key.stemmed.split(separator: " ").count
-                if words > keys.count { found.append((key, .partial, words - keys.count)) }
-            }
-        }
-        if found.isEmpty {
-            let query = Array(foldedText.unicodeScalars)
-            let budget = max(1, query.count / 4)
-            if query.count >= 3 {
-                let profile = TermIndex.CharacterProfile(query)
-                var distances: [Int64: Int] = [:]
-                for candidate in try store.foldedTerms(
-                    language: language, lengths: max(0, query.count - budget)...(query.count + budget),
-                    containingAny: Self.pieces(of: query, count: budget + 1))
-                {
-                    let scalars = Array(candidate.folded.unicodeScalars)
-                    guard TermIndex.CharacterProfile(scalars).lowerBound(to: profile) <= budget,
-                        let distance = TermIndex.editDistance(query, scalars, limit: budget)
-                    else { continue }
-                    distances[candidate.id] = distance
-                }
-                for key in try keysFor(store.termKeys(ids: Array(distances.keys))) {
-                    found.append((key, .fuzzy, distances[key.termID] ?? 0))
-                }
-            }
-        }
-        found.sort { lhs, rhs in
-            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
-            if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
-            return GlossaryTermKey.inIndexOrder(lhs.0, rhs.0)
-        }
-        var seen = Set<Int64>()
-        var chosen: [(GlossaryTermKey, TermHit.MatchKind, Int)] = []
-        for item in found where chosen.count < limit {
-            if seen.insert(item.0.conceptID).inserted { chosen.append(item) }
-        }
-        let concepts = try store.concepts(chosen.map(\.0.conceptID), languages: languages)
+        if let languages, !languages.contains(source.language) { return [] }
+        let chosen = try TermSearch.lookup(text, source: source, limit: limit, in: self)
+        let concepts = try store.concepts(chosen.map(\.term.conceptID), languages: languages)
         return chosen.compactMap { key, kind, distance in
             hit(key, concepts: concepts, kind: kind, distance: distance, source: source, targets: targets)
         }
@@ -176,27 +111,6 @@ public struct StoredTermIndex: Sendable {
         if let glossaries, !glossaries.contains(glossary) { return [] }
         guard let row = try store.conceptRowID(glossary: glossary, conceptKey: conceptID) else { return [] }
         return try store.concepts([row], languages: languages)[row]?.entry.terms ?? []
-    }
-
-    /// `text` cut into `count` disjoint pieces of nearly equal length (longer ones first), without
-    /// repeats. Pigeonhole: each edit touches at most one piece, so a text within `count - 1` edits
-    /// of `text` contains at least one piece unchanged; the fuzzy route asks SQLite for those only.
-    ///
-    /// ```swift
-    /// StoredTermIndex.pieces(of: Array("capabilty".unicodeScalars), count: 3)   // ["cap", "abi", "lty"]
-    /// ```
-    static func pieces(of text: [Unicode.Scalar], count: Int) -> [String] {
-        guard count > 0, !text.isEmpty else { return [] }
-        let parts = min(count, text.count)
-        var out: [String] = []
-        var start = 0
-        for part in 0..<parts {
-            let length = text.count / parts + (part < text.count % parts ? 1 : 0)
-            let piece = String(String.UnicodeScalarView(text[start..<(start + length)]))
-            if !out.contains(piece) { out.append(piece) }
-            start += length
-        }
-        return out
     }
 
     /// The stored keys of the consulted glossaries.

@@ -1,4 +1,5 @@
 import TesseraCore
+import TesseraText
 
 extension MatchIndex {
     /// Finds the entries whose base score against the query reaches `request.minimum`, best first.

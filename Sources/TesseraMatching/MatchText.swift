@@ -77,7 +77,7 @@ public struct MatchText: Sendable, Hashable {
 
     /// The folded text with punctuation but collapsed white space: compared for the character-level
     /// tie-break.
-    public var foldedKey: [UInt16] { Array(TextNormalizer.fold(text, language: language).utf16) }
+    public var foldedKey: [UInt16] { Array(TextNormalizer.matchKey(text, language: language).utf16) }
 
     /// The text with runs of white space collapsed to one space and trimmed.
     var collapsedText: String {

@@ -1,9 +1,11 @@
+public import TesseraCore
+
 /// The one error type of TesseraMatching: what went wrong, in one stable line.
 ///
 /// ```swift
 /// throw MatchingError(.corruptIndex, "Index file ends inside the token table.", context: "tm.db-match")
 /// ```
-public struct MatchingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct MatchingError: LocatedError {
     /// The kinds of failure.
     public enum Kind: String, Sendable, Hashable {
         /// A serialised index is truncated, of another version or inconsistent.
@@ -27,6 +29,9 @@ public struct MatchingError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
         self.context = context
     }
+
+    /// No file position (``context`` says where, if known).
+    public var location: SourceLocation? { nil }
 
     /// `matching error [kind]: message (context)` on one line.
     public var description: String {

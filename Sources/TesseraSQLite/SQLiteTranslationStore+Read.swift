@@ -42,7 +42,7 @@ extension SQLiteTranslationStore {
                 let segment: Segment
                 if codes == 0, !markup.utf8.contains(UInt8(ascii: "&")) {
                     segment = Segment(text: markup)
-                } else if let decoded = StoredMarkup.segment(markup) {
+                } else if let decoded = Segment(tmxMarkup: markup) {
                     segment = decoded
                 } else {
                     throw StorageError(.corruptData, "Variant \(id) has markup that cannot be read back: \(markup.prefix(80))")

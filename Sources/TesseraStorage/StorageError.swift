@@ -1,3 +1,5 @@
+public import TesseraCore
+
 /// The one error type of the storage protocols and their backends: what went wrong, in a sentence, and the SQL involved.
 ///
 /// Printed as one stable line, `storage error (KIND): MESSAGE [SQL: ...]`, or `FILE: MESSAGE`
@@ -8,7 +10,7 @@
 /// do { _ = try SQLiteTranslationStore.open(path: "/nonexistent/dir/tm.db") }
 /// catch let error as StorageError { print(error) }   // storage error (cannotOpen): ...
 /// ```
-public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct StorageError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Equatable {
         /// The database file cannot be opened or created.
@@ -42,6 +44,9 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
         self.sql = sql
         self.file = file
     }
+
+    /// The database file, when the file itself is at fault.
+    public var location: SourceLocation? { file.map { SourceLocation(file: $0, line: nil) } }
 
     /// One line: `FILE: message` when the file is at fault, else
     /// `storage error (kind): message [SQL: statement]`.

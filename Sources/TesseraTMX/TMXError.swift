@@ -1,4 +1,4 @@
-import TesseraCore
+public import TesseraCore
 public import TesseraXML
 
 /// An error that stops reading or writing a TMX file: what was wrong in the input, and where.
@@ -12,7 +12,7 @@ public import TesseraXML
 /// ```
 ///
 /// - SeeAlso: [TMX 1.4b](https://www.gala-global.org/tmx-14b)
-public struct TMXError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct TMXError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: Sendable, Equatable, Hashable {
         /// The file cannot be opened, read or created.
@@ -91,9 +91,7 @@ public struct TMXError: Error, CustomStringConvertible, Sendable, Equatable {
             elementPath: elementPath)
     }
 
-    /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown (a missing file,
-    /// a file that is not TMX, compressed data that ends early).
-    public var description: String {
-        SourceLocation(file: file, line: line, column: column).prefix + message
-    }
+    /// Where the fault was found: printed `FILE:LINE:COLUMN: message`, or `FILE: message` when
+    /// the line is unknown (a missing file, a file that is not TMX, compressed data that ends early).
+    public var location: SourceLocation? { SourceLocation(file: file, line: line, column: column) }
 }

@@ -68,7 +68,7 @@ public final class TMXReader {
     public convenience init(path: String, options: Options = []) throws(TMXError) {
         let xml: XMLStreamReader
         do { xml = try XMLStreamReader(path: path, extensions: ["tmx"]) } catch { throw TMXError(error) }
-        try self.init(xml: xml, file: path, options: options, fragment: false)
+        try self.init(xml: xml, file: path, options: options)
     }
 
     /// Reads a TMX document held in memory.
@@ -80,17 +80,17 @@ public final class TMXReader {
     public convenience init(bytes: [UInt8], name: String, options: Options = []) throws(TMXError) {
         let xml: XMLStreamReader
         do { xml = try XMLStreamReader(bytes: bytes, name: name) } catch { throw TMXError(error) }
-        try self.init(xml: xml, file: name, options: options, fragment: false)
+        try self.init(xml: xml, file: name, options: options)
     }
 
-    init(xml: XMLStreamReader, file: String, options: Options, fragment: Bool) throws(TMXError) {
+    init(xml: XMLStreamReader, file: String, options: Options) throws(TMXError) {
         self.xml = xml
         self.file = file
         self.options = options
         // Whitespace between structural elements means nothing in TMX; it is kept inside seg,
         // prop and note, where readInline and readText turn it back on.
-        xml.skipsWhitespace = !fragment
-        if !fragment { try readProlog() }
+        xml.skipsWhitespace = true
+        try readProlog()
     }
 
     // MARK: - Units

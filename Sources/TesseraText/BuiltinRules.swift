@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 
 /// Built-in segmentation rules for en, de, fr, es, it, pt, nl, pl, tr, ru, uk, zh and ja, written
 /// as SRX-style break and no-break rules (ICU patterns, first match wins).
@@ -26,9 +26,9 @@ public import TesseraCore
 /// ```swift
 /// BuiltinRules.rules(for: LanguageTag("fr")!).rules.count > 5   // true
 /// ```
-public enum BuiltinRules {
+package enum BuiltinRules {
     /// The primary language subtags with their own rules.
-    public static let languages: [String] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "zh", "ja"]
+    package static let languages: [String] = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "zh", "ja"]
 
     /// Compiled rule sets, built once.
     static let compiled: [String: SegmentationRules] = {
@@ -47,14 +47,14 @@ public enum BuiltinRules {
     /// common rules only).
     /// - Parameter language: Any language tag.
     /// - Returns: Compiled rules.
-    public static func rules(for language: LanguageTag) -> SegmentationRules {
+    package static func rules(for language: LanguageTag) -> SegmentationRules {
         compiled[language.language] ?? compiled[""]!
     }
 
     /// The rule list for a primary language subtag: its own rules, then the common ones.
     /// - Parameter language: A primary language subtag such as `de`; `""` for the common rules only.
     /// - Returns: Rules in priority order, ICU syntax.
-    public static func ruleList(for language: String) -> [SegmentationRules.Rule] {
+    package static func ruleList(for language: String) -> [SegmentationRules.Rule] {
         [unitBreak, currencyBreak] + specific(language) + common
     }
 

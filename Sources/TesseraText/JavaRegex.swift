@@ -36,7 +36,7 @@
 /// - Complexity: O(n) in the pattern length.
 /// - SeeAlso: [java.util.regex.Pattern](https://docs.oracle.com/javase/8/docs/api/java/util/regex/Pattern.html),
 ///   [ICU regular expressions](https://unicode-org.github.io/icu/userguide/strings/regexp.html)
-public enum JavaRegex {
+package enum JavaRegex {
     /// ASCII-only POSIX classes of Java, as ICU sets (content without brackets).
     static let posixClasses: [String: String] = [
         "Lower": "a-z", "Upper": "A-Z", "ASCII": "\\x00-\\x7F", "Alpha": "a-zA-Z", "Digit": "0-9",
@@ -58,7 +58,7 @@ public enum JavaRegex {
     /// - Parameter pattern: A regular expression as written in an SRX file.
     /// - Returns: The equivalent ICU pattern.
     /// - Complexity: O(n) in the length of `pattern`.
-    public static func translate(_ pattern: String) -> String {
+    package static func translate(_ pattern: String) -> String {
         let chars = Array(pattern.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

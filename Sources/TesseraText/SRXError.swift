@@ -1,4 +1,4 @@
-import TesseraCore
+public import TesseraCore
 /// What went wrong loading segmentation rules: an SRX file that is not well-formed XML, not SRX,
 /// or holds a pattern that does not compile. Printed as one line with the file position.
 ///
@@ -6,7 +6,7 @@ import TesseraCore
 /// do { _ = try SRXDocument(data: data) } catch { print(error) }
 /// // rules.srx:12:5: invalidPattern: Rule 3 has a pattern that does not compile: ...
 /// ```
-public struct SRXError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SRXError: LocatedError {
     /// The kind of failure.
     public enum Kind: String, Sendable, Hashable {
         /// The file is not well-formed XML.
@@ -41,8 +41,9 @@ public struct SRXError: Error, Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column: kind: message`, omitting the parts that are unknown.
-    public var description: String {
-        SourceLocation(file: file, line: line, column: column).prefix + "\(kind.rawValue): \(message)"
-    }
+    /// Where the fault was found.
+    public var location: SourceLocation? { SourceLocation(file: file, line: line, column: column) }
+
+    /// The kind, printed before the message: `file:line:column: kind: message`.
+    public var label: String { kind.rawValue + ": " }
 }

@@ -1,3 +1,5 @@
+import TesseraCore
+
 /// The one escape rule of every TSV file Tessera writes or reads (export, batch `lookup` output,
 /// `align` output, the bench corpus): a backslash, tab, line feed and carriage return inside a field
 /// are written `\\`, `\t`, `\n`, `\r`, so that one line is one record and one tab one field break.
@@ -10,19 +12,15 @@ public enum TSVField {
     /// Escapes one field: `\` as `\\`, tab as `\t`, line feed as `\n`, carriage return as `\r`.
     /// - Complexity: O(*n*); a field without any of the four characters is returned as is.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.escape(text, when: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { scalar in
             switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
+            case "\\": "\\\\"
+            case "\t": "\\t"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            default: nil
             }
         }
-        return out
     }
 
     /// Undoes ``escape(_:)``. A backslash before any other character, or at the end, is kept as it

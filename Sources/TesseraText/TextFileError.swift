@@ -1,4 +1,4 @@
-import TesseraCore
+public import TesseraCore
 /// Why a text file could not be read: missing, not UTF-8, UTF-16 without a byte-order mark, a lone
 /// surrogate. Printed as one line `FILE:LINE:COLUMN: message`.
 ///
@@ -6,7 +6,7 @@ import TesseraCore
 /// do { _ = try TextFile(path: "queries.txt") } catch { print(error) }
 /// // queries.txt:3:7: The file is not valid UTF-8 (byte 0xE9); save it as UTF-8 or as UTF-16 with a byte-order mark.
 /// ```
-public struct TextFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TextFileError: LocatedError {
     /// The kinds of failure.
     public enum Kind: String, Sendable, Hashable {
         /// The file does not exist or cannot be read.
@@ -38,8 +38,6 @@ public struct TextFileError: Error, Sendable, Hashable, CustomStringConvertible 
         self.column = column
     }
 
-    /// `file:line:column: message`, omitting the parts that are unknown.
-    public var description: String {
-        SourceLocation(file: file, line: line, column: column).prefix + message
-    }
+    /// Where the fault was found.
+    public var location: SourceLocation? { SourceLocation(file: file, line: line, column: column) }
 }

@@ -67,6 +67,24 @@ public enum TextNormalizer {
         return result
     }
 
+    /// The one text key of Tessera for exact matching: ``fold(_:language:options:)`` with
+    /// ``Options/matchKey``. Canonical composition (NFC, so `e` + U+0301 is `é`), the language's
+    /// case rules (Turkic `I` -> `ı`, `İ` -> `i` everywhere), full-width ASCII to ASCII, and every
+    /// run of white space or zero-width space (U+200B) collapsed to one space and trimmed;
+    /// diacritics kept.
+    ///
+    /// No database stores it (the old `variant.key` column, written by a second rule that skipped
+    /// NFC and U+200B, was dropped by the migration `v4: no variant.key`), so it can change without
+    /// a migration; match keys are recomputed when an index is built.
+    ///
+    /// ```swift
+    /// TextNormalizer.matchKey("  Hello\tWORLD\u{200B}! ", language: LanguageTag("en"))   // "hello world !"
+    /// ```
+    /// - Complexity: O(n) in the length of `text`.
+    public static func matchKey(_ text: String, language: LanguageTag?) -> String {
+        fold(text, language: language, options: .matchKey)
+    }
+
     /// `text` in Unicode canonical composition (NFC).
     public static func composed(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping

@@ -1,4 +1,4 @@
-import TesseraCore
+public import TesseraCore
 public import TesseraIO
 
 /// An error raised while reading or writing XML: what went wrong and where.
@@ -13,7 +13,7 @@ public import TesseraIO
 /// ```
 ///
 /// - SeeAlso: [XML 1.0, well-formedness](https://www.w3.org/TR/xml/#sec-well-formed)
-public struct XMLError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct XMLError: LocatedError {
     /// What kind of fault the error reports.
     public enum Kind: Sendable, Equatable {
         /// The file cannot be opened or read.
@@ -73,8 +73,7 @@ public struct XMLError: Error, CustomStringConvertible, Sendable, Equatable {
         self.init(kind: kind, message: error.message, file: error.file, detected: error.detected)
     }
 
-    /// `FILE:LINE:COLUMN: message`, or `FILE: message` when the line is unknown.
-    public var description: String {
-        SourceLocation(file: file, line: line, column: column).prefix + message
-    }
+    /// Where the fault was found: printed `FILE:LINE:COLUMN: message`, or `FILE: message` when
+    /// the line is unknown.
+    public var location: SourceLocation? { SourceLocation(file: file, line: line, column: column) }
 }

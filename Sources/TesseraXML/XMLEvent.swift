@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 
 /// One step of a streaming XML read, as returned by ``XMLStreamReader/next()``.
 ///
@@ -10,7 +10,7 @@ public import TesseraCore
 /// ```
 ///
 /// - SeeAlso: [XML 1.0](https://www.w3.org/TR/xml/)
-public enum XMLEvent: Sendable, Equatable {
+package enum XMLEvent: Sendable, Equatable {
     /// A start tag, with its attributes in document order under their qualified names
     /// (`xml:lang`). `isEmpty` is true for `<x/>`, which is followed at once by ``endElement(name:)``.
     case startElement(name: String, attributes: [Attribute], isEmpty: Bool)

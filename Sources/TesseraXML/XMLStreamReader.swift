@@ -1,7 +1,7 @@
 internal import CLibXML2
 internal import Foundation
 internal import TesseraCore
-public import TesseraIO
+import TesseraIO
 
 /// A streaming XML reader over libxml2's `xmlTextReader`: one event at a time, constant memory
 /// whatever the size of the document.
@@ -28,7 +28,7 @@ public import TesseraIO
 ///
 /// - Complexity: O(n) in the document size; memory O(depth + largest node).
 /// - SeeAlso: [libxml2 xmlreader](https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-xmlreader.html)
-public final class XMLStreamReader {
+package final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
     private let name: String
     private let source: Source
@@ -72,7 +72,7 @@ public final class XMLStreamReader {
     ///   - extensions: in a zip archive, the extensions of the document to read (`["tmx"]`).
     /// - Throws: ``XMLError`` of kind `cannotOpen` (missing, folder, unreadable), `notXML`
     ///   (another kind of file), `damaged` (a broken archive, or one with several documents).
-    public init(path: String, extensions: [String] = InputFile.documentExtensions) throws(XMLError) {
+    package init(path: String, extensions: [String] = InputFile.documentExtensions) throws(XMLError) {
         _ = Self.silenced
         let input: InputFile
         do {
@@ -115,7 +115,7 @@ public final class XMLStreamReader {
     /// - Parameters:
     ///   - bytes: the document bytes, in any encoding the reader supports.
     ///   - name: the name used in error messages.
-    public init(bytes: [UInt8], name: String) throws(XMLError) {
+    package init(bytes: [UInt8], name: String) throws(XMLError) {
         _ = Self.silenced
         // libxml2 reads the memory lazily, so the reader owns a copy that lives as long as it does.
         let storage = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
@@ -152,19 +152,19 @@ public final class XMLStreamReader {
 
     /// The line of the current node: for a start tag, the line of its `<`; for other nodes, that of
     /// the last start tag read (libxml2 keeps no column for nodes; see ``column``).
-    public var line: Int { location(ofElement: startTags).line }
+    package var line: Int { location(ofElement: startTags).line }
 
     /// The column (1-based, in characters) of the `<` of the last start tag read.
-    public var column: Int { location(ofElement: startTags).column }
+    package var column: Int { location(ofElement: startTags).column }
 
     /// How many start tags have been read; the ordinal of the current element when the last event
     /// was a start tag. Keep it to ask for an element's position later with
     /// ``location(ofElement:)``.
-    public var elementIndex: Int { startTags }
+    package var elementIndex: Int { startTags }
 
     /// The line and column of the `<` of the `index`-th start tag of the document (1-based), found by
     /// a second, forward-only scan of the bytes; `(0, 0)` when unknown.
-    public func location(ofElement index: Int) -> (line: Int, column: Int) {
+    package func location(ofElement index: Int) -> (line: Int, column: Int) {
         guard index > 0 else { return (0, 0) }
         if scanner == nil || (scanner?.scannedStartTags ?? 0) > index {
             if let again = scanner.flatMap({ copy in var copy = copy; return copy.locate(startTag: index) }) {
@@ -196,7 +196,7 @@ public final class XMLStreamReader {
     }
 
     /// The encoding libxml2 detected or the document declared (`UTF-8`, `UTF-16`, `ISO-8859-1`).
-    public var encoding: String? {
+    package var encoding: String? {
         guard let value = xmlTextReaderConstEncoding(reader) else { return nil }
         return String(cString: value)
     }
@@ -204,10 +204,10 @@ public final class XMLStreamReader {
     /// When true, whitespace-only text between elements is skipped instead of being returned as
     /// ``XMLEvent/whitespace(_:)`` (no string is made for it). A caller that keeps whitespace in
     /// some elements only (TMX `seg`) turns it off while inside them.
-    @exclusivity(unchecked) public var skipsWhitespace = false
+    @exclusivity(unchecked) package var skipsWhitespace = false
 
     /// The element path of the current node (`["tmx", "body", "tu", "tuv"]`), for errors.
-    public var path: [String] { stack }
+    package var path: [String] { stack }
 
     // MARK: - Reading
 
@@ -215,7 +215,7 @@ public final class XMLStreamReader {
     ///
     /// - Throws: ``XMLError`` for a document that is not well-formed, a forbidden DOCTYPE or a
     ///   read failure; after an error the reader stays at the end.
-    public func next() throws(XMLError) -> XMLEvent? {
+    package func next() throws(XMLError) -> XMLEvent? {
         if let end = pendingEnd {
             pendingEnd = nil
             stack.removeLast()

@@ -22,13 +22,13 @@ internal import TesseraIO
 /// ```
 ///
 /// - SeeAlso: [libxml2 xmlwriter](https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-xmlwriter.html)
-public final class XMLStreamWriter {
+package final class XMLStreamWriter {
     private let writer: xmlTextWriterPtr
     private let output: OutputFile
     private let path: String
     private var closed = false
     /// Characters XML cannot carry that were replaced by U+FFFD so far.
-    public private(set) var replacedCharacters = 0
+    package private(set) var replacedCharacters = 0
 
     /// Creates the file (replacing it) and a writer on it.
     ///
@@ -38,7 +38,7 @@ public final class XMLStreamWriter {
     ///   - indent: whether to indent nested elements (never inside mixed content written with
     ///     ``text(_:)`` or ``raw(_:)``).
     /// - Throws: ``XMLError`` of kind `cannotOpen` when the file cannot be created.
-    public init(path: String, indent: Bool) throws(XMLError) {
+    package init(path: String, indent: Bool) throws(XMLError) {
         // Our own output (TesseraIO's OutputFile, which compresses `.gz` and `.zip` names) and
         // callbacks: libxml2's file output may go through zlib (level 0) and then holds data
         // until the writer is freed.
@@ -88,13 +88,13 @@ public final class XMLStreamWriter {
     }
 
     /// Writes the XML declaration (`<?xml version="1.0" encoding="UTF-8"?>`).
-    public func startDocument() throws(XMLError) {
+    package func startDocument() throws(XMLError) {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "the XML declaration")
     }
 
     /// Closes every open element, ends the document, flushes and closes the file (writing the
     /// gzip trailer or the zip archive).
-    public func endDocument() throws(XMLError) {
+    package func endDocument() throws(XMLError) {
         try check(xmlTextWriterEndDocument(writer), "the end of the document")
         try flush()
         closed = true
@@ -106,30 +106,30 @@ public final class XMLStreamWriter {
     }
 
     /// Writes `<!DOCTYPE name SYSTEM "systemID">`.
-    public func writeDocType(name: String, systemID: String) throws(XMLError) {
+    package func writeDocType(name: String, systemID: String) throws(XMLError) {
         // Written by hand so that it stays on one line whatever the indentation.
         let quote = systemID.contains("\"") ? "'" : "\""
         try raw("<!DOCTYPE \(name) SYSTEM \(quote)\(systemID)\(quote)>\n")
     }
 
     /// Opens an element; attributes follow with ``attribute(_:_:)`` before any content.
-    public func startElement(_ name: String) throws(XMLError) {
+    package func startElement(_ name: String) throws(XMLError) {
         try check(xmlTextWriterStartElement(writer, name), "element \(name)")
     }
 
     /// Writes an attribute of the element just opened; the value is escaped (`"`, `&`, `<`, tab,
     /// line feed and carriage return as character references).
-    public func attribute(_ name: String, _ value: String) throws(XMLError) {
+    package func attribute(_ name: String, _ value: String) throws(XMLError) {
         try check(xmlTextWriterWriteAttribute(writer, name, allowed(value)), "attribute \(name)")
     }
 
     /// Writes character data, escaped by the writer (a CR comes out as `&#13;`).
-    public func text(_ text: String) throws(XMLError) {
+    package func text(_ text: String) throws(XMLError) {
         try check(xmlTextWriterWriteString(writer, allowed(text)), "text")
     }
 
     /// Writes already-escaped markup as it is.
-    public func raw(_ markup: String) throws(XMLError) {
+    package func raw(_ markup: String) throws(XMLError) {
         try check(xmlTextWriterWriteRaw(writer, allowed(markup)), "markup")
     }
 
@@ -141,12 +141,12 @@ public final class XMLStreamWriter {
     }
 
     /// Closes the innermost open element (`<x/>` when it has no content).
-    public func endElement() throws(XMLError) {
+    package func endElement() throws(XMLError) {
         try check(xmlTextWriterEndElement(writer), "an end tag")
     }
 
     /// Pushes buffered output to the file.
-    public func flush() throws(XMLError) {
+    package func flush() throws(XMLError) {
         try check(xmlTextWriterFlush(writer), "buffered output")
     }
 }

@@ -142,7 +142,7 @@ extension TermIndexTests {
         var scan: [(distance: Int, entry: Int32, text: String)] = []
         for reference in Self.index.references where Self.index.entries[Int(reference.entry)].terms[Int(reference.term)].language.language == language {
             let candidate = Array(reference.foldedWords.joined(separator: " ").unicodeScalars)
-            if foldedQuery.count >= 3, let distance = TermIndex.editDistance(foldedQuery, candidate, limit: budget) {
+            if foldedQuery.count >= 3, let distance = EditDistance.distance(foldedQuery, candidate, limit: budget, transpositions: false) {
                 scan.append((distance, reference.entry, Self.index.entries[Int(reference.entry)].terms[Int(reference.term)].text))
             }
         }

@@ -120,6 +120,6 @@ struct StoredTermIndexTests {
 extension StoredTermIndexTests {
     @Test(arguments: [("capabilty", 3, ["cap", "abi", "lty"]), ("abcdefg", 2, ["abcd", "efg"]), ("aaaa", 2, ["aa"]), ("ab", 5, ["a", "b"]), ("", 2, [])])
     func pieces_cutsIntoDisjointNearlyEqualParts(text: String, count: Int, expected: [String]) {
-        #expect(StoredTermIndex.pieces(of: Array(text.unicodeScalars), count: count) == expected)
+        #expect(TermSearch.pieces(of: Array(text.unicodeScalars), count: count) == expected)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import TesseraTestSupport
+import TesseraText
 @testable import TesseraMatching
 
 struct TokenPatternTests {
@@ -30,7 +31,8 @@ struct TokenPatternTests {
     /// Seeded random pairs over small alphabets (many repeats), lengths up to the 64-token word,
     /// token ids spread over the whole range (hash collisions in the table), and the ids that stand
     /// for unknown query words, edits that include swaps of neighbours: the result is the
-    /// dynamic-programming distance at every limit.
+    /// dynamic-programming distance at every limit: `TokenPattern` is the bit-parallel form of the
+    /// one generic ``EditDistance`` (with transpositions), never a second rule.
     @Test(arguments: [(3 as UInt64, 4), (4, 2), (5, 30)])
     func distance_agreesWithTheDynamicProgramme(seed: UInt64, alphabet: Int) throws {
         var generator = SeededGenerator(seed: seed)

@@ -1,6 +1,5 @@
 import Testing
 import TesseraCore
-@testable import TesseraSQLite
 @testable import TesseraStorage
 
 struct ChangeDateTests {
@@ -17,11 +16,5 @@ struct ChangeDateTests {
         let unit = TranslationUnit(attributes: [Attribute("creationdate", "20200101T000000Z")])
         #expect(ChangeDate.packed(unit) == 20200101000000)
         #expect(ChangeDate.packed(TranslationUnit()) == nil)
-    }
-
-    @Test(arguments: ["ÉCOLE  Straße\u{00A0}ΣΟΦΙΑ", "Ǆemal İstanbul", "ÅNGSTRÖM\tÆØ", "日本語 テキスト ＡＢＣ"])
-    func normalizedKey_matchesStandardLowercasing(_ text: String) {
-        let expected = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        #expect(SQLiteTranslationStore.normalizedKey(text, language: tag("de")) == expected)
     }
 }

@@ -17,6 +17,26 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.fold(input, language: LanguageTag(language)) == expected)
     }
 
+    /// The one exact-match key (the rows of the removed `TranslationMemory.normalizedKey`, which
+    /// skipped NFC and U+200B and left `İ` as `i̇` outside Turkish, plus those cases).
+    @Test(arguments: [
+        ("  Hello\tWORLD \n", "en", "hello world"),
+        ("İSTANBUL Irmak", "tr", "istanbul ırmak"),
+        ("ISTANBUL", "en", "istanbul"),
+        ("ISTANBUL Irmak", "tr", "ıstanbul ırmak"),
+        ("Plain  ASCII\r\n text", "tr", "plain ascıı text"),
+        ("Ünïcode\u{3000}Space", "de", "ünïcode space"),
+        ("", "fr", ""),
+        ("e\u{0301}te\u{0301}", "fr", "été"),
+        ("zero\u{200B}width\u{200B}", "en", "zero width"),
+        ("İstanbul", "de", "istanbul"),
+        ("ÉCOLE  Straße\u{00A0}ΣΟΦΙΑ", "de", "école straße σοφια"),
+    ])
+    func matchKey_isTheOneExactMatchKey(input: String, language: String, expected: String) {
+        #expect(TextNormalizer.matchKey(input, language: LanguageTag(language)) == expected)
+        #expect(TextNormalizer.matchKey(input, language: LanguageTag(language)) == TextNormalizer.fold(input, language: LanguageTag(language)))
+    }
+
     @Test func fold_composesDecomposedInput() {
         #expect(TextNormalizer.fold("e\u{0301}te\u{0301}", language: LanguageTag("fr")) == "été")
     }

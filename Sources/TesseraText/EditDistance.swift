@@ -1,17 +1,23 @@
-/// The edit distance of Tessera's match scores, over any sequences of equatable elements: token ids
-/// for word-level matching, UTF-16 units for character level. It is the optimal string alignment
-/// distance (restricted Damerau–Levenshtein): inserting, deleting or substituting one element
-/// costs 1, and so does swapping two adjacent elements (`use the` for `the use`), as long as no
-/// element is edited again after the swap.
+/// The one edit distance of Tessera, over any sequences of equatable elements: token ids for
+/// word-level matching, UTF-16 units for character level, scalars for glossary terms.
+///
+/// Inserting, deleting or substituting one element costs 1. With `transpositions: true` (the
+/// default, what match scores use) it is the optimal string alignment distance (restricted
+/// Damerau–Levenshtein): swapping two adjacent elements (`use the` for `the use`) costs 1 too, as
+/// long as no element is edited again after the swap. With `transpositions: false` it is the
+/// Levenshtein distance (what the glossary's fuzzy term lookup uses: a swap costs 2).
 ///
 /// ```swift
 /// EditDistance.distance(Array("hond".utf16), Array("hand".utf16))              // 1
 /// EditDistance.distance(["not", "use", "the"], ["not", "the", "use"])          // 1 (a swap)
 /// EditDistance.distance(Array("ca".utf16), Array("abc".utf16))                 // 3 (restricted)
 /// EditDistance.distance([1, 2, 3], [1, 3], limit: 0)                           // nil
+/// EditDistance.distance(Array("abcd".unicodeScalars), Array("acbd".unicodeScalars),
+///                       transpositions: false)                                 // 2
 /// ```
 ///
-/// ``TokenPattern`` computes the same distance bit-parallel for queries of up to 64 units.
+/// TesseraMatching's `TokenPattern` computes the same distance (with transpositions) bit-parallel
+/// for queries of up to 64 units; a property test checks that the two always agree.
 ///
 /// - SeeAlso: V. I. Levenshtein, "Binary codes capable of correcting deletions, insertions and
 ///   reversals" (1966); F. J. Damerau, "A technique for computer detection and correction of
@@ -25,9 +31,12 @@ public enum EditDistance {
     ///   - b: The second sequence.
     ///   - limit: The largest distance of interest; the computation stays in a diagonal band of
     ///     width `2 * limit + 1` and stops as soon as every cell of a row exceeds it.
+    ///   - transpositions: Whether swapping two adjacent elements costs 1 (optimal string
+    ///     alignment) rather than 2 (Levenshtein).
     /// - Returns: The distance, or `nil` if it is greater than `limit`.
     /// - Complexity: O(min(n·m, n·limit)) time, O(m) memory.
-    public static func distance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max) -> Int? {
+    @inlinable
+    public static func distance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max, transpositions: Bool = true) -> Int? {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return nil }
         if n == 0 { return m <= limit ? m : nil }
@@ -48,7 +57,7 @@ public enum EditDistance {
             if low <= high {
                 for j in low...high {
                     var value = min(previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
-                    if isSwap(a, b, i, j) { value = min(value, beforePrevious[j - 2] + 1) }
+                    if transpositions, isSwap(a, b, i, j) { value = min(value, beforePrevious[j - 2] + 1) }
                     current[j] = value
                     if value < rowMin { rowMin = value }
                 }
@@ -108,7 +117,7 @@ public enum EditDistance {
 
     /// Whether `a[i-2] a[i-1]` is `b[j-2] b[j-1]` swapped (1-based ends `i`, `j`): the one rule for
     /// the swap step of every table of this type.
-    @inline(__always) static func isSwap<T: Equatable>(_ a: [T], _ b: [T], _ i: Int, _ j: Int) -> Bool {
+    @inlinable @inline(__always) static func isSwap<T: Equatable>(_ a: [T], _ b: [T], _ i: Int, _ j: Int) -> Bool {
         i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
     }
 }

@@ -1,22 +1,8 @@
 import Testing
 import TesseraCore
-@testable import TesseraSQLite
 @testable import TesseraStorage
 
-struct NormalizedKeyTests {
-    @Test(arguments: [
-        ("  Hello\tWORLD \n", "en", "hello world"),
-        ("İSTANBUL Irmak", "tr", "istanbul ırmak"),
-        ("ISTANBUL", "en", "istanbul"),
-        ("ISTANBUL Irmak", "tr", "ıstanbul ırmak"),
-        ("Plain  ASCII\r\n text", "tr", "plain ascıı text"),
-        ("Ünïcode\u{3000}Space", "de", "ünïcode space"),
-        ("", "fr", ""),
-    ])
-    func normalizedKey_lowercasesAndCollapsesWhitespace(_ text: String, _ language: String, _ expected: String) {
-        #expect(SQLiteTranslationStore.normalizedKey(text, language: tag(language)) == expected)
-    }
-
+struct AttributesJSONTests {
     @Test func attributesJSON_roundTripsAndStoresNullWhenEmpty() throws {
         #expect(AttributesJSON.encode([]) == nil)
         let attributes = [Attribute("a", "x\"y\\z\n\u{1}"), Attribute("b", "日本")]

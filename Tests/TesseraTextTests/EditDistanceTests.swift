@@ -1,6 +1,6 @@
 import Testing
 import TesseraTestSupport
-@testable import TesseraMatching
+@testable import TesseraText
 
 struct EditDistanceTests {
     @Test(arguments: [
@@ -26,15 +26,16 @@ struct EditDistanceTests {
         #expect(EditDistance.distance(Array(a.utf16), Array(b.utf16), limit: limit) == nil)
     }
 
-    /// The textbook optimal-string-alignment table, full size, as the reference.
-    static func reference(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    /// The textbook optimal-string-alignment table (Levenshtein's without the swap step), full
+    /// size, as the reference.
+    static func reference(_ a: [UInt8], _ b: [UInt8], transpositions: Bool = true) -> Int {
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { d[i][0] = i }
         for j in 0...b.count { d[0][j] = j }
         for i in stride(from: 1, through: a.count, by: 1) {
             for j in stride(from: 1, through: b.count, by: 1) {
                 d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                if transpositions, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
             }
         }
         return d[a.count][b.count]
@@ -49,6 +50,26 @@ struct EditDistanceTests {
             #expect(full == Self.reference(a, b), "\(a) \(b)")
             for limit in 0...8 {
                 let banded = EditDistance.distance(a, b, limit: limit)
+                #expect(banded == (full <= limit ? full : nil), "\(a) \(b) limit \(limit)")
+            }
+        }
+    }
+
+    @Test(arguments: [("abcd", "acbd", 2), ("kitten", "sitting", 3), ("capabilty", "capability", 1), ("ab", "ba", 2), ("", "xy", 2)])
+    func distance_withoutTranspositionsIsLevenshtein(a: String, b: String, expected: Int) {
+        #expect(EditDistance.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), transpositions: false) == expected)
+        #expect(EditDistance.distance(Array(b.unicodeScalars), Array(a.unicodeScalars), transpositions: false) == expected)
+        #expect(EditDistance.distance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: expected - 1, transpositions: false) == nil)
+    }
+
+    @Test func distance_withoutTranspositionsAgreesWithLevenshteinOnSeededPairs() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 0...3, using: &generator) }
+            let b = (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 0...3, using: &generator) }
+            let full = Self.reference(a, b, transpositions: false)
+            for limit in 0...8 {
+                let banded = EditDistance.distance(a, b, limit: limit, transpositions: false)
                 #expect(banded == (full <= limit ? full : nil), "\(a) \(b) limit \(limit)")
             }
         }
