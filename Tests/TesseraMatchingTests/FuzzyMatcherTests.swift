@@ -52,6 +52,17 @@ struct FuzzyMatcherTests {
         #expect(matches.map(\.score.percent) == Array([100, 80, 60, 40].prefix(units.count)))
     }
 
+    /// Equal scores at the cut: the limit still holds, the lower unit ids kept; a unit answering
+    /// two wanted languages counts twice.
+    @Test(arguments: [
+        (1, ["de"], [Int64(1)]), (2, ["de"], [1, 2]), (3, ["de"], [1, 2, 3]), (3, ["de", "fr"], [1, 1, 2]),
+    ])
+    func matches_cutTiesAtTheLimit(limit: Int, targets: [String], units: [Int64]) {
+        let same = [Int64(3), 1, 2].map { Self.unit($0, [("en", "Open the file"), ("de", "Datei öffnen"), ("fr", "Ouvrir le fichier")]) }
+        let matches = Self.rank("Open the file", same, FuzzyMatcher(minimum: 0, limit: limit, targets: targets.map(Self.tag)))
+        #expect(matches.map(\.unit.unit) == units)
+    }
+
     @Test(arguments: [(0, 4), (40, 4), (41, 3), (75, 2), (80, 2), (81, 1), (100, 1), (101, 0)])
     func matches_dropsScoresBelowTheMinimum(minimum: Int, count: Int) {
         let matches = Self.rank("Open the file now please", Self.graded, FuzzyMatcher(minimum: minimum, limit: 10, targets: [Self.tag("de")]))
