@@ -16,7 +16,8 @@ public struct FuzzyMatch: Sendable, Hashable {
     /// The target variant offered.
     public var target: MatchUnit.Variant
     /// The suggested target: ``target``'s text with the query's numbers carried over when the source
-    /// differs from the query only in numbers (see ``NumberCarrier``), otherwise ``target``'s text.
+    /// differs from the query only in numbers (auto-localisation, Docs/MATCHING.md), otherwise
+    /// ``target``'s text.
     public var suggestedTarget: String
     /// Whether numbers were carried into ``suggestedTarget``.
     public var numbersCarried: Bool
