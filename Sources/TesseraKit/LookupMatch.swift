@@ -40,3 +40,16 @@ public struct LookupMatch: Sendable, Hashable, Codable {
     /// Character similarity used to order equal scores (0...1).
     public var tieBreak: Double
 }
+
+extension LookupMatch {
+    /// The printable form of a ranked match.
+    init(_ match: FuzzyMatch) {
+        self.init(
+            score: match.score.percent, base: match.score.base, penalties: match.score.penalties, source: match.source.text,
+            sourceLanguage: match.source.language, target: match.suggestedTarget, storedTarget: match.target.text,
+            targetLanguage: match.target.language, requestedLanguage: match.requestedLanguage,
+            numbersCarried: match.numbersCarried, differingWords: match.differingWords, origin: match.unit.origin,
+            tuid: match.unit.tuid, created: match.unit.created, changed: match.unit.changed, unit: match.unit.unit,
+            tieBreak: match.score.tieBreak)
+    }
+}

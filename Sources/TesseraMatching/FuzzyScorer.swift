@@ -80,7 +80,7 @@ public enum FuzzyScorer {
     /// - Parameter details: `false` leaves out the tie-break and the differing words (each an
     ///   O(n·m) comparison), for a candidate that may not be shown; ``detailed(_:query:candidate:)``
     ///   adds them later. The percentage and penalties are the same either way.
-    public static func finish(
+    package static func finish(
         base: Int, distance: Int, query: MatchText, candidate: MatchText, queryCodes: Int = 0, candidateCodes: Int = 0,
         origin: Origin = .imported, details: Bool = true
     ) -> MatchScore {
@@ -114,7 +114,7 @@ public enum FuzzyScorer {
 
     /// `score` with its tie-break and differing words computed (see ``finish(base:distance:query:candidate:queryCodes:candidateCodes:origin:details:)``).
     /// - Complexity: O(n·m) in the tokens plus O(c·c') in the characters of the two texts.
-    public static func detailed(_ score: MatchScore, query: MatchText, candidate: MatchText) -> MatchScore {
+    package static func detailed(_ score: MatchScore, query: MatchText, candidate: MatchText) -> MatchScore {
         var score = score
         score.differingWords =
             query.granularity == .token ? EditDistance.unmatchedIndices(query.words, candidate.words) : (score.distance == 0 ? [] : [0])

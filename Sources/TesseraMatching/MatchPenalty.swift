@@ -43,5 +43,5 @@ public struct MatchPenalty: Sendable, Hashable, Codable {
 
     /// The largest total of penalties a match can get (inline codes at most 3): a candidate needs a
     /// base score of at most `minimum + maximumTotal` to be worth a closer look.
-    public static let maximumTotal = 3 + 1 + 1 + 2 + 2 + 2
+    package static let maximumTotal = 3 + 1 + 1 + 2 + 2 + 2
 }

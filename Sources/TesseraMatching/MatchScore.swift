@@ -41,6 +41,7 @@ public struct MatchScore: Sendable, Hashable, Comparable, Codable {
     /// Whether the query and the candidate are the same text.
     public var isExact: Bool { percent >= 100 }
 
+    /// Orders by ``percent``, then by ``tieBreak``.
     public static func < (lhs: MatchScore, rhs: MatchScore) -> Bool {
         (lhs.percent, lhs.tieBreak) < (rhs.percent, rhs.tieBreak)
     }

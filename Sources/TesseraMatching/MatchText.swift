@@ -62,10 +62,10 @@ public struct MatchText: Sendable, Hashable {
 
     /// The UTF-16 units of the folded words joined by one space: the sequence compared at
     /// character level.
-    public var characterKey: [UInt16] { Array(words.joined(separator: isUnspaced ? "" : " ").utf16) }
+    package var characterKey: [UInt16] { Array(words.joined(separator: isUnspaced ? "" : " ").utf16) }
 
     /// The length of ``characterKey`` without building it.
-    public var characterLength: Int {
+    package var characterLength: Int {
         Self.characterLength(utf16Count: words.reduce(0) { $0 + $1.utf16.count }, wordCount: words.count, isUnspaced: isUnspaced)
     }
 
@@ -77,7 +77,7 @@ public struct MatchText: Sendable, Hashable {
 
     /// The folded text with punctuation but collapsed white space: compared for the character-level
     /// tie-break.
-    public var foldedKey: [UInt16] { Array(TextNormalizer.matchKey(text, language: language).utf16) }
+    package var foldedKey: [UInt16] { Array(TextNormalizer.matchKey(text, language: language).utf16) }
 
     /// The text with runs of white space collapsed to one space and trimmed.
     var collapsedText: String {

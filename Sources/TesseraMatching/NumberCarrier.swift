@@ -9,7 +9,7 @@ import Foundation
 ///                     source: MatchText("Delete 3 files", language: en),
 ///                     target: "3 Dateien löschen")   // "5 Dateien löschen"
 /// ```
-public enum NumberCarrier {
+package enum NumberCarrier {
     /// The target with the query's numbers carried over, or `nil` when the texts differ in more than
     /// numbers, when nothing differs, or when a source number does not occur exactly once in the
     /// target (then no safe replacement exists).
@@ -19,7 +19,7 @@ public enum NumberCarrier {
     ///   - source: The analysed source segment of the match.
     ///   - target: The target segment's plain text.
     /// - Complexity: O(n + t) in the number of words and the target length.
-    public static func carry(query: MatchText, source: MatchText, target: String) -> String? {
+    package static func carry(query: MatchText, source: MatchText, target: String) -> String? {
         guard query.words.count == source.words.count else { return nil }
         var replacements: [(from: String, to: String)] = []
         for index in query.words.indices where query.words[index] != source.words[index] {
