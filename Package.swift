@@ -57,12 +57,17 @@ let package = Package(
                 "TesseraCore", "TesseraText", "TesseraMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: strict),
+        // The fuzzy-match index of a store: its side file, built during imports, caught up from
+        // the change feed (no GRDB: it sees the store through TesseraStorage's protocols).
+        .target(
+            name: "TesseraMatchIndex", dependencies: ["TesseraCore", "TesseraMatching", "TesseraStorage"],
+            swiftSettings: strict),
         // Use cases shared by the front ends.
         .target(
             name: "TesseraKit",
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
-                "TesseraGlossary", "TesseraStorage", "TesseraIO",
+                "TesseraGlossary", "TesseraStorage", "TesseraMatchIndex", "TesseraIO",
             ], swiftSettings: strict),
         .executableTarget(
             name: "tessera",
@@ -79,7 +84,9 @@ let package = Package(
             name: "TesseraAlignmentTests", dependencies: ["TesseraAlignment", "TesseraText", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TesseraMatchingTests", dependencies: ["TesseraMatching", "TesseraText", "TesseraStorage", "TesseraKit", "TesseraTestSupport"],
+            name: "TesseraMatchingTests", dependencies: [
+                "TesseraMatching", "TesseraText", "TesseraStorage", "TesseraMatchIndex", "TesseraKit", "TesseraTestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraTMXTests", dependencies: ["TesseraTMX", "TesseraXML", "TesseraTestSupport"],
@@ -89,6 +96,10 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraStorageTests", dependencies: ["TesseraStorage"], swiftSettings: strict),
+        .testTarget(
+            name: "TesseraMatchIndexTests",
+            dependencies: ["TesseraMatchIndex", "TesseraMatching", "TesseraStorage", "TesseraTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraTestSupport"], resources: [.copy("Fixtures")],
             swiftSettings: strict),

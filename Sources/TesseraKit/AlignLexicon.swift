@@ -87,7 +87,7 @@ public struct AlignLexicon: Sendable {
             loaded.glossaryPairs = pairs.count
         }
         if usesMemory, maximumUnits > 0 {
-            let memory = try TranslationMemory.open(path: database.path)
+            let memory = try TesseraStorage.TranslationMemory.open(path: database.path)
             let recent = try memory.recentPairs(source: source, target: target, limit: maximumUnits)
             let learnt = learner.learn(pairs: recent, sourceLanguage: source, targetLanguage: target)
             loaded.memoryUnits = recent.count

@@ -1,6 +1,7 @@
 import Foundation
 public import TesseraCore
 public import TesseraStorage
+import TesseraMatchIndex
 import TesseraTMX
 
 /// Writes aligned units into the translation memory (one transaction, batch kind `aligned`) or
@@ -31,10 +32,20 @@ public struct AlignStore: Sendable {
     /// - Returns: The counts of what was written.
     /// - Throws: `StorageError` when the database cannot be written (nothing is kept then).
     public func store(_ units: [TranslationUnit], sourcePath: String) throws -> WriteReport {
-        let memory = try TranslationMemory.open(path: database.path)
-        let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
-        LookupIndex.updateAfterWrite(memory)
-        return report
+        let session = try TranslationMemory(path: database.path)
+        defer { session.close() }
+        return try store(units, sourcePath: sourcePath, session: session)
+    }
+
+    /// Stores `units` in one transaction through an open session (one write of the session at a
+    /// time), then brings the match side file up to date.
+    /// - Throws: ``KitError`` `closed`; `StorageError` when the database cannot be written.
+    public func store(_ units: [TranslationUnit], sourcePath: String, session: TranslationMemory) throws -> WriteReport {
+        try session.write { memory, index in
+            let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
+            index.saveAfterWrite()
+            return report
+        }
     }
 
     /// Writes `units` as TMX 1.4b (level 1: the aligned text has no inline codes).

@@ -263,7 +263,7 @@ public enum CheckTerminology {
     /// with both languages).
     public static func readPairs(database: DatabaseLocation, source: LanguageTag, target: LanguageTag) throws -> [Pair] {
         guard database.exists else { throw KitError(.noDatabase, "No database at \(database.path).") }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: database.path)
         var pairs: [Pair] = []
         try memory.forEachUnit(matching: UnitFilter(source: source, targets: [target])) { stored in
             guard let sourceVariant = stored.unit.bestVariant(for: source),

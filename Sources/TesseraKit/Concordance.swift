@@ -1,5 +1,6 @@
 import Foundation
 public import TesseraCore
+import TesseraMatchIndex
 import TesseraMatching
 import TesseraStorage
 
@@ -88,7 +89,7 @@ public struct Concordance: Sendable {
     ) throws -> Result {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
         guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: database.path)
         return try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close)
     }
 
@@ -103,7 +104,7 @@ public struct Concordance: Sendable {
         open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
     ) throws -> [Result] {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: database.path)
         let index = Self.pairIndex(memory, other: other)
         var results: [Result] = []
         for (number, phrase) in phrases.enumerated() {
@@ -120,14 +121,14 @@ public struct Concordance: Sendable {
 
     /// The match index for a pair search: the side file when there is one (mapped: nothing is
     /// built or copied); `nil` without a pair or a side file (the database answers then).
-    static func pairIndex(_ memory: TranslationMemory, other: LanguageTag?) -> MatchIndex? {
-        guard other != nil, FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory)) else { return nil }
-        return try? MatchIndexFile.load(memory).index
+    static func pairIndex(_ memory: TesseraStorage.TranslationMemory, other: LanguageTag?) -> MatchIndex? {
+        guard other != nil else { return nil }
+        return (try? MatchIndexStore.existing(source: memory))??.currentIfPresent()
     }
 
     /// Searches an open memory (for a server or a batch).
     static func search(
-        _ memory: TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
+        _ memory: TesseraStorage.TranslationMemory, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
         open: String, close: String, index: MatchIndex?? = .none
     ) throws -> Result {
         let index = index ?? Self.pairIndex(memory, other: other)

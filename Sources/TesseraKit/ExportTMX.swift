@@ -56,7 +56,7 @@ public struct ExportTMX: Sendable {
         guard database.exists else {
             throw KitError(.noDatabase, "No translation memory at \(database.path).")
         }
-        let memory = try TranslationMemory.open(path: database.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: database.path)
         let filter = UnitFilter(source: source, targets: targets)
         var report = ExportTMXReport(output: output, format: format)
         switch format {
@@ -136,7 +136,7 @@ public struct ExportTMX: Sendable {
     /// The header `srclang`: the requested source; else `*all*` when an imported file's header said
     /// so (written back verbatim, not replaced by the language the units happen to start with);
     /// else the one effective source language of all units; else `*all*`.
-    private func headerSourceLanguage(_ memory: TranslationMemory) throws -> LanguageTag {
+    private func headerSourceLanguage(_ memory: TesseraStorage.TranslationMemory) throws -> LanguageTag {
         if let source { return source }
         if try memory.headerSourceLanguages().contains(.all) { return .all }
         let counts = try memory.sourceLanguageCounts()

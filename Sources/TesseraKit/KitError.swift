@@ -13,6 +13,8 @@ public struct KitError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidOption
         /// The database holds no glossary the use case can work with.
         case noGlossary
+        /// The ``TranslationMemory`` session was closed.
+        case closed
     }
 
     /// The kind of failure.

@@ -1,6 +1,7 @@
 import Foundation
 import TesseraCore
 public import TesseraMatching
+public import TesseraMatchIndex
 public import TesseraStorage
 
 /// The lookup use case: opens the translation memory and its match index once, then answers any
@@ -13,19 +14,30 @@ public import TesseraStorage
 /// ```
 public final class Lookup: Sendable {
     /// The translation memory.
-    public let memory: TranslationMemory
+    public let memory: TesseraStorage.TranslationMemory
     /// The match index, current with the database when the lookup was opened.
     public let index: MatchIndex
     /// How the index was loaded (rebuilt, units updated, side-file size).
-    public let indexState: MatchIndexFile.Loaded
+    public let indexState: MatchIndexStore.Loaded
 
     /// Opens the memory and loads (or builds) its match index.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
     public init(database: DatabaseLocation, rebuildIndex: Bool = false) throws {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
-        memory = try TranslationMemory.open(path: database.path)
-        indexState = try MatchIndexFile.load(memory, rebuild: rebuildIndex)
+        memory = try TesseraStorage.TranslationMemory.open(path: database.path)
+        indexState = try MatchIndexStore(source: memory).load(rebuild: rebuildIndex)
         index = indexState.index
+    }
+
+    /// A lookup on an open session, with the session's index as it is now: caught up from the
+    /// change feed when the memory moved since the session's last lookup (its own imports and
+    /// other processes' writes), the same index when nothing moved (two `max()` reads). Cheap:
+    /// make one per query or per batch.
+    /// - Throws: ``KitError`` `closed`; storage errors.
+    public init(session: TranslationMemory) throws {
+        memory = session.store
+        index = try session.currentIndex()
+        indexState = MatchIndexStore.Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0)
     }
 
     /// Context props that an exact match's unit may carry to score 101.

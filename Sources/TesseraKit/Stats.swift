@@ -20,7 +20,7 @@ public struct Stats: Sendable {
         guard database.exists else {
             throw KitError(.noDatabase, "No translation memory at \(database.path).")
         }
-        return try TranslationMemory.open(path: database.path).stats()
+        return try TesseraStorage.TranslationMemory.open(path: database.path).stats()
     }
 }
 

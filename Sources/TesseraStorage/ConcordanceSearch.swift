@@ -62,7 +62,7 @@ public enum ConcordanceSearch {
     ///   - language: The language searched.
     ///   - otherLanguage: The language shown alongside, or `nil` for all others.
     ///   - limit: The largest number of hits.
-    ///   - index: The match index of `tm`, current with it (``MatchIndexFile/load(_:)``), if at
+    ///   - index: The match index of `tm`, current with it (`MatchIndexStore.current()` in TesseraMatchIndex), if at
     ///     hand: with `otherLanguage`, the language filter then reads the index instead of the
     ///     database (an SQL function called on each FTS5 row id; only the hits are joined to
     ///     `variant` and highlighted).

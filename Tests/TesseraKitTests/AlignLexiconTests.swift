@@ -73,7 +73,7 @@ struct AlignLexiconTests {
                 units.append(ImportExportSupport.unit([("en", "The \(noun.0) and the \(place.0)"), ("de", "\(noun.1) und \(place.1)")]))
             }
         }
-        try TranslationMemory.open(path: database.path).write(units: units, batch: ImportBatch(kind: .tmx, filePath: "x.tmx"))
+        try TesseraStorage.TranslationMemory.open(path: database.path).write(units: units, batch: ImportBatch(kind: .tmx, filePath: "x.tmx"))
         let loaded = try AlignLexicon(database: database).load(source: ImportExportSupport.tag("en"), target: ImportExportSupport.tag("de"))
         #expect(loaded.memoryUnits == units.count)
         #expect(loaded.memoryPairs > 0)

@@ -23,7 +23,7 @@ struct AlignStoreTests {
         #expect(second.added == 0)
         #expect(second.skippedDuplicates == units.count)
 
-        let stored = try TranslationMemory.open(path: database.path).allUnits()
+        let stored = try TesseraStorage.TranslationMemory.open(path: database.path).allUnits()
         #expect(stored.count == units.count)
         for (storedUnit, bead) in zip(stored, beads.filter { !$0.shape.isInsertionOrDeletion }) {
             let unit = storedUnit.unit

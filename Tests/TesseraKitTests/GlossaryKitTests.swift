@@ -141,7 +141,7 @@ struct GlossaryKitTests {
 extension GlossaryKitTests {
     @Test func check_readsPairsFromTranslationMemoryInSameFile() throws {
         let scratch = try Self.importedScratch()
-        let memory = try TranslationMemory.open(path: scratch.database.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: scratch.database.path)
         let unit = TranslationUnit(sourceLanguage: Self.en, variants: [
             Variant(language: Self.en, segment: Segment(text: "Each capability target counts.")),
             Variant(language: Self.de, segment: Segment(text: "Jede Fähigkeitsvorgabe zählt.")),

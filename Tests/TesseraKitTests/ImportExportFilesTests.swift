@@ -42,7 +42,7 @@ struct ImportExportFilesTests {
     }
 
     func units(_ database: String) throws -> [TranslationUnit] {
-        try TranslationMemory.open(path: database).allUnits().map(\.unit)
+        try TesseraStorage.TranslationMemory.open(path: database).allUnits().map(\.unit)
     }
 
     // MARK: - Import

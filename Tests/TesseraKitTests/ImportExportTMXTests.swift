@@ -52,8 +52,8 @@ struct ImportExportTMXTests {
         let second = database(folder, "second.db")
         let again = try ImportTMX(database: second, policy: .add).run(files: [exported])
         #expect(again.succeeded, "\(again.files.compactMap(\.error))")
-        let before = try TranslationMemory.open(path: first.path).allUnits().map(\.unit)
-        let after = try TranslationMemory.open(path: second.path).allUnits().map(\.unit)
+        let before = try TesseraStorage.TranslationMemory.open(path: first.path).allUnits().map(\.unit)
+        let after = try TesseraStorage.TranslationMemory.open(path: second.path).allUnits().map(\.unit)
         #expect(before.count == after.count)
         for (old, new) in zip(before, after) where old != new {
             Issue.record("unit differs after export and re-import:\n\(old)\n\(new)")

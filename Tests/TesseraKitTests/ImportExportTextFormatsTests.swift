@@ -9,7 +9,7 @@ struct ImportExportTextFormatsTests {
     func makeMemory() throws -> (DatabaseLocation, URL) {
         let folder = try ImportExportSupport.temporaryFolder()
         let location = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
-        let memory = try TranslationMemory.open(path: location.path)
+        let memory = try TesseraStorage.TranslationMemory.open(path: location.path)
         try memory.write(
             units: [
                 ImportExportSupport.unit([("en", "Hello"), ("en-US", "Hi\tthere"), ("fr-FR", "Bonjour"), ("fr-CA", "Allô\\\n")], tuid: "1"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraMatchIndex
 import TesseraCore
 import TesseraKit
 import TesseraMatching
@@ -9,13 +10,13 @@ import TesseraStorage
 struct TemporaryMemory {
     let folder: URL
     let location: DatabaseLocation
-    let memory: TranslationMemory
+    let memory: TesseraStorage.TranslationMemory
 
     init(_ units: [TranslationUnit]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-matching-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         location = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
-        memory = try TranslationMemory.open(path: location.path)
+        memory = try TesseraStorage.TranslationMemory.open(path: location.path)
         if !units.isEmpty { try memory.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "test.tmx"), policy: .add) }
     }
 
@@ -144,7 +145,7 @@ struct LookupTests {
             return path
         }
         let options = LookupOptions(source: Self.en, targets: [LanguageTag("de")!], minimum: 100)
-        let side = MatchIndexFile.path(for: memory.memory)
+        let side = MatchIndexStore.path(for: memory.memory)
         _ = try ImportTMX(database: memory.location).run(files: [try tmx("a.tmx", [("Open the file", "Datei öffnen")])])
         #expect(FileManager.default.fileExists(atPath: side))
         let first = try Lookup(database: memory.location)
@@ -168,7 +169,7 @@ struct LookupTests {
     @Test func index_isRebuiltFromACorruptSideFile() throws {
         let memory = try Self.memory()
         _ = try Lookup(database: memory.location)
-        try Data("garbage".utf8).write(to: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory)))
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: MatchIndexStore.path(for: memory.memory)))
         let lookup = try Lookup(database: memory.location)
         #expect(lookup.indexState.rebuilt)
         #expect(try lookup.run("Open the file", options: LookupOptions(source: Self.en, targets: nil)).count == 4)
