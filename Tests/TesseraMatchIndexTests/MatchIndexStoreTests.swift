@@ -161,6 +161,9 @@ struct MatchIndexStoreTests {
             building.unitAdded(1, variantIDs: [1], analyses: [analysis])
             try building.batchBodyEnded(at: ChangePosition(maxVariant: 1, sequence: 0))
         }
+        // Both early writes are done before either moves its file into place (the moment two
+        // imports sharing a name collide: the first rename takes the other's file).
+        Thread.sleep(forTimeInterval: 0.3)
         first.batchCommitted()
         second.batchCommitted()
         #expect(first.wroteEarly && second.wroteEarly)
