@@ -69,6 +69,23 @@ public struct Concordance: Sendable {
     /// Creates the use case.
     public init(database: DatabaseLocation) { self.database = database }
 
+    /// Searches `phrase` in an open session (a server): with a pair, the session's match index
+    /// answers when there is a side file (caught up with the memory's writes), else the database.
+    ///
+    /// - Returns: The hits, best first; empty for a phrase with no word.
+    /// - Throws: ``KitError`` `closed`; storage errors.
+    /// - Complexity: see ``run(_:language:other:mode:limit:open:close:)``.
+    public static func run(
+        _ phrase: String, in session: TranslationMemory, language: LanguageTag, other: LanguageTag? = nil,
+        mode: Mode = .phrase, limit: Int = 20, open: String = "«", close: String = "»"
+    ) throws -> Result {
+        guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
+        let index = other == nil ? nil : try session.currentIndexIfPresent()
+        return try search(
+            session.store, query: query, language: language, other: other, limit: limit, open: open, close: close,
+            index: .some(index))
+    }
+
     /// Searches.
     ///
     /// - Parameters:

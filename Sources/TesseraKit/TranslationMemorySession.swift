@@ -52,6 +52,14 @@ public final class TranslationMemory: Sendable {
         return try matchIndex.current()
     }
 
+    /// The match index when the memory has a side file (caught up as ``currentIndex()``), `nil`
+    /// without one: nothing is built (a reader with another way to answer, such as concordance).
+    /// - Throws: ``KitError`` `closed`.
+    package func currentIndexIfPresent() throws -> MatchIndex? {
+        try checkOpen()
+        return matchIndex.currentIfPresent()
+    }
+
     /// Runs one write (an import, aligned units) with the store and the match index, after any
     /// other write of this session has finished.
     /// - Throws: ``KitError`` `closed`; the error of `body` unchanged.

@@ -111,6 +111,23 @@ struct TranslationMemorySessionTests {
         #expect(try Lookup(session: session).run(new.sources[2], options: options).first?.source == new.sources[2])
     }
 
+    @Test func concordance_ofAPair_seesTheSessionsImport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = DatabaseLocation(option: folder.appendingPathComponent("tm.db").path)
+        let old = try Self.tmx(folder, "old.tmx", tag: "old", count: 20)
+        let new = try Self.tmx(folder, "new.tmx", tag: "new", count: 5)
+        let session = try TranslationMemory(path: database.path)
+        defer { session.close() }
+        _ = try ImportTMX(database: database).run(files: [old.path], session: session)
+        #expect(try Concordance.run("new sentence", in: session, language: Self.en, other: Self.de).lines.isEmpty)
+        _ = try ImportTMX(database: database).run(files: [new.path], session: session)
+        let found = try Concordance.run("new sentence", in: session, language: Self.en, other: Self.de)
+        #expect(found.total == 5)
+        #expect(Set(found.lines.map(\.text)) == Set(new.sources))
+    }
+
     @Test func close_refusesFurtherUse() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
