@@ -25,7 +25,7 @@ public final class Lookup: Sendable {
     public init(database: DatabaseLocation, rebuildIndex: Bool = false) throws {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database.path).") }
         memory = try TesseraStorage.TranslationMemory.open(path: database.path)
-        indexState = try MatchIndexStore(source: memory).load(rebuild: rebuildIndex)
+        indexState = try MatchIndexStore(source: memory).bringUpToDate(rebuild: rebuildIndex)
         index = indexState.index
     }
 

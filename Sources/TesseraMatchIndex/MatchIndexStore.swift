@@ -28,7 +28,7 @@ public import TesseraStorage
 public final class MatchIndexStore: @unchecked Sendable {
     // @unchecked Sendable: `cached` is read and written under `lock`; the rest is immutable.
 
-    /// What ``load(rebuild:)`` or ``save()`` did.
+    /// What ``bringUpToDate(rebuild:)`` or ``save()`` did.
     public struct Loaded: Sendable {
         /// The index, current with the store snapshot read.
         public var index: MatchIndex
@@ -115,7 +115,7 @@ public final class MatchIndexStore: @unchecked Sendable {
                 }
             }
         }
-        let loaded = try load(rebuild: false, saveAnyChange: false)
+        let loaded = try bringUpToDate(rebuild: false, saveAnyChange: false)
         return loaded.index
     }
 
@@ -131,10 +131,10 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// ``rewriteThreshold`` units and 1% of the entries).
     /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
     /// - Complexity: O(size of the file) to map it, plus O(changes); O(size of the store) to rebuild.
-    public func load(rebuild: Bool = false) throws -> Loaded {
+    public func bringUpToDate(rebuild: Bool = false) throws -> Loaded {
         lock.lock()
         defer { lock.unlock() }
-        return try load(rebuild: rebuild, saveAnyChange: false)
+        return try bringUpToDate(rebuild: rebuild, saveAnyChange: false)
     }
 
     /// Brings the side file up to date after a write (an import that could not build it while it
@@ -146,7 +146,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     public func save() throws -> Loaded {
         lock.lock()
         defer { lock.unlock() }
-        return try load(rebuild: false, saveAnyChange: true)
+        return try bringUpToDate(rebuild: false, saveAnyChange: true)
     }
 
     /// Calls ``save()``; a failure only defers the work to the next reader.
@@ -154,8 +154,8 @@ public final class MatchIndexStore: @unchecked Sendable {
     @discardableResult
     public func saveAfterWrite() -> Bool { (try? save()) != nil }
 
-    /// The catch-up behind ``load(rebuild:)`` and ``save()``; the caller holds `lock`.
-    private func load(rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
+    /// The catch-up behind ``bringUpToDate(rebuild:)`` and ``save()``; the caller holds `lock`.
+    private func bringUpToDate(rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
         var stored: (index: MatchIndex, position: ChangePosition)?
         // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
         // corrupted the heap when freed on Linux.

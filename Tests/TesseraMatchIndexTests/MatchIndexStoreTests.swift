@@ -67,7 +67,7 @@ struct MatchIndexStoreTests {
         }
         #expect(try building.finish())
         let built = try Self.bytes(store.path)
-        let rebuilt = try store.load(rebuild: true)
+        let rebuilt = try store.bringUpToDate(rebuild: true)
         #expect(rebuilt.rebuilt)
         let same = try built == Self.bytes(store.path)
         #expect(same)
@@ -87,9 +87,9 @@ struct MatchIndexStoreTests {
         try Self.importing(Self.units(seed: 3, count: 100, tag: "c"), into: tm, building: building)
         #expect(try building.finish())
         // The words of the undone batch stay in the token table (unused): compare the entries.
-        let built = try store.load().index
+        let built = try store.bringUpToDate().index
         #expect(built.liveEntryCount == 600)
-        #expect(Self.description(built) == Self.description(try store.load(rebuild: true).index))
+        #expect(Self.description(built) == Self.description(try store.bringUpToDate(rebuild: true).index))
     }
 
     @Test func current_catchesUpWithWritesOfAnotherConnection() throws {
@@ -110,7 +110,7 @@ struct MatchIndexStoreTests {
         try other.write(units: replaced, batch: ImportBatch(kind: .tmx, filePath: "c"), policy: .overwrite)
 
         let caughtUp = try store.current()
-        let rebuilt = try MatchIndexStore(source: other).load(rebuild: true).index
+        let rebuilt = try MatchIndexStore(source: other).bringUpToDate(rebuild: true).index
         #expect(Self.description(caughtUp) == Self.description(rebuilt))
         let request = MatchRequest(
             query: MatchText(added[7].variants[0].segment.plainText, language: Self.en), sourceLanguage: Self.en,

@@ -168,7 +168,7 @@ struct ConcordanceTests {
         let fromDatabase = try hits(nil)
         #expect(try hits(MatchIndex()) == fromDatabase)
         try MatchIndexStore(source: memory.memory).save()
-        #expect(try hits(MatchIndexStore(source: memory.memory).load().index) == fromDatabase)
+        #expect(try hits(MatchIndexStore(source: memory.memory).bringUpToDate().index) == fromDatabase)
         #expect(fromDatabase.count == expected)
     }
 }

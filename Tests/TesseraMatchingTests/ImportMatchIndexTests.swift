@@ -64,9 +64,9 @@ struct ImportMatchIndexTests {
     static func written(_ memory: TemporaryMemory, pending: Int = 0) throws -> (index: MatchIndex, rebuilt: MatchIndex, bytes: [UInt8], rebuiltBytes: [UInt8]) {
         let side = MatchIndexStore.path(for: memory.memory)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
-        let loaded = try MatchIndexStore(source: memory.memory).load()
+        let loaded = try MatchIndexStore(source: memory.memory).bringUpToDate()
         #expect(!loaded.rebuilt && loaded.updatedUnits == pending, "the write left the side file current")
-        let rebuilt = try MatchIndexStore(source: memory.memory).load(rebuild: true)
+        let rebuilt = try MatchIndexStore(source: memory.memory).bringUpToDate(rebuild: true)
         let rebuiltBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
         return (loaded.index, rebuilt.index, bytes, rebuiltBytes)
     }
