@@ -60,12 +60,17 @@ let package = Package(
                 "TesseraStorage", "TesseraCore", "TesseraText", "TesseraMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: strict),
+        // The fuzzy-match index of a store: its side file, built during imports, caught up from
+        // the change feed (no GRDB: it sees the store through TesseraStorage's protocols).
+        .target(
+            name: "TesseraMatchIndex", dependencies: ["TesseraCore", "TesseraMatching", "TesseraStorage"],
+            swiftSettings: strict),
         // Use cases shared by the front ends.
         .target(
             name: "TesseraKit",
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
-                "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraIO",
+                "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraIO",
             ], swiftSettings: strict),
         .executableTarget(
             name: "tessera",
@@ -91,7 +96,7 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraMatchingTests", dependencies: [
-                "TesseraMatching", "TesseraText", "TesseraStorage", "TesseraSQLite", "TesseraKit", "TesseraTestSupport",
+                "TesseraMatching", "TesseraText", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraKit", "TesseraTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -109,7 +114,11 @@ let package = Package(
             name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore"],
             swiftSettings: strict),
         .testTarget(
-            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            name: "TesseraMatchIndexTests",
+            dependencies: ["TesseraMatchIndex", "TesseraMatching", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(

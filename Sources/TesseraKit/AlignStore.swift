@@ -1,7 +1,7 @@
 import Foundation
 package import TesseraCore
 package import TesseraStorage
-import TesseraSQLite
+import TesseraMatchIndex
 import TesseraTMX
 
 /// Writes aligned units into the translation memory (one transaction, batch kind `aligned`) or
@@ -32,12 +32,20 @@ package struct AlignStore: Sendable {
     /// - Returns: The counts of what was written.
     /// - Throws: `StorageError` when the database cannot be written (nothing is kept then).
     package func store(_ units: [TranslationUnit], sourcePath: String) throws -> WriteReport {
-        // The SQLite store itself: the match index still follows the database file (issue 10 moves
-        // it behind MatchIndexSource).
-        let memory = try StoreOpener.sqliteTranslationStore(database)
-        let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
-        LookupIndex.updateAfterWrite(memory)
-        return report
+        let session = try TranslationMemory(location: database)
+        defer { session.close() }
+        return try store(units, sourcePath: sourcePath, session: session)
+    }
+
+    /// Stores `units` in one transaction through an open session (one write of the session at a
+    /// time), then brings the match side file up to date.
+    /// - Throws: ``KitError`` `closed`; `StorageError` when the database cannot be written.
+    package func store(_ units: [TranslationUnit], sourcePath: String, session: TranslationMemory) throws -> WriteReport {
+        try session.write { memory, index in
+            let report = try memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: sourcePath), policy: policy)
+            index.saveAfterWrite()
+            return report
+        }
     }
 
     /// Writes `units` as TMX 1.4b (level 1: the aligned text has no inline codes).

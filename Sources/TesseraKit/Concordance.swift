@@ -1,7 +1,7 @@
 import Foundation
 public import TesseraCore
+import TesseraMatchIndex
 import TesseraMatching
-import TesseraSQLite
 import TesseraStorage
 
 /// The concordance use case: segments of one language containing a phrase or words, hits marked,
@@ -69,6 +69,23 @@ public struct Concordance: Sendable {
     /// Creates the use case.
     public init(database: StoreLocation) { self.database = database }
 
+    /// Searches `phrase` in an open session (a server): with a pair, the session's match index
+    /// answers when there is a side file (caught up with the memory's writes), else the database.
+    ///
+    /// - Returns: The hits, best first; empty for a phrase with no word.
+    /// - Throws: ``KitError`` `closed`; storage errors.
+    /// - Complexity: see ``run(_:language:other:mode:limit:open:close:)``.
+    public static func run(
+        _ phrase: String, in session: TranslationMemory, language: LanguageTag, other: LanguageTag? = nil,
+        mode: Mode = .phrase, limit: Int = 20, open: String = "«", close: String = "»"
+    ) throws -> Result {
+        guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
+        let index = other == nil ? nil : try session.currentIndexIfPresent()
+        return try search(
+            session.store, query: query, language: language, other: other, limit: limit, open: open, close: close,
+            index: .some(index))
+    }
+
     /// Searches.
     ///
     /// - Parameters:
@@ -89,7 +106,7 @@ public struct Concordance: Sendable {
     ) throws -> Result {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         guard let query = ConcordanceQuery(phrase, mode: mode == .phrase ? .phrase : .allWords) else { return Result(lines: [], total: 0) }
-        let memory = try StoreOpener.sqliteTranslationStore(database)
+        let memory = try StoreOpener.translationStore(database)
         return try Self.search(memory, query: query, language: language, other: other, limit: limit, open: open, close: close)
     }
 
@@ -105,7 +122,7 @@ public struct Concordance: Sendable {
         open: String = "«", close: String = "»", timing: (Int, Double) -> Void = { _, _ in }
     ) throws -> [Result] {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
-        let memory = try StoreOpener.sqliteTranslationStore(database)
+        let memory = try StoreOpener.translationStore(database)
         let index = Self.pairIndex(memory, other: other)
         var results: [Result] = []
         for entry in queries {
@@ -122,14 +139,14 @@ public struct Concordance: Sendable {
 
     /// The match index for a pair search: the side file when there is one (mapped: nothing is
     /// built or copied); `nil` without a pair or a side file (the database answers then).
-    static func pairIndex(_ memory: SQLiteTranslationStore, other: LanguageTag?) -> MatchIndex? {
-        guard other != nil, FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory)) else { return nil }
-        return try? MatchIndexFile.load(memory).index
+    static func pairIndex(_ memory: any TranslationStore, other: LanguageTag?) -> MatchIndex? {
+        guard other != nil else { return nil }
+        return (try? MatchIndexStore.existing(source: memory))??.currentIfPresent()
     }
 
     /// Searches an open memory (for a server or a batch).
     static func search(
-        _ memory: SQLiteTranslationStore, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
+        _ memory: any TranslationStore, query: ConcordanceQuery, language: LanguageTag, other: LanguageTag?, limit: Int,
         open: String, close: String, index: MatchIndex?? = .none
     ) throws -> Result {
         let index = index ?? Self.pairIndex(memory, other: other)

@@ -3,7 +3,7 @@ import TesseraCore
 import TesseraIO
 import TesseraTMX
 public import TesseraStorage
-import TesseraSQLite
+import TesseraMatchIndex
 
 /// The duplicate policy of an import, as the front ends name it.
 public typealias ImportDuplicatePolicy = DuplicatePolicy
@@ -54,6 +54,18 @@ public struct ImportTMX: Sendable {
     /// - Throws: `StorageError` when the database cannot be opened.
     /// - Complexity: O(*n*) in the units read; memory stays flat (units are streamed).
     public func run(files: [String], progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
+        try run(files: files, session: nil, progress: progress)
+    }
+
+    /// Imports `files` in order into an open session (one write of the session at a time;
+    /// lookups of the session go on meanwhile and see the units once each file commits). The
+    /// session's location is the memory written; ``database`` names it in the report.
+    /// - Throws: ``KitError`` `closed`; `StorageError` when the database cannot be written.
+    public func run(files: [String], session: TranslationMemory, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
+        try run(files: files, session: Optional(session), progress: progress)
+    }
+
+    private func run(files: [String], session: TranslationMemory?, progress: ((ImportProgress) -> Void)?) throws -> ImportReport {
         var report = ImportReport(database: database.description, duplicatePolicy: policy.rawValue)
         let unopenable: [String?] = files.map { file in
             do {
@@ -69,7 +81,13 @@ public struct ImportTMX: Sendable {
         }
         let created = !database.exists
         var leftovers: [String] = []
-        report = try importFiles(files, unopenable: unopenable, into: report, progress: progress, files: &leftovers)
+        if let session {
+            report = try importFiles(files, unopenable: unopenable, into: report, session: session, progress: progress, files: &leftovers)
+        } else {
+            let session = try TranslationMemory(location: database)
+            defer { session.close() }
+            report = try importFiles(files, unopenable: unopenable, into: report, session: session, progress: progress, files: &leftovers)
+        }
         if created, report.files.allSatisfy({ !$0.imported }) {
             for file in leftovers { try? FileManager.default.removeItem(atPath: file) }
         }
@@ -79,17 +97,26 @@ public struct ImportTMX: Sendable {
     /// Opens the memory and imports the files that could be opened; `paths` receives the files
     /// that make up the memory (database, WAL, side file), for the caller to remove.
     private func importFiles(
-        _ files: [String], unopenable: [String?], into report: ImportReport, progress: ((ImportProgress) -> Void)?,
-        files paths: inout [String]
+        _ files: [String], unopenable: [String?], into report: ImportReport, session: TranslationMemory,
+        progress: ((ImportProgress) -> Void)?, files paths: inout [String]
     ) throws -> ImportReport {
+        try session.write { memory, index in
+            paths = session.location.localFiles + [index.path]
+            return importFiles(files, unopenable: unopenable, into: report, memory: memory, index: index, progress: progress)
+        }
+    }
+
+    /// Imports the files that could be opened, building the match index as they are written.
+    private func importFiles(
+        _ files: [String], unopenable: [String?], into report: ImportReport, memory: any TranslationStore,
+        index: MatchIndexStore, progress: ((ImportProgress) -> Void)?
+    ) -> ImportReport {
         var report = report
-        let memory = try StoreOpener.sqliteTranslationStore(database)
-        paths = [memory.path, memory.path + "-wal", memory.path + "-shm", MatchIndexFile.path(for: memory)]
         // The match index is built while the units stream in (analysed on the reading thread,
         // appended by the writing one) when the import is large enough to rewrite the side file
-        // anyway; a small import into a large memory leaves its units for each load to apply.
+        // anyway; a small import into a large memory leaves its units for each reader to apply.
         let follows = followsWrites ?? Self.followsWrites(files, memory: memory)
-        let matchUpdate = follows ? try? MatchIndexUpdate.start(memory) : nil
+        let matchUpdate = follows ? try? index.beginImport() : nil
         for (index, file) in files.enumerated() {
             if let error = unopenable[index] {
                 report.append(Self.failed(file, error))
@@ -102,29 +129,30 @@ public struct ImportTMX: Sendable {
             })
         }
         if (try? matchUpdate?.finish()) != true {
-            LookupIndex.updateAfterWrite(memory)
+            index.saveAfterWrite()
         }
         return report
     }
 
-    /// Whether an import of `files` follows its writes with a ``MatchIndexUpdate``: always into an
-    /// empty memory; into a non-empty one when the files are likely to hold at least
-    /// ``MatchIndexFile/rewriteThreshold`` units (about 250 bytes of TMX a unit, a gzip or zip file
+    /// Whether an import of `files` builds the match index as it writes (`MatchIndexImport`):
+    /// always into an empty memory; into a non-empty one when the files are likely to hold at least
+    /// `MatchIndexStore.rewriteThreshold` units (about 250 bytes of TMX a unit, a gzip or zip file
     /// counted eight times its size), since fewer units are cheaper to apply on each load than a
     /// rewrite of the whole side file.
-    static func followsWrites(_ files: [String], memory: SQLiteTranslationStore) -> Bool {
-        if (try? memory.variantIDBound()) == 0 { return true }
+    static func followsWrites(_ files: [String], memory: any TranslationStore) -> Bool {
+        if (try? memory.changePosition().maxVariant) == 0 { return true }
         let bytes = files.reduce(0) { total, file in
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
             let compressed = (try? InputFile.identify(path: file))?.isContainer ?? false
             return total + (compressed ? size * 8 : size)
         }
-        return bytes >= MatchIndexFile.rewriteThreshold * 250
+        return bytes >= MatchIndexStore.rewriteThreshold * 250
     }
 
     /// Imports one file in one transaction.
     func importFile(
-        _ file: String, into memory: SQLiteTranslationStore, matchUpdate: MatchIndexUpdate? = nil, progress: (Int) -> Void
+        _ file: String, into memory: any TranslationStore, matchUpdate: MatchIndexImport? = nil,
+        progress: (Int) -> Void
     ) -> ImportReport.FileResult {
         var result = ImportReport.FileResult(path: file)
         var reader: (any TMXUnitSource)?
@@ -135,7 +163,7 @@ public struct ImportTMX: Sendable {
             reader = source
             var read = 0
             let batch = ImportBatch(kind: .tmx, filePath: file, header: source.header)
-            let write = try memory.importBatch(batch, policy: policy, matchUpdate: matchUpdate) { sink in
+            let write = try memory.importBatch(batch, policy: policy, observer: matchUpdate) { sink in
                 while let unit = try source.nextPrepared() {
                     read += 1
                     try sink.add(unit)

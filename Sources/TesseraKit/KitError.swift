@@ -19,6 +19,8 @@ public struct KitError: LocatedError {
         case cannotRead
         /// The database cannot be read or written; the message starts with its path.
         case storage
+        /// The ``TranslationMemory`` session was closed.
+        case closed
     }
 
     /// The kind of failure.

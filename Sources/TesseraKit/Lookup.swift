@@ -1,8 +1,8 @@
 import Foundation
 import TesseraCore
 public import TesseraMatching
-public import TesseraSQLite
-import TesseraStorage
+public import TesseraMatchIndex
+package import TesseraStorage
 
 /// The lookup use case: opens the translation memory and its match index once, then answers any
 /// number of queries (one process, one database open for a whole batch file).
@@ -14,19 +14,30 @@ import TesseraStorage
 /// ```
 public final class Lookup: Sendable {
     /// The translation memory.
-    public let memory: SQLiteTranslationStore
+    package let memory: any TranslationStore
     /// The match index, current with the database when the lookup was opened.
     public let index: MatchIndex
     /// How the index was loaded (rebuilt, units updated, side-file size).
-    public let indexState: MatchIndexFile.Loaded
+    public let indexState: MatchIndexStore.Loaded
 
     /// Opens the memory and loads (or builds) its match index.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
     public init(database: StoreLocation, rebuildIndex: Bool = false) throws {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
-        memory = try StoreOpener.sqliteTranslationStore(database)
-        indexState = try MatchIndexFile.load(memory, rebuild: rebuildIndex)
+        memory = try StoreOpener.translationStore(database)
+        indexState = try MatchIndexStore(source: memory).bringUpToDate(rebuild: rebuildIndex)
         index = indexState.index
+    }
+
+    /// A lookup on an open session, with the session's index as it is now: caught up from the
+    /// change feed when the memory moved since the session's last lookup (its own imports and
+    /// other processes' writes), the same index when nothing moved (two `max()` reads). Cheap:
+    /// make one per query or per batch.
+    /// - Throws: ``KitError`` `closed`; storage errors.
+    public init(session: TranslationMemory) throws {
+        memory = session.store
+        index = try session.currentIndex()
+        indexState = MatchIndexStore.Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0)
     }
 
     /// Looks up one sentence: searches the index, reads the candidates' units and ranks them with

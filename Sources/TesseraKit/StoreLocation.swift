@@ -72,6 +72,15 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The local files that make up the store (an SQLite database, its WAL and shared-memory
+    /// files), for removing a store that a failed first import created; none for a server.
+    package var localFiles: [String] {
+        switch self {
+        case .sqlite(let path): [path, path + "-wal", path + "-shm"]
+        case .postgres: []
+        }
+    }
+
     /// The error of a location whose backend is not built yet (PostgreSQL), `nil` for SQLite.
     package var unavailable: StorageError? {
         switch self {

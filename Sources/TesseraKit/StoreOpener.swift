@@ -14,7 +14,10 @@ enum StoreOpener {
     /// Opens (creating and migrating as needed) the translation memory at `location`.
     /// - Throws: ``StorageError`` (`cannotOpen` for an unavailable backend, or the backend's own).
     static func translationStore(_ location: StoreLocation) throws(StorageError) -> any TranslationStore {
-        try sqliteTranslationStore(location)
+        switch location {
+        case .sqlite(let path): return try SQLiteTranslationStore.open(path: path)
+        case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
+        }
     }
 
     /// Opens (creating and migrating as needed) the glossary store at `location`.
@@ -22,16 +25,6 @@ enum StoreOpener {
     static func glossaryStore(_ location: StoreLocation) throws(StorageError) -> any GlossaryStore {
         switch location {
         case .sqlite(let path): return try SQLiteGlossaryStore.open(path: path)
-        case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
-        }
-    }
-
-    /// The SQLite translation memory itself, for the match-index code that still reads the
-    /// database directly (`MatchIndexFile`, `MatchIndexUpdate`, `MatchIndexDetails`; issue 10
-    /// replaces them with `MatchIndexSource`, after which only ``translationStore(_:)`` remains).
-    static func sqliteTranslationStore(_ location: StoreLocation) throws(StorageError) -> SQLiteTranslationStore {
-        switch location {
-        case .sqlite(let path): return try SQLiteTranslationStore.open(path: path)
         case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
         }
     }

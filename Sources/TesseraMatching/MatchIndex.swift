@@ -18,8 +18,8 @@ public import TesseraCore
 ///                                     sourceLanguage: en, targetLanguages: [de], minimum: 60, limit: 5))
 /// ```
 ///
-/// The index is a value; ``serialized(generation:)`` writes it for a side file, which
-/// ``init(mapping:)`` reads in place (memory-mapped) and ``init(serialized:)`` copies.
+/// The index is a value; the side file that `MatchIndexSpool` (TesseraMatchIndex) writes is read
+/// in place (memory-mapped) by ``init(mapping:offset:)``.
 public struct MatchIndex: Sendable {
     /// One language version of a unit, as given to ``add(unit:variants:)``.
     public struct Entry: Sendable, Hashable {
@@ -37,7 +37,7 @@ public struct MatchIndex: Sendable {
         }
     }
 
-    /// A counter of the store the index mirrors (see ``serialized(generation:)``).
+    /// A counter of the store the index mirrors (written in the side file).
     public var generation: UInt64 = 0
     /// Languages by id (the id is the position).
     public internal(set) var languages: [LanguageTag] = []
@@ -51,15 +51,15 @@ public struct MatchIndex: Sendable {
     var postedTokenCount = 0
 
     // Entries (one per indexed variant), parallel arrays.
-    var entryIDs: MatchIndexColumn<Int64> = []
-    var entryUnits: MatchIndexColumn<Int64> = []
-    var entryLanguages: MatchIndexColumn<UInt16> = []
-    var entryUnitMasks: MatchIndexColumn<UInt64> = []
-    var entryCharLengths: MatchIndexColumn<UInt16> = []
+    package var entryIDs: MatchIndexColumn<Int64> = []
+    package var entryUnits: MatchIndexColumn<Int64> = []
+    package var entryLanguages: MatchIndexColumn<UInt16> = []
+    package var entryUnitMasks: MatchIndexColumn<UInt64> = []
+    package var entryCharLengths: MatchIndexColumn<UInt16> = []
     var entryTokenStarts: MatchIndexColumn<UInt32> = [0]
     var tokens: MatchIndexColumn<UInt32> = []
     /// Entries removed since the last ``finalize()``.
-    var removed: Set<UInt32> = []
+    package var removed: Set<UInt32> = []
     /// Entries `0..<sortedCount` were added in increasing unit order (binary search by unit).
     var sortedCount = 0
 
@@ -112,7 +112,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The text of a token id (empty for an unknown id).
-    func tokenText(_ id: UInt32) -> String {
+    package func tokenText(_ id: UInt32) -> String {
         var position = Int(id)
         if let mapped {
             if position < mapped.tokenCount { return mapped.tokenText(id) }
@@ -164,7 +164,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The language bit of a language id (ids above 63 share the last bit).
-    @inline(__always) static func bit(_ language: UInt16) -> UInt64 { 1 << UInt64(min(language, 63)) }
+    @inline(__always) package static func bit(_ language: UInt16) -> UInt64 { 1 << UInt64(min(language, 63)) }
 
     /// The posting key of the `occurrence`-th (from 1) repeat of `token`.
     @inline(__always) static func key(_ token: UInt32, _ occurrence: Int) -> UInt64 {
@@ -174,7 +174,7 @@ public struct MatchIndex: Sendable {
     /// How many times `token` occurs in an entry's `tokens` up to and including `position`: a
     /// scan for short entries, a running dictionary (cleared by the caller per entry, fed every
     /// position in order) for long ones.
-    @inline(__always) static func occurrence<Tokens: RandomAccessCollection<UInt32>>(
+    @inline(__always) package static func occurrence<Tokens: RandomAccessCollection<UInt32>>(
         of token: UInt32, at position: Int, in tokens: Tokens, seen: inout [UInt32: Int]
     ) -> Int where Tokens.Index == Int {
         if tokens.count <= 32 {
@@ -191,7 +191,7 @@ public struct MatchIndex: Sendable {
     /// token id for a first occurrence; for a repeat, a row after the tokens' rows, numbered in
     /// order of first appearance (registered in `repeatKeys`, with a new zero count in `counts`,
     /// whose last element stays the end marker).
-    @inline(__always) static func postingRow(
+    @inline(__always) package static func postingRow(
         _ token: UInt32, _ occurrence: Int, repeatKeys: inout [UInt64: UInt32], counts: inout [UInt32]
     ) -> UInt32 {
         guard occurrence > 1 else { return token }
@@ -213,24 +213,30 @@ public struct MatchIndex: Sendable {
     public mutating func add(unit: Int64, variants: [Entry]) {
         if mapped != nil { indexesImmediately = true }  // a mapped index has no bulk finalize
         var mask: UInt64 = 0
-        var analysed: [(Entry, UInt16, MatchText)] = []
+        // One analysis with the spool's (MatchIndexVocabulary.forEachWord): same words, same length.
+        var analysed: [(id: Int64, language: UInt16, characterLength: UInt16, words: [String])] = []
         for variant in variants {
             let language = languageID(variant.language)
             mask |= Self.bit(language)
-            analysed.append((variant, language, MatchText(variant.text, language: variant.language)))
+            var words: [String] = []
+            let length = MatchIndexVocabulary.forEachWord(in: variant.text, language: variant.language) {
+                words.append(String(decoding: $0, as: UTF8.self))
+            }
+            analysed.append((variant.id, language, length, words))
         }
         let inOrder = sortedCount == entryIDs.count && (entryUnits.last.map { $0 < unit } ?? true)
-        for (variant, language, text) in analysed {
+        for variant in analysed {
             let entry = UInt32(entryIDs.count)
             entryIDs.append(variant.id)
             entryUnits.append(unit)
-            entryLanguages.append(language)
+            entryLanguages.append(variant.language)
             entryUnitMasks.append(mask)
-            let charLength = min(text.characterLength, Int(UInt16.max))
-            entryCharLengths.append(UInt16(charLength))
+            let charLength = Int(variant.characterLength)
+            let language = variant.language
+            entryCharLengths.append(variant.characterLength)
             if indexesImmediately {
                 var seen: [UInt32: Int] = [:]
-                for word in text.words {
+                for word in variant.words {
                     let id = tokenID(word)
                     tokens.append(id)
                     let occurrence = (seen[id] ?? 0) + 1
@@ -239,7 +245,7 @@ public struct MatchIndex: Sendable {
                 }
             } else {
                 // A bulk build: the postings are made by finalize().
-                for word in text.words { tokens.append(tokenID(word)) }
+                for word in variant.words { tokens.append(tokenID(word)) }
             }
             entryTokenStarts.append(UInt32(tokens.count))
             if indexesImmediately, charLength <= Self.bucketedCharacterLength {
@@ -274,7 +280,7 @@ public struct MatchIndex: Sendable {
     }
 
     /// The token ids of an entry.
-    @inline(__always) func tokens(of entry: Int) -> Slice<MatchIndexColumn<UInt32>> {
+    @inline(__always) package func tokens(of entry: Int) -> Slice<MatchIndexColumn<UInt32>> {
         let start = min(Int(entryTokenStarts[entry]), tokens.count)
         return tokens[start..<max(start, min(Int(entryTokenStarts[entry + 1]), tokens.count))]
     }

@@ -53,7 +53,7 @@ public final class MappedRegion: @unchecked Sendable {
 /// var column: MatchIndexColumn<UInt32> = [1, 2, 3]
 /// column.append(4)   // column.count == 4
 /// ```
-struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
+package struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
     /// The whole column when it is not mapped; the tail after the mapped part when it is.
     private var owned: [Element]
     /// The mapped bytes of the section (aligned to the element size), and the mapping kept alive.
@@ -63,11 +63,11 @@ struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessColl
     private var viewCount = 0
 
     /// An owned column.
-    init(_ array: [Element] = []) {
+    package init(_ array: [Element] = []) {
         owned = array
     }
 
-    init(arrayLiteral elements: Element...) { owned = elements }
+    package init(arrayLiteral elements: Element...) { owned = elements }
 
     /// A view of `count` elements at `bytes` (aligned), kept valid by `region`.
     init(view bytes: UnsafeRawBufferPointer, region: MappedRegion?) {
@@ -77,10 +77,10 @@ struct MatchIndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessColl
         self.region = region
     }
 
-    var startIndex: Int { 0 }
-    var endIndex: Int { view == nil ? owned.count : viewCount + owned.count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { view == nil ? owned.count : viewCount + owned.count }
 
-    subscript(position: Int) -> Element {
+    package subscript(position: Int) -> Element {
         get {
             guard let view else { return owned[position] }
             guard position >= 0 else { return 0 }

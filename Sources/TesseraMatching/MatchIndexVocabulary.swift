@@ -21,7 +21,7 @@ public struct MatchIndexAnalysis: Sendable, Hashable {
 /// into ``MatchIndexAnalysis`` values, registering new words and languages as it goes.
 ///
 /// Ids are given in order of first appearance, exactly as ``MatchIndex`` gives them, so a spool
-/// fed the same entries in the same order writes the same bytes as ``MatchIndex/serialized(generation:)``.
+/// fed the same entries in the same order writes the index ``MatchIndex/add(unit:variants:)`` builds.
 ///
 /// ```swift
 /// let vocabulary = MatchIndexVocabulary()
@@ -35,16 +35,16 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     // @unchecked Sendable: handed from the thread that analyses to the thread that finishes the
     // spool after the first has stopped (a happens-before edge through the caller's lock or join).
     /// Languages by id.
-    private(set) var languages: [LanguageTag] = []
+    package private(set) var languages: [LanguageTag] = []
     private var languageIDs: [LanguageTag: UInt16] = [:]
     /// Language tags as stored (strings), parsed once each.
     private var parsedTags: [String: LanguageTag?] = [:]
     /// The UTF-8 bytes of every token, one after the other (the side file's token blob).
-    private(set) var blob: [UInt8] = []
+    package private(set) var blob: [UInt8] = []
     /// Where each token starts in ``blob``, by id, and where the last ends.
-    private(set) var offsets: [UInt32] = [0]
+    package private(set) var offsets: [UInt32] = [0]
     /// The FNV-1a hash of each token (``MatchIndex/tokenHash(_:)``), by id.
-    private(set) var hashes: [UInt64] = []
+    package private(set) var hashes: [UInt64] = []
     /// An open-addressing table by hash: each slot holds the token's hash in its high 32 bits and
     /// its id plus one in the low 32 (0: empty), so most probes touch one array.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
@@ -79,15 +79,28 @@ public final class MatchIndexVocabulary: @unchecked Sendable {
     /// - Complexity: O(n) in the length of the text.
     public func analyse(_ text: String, language: LanguageTag) -> MatchIndexAnalysis {
         var ids: [UInt32] = []
-        var utf16 = 0
+        let length = Self.forEachWord(in: text, language: language) { ids.append(tokenID($0)) }
+        return MatchIndexAnalysis(language: languageID(language), characterLength: length, tokens: ids)
+    }
+
+    /// The one analysis of an indexed text, shared by ``analyse(_:language:)`` and
+    /// ``MatchIndex/add(unit:variants:)``: calls `word` with the UTF-8 bytes of each folded word
+    /// (punctuation left out), in order, and returns the length of the text's character key
+    /// (``MatchText/characterLength``, capped to 16 bits): the same words and length as ``MatchText``.
+    /// - Complexity: O(n) in the length of the text.
+    @inline(__always)
+    package static func forEachWord(
+        in text: String, language: LanguageTag, _ word: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> UInt16 {
+        var utf16 = 0, count = 0
         Tokenizer.forEachToken(in: text, language: language) { bytes, kind, _ in
             guard kind != .punctuation else { return }
-            ids.append(tokenID(bytes))
+            word(bytes)
+            count += 1
             for byte in bytes where byte & 0xC0 != 0x80 { utf16 += byte >= 0xF0 ? 2 : 1 }
         }
-        let length = MatchText.characterLength(utf16Count: utf16, wordCount: ids.count, isUnspaced: language.isWrittenWithoutSpaces)
-        return MatchIndexAnalysis(
-            language: languageID(language), characterLength: UInt16(min(length, Int(UInt16.max))), tokens: ids)
+        let length = MatchText.characterLength(utf16Count: utf16, wordCount: count, isUnspaced: language.isWrittenWithoutSpaces)
+        return UInt16(min(length, Int(UInt16.max)))
     }
 
     /// Analyses `text` whose language is given as a stored tag string; `nil` when the tag does

@@ -19,8 +19,8 @@ extension SQLiteTranslationStore {
     /// - Parameters:
     ///   - batch: where the units come from; stored as an `importBatch` row.
     ///   - policy: what to do with a unit that duplicates a stored one (see ``DuplicatePolicy``).
-    ///   - matchUpdate: the match-index update to feed with every written unit, if any (its
-    ///     spool follows the transaction: a rollback undoes the batch's entries there too).
+    ///   - observer: told of the batch and every unit written, if any (the match index built
+    ///     during an import; it follows the transaction: a rollback undoes the batch there too).
     ///   - body: feeds units to the sink; errors it throws are rethrown unchanged.
     /// - Returns: the counts of what was written.
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a database failure.
@@ -29,28 +29,29 @@ extension SQLiteTranslationStore {
     ///   empty memory); memory O(1) in *n* (the page cache, ``importCacheSize``, and at most
     ///   `UnitSink.deferredKeyLimit` keys of a batch into an empty memory bound it).
     @discardableResult
-    package func importBatch(
-        _ batch: ImportBatch, policy: DuplicatePolicy, matchUpdate: MatchIndexUpdate?, _ body: (any UnitWriter) throws -> Void
+    public func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy, observer: (any UnitWriteObserver)?,
+        _ body: (any UnitWriter) throws -> Void
     ) throws -> WriteReport {
         do {
             let report = try pool.write { db in
                 try db.execute(sql: "PRAGMA cache_size = \(Self.importCacheSize)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 let sink = try UnitSink(db: db, batch: batch, policy: policy)
-                try matchUpdate?.begin(db)
-                sink.matchUpdate = matchUpdate
+                if let observer { try observer.batchBegan(at: Self.changePosition(db)) }
+                sink.observer = observer
                 try body(sink)
-                try matchUpdate?.bodyEnded(db)
+                if let observer { try observer.batchBodyEnded(at: Self.changePosition(db)) }
                 try sink.finish()
                 return sink.report
             }
-            matchUpdate?.committed()
+            observer?.batchCommitted()
             return report
         } catch let error as DatabaseError {
-            matchUpdate?.rolledBack()
+            observer?.batchRolledBack()
             throw Self.storageError(error, path: path)
         } catch {
-            matchUpdate?.rolledBack()
+            observer?.batchRolledBack()
             throw error
         }
     }
@@ -59,13 +60,4 @@ extension SQLiteTranslationStore {
     /// also caps the in-memory part of each sort (CREATE INDEX), which spills to temporary files
     /// beyond it, so it is most of the memory a batch of any size needs.
     static let importCacheSize = -32768
-
-    /// Writes one batch of units in one transaction, without a match-index update; see
-    /// ``importBatch(_:policy:matchUpdate:_:)``.
-    @discardableResult
-    public func importBatch(
-        _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (any UnitWriter) throws -> Void
-    ) throws -> WriteReport {
-        try importBatch(batch, policy: policy, matchUpdate: nil, body)
-    }
 }

@@ -50,8 +50,8 @@ final class UnitSink: UnitWriter {
     var deferredKeyLimit = UnitSink.deferredKeyLimit
     /// The batch's changes to the counts that `stats` reads, written by ``finish()``.
     private var counts = MemoryCountChanges()
-    /// The match-index update that follows this batch, if any.
-    var matchUpdate: MatchIndexUpdate?
+    /// Told of every unit written (the match index built during an import), if any.
+    var observer: (any UnitWriteObserver)?
     init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
         self.db = db
         self.policy = policy
@@ -148,12 +148,12 @@ final class UnitSink: UnitWriter {
                 if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
             }
             if replace {
-                matchUpdate?.removed(unit: existing.id)
+                observer?.unitRemoved(existing.id)
                 counts.count(batch: existing.batch, source: existing.source, languages: try removeVariants(of: existing.id), sign: -1)
                 let ids = try replaceUnit(
                     id: existing.id, with: prepared, key: key.value, source: source, changed: changed)
                 counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
-                matchUpdate?.added(unit: existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
+                observer?.unitAdded(existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
                 remember(key.value)
                 report.replaced += 1
             } else {
@@ -173,7 +173,7 @@ final class UnitSink: UnitWriter {
         let unitID = db.lastInsertedRowID
         let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
         counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
-        matchUpdate?.added(unit: unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
+        observer?.unitAdded(unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
         remember(key.value)
         report.added += 1
     }

@@ -41,7 +41,7 @@ public struct PreparedUnit: Sendable {
         self.init(unit, analysingWith: nil, headerSource: headerSource)
     }
 
-    /// Prepares `unit` for storage and, given the vocabulary of the running match-index update, analyses
+    /// Prepares `unit` for storage and, given the vocabulary of the match index being built, analyses
     /// its variants for the match index as well (the words of the stored plain text).
     ///
     /// - Parameters:

@@ -67,6 +67,14 @@ extension TranslationStore {
         }
     }
 
+    /// Writes one batch with no observer; see ``importBatch(_:policy:observer:_:)``.
+    @discardableResult
+    public func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (any UnitWriter) throws -> Void
+    ) throws -> WriteReport {
+        try importBatch(batch, policy: policy, observer: nil, body)
+    }
+
     /// Concordance without a pair filter; see
     /// ``searchConcordance(_:language:otherLanguage:limit:pairFilter:)``.
     public func searchConcordance(

@@ -17,7 +17,7 @@ public import TesseraMatching
 /// try store.write(units: units, batch: ImportBatch(kind: .aligned, filePath: "a.txt"), policy: .add)
 /// try store.forEachUnit(matching: .all) { print($0.id) }
 /// ```
-public protocol TranslationStore: Sendable {
+public protocol TranslationStore: MatchIndexSource {
     /// Writes one batch of units in ONE transaction: `body` streams units into the writer, and
     /// any error thrown by `body` or by the store undoes everything, the batch record included.
     ///
@@ -27,11 +27,17 @@ public protocol TranslationStore: Sendable {
     /// - Parameters:
     ///   - batch: where the units come from; kept with them (``MemoryStats/batches``).
     ///   - policy: what happens to a unit that duplicates a stored one (``DuplicatePolicy``).
+    ///   - observer: told of every unit written and of the batch's outcome (the match index
+    ///     builds its side file from it), in the order of the writes; a rolled-back batch ends with
+    ///     ``UnitWriteObserver/batchRolledBack()``.
     ///   - body: feeds units to the writer, which is valid only during the call.
     /// - Returns: the counts of what was written.
     /// - Throws: the error of `body` unchanged, or ``StorageError`` for a failure of the store.
     @discardableResult
-    func importBatch(_ batch: ImportBatch, policy: DuplicatePolicy, _ body: (any UnitWriter) throws -> Void) throws -> WriteReport
+    func importBatch(
+        _ batch: ImportBatch, policy: DuplicatePolicy, observer: (any UnitWriteObserver)?,
+        _ body: (any UnitWriter) throws -> Void
+    ) throws -> WriteReport
 
     /// Up to `limit` units with an id greater than `after` that match `filter`, in id order,
     /// read in one snapshot: one page of ``forEachUnit(matching:pageSize:_:)``.

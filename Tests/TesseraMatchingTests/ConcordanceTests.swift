@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraMatchIndex
 import TesseraCore
 import TesseraKit
 import TesseraMatching
@@ -67,15 +68,15 @@ struct ConcordanceTests {
                 .lines.map { "\($0.highlighted) | \($0.others.map(\.text))" }
         }
         let fromDatabase = try lines()
-        try LookupIndex.update(memory.memory)
-        #expect(FileManager.default.fileExists(atPath: MatchIndexFile.path(for: memory.memory)))
+        try MatchIndexStore(source: memory.memory).save()
+        #expect(FileManager.default.fileExists(atPath: MatchIndexStore.path(for: memory.memory)))
         #expect(try lines() == fromDatabase)
         // A unit written after the side file: the load catches up, the filter still agrees.
         try memory.memory.write(
             units: [TemporaryMemory.unit([(language, phrase.replacingOccurrences(of: "*", with: "")), (other, "x")])],
             batch: ImportBatch(kind: .tmx, filePath: "more.tmx"), policy: .add)
         let caughtUp = try lines()
-        try FileManager.default.removeItem(atPath: MatchIndexFile.path(for: memory.memory))
+        try FileManager.default.removeItem(atPath: MatchIndexStore.path(for: memory.memory))
         #expect(caughtUp == (try lines()))
         #expect(caughtUp.count >= fromDatabase.count)
     }
@@ -141,7 +142,7 @@ struct ConcordanceTests {
             #expect(result.isCut == (limit < total))
         }
         // With the match side file (the pair filter reads the index), the same count.
-        try LookupIndex.update(memory.memory)
+        try MatchIndexStore(source: memory.memory).save()
         let indexed = try Concordance(database: memory.location).run("production", language: LanguageTag("en")!, other: LanguageTag("de"), limit: limit)
         #expect(indexed.total == total && indexed.lines.count == min(limit, total))
     }
@@ -168,8 +169,8 @@ struct ConcordanceTests {
         }
         let fromDatabase = try hits(nil)
         #expect(try hits(MatchIndex()) == fromDatabase)
-        try LookupIndex.update(memory.memory)
-        #expect(try hits(MatchIndexFile.load(memory.memory).index) == fromDatabase)
+        try MatchIndexStore(source: memory.memory).save()
+        #expect(try hits(MatchIndexStore(source: memory.memory).bringUpToDate().index) == fromDatabase)
         #expect(fromDatabase.count == expected)
     }
 }

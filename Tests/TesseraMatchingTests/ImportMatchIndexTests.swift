@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraMatchIndex
 import TesseraTestSupport
 import TesseraCore
 import TesseraKit
@@ -7,7 +8,7 @@ import TesseraSQLite
 import TesseraStorage
 @testable import TesseraMatching
 
-/// The side file an import writes while it streams (``MatchIndexUpdate``) must hold exactly what a
+/// The side file an import writes while it streams (`MatchIndexImport`) must hold exactly what a
 /// build from the database holds, whatever the duplicates policy, failed files and other writers.
 struct ImportMatchIndexTests {
     /// Every live entry of an index, by content: variant id, unit, language, unit mask (as
@@ -62,11 +63,11 @@ struct ImportMatchIndexTests {
     /// The side file as written (with what a load applies on top of it), and as built again from
     /// the database.
     static func written(_ memory: TemporaryMemory, pending: Int = 0) throws -> (index: MatchIndex, rebuilt: MatchIndex, bytes: [UInt8], rebuiltBytes: [UInt8]) {
-        let side = MatchIndexFile.path(for: memory.memory)
+        let side = MatchIndexStore.path(for: memory.memory)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
-        let loaded = try MatchIndexFile.load(memory.memory)
+        let loaded = try MatchIndexStore(source: memory.memory).bringUpToDate()
         #expect(!loaded.rebuilt && loaded.updatedUnits == pending, "the write left the side file current")
-        let rebuilt = try MatchIndexFile.load(memory.memory, rebuild: true)
+        let rebuilt = try MatchIndexStore(source: memory.memory).bringUpToDate(rebuild: true)
         let rebuiltBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: side)))
         return (loaded.index, rebuilt.index, bytes, rebuiltBytes)
     }
@@ -151,14 +152,14 @@ struct ImportMatchIndexTests {
         let memory = try TemporaryMemory([])
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 9, count: 300)
         _ = try ImportTMX(database: memory.location).run(files: [first.path])
-        let before = try Data(contentsOf: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory)))
+        let before = try Data(contentsOf: URL(fileURLWithPath: MatchIndexStore.path(for: memory.memory)))
         // One new unit and one replaced unit (overwrite): fewer than rewriteThreshold changes.
         try memory.memory.write(units: [TemporaryMemory.unit([("en", "A new sentence"), ("de", "Ein neuer Satz")]),
                                         TemporaryMemory.unit([("en", first.sources[3]), ("ja", "新しい訳")], tuid: "u9-3")],
                                 batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .overwrite)
-        let updated = try LookupIndex.update(memory.memory)
+        let updated = try MatchIndexStore(source: memory.memory).save()
         #expect(!updated.rebuilt && updated.updatedUnits >= 1 && updated.index.isMapped)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory))) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: MatchIndexStore.path(for: memory.memory))) == before)
         let result = try Self.written(memory, pending: updated.updatedUnits)
         #expect(result.index.isMapped)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
@@ -171,7 +172,7 @@ struct ImportMatchIndexTests {
         let memory = try TemporaryMemory([])
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 16, count: 200)
         _ = try ImportTMX(database: memory.location).run(files: [first.path])
-        let side = MatchIndexFile.path(for: memory.memory)
+        let side = MatchIndexStore.path(for: memory.memory)
         let before = try Data(contentsOf: URL(fileURLWithPath: side))
         let second = try Self.tmx(memory.folder, "b.tmx", seed: 17, count: 5)
         _ = try ImportTMX(database: memory.location).run(files: [second.path])
@@ -184,9 +185,9 @@ struct ImportMatchIndexTests {
         let memory = try TemporaryMemory([])
         let first = try Self.tmx(memory.folder, "a.tmx", seed: 10, count: 100)
         _ = try ImportTMX(database: memory.location).run(files: [first.path])
-        let units = (0..<(MatchIndexFile.rewriteThreshold + 5)).map { TemporaryMemory.unit([("en", "Sentence number \($0) here"), ("fr", "Phrase \($0)")]) }
+        let units = (0..<(MatchIndexStore.rewriteThreshold + 5)).map { TemporaryMemory.unit([("en", "Sentence number \($0) here"), ("fr", "Phrase \($0)")]) }
         try memory.memory.write(units: units, batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .add)
-        let updated = try LookupIndex.update(memory.memory)
+        let updated = try MatchIndexStore(source: memory.memory).save()
         #expect(!updated.rebuilt && updated.updatedUnits == units.count)
         let result = try Self.written(memory)
         #expect(Self.description(result.index) == Self.description(result.rebuilt))
@@ -198,7 +199,7 @@ struct ImportMatchIndexTests {
         _ = try ImportTMX(database: memory.location).run(files: [first.path])
         try memory.memory.write(units: [TemporaryMemory.unit([("en", "Pending sentence"), ("de", "Ausstehender Satz")])],
                                 batch: ImportBatch(kind: .aligned, filePath: "x"), policy: .add)
-        _ = try LookupIndex.update(memory.memory)  // below the threshold: left pending
+        _ = try MatchIndexStore(source: memory.memory).save()  // below the threshold: left pending
         let second = try Self.tmx(memory.folder, "b.tmx", seed: 12, count: 80, repeatsFrom: first.sources)
         _ = try ImportTMX(database: memory.location, policy: .overwrite, followsWrites: true).run(files: [second.path])
         let result = try Self.written(memory)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraMatchIndex
 import TesseraCore
 import TesseraKit
 import TesseraMatching
@@ -145,7 +146,7 @@ struct LookupTests {
             return path
         }
         let options = LookupOptions(source: Self.en, targets: [LanguageTag("de")!], minimum: 100)
-        let side = MatchIndexFile.path(for: memory.memory)
+        let side = MatchIndexStore.path(for: memory.memory)
         _ = try ImportTMX(database: memory.location).run(files: [try tmx("a.tmx", [("Open the file", "Datei öffnen")])])
         #expect(FileManager.default.fileExists(atPath: side))
         let first = try Lookup(database: memory.location)
@@ -169,7 +170,7 @@ struct LookupTests {
     @Test func index_isRebuiltFromACorruptSideFile() throws {
         let memory = try Self.memory()
         _ = try Lookup(database: memory.location)
-        try Data("garbage".utf8).write(to: URL(fileURLWithPath: MatchIndexFile.path(for: memory.memory)))
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: MatchIndexStore.path(for: memory.memory)))
         let lookup = try Lookup(database: memory.location)
         #expect(lookup.indexState.rebuilt)
         #expect(try lookup.run("Open the file", options: LookupOptions(source: Self.en, targets: nil)).count == 4)

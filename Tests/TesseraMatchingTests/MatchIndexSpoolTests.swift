@@ -3,6 +3,7 @@ import Testing
 import TesseraTestSupport
 import TesseraCore
 @testable import TesseraMatching
+import TesseraMatchIndex
 
 struct MatchIndexSpoolTests {
     static let en = LanguageTag("en")!
@@ -66,7 +67,7 @@ struct MatchIndexSpoolTests {
         defer { unlink(path) }
         try spool.finish(writingTo: path, header: [], generation: 7, postingsPerPass: postingsPerPass)
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let expected = Self.inMemory(units).serialized(generation: 7)
+        let expected = try IndexFileBytes.written(Self.inMemory(units), generation: 7)
         #expect(written.count == expected.count)
         let same = written == expected
         #expect(same)
@@ -84,7 +85,7 @@ struct MatchIndexSpoolTests {
         try spool.finish(writingTo: path, header: header, generation: 2)
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(Array(written.prefix(24)) == header)
-        let same = Array(written.dropFirst(24)) == Self.inMemory(units).serialized(generation: 2)
+        let same = try Array(written.dropFirst(24)) == IndexFileBytes.written(Self.inMemory(units), generation: 2)
         #expect(same)
     }
 
@@ -93,7 +94,7 @@ struct MatchIndexSpoolTests {
         let first = Array(units.prefix(350)), rest = Array(units.dropFirst(350))
         let firstPath = Self.temporaryPath()
         defer { unlink(firstPath) }
-        try Data(Self.inMemory(first).serialized(generation: 1)).write(to: URL(fileURLWithPath: firstPath))
+        try Data(IndexFileBytes.written(Self.inMemory(first), generation: 1)).write(to: URL(fileURLWithPath: firstPath))
         let stored = try MatchIndex(mapping: MappedRegion(path: firstPath))
 
         let spool = try MatchIndexSpool(prefix: Self.temporaryPath(), continuing: stored)
@@ -102,7 +103,7 @@ struct MatchIndexSpoolTests {
         defer { unlink(path) }
         try spool.finish(writingTo: path, header: [], generation: 4)
         let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let same = written == Self.inMemory(units).serialized(generation: 4)
+        let same = try written == IndexFileBytes.written(Self.inMemory(units), generation: 4)
         #expect(same)
     }
 

@@ -81,7 +81,7 @@ struct MatchIndexTests {
         let before = index.search(request)
         #expect(before.contains { $0.unit == 10 && $0.base == 100 })
 
-        let restored = try MatchIndex(serialized: index.serialized(generation: 5))
+        let restored = try IndexFileBytes.read(IndexFileBytes.written(index, generation: 5))
         #expect(restored.generation == 5)
         #expect(Self.key(restored.search(request)) == Self.key(before))
 
@@ -100,7 +100,7 @@ struct MatchIndexTests {
     /// Writes `index` to a temporary file and maps it.
     static func mapped(_ index: MatchIndex, bytes: [UInt8]? = nil) throws -> (MatchIndex, URL) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-mapped-\(UUID().uuidString).idx")
-        try Data(bytes ?? index.serialized(generation: 3)).write(to: url)
+        try Data(bytes ?? IndexFileBytes.written(index, generation: 3)).write(to: url)
         return (try MatchIndex(mapping: MappedRegion(path: url.path)), url)
     }
 
@@ -228,10 +228,11 @@ struct MatchIndexTests {
     @Test(arguments: [0.05, 0.2, 0.4, 0.6, 0.8, 0.95])
     func mapping_survivesDamagedBytes(at fraction: Double) throws {
         let (index, sentences) = Self.randomMemory(seed: 12, units: 400)
-        var bytes = index.serialized()
+        let original = try IndexFileBytes.written(index)
+        var bytes = original
         let start = Int(Double(bytes.count) * fraction)
         for position in start..<min(bytes.count, start + 64) { bytes[position] = 0xFF }
-        #expect(bytes != index.serialized())
+        #expect(bytes != original)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-damaged-\(UUID().uuidString).idx")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -248,14 +249,14 @@ struct MatchIndexTests {
     }
 
     @Test(arguments: [[UInt8](), Array("TSMATCH3".utf8), Array("TSMATCH2".utf8), Array("NOTANIDX1234567".utf8)])
-    func init_rejectsCorruptBytes(bytes: [UInt8]) {
-        #expect(throws: MatchingError.self) { try MatchIndex(serialized: bytes) }
+    func init_rejectsCorruptBytes(bytes: [UInt8]) throws {
+        #expect(throws: MatchingError.self) { try IndexFileBytes.read(bytes) }
     }
 
     @Test func init_rejectsTruncatedIndex() throws {
         let (index, _) = Self.randomMemory(seed: 3, units: 50)
-        let bytes = index.serialized()
-        #expect(throws: MatchingError.self) { try MatchIndex(serialized: Array(bytes.prefix(bytes.count / 2))) }
+        let bytes = try IndexFileBytes.written(index)
+        #expect(throws: MatchingError.self) { try IndexFileBytes.read(Array(bytes.prefix(bytes.count / 2))) }
     }
 
     @Test func search_fallsBackOverLanguages() {

@@ -1,49 +1,51 @@
 import Foundation
-import GRDB
-import TesseraStorage
 #if canImport(Glibc)
 import Glibc
 #endif
-public import TesseraMatching
+package import TesseraMatching
+package import TesseraStorage
 
-/// Keeps the fuzzy-match side file in step with an import while the import writes, so that a
-/// bulk import leaves a current index behind at the cost of appending to a few temporary files.
+/// Builds the fuzzy-match side file while an import writes, so that a bulk import leaves a
+/// current index behind at the cost of appending to a few temporary files: the batch's
+/// ``UnitWriteObserver``.
 ///
-/// The import's reading thread analyses each unit with ``vocabulary`` (``PreparedUnit/init(_:analysingWith:)``);
-/// the write transaction's ``UnitSink`` appends each written unit with its new variant ids to a
-/// ``MatchIndexSpool``, and marks a replaced unit as removed; a batch that fails is undone in the
-/// spool as in the database. ``finish()`` writes the side file in bounded memory.
+/// The import's reading thread analyses each unit with ``vocabulary`` (`PreparedUnit(_:analysingWith:)`);
+/// the store's write transaction reports each written unit with its new variant ids, appended to
+/// a ``MatchIndexSpool`` on a thread of its own, and each replaced unit, marked as removed; a
+/// batch that fails is undone in the spool as in the store. ``finish()`` writes the side file in
+/// bounded memory.
 ///
-/// It starts only from a known state: a memory without variants, or one whose side file is
-/// current. It gives up (``isValid`` false, the caller falls back to ``MatchIndexFile/update(_:)``)
-/// when anything else wrote to the memory between its batches, or a unit arrived without an analysis.
+/// It starts only from a known state (``MatchIndexStore/beginImport()``): a store without
+/// variants, or one whose side file is current. It gives up (``isValid`` false, the caller falls
+/// back to ``MatchIndexStore/save()``) when anything else wrote to the store between its
+/// batches, or a unit arrived without an analysis.
 ///
 /// ```swift
-/// let update = try MatchIndexUpdate.start(tm)
-/// try tm.importBatch(batch, matchUpdate: update) { sink in
-///     try sink.add(PreparedUnit(unit, analysingWith: update?.vocabulary))
+/// let building = try index.beginImport()
+/// try tm.importBatch(batch, observer: building) { sink in
+///     try sink.add(PreparedUnit(unit, analysingWith: building?.vocabulary))
 /// }
-/// if try update?.finish() != true { try MatchIndexFile.update(tm) }
+/// if try building?.finish() != true { try index.save() }
 /// ```
-public final class MatchIndexUpdate: @unchecked Sendable {
+package final class MatchIndexImport: UnitWriteObserver, @unchecked Sendable {
     // @unchecked Sendable: the spool is written by `queue` (batches of operations the write
     // transaction's thread sends it) and read by the caller only after `drain()`; the other
     // fields belong to the write transaction's thread and, between batches, to the caller.
     let spool: MatchIndexSpool
     let file: String
     /// The database state the spool reflects.
-    var reflected: MatchIndexFile.Generation
-    private var pending: MatchIndexFile.Generation?
+    var reflected: ChangePosition
+    private var pending: ChangePosition?
     private var mark: MatchIndexSpool.Mark?
     /// Whether the spool still mirrors the memory; `false` once anything went past it.
-    public private(set) var isValid = true
+    package private(set) var isValid = true
     /// Whether the side file is written while the next batch finishes its SQL work (index
     /// builds, full-text inserts), on another thread: set before the last batch of an import.
-    public var writesDuringNextBatch = false
+    package var writesDuringNextBatch = false
     /// The write started by the last batch: its temporary file and outcome.
     private var early: (temporary: String, group: DispatchGroup, failure: Failure)?
     /// Whether the side file is already in place for the state reflected.
-    private var written = false
+    package private(set) var wroteEarly = false
 
     /// The outcome of work on another thread.
     final class Failure: @unchecked Sendable {
@@ -67,53 +69,26 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     static let operationBatch = 512
 
     /// The tables the reading thread analyses units with.
-    public var vocabulary: MatchIndexVocabulary { spool.vocabulary }
+    package var vocabulary: MatchIndexVocabulary { spool.vocabulary }
 
-    init(spool: MatchIndexSpool, file: String, reflected: MatchIndexFile.Generation) {
+    init(spool: MatchIndexSpool, file: String, reflected: ChangePosition) {
         self.spool = spool
         self.file = file
         self.reflected = reflected
     }
 
-    /// Starts an update for a write into `tm`: continuing its side file (with the units changed
-    /// since it was written caught up from the database), or from nothing when the memory holds no
-    /// variants or the file is missing or unreadable. `nil` only when the database changed in a way
-    /// the file cannot follow (it is newer than the database).
-    ///
-    /// - Throws: ``StorageError`` when the database cannot be read or the temporary files cannot
-    ///   be created.
-    /// - Complexity: O(size of the side file) to copy its columns into the spool, plus O(changes).
-    public static func start(_ tm: SQLiteTranslationStore) throws -> MatchIndexUpdate? {
-        try MatchIndexFile.migrate(tm)
-        let file = MatchIndexFile.path(for: tm)
-        return try tm.read { db -> MatchIndexUpdate? in
-            try MatchIndexFile.convertingErrors {
-                let state = try MatchIndexFile.Generation.current(db)
-                if state.maxVariant == 0 {  // no variants at all
-                    return MatchIndexUpdate(spool: try MatchIndexSpool(prefix: file), file: file, reflected: state)
-                }
-                guard FileManager.default.fileExists(atPath: file),
-                    let (index, stored) = try? MatchIndexFile.decode(MappedRegion(path: file)), stored.precedes(state)
-                else { return nil }
-                let changed = try MatchIndexFile.changedUnits(since: stored, db)
-                let spool = try MatchIndexFile.continuing(index, changed: changed, file: file, db)
-                return MatchIndexUpdate(spool: spool, file: file, reflected: state)
-            }
-        }
-    }
-
     // MARK: - Batch hooks (the write transaction's thread)
 
-    /// At the start of a batch: the database must be where the spool left it.
-    func begin(_ db: Database) throws {
+    /// At the start of a batch: the store must be where the spool left it.
+    package func batchBegan(at position: ChangePosition) throws {
         guard isValid else { return }
         drain()
-        if try MatchIndexFile.Generation.current(db) != reflected { isValid = false; return }
+        if position != reflected { isValid = false; return }
         mark = spool.mark()
     }
 
     /// A unit was inserted with `variantIDs` (in variant order).
-    func added(unit: Int64, variantIDs: [Int64], analyses: [MatchIndexAnalysis?]?) {
+    package func unitAdded(_ unit: Int64, variantIDs: [Int64], analyses: [MatchIndexAnalysis?]?) {
         guard isValid else { return }
         guard let analyses, analyses.count == variantIDs.count else { isValid = false; return }
         var variants: [(id: Int64, analysis: MatchIndexAnalysis)] = []
@@ -125,7 +100,7 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     }
 
     /// The variants of `unit` are being deleted (the unit is replaced).
-    func removed(unit: Int64) {
+    package func unitRemoved(_ unit: Int64) {
         guard isValid else { return }
         send(.remove(unit))
     }
@@ -168,19 +143,20 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// When the batch's units are all written, inside its transaction: the state the spool
     /// reflects once the transaction commits; with ``writesDuringNextBatch``, the side file starts
     /// being written on another thread while the batch finishes its SQL work.
-    func bodyEnded(_ db: Database) throws {
+    package func batchBodyEnded(at state: ChangePosition) throws {
         guard isValid else { return }
         drain()
         guard isValid else { return }
-        let state = try MatchIndexFile.Generation.current(db)
         pending = state
         guard writesDuringNextBatch else { return }
         writesDuringNextBatch = false
-        let temporary = file + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        // Named after the spool (process id and a serial): unique per writer, so two imports in
+        // one process never share it, and removed by the next open if this process is killed.
+        let temporary = spool.prefix + ".early"
         let group = DispatchGroup()
         let failure = Failure()
         let spool = self.spool
-        let header = state.header
+        let header = SideFileHeader(state).bytes
         group.enter()
         Thread.detachNewThread {
             do {
@@ -194,19 +170,19 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     }
 
     /// The batch committed.
-    func committed() {
+    package func batchCommitted() {
         if let pending { reflected = pending }
         pending = nil
         mark = nil
         if let (temporary, group, failure) = early {
             group.wait()
             early = nil
-            if failure.error == nil, (try? MatchIndexSpool.moveIntoPlace(temporary, file)) != nil { written = true }
+            if failure.error == nil, (try? MatchIndexSpool.moveIntoPlace(temporary, file)) != nil { wroteEarly = true }
         }
     }
 
     /// The batch was rolled back: its appends and removals are undone.
-    func rolledBack() {
+    package func batchRolledBack() {
         pending = nil
         drain()
         if let (temporary, group, failure) = early {
@@ -224,13 +200,13 @@ public final class MatchIndexUpdate: @unchecked Sendable {
     /// - Throws: ``StorageError`` when the file cannot be written.
     /// - Complexity: see ``MatchIndexSpool/finish(writingTo:header:generation:postingsPerPass:)``.
     @discardableResult
-    public func finish() throws -> Bool {
+    package func finish() throws -> Bool {
         drain()
         guard isValid else { return false }
-        if written { return true }
-        try MatchIndexFile.convertingErrors {
+        if wroteEarly { return true }
+        try MatchIndexStore.convertingErrors {
             try spool.finish(
-                writingTo: file, header: reflected.header, generation: reflected.counter)
+                writingTo: file, header: SideFileHeader(reflected).bytes, generation: reflected.counter)
         }
         return true
     }

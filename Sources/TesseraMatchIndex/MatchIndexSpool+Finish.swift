@@ -3,10 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TesseraMatching
 
 extension MatchIndexSpool {
     /// Writes the index file: `header` (the caller's own bytes, such as a generation stamp), then
-    /// the index in the format of ``MatchIndex/serialized(generation:)``, to a temporary file
+    /// the index in the format ``MatchIndex/init(mapping:offset:)`` reads, to a temporary file
     /// renamed over `path` at the end (a reader never sees half a file). Removed entries are left
     /// out; the temporary column files stay until the spool goes away.
     ///
@@ -19,7 +20,7 @@ extension MatchIndexSpool {
     /// - Throws: ``MatchingError`` `cannotWrite` when a file cannot be read or written.
     /// - Complexity: O(t) in the number of tokens, in ⌈t / ``postingsPerPass``⌉ passes over the
     ///   postings; memory O(vocabulary + ``postingsPerPass``).
-    public func finish(
+    package func finish(
         writingTo path: String, header: [UInt8], generation: UInt64, postingsPerPass: Int = MatchIndexSpool.postingsPerPass
     ) throws {
         let temporary = "\(prefix).out"
@@ -31,7 +32,7 @@ extension MatchIndexSpool {
     /// ``finish(writingTo:header:generation:postingsPerPass:)``; ``moveIntoPlace(_:_:)`` does the
     /// rest). On failure nothing is left at `temporary`.
     /// - Throws: ``MatchingError`` `cannotWrite`.
-    public func writeFile(
+    package func writeFile(
         at temporary: String, header: [UInt8], generation: UInt64, postingsPerPass: Int = MatchIndexSpool.postingsPerPass
     ) throws {
         let output = try IndexOutput(path: temporary)
@@ -47,7 +48,7 @@ extension MatchIndexSpool {
 
     /// Renames a written index file over `path` (atomic: a reader maps either file, never half).
     /// - Throws: ``MatchingError`` `cannotWrite`; the temporary file is removed.
-    public static func moveIntoPlace(_ temporary: String, _ path: String) throws {
+    package static func moveIntoPlace(_ temporary: String, _ path: String) throws {
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw MatchingError(.cannotWrite, "Cannot move the match index file into place.", context: path)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TesseraMatching
 
 /// An append-only array of fixed-width integers kept in a temporary file, written through a small
 /// buffer: how ``MatchIndexSpool`` holds the columns of an index being built without holding them

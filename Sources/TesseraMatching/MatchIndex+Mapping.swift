@@ -2,67 +2,7 @@ import TesseraCore
 
 extension MatchIndex {
     /// The first bytes of a serialised index (version 3: aligned sections, readable in place).
-    static let magic: [UInt8] = Array("TSMATCH3".utf8)
-
-    /// The index as bytes for a side file: a header (magic, `generation`, sorted-entry count) and
-    /// sections, each a byte count and the little-endian array padded to 8 bytes. The token table
-    /// is stored twice over: texts by id (offsets and one UTF-8 blob) and a table of 64-bit FNV-1a
-    /// hashes sorted with their ids, so that a reader maps the file and finds a token by binary
-    /// search, with nothing rebuilt at load (``init(mapping:offset:)``).
-    ///
-    /// ```swift
-    /// let bytes = index.serialized(generation: 7)
-    /// let again = try MatchIndex(serialized: bytes)   // again.generation == 7
-    /// ```
-    /// - Parameter generation: A counter of the store the index mirrors, read back by ``init(serialized:)``.
-    /// - Complexity: O(size of the index), plus O(k log k) to sort the k token hashes.
-    public func serialized(generation: UInt64 = 0) -> [UInt8] {
-        var index = self
-        index.materialize()
-        if !index.recentPostings.isEmpty || !index.removed.isEmpty
-            || index.postingStarts.count != index.tokenTexts.count + 1 + index.repeatKeys.count
-        {
-            index.finalize()
-        }
-        var writer = ByteWriter()
-        writer.bytes(Self.magic)
-        writer.integer(generation)
-        writer.integer(UInt64(index.sortedCount))
-        writer.section(Array(index.languages.map(\.description).joined(separator: "\n").utf8))
-        var offsets: [UInt32] = [0]
-        var blob: [UInt8] = []
-        var hashes: [(UInt64, UInt32)] = []
-        hashes.reserveCapacity(index.tokenTexts.count)
-        for (id, token) in index.tokenTexts.enumerated() {
-            blob.append(contentsOf: token.utf8)
-            offsets.append(UInt32(blob.count))
-            hashes.append((Self.tokenHash(token), UInt32(id)))
-        }
-        hashes.sort { $0 < $1 }
-        writer.section(offsets)
-        writer.section(blob)
-        writer.section(hashes.map(\.0))
-        writer.section(hashes.map(\.1))
-        writer.section(index.entryIDs.array)
-        writer.section(index.entryUnits.array)
-        writer.section(index.entryLanguages.array)
-        writer.section(index.entryUnitMasks.array)
-        writer.section(index.entryCharLengths.array)
-        writer.section(index.entryTokenStarts.array)
-        writer.section(index.tokens.array)
-        let repeats = index.repeatKeys.sorted { $0.key < $1.key }
-        writer.section(repeats.map(\.key))
-        writer.section(repeats.map(\.value))
-        writer.section(index.postingStarts.array)
-        writer.section(index.postings.array)
-        let buckets = index.charBuckets.sorted { $0.key < $1.key }
-        var bucketStarts: [UInt32] = [0]
-        for bucket in buckets { bucketStarts.append(bucketStarts[bucketStarts.count - 1] + UInt32(bucket.value.count)) }
-        writer.section(buckets.map(\.key))
-        writer.section(bucketStarts)
-        writer.section(buckets.flatMap(\.value))
-        return writer.data
-    }
+    package static let magic: [UInt8] = Array("TSMATCH3".utf8)
 
     /// The 64-bit FNV-1a hash of a token's UTF-8 bytes (stable across processes, unlike `Hasher`).
     @inline(__always) static func tokenHash(_ token: String) -> UInt64 {
@@ -70,27 +10,13 @@ extension MatchIndex {
     }
 
     /// The 64-bit FNV-1a hash of UTF-8 bytes.
-    @inline(__always) static func tokenHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    @inline(__always) package static func tokenHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
-    }
-
-    /// Reads an index written by ``serialized(generation:)``, copying it into memory.
-    /// - Throws: ``MatchingError`` of kind `corruptIndex` for bytes of another version, truncated
-    ///   or inconsistent.
-    public init(serialized bytes: [UInt8]) throws {
-        self = try bytes.withUnsafeBytes { try MatchIndex(serializedBuffer: $0) }
-    }
-
-    /// Reads an index from memory, copying the arrays out of the buffer.
-    /// - Throws: ``MatchingError`` of kind `corruptIndex`.
-    public init(serializedBuffer bytes: UnsafeRawBufferPointer) throws {
-        try self.init(sections: bytes, region: nil)
-        materialize()
     }
 
     /// Reads an index in place from a mapped side file, starting `offset` bytes into it: nothing
@@ -235,25 +161,7 @@ struct MatchIndexMappedTables: Sendable {
     }
 }
 
-/// Appends little-endian integers and 8-byte-aligned sections to a byte buffer.
-struct ByteWriter {
-    var data: [UInt8] = []
-
-    mutating func bytes(_ bytes: [UInt8]) { data.append(contentsOf: bytes) }
-
-    mutating func integer<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-    }
-
-    /// A byte count, the elements (little-endian hosts only), zero padding to a multiple of 8.
-    mutating func section<T: FixedWidthInteger>(_ values: [T]) {
-        integer(UInt64(values.count * MemoryLayout<T>.size))
-        values.withUnsafeBytes { raw in data.append(contentsOf: raw) }
-        while data.count % 8 != 0 { data.append(0) }
-    }
-}
-
-/// Reads what ``ByteWriter`` wrote as column views, throwing on truncation.
+/// Reads the sections of an index file (written by `MatchIndexSpool` in TesseraMatchIndex) as column views, throwing on truncation.
 struct ByteReader {
     let data: UnsafeRawBufferPointer
     let region: MappedRegion?

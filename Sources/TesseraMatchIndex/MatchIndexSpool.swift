@@ -4,10 +4,11 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+package import TesseraMatching
 
 /// Builds a match index file in bounded memory: entries are appended to temporary column files
 /// as they come (an import's writing thread), and ``finish(writingTo:header:generation:)`` turns
-/// them into the side-file format of ``MatchIndex/serialized(generation:)``, inverting the postings
+/// them into the side-file format that ``MatchIndex/init(mapping:offset:)`` reads, inverting the postings
 /// in passes of bounded size.
 ///
 /// What stays in memory while entries stream in is the ``vocabulary`` (distinct words and
@@ -25,19 +26,19 @@ import Synchronization
 ///
 /// Units can be removed (``remove(unit:)``: a replaced unit's old entries are dropped at the end)
 /// and a stretch of appends undone (``mark()``, ``rollback(to:)``: a failed import file).
-public final class MatchIndexSpool: @unchecked Sendable {
+package final class MatchIndexSpool: @unchecked Sendable {
     // @unchecked Sendable: used by one thread at a time (the writer appends; the caller finishes
     // after the writer is done). The vocabulary has its own rule (see MatchIndexVocabulary).
 
     /// Where a spool stood: what ``rollback(to:)`` goes back to.
-    public struct Mark: Sendable {
+    package struct Mark: Sendable {
         let entries: Int
         let tokens: Int
         let removed: [Int64: Int]
     }
 
     /// The token and language tables the entries refer to.
-    public let vocabulary: MatchIndexVocabulary
+    package let vocabulary: MatchIndexVocabulary
     let ids: SpoolColumn<Int64>
     let units: SpoolColumn<Int64>
     let languages: SpoolColumn<UInt16>
@@ -52,16 +53,17 @@ public final class MatchIndexSpool: @unchecked Sendable {
 
     /// The number of postings inverted per pass of ``finish(writingTo:header:generation:)``
     /// (4 bytes each): the bound of its memory beyond the vocabulary.
-    public static let postingsPerPass = 4 << 20
+    package static let postingsPerPass = 4 << 20
 
-    /// Creates an empty spool whose temporary files are `prefix.spool-PID-N.*` (the column files
+    /// Creates an empty spool whose temporary files are `prefix.spool-PID-N.*`, N a serial of the
+    /// process, so two spools never share a name, even in one process (the column files
     /// are unlinked as soon as they are open). It first removes the files that the spools of
     /// processes no longer running left under `prefix` (``removeLeftovers(of:)``).
     /// - Parameters:
     ///   - prefix: A path in the folder where the index file will be written.
     ///   - vocabulary: The tables to continue (``MatchIndexVocabulary/init(continuing:)``), or a new one.
     /// - Throws: ``MatchingError`` `cannotWrite` when the temporary files cannot be created.
-    public init(prefix: String, vocabulary: MatchIndexVocabulary = MatchIndexVocabulary()) throws {
+    package init(prefix: String, vocabulary: MatchIndexVocabulary = MatchIndexVocabulary()) throws {
         Self.removeLeftovers(of: prefix)
         let base = "\(prefix).spool-\(getpid())-\(Self.nextSerial())"
         self.prefix = base
@@ -79,7 +81,7 @@ public final class MatchIndexSpool: @unchecked Sendable {
     /// index's tables), so that new entries can be added and old units removed.
     ///
     /// - Complexity: O(size of the index), streamed.
-    public convenience init(prefix: String, continuing index: MatchIndex) throws {
+    package convenience init(prefix: String, continuing index: MatchIndex) throws {
         try self.init(prefix: prefix, vocabulary: MatchIndexVocabulary(continuing: index))
         for entry in 0..<index.entryCount where !index.removed.contains(UInt32(entry)) {
             try ids.append(index.entryIDs[entry])
@@ -97,12 +99,12 @@ public final class MatchIndexSpool: @unchecked Sendable {
     private static func nextSerial() -> Int { serial.wrappingAdd(1, ordering: .relaxed).newValue }
 
     /// The number of entries appended (removed ones included).
-    public var entryCount: Int { ids.count }
+    package var entryCount: Int { ids.count }
 
     /// Appends the variants of one unit, in order. A unit with no variants adds nothing.
     /// - Throws: ``MatchingError`` `cannotWrite` when a temporary file cannot be written.
     /// - Complexity: O(number of tokens).
-    public func append(unit: Int64, variants: [(id: Int64, analysis: MatchIndexAnalysis)]) throws {
+    package func append(unit: Int64, variants: [(id: Int64, analysis: MatchIndexAnalysis)]) throws {
         guard !variants.isEmpty else { return }
         var mask: UInt64 = 0
         for variant in variants { mask |= MatchIndex.bit(variant.analysis.language) }
@@ -119,18 +121,18 @@ public final class MatchIndexSpool: @unchecked Sendable {
 
     /// Drops every entry of `unit` appended so far (the unit is being replaced; its new variants
     /// may be appended after this call).
-    public func remove(unit: Int64) {
+    package func remove(unit: Int64) {
         removedBefore[unit] = ids.count
     }
 
     /// The current position, for ``rollback(to:)``.
-    public func mark() -> Mark {
+    package func mark() -> Mark {
         Mark(entries: ids.count, tokens: tokens.count, removed: removedBefore)
     }
 
     /// Undoes every append and removal made after `mark`.
     /// - Throws: ``MatchingError`` `cannotWrite` when a temporary file cannot be shortened.
-    public func rollback(to mark: Mark) throws {
+    package func rollback(to mark: Mark) throws {
         try ids.truncate(to: mark.entries)
         try units.truncate(to: mark.entries)
         try languages.truncate(to: mark.entries)

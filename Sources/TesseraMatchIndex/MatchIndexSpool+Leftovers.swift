@@ -7,8 +7,9 @@ import Darwin
 extension MatchIndexSpool {
     /// Removes the temporary files that writers of the index file `path` left behind when their
     /// process ended without cleaning up (a `kill -9`, a crash, or a version that kept its column
-    /// files on disk): `path.spool-PID-*` (spool columns and index files being written) and
-    /// `path.tmp-PID` (an index file written during an import), for every PID that is not a
+    /// files on disk): `path.spool-PID-SERIAL.*` (spool columns, index files being written, the early write
+    /// of an import: unique per writer, the process id only tells whether the writer still runs)
+    /// and `path.tmp-PID` (an early write of older versions), for every PID that is not a
     /// running process. The files of a running process are left alone, whoever it is; a PID reused
     /// by an unrelated process only delays the removal until that process ends.
     ///
@@ -18,7 +19,7 @@ extension MatchIndexSpool {
     ///
     /// - Parameter path: The index file whose leftovers to remove.
     /// - Complexity: O(entries in the folder of `path`).
-    public static func removeLeftovers(of path: String) {
+    package static func removeLeftovers(of path: String) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? "./"
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

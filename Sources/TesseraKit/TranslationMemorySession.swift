@@ -1,0 +1,112 @@
+import Foundation
+public import TesseraMatching
+package import TesseraMatchIndex
+package import TesseraStorage
+
+/// A translation memory opened once and held open (a server, a batch): the store and its match
+/// index, shared by any number of concurrent readers while one writer at a time imports.
+///
+/// - Writes (``ImportTMX``, ``AlignStore``) are serialised inside the session: one at a time.
+/// - Reads never wait for a write's transaction: SQLite's write-ahead log lets a reader see the
+///   last committed state while a writer works.
+/// - Before each lookup, ``currentIndex()`` compares the store's change position with the one of
+///   the index it holds (two `max()` reads): when nothing moved it returns the same index; when
+///   the session itself or another process wrote, the index catches up from the change feed.
+/// - ``close()`` waits for a running write, then refuses further use.
+///
+/// Calls are synchronous; an async front end runs them on a thread pool.
+///
+/// ```swift
+/// let memory = try TranslationMemory(location: StoreLocation(option: "tm.db"))
+/// defer { memory.close() }
+/// _ = try ImportTMX(database: memory.location).run(files: ["a.tmx"], session: memory)
+/// let matches = try Lookup(session: memory).run("Open the file", options: options)
+/// ```
+public final class TranslationMemory: Sendable {
+    /// Where the memory is stored.
+    public let location: StoreLocation
+    /// The store (the backend ``StoreOpener`` chose for ``location``).
+    package let store: any TranslationStore
+    /// The match index of the store (its side file and the index held in memory).
+    package let matchIndex: MatchIndexStore
+    /// Serialises writes, and ``close()`` with them.
+    private let writeLock = NSLock()
+    /// Whether ``close()`` was called (read and written under `state`).
+    private let state = SessionState()
+
+    /// Opens (or creates) the memory at `location` and its match index; removes the temporary files
+    /// that a killed writer of the index left behind. The index itself is read on first use.
+    /// - Throws: `StorageError` when the database cannot be opened or migrated.
+    public init(location: StoreLocation) throws {
+        self.location = location
+        store = try StoreOpener.translationStore(location)
+        matchIndex = try MatchIndexStore(source: store)
+    }
+
+    /// Opens (or creates) the SQLite memory at `path`; see ``init(location:)``.
+    /// - Throws: `StorageError` when the database cannot be opened or migrated.
+    public convenience init(path: String) throws {
+        try self.init(location: .sqlite(path: path))
+    }
+
+    /// The match index, current with the store now (see ``MatchIndexStore/current()``): cheap
+    /// when nothing moved since the last call, caught up from the change feed when anything did.
+    /// Never waits for a running import.
+    /// - Throws: ``KitError`` `closed`; `StorageError` when the store cannot be read.
+    public func currentIndex() throws -> MatchIndex {
+        try checkOpen()
+        return try matchIndex.current()
+    }
+
+    /// The match index when the memory has a side file (caught up as ``currentIndex()``), `nil`
+    /// without one: nothing is built (a reader with another way to answer, such as concordance).
+    /// - Throws: ``KitError`` `closed`.
+    package func currentIndexIfPresent() throws -> MatchIndex? {
+        try checkOpen()
+        return matchIndex.currentIfPresent()
+    }
+
+    /// Runs one write (an import, aligned units) with the store and the match index, after any
+    /// other write of this session has finished.
+    /// - Throws: ``KitError`` `closed`; the error of `body` unchanged.
+    package func write<T>(_ body: (any TranslationStore, MatchIndexStore) throws -> T) throws -> T {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        try checkOpen()
+        return try body(store, matchIndex)
+    }
+
+    /// Closes the session: waits for a running write, then every later call throws ``KitError``
+    /// `closed`. The database connections close when the last reference goes away.
+    public func close() {
+        writeLock.lock()
+        state.close()
+        writeLock.unlock()
+    }
+
+    /// Whether ``close()`` was called.
+    public var isClosed: Bool { state.isClosed }
+
+    private func checkOpen() throws {
+        if state.isClosed { throw KitError(.closed, "The translation memory \(location) is closed.") }
+    }
+}
+
+/// The open/closed flag of a session, behind a lock.
+private final class SessionState: @unchecked Sendable {
+    // @unchecked Sendable: `closed` is only touched under `lock`.
+    private let lock = NSLock()
+    private var closed = false
+
+    var isClosed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return closed
+    }
+
+    func close() {
+        lock.lock()
+        closed = true
+        lock.unlock()
+    }
+}

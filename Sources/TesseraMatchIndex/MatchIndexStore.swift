@@ -1,0 +1,306 @@
+import Foundation
+import TesseraCore
+public import TesseraMatching
+public import TesseraStorage
+
+/// The fuzzy-match index of one store, kept in a side file (`<location>-match`) and current with
+/// the store: the one owner of the side-file format, its generation, its build during an import,
+/// its catch-up from the change feed and its crash cleanup.
+///
+/// The file starts with a header (magic and the ``ChangePosition`` it reflects), then the index
+/// in the format ``MatchIndex/init(mapping:offset:)`` reads in place. ``current()`` is what a
+/// reader asks for: when the store moved since the index it holds, the units changed since then
+/// are removed and added again in memory (O(changes): the mapped file is not copied); the file is
+/// rewritten (a temporary file renamed over it, so a concurrent reader never sees half a file)
+/// only when the catch-up passes ``rewriteThreshold`` changes; a missing, corrupt or foreign file
+/// is rebuilt from the store in bounded memory. Writers call ``beginImport()`` (the file is built
+/// while an import writes) or ``save()`` at their end.
+///
+/// Opening removes the temporary files a killed writer left behind (``MatchIndexSpool/removeLeftovers(of:)``).
+/// Safe to share between threads: ``current()`` serialises its catch-up; calls are synchronous
+/// (an async front end runs them on a thread pool).
+///
+/// ```swift
+/// let store = try MatchIndexStore(source: tm)
+/// let index = try store.current()
+/// index.search(request)
+/// ```
+public final class MatchIndexStore: @unchecked Sendable {
+    // @unchecked Sendable: `cached` is read and written under `lock`; the rest is immutable.
+
+    /// What ``bringUpToDate(rebuild:)`` or ``save()`` did.
+    public struct Loaded: Sendable {
+        /// The index, current with the store snapshot read.
+        public var index: MatchIndex
+        /// Whether it was built from scratch.
+        public var rebuilt: Bool
+        /// Units re-indexed from the change feed.
+        public var updatedUnits: Int
+        /// Size of the side file in bytes after loading.
+        public var fileSize: Int
+
+        /// Creates a report.
+        package init(index: MatchIndex, rebuilt: Bool, updatedUnits: Int, fileSize: Int) {
+            self.index = index
+            self.rebuilt = rebuilt
+            self.updatedUnits = updatedUnits
+            self.fileSize = fileSize
+        }
+    }
+
+    /// The number of changed units from which ``save()`` rewrites the side file (and a load,
+    /// from at least 1% of the entries); fewer changes are re-applied in memory, which costs
+    /// O(changes), while a rewrite costs O(size of the index).
+    public static let rewriteThreshold = 1000
+
+    /// The store the index mirrors.
+    public let source: any MatchIndexSource
+    /// The side file.
+    public let path: String
+    private let lock = NSLock()
+    /// The index last handed out by ``current()`` and the position it reflects.
+    private var cached: (index: MatchIndex, position: ChangePosition)?
+
+    /// Opens the index of `source`: prepares its change feed and removes the temporary files of
+    /// writers that were killed. Reads nothing else (the side file is read on first use).
+    /// - Throws: `StorageError` when the change feed cannot be prepared.
+    public init(source: any MatchIndexSource) throws {
+        self.source = source
+        path = Self.path(for: source)
+        try source.prepareChangeFeed()
+        MatchIndexSpool.removeLeftovers(of: path)
+    }
+
+    /// The index of `source` when it has a side file, `nil` without one (nothing is created or
+    /// migrated): for a reader that has another way to answer (concordance of a pair).
+    /// - Throws: `StorageError` when the change feed cannot be prepared.
+    public static func existing(source: any MatchIndexSource) throws -> MatchIndexStore? {
+        guard FileManager.default.fileExists(atPath: path(for: source)) else { return nil }
+        return try MatchIndexStore(source: source)
+    }
+
+    /// The side file of a store.
+    public static func path(for source: any MatchIndexSource) -> String { source.matchIndexLocation + "-match" }
+
+    // MARK: - Reading
+
+    /// The index, current with the store now: when the store's ``ChangePosition`` has not moved
+    /// since the last call, the same index (one cheap position read); else caught up. Changes
+    /// are applied to the index in memory; when there are many, a newer side file (an import's)
+    /// is mapped first, and the file is rewritten past ``rewriteThreshold``. Never waits for a
+    /// writer's transaction.
+    /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
+    /// - Complexity: O(1) reads when nothing moved; O(changes) for a small catch-up.
+    public func current() throws -> MatchIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = try source.changePosition()
+        if let cached, cached.position == now { return cached.index }
+        if var (index, position) = cached, position.precedes(now) {
+            // Nothing newer on disk than what is held: apply the changes in memory when few.
+            let onDisk = Self.header(of: path)
+            let fileIsNewer = onDisk.map { $0 != position && position.precedes($0) && $0.precedes(now) } ?? false
+            if !fileIsNewer {
+                let applied = try source.withSnapshot { snapshot -> ChangePosition? in
+                    let reached = try snapshot.position
+                    let units = try snapshot.changedUnits(since: position)
+                    guard units.count < Self.rewriteThreshold else { return nil }
+                    try Self.apply(units, to: &index, from: snapshot)
+                    return reached
+                }
+                if let applied {
+                    position = applied
+                    self.cached = (index, position)
+                    return index
+                }
+            }
+        }
+        let loaded = try bringUpToDate(rebuild: false, saveAnyChange: false)
+        return loaded.index
+    }
+
+    /// The index when a side file exists (mapped and caught up, as ``current()``), `nil` without
+    /// one: nothing is built. For a reader that has another way to answer (concordance of a pair).
+    public func currentIfPresent() -> MatchIndex? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try? current()
+    }
+
+    /// Reads the side file and catches it up with the store, rebuilding it when asked or when it
+    /// is missing, corrupt or foreign; rewrites it when the catch-up is large (from
+    /// ``rewriteThreshold`` units and 1% of the entries).
+    /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
+    /// - Complexity: O(size of the file) to map it, plus O(changes); O(size of the store) to rebuild.
+    public func bringUpToDate(rebuild: Bool = false) throws -> Loaded {
+        lock.lock()
+        defer { lock.unlock() }
+        return try bringUpToDate(rebuild: rebuild, saveAnyChange: false)
+    }
+
+    /// Brings the side file up to date after a write (an import that could not build it while it
+    /// wrote, `align --store`): when at least ``rewriteThreshold`` units changed since it was
+    /// written, it is rewritten, so that the next reader maps it and has nothing to catch up;
+    /// fewer changes are left for readers to apply in memory. Builds the file when it is missing.
+    /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
+    @discardableResult
+    public func save() throws -> Loaded {
+        lock.lock()
+        defer { lock.unlock() }
+        return try bringUpToDate(rebuild: false, saveAnyChange: true)
+    }
+
+    /// Calls ``save()``; a failure only defers the work to the next reader.
+    /// - Returns: Whether the side file was brought up to date.
+    @discardableResult
+    public func saveAfterWrite() -> Bool { (try? save()) != nil }
+
+    /// The catch-up behind ``bringUpToDate(rebuild:)`` and ``save()``; the caller holds `lock`.
+    private func bringUpToDate(rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
+        var stored: (index: MatchIndex, position: ChangePosition)?
+        // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
+        // corrupted the heap when freed on Linux.
+        if !rebuild, FileManager.default.fileExists(atPath: path) {
+            stored = try? Self.decode(MappedRegion(path: path))
+        }
+        enum Outcome {
+            case current(MatchIndex, ChangePosition, units: Int)
+            case written(rebuilt: Bool, units: Int)
+        }
+        let file = path
+        let outcome: Outcome = try source.withSnapshot { snapshot in
+            try Self.convertingErrors {
+                let position = try snapshot.position
+                if let (storedIndex, storedPosition) = stored, storedPosition.precedes(position) {
+                    var index = storedIndex
+                    let units = try snapshot.changedUnits(since: storedPosition)
+                    if units.isEmpty { return .current(index, position, units: 0) }
+                    // Rewrite the file only when the catch-up work is worth saving: small deltas are
+                    // cheaper to apply again on the next load than a rewrite of the whole file.
+                    let threshold = saveAnyChange ? Self.rewriteThreshold : max(Self.rewriteThreshold, index.entryCount / 100)
+                    if units.count >= threshold {
+                        let spool = try Self.continuing(index, changed: units, file: file, from: snapshot)
+                        try spool.finish(writingTo: file, header: SideFileHeader(position).bytes, generation: position.counter)
+                        return .written(rebuilt: false, units: units.count)
+                    }
+                    try Self.apply(units, to: &index, from: snapshot)
+                    return .current(index, position, units: units.count)
+                }
+                // A build from the store, streamed through a spool: memory stays bounded.
+                let spool = try MatchIndexSpool(prefix: file)
+                var units = 0
+                try snapshot.forEachUnit { unit, variants in
+                    try Self.append(unit: unit, variants: variants, to: spool)
+                    units += 1
+                }
+                try spool.finish(writingTo: file, header: SideFileHeader(position).bytes, generation: position.counter)
+                return .written(rebuilt: true, units: units)
+            }
+        }
+        var loaded: Loaded
+        switch outcome {
+        case .current(let index, let position, let units):
+            loaded = Loaded(index: index, rebuilt: false, updatedUnits: units, fileSize: 0)
+            cached = (index, position)
+        case .written(let rebuilt, let units):
+            let (index, position) = try Self.decode(MappedRegion(path: path))
+            loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: units, fileSize: 0)
+            cached = (index, position)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        return loaded
+    }
+
+    // MARK: - Writing during an import
+
+    /// Starts building the side file during an import (a ``MatchIndexImport``, the batch's
+    /// ``UnitWriteObserver``), continuing the side file (with the units changed since it was
+    /// written caught up from the store), or from nothing when the store holds no variants.
+    /// `nil` when the file is missing, unreadable or newer than the store: the writer then calls
+    /// ``save()`` at its end.
+    /// - Throws: `StorageError` when the store cannot be read or the temporary files cannot be created.
+    /// - Complexity: O(size of the side file) to copy its columns into the spool, plus O(changes).
+    package func beginImport() throws -> MatchIndexImport? {
+        let file = path
+        return try source.withSnapshot { snapshot -> MatchIndexImport? in
+            try Self.convertingErrors {
+                let position = try snapshot.position
+                if position.maxVariant == 0 {  // no variants at all
+                    return MatchIndexImport(spool: try MatchIndexSpool(prefix: file), file: file, reflected: position)
+                }
+                guard FileManager.default.fileExists(atPath: file),
+                    let (index, stored) = try? Self.decode(MappedRegion(path: file)), stored.precedes(position)
+                else { return nil }
+                let changed = try snapshot.changedUnits(since: stored)
+                let spool = try Self.continuing(index, changed: changed, file: file, from: snapshot)
+                return MatchIndexImport(spool: spool, file: file, reflected: position)
+            }
+        }
+    }
+
+    // MARK: - Plumbing
+
+    /// Removes the `units` from `index` and adds them again from `snapshot` (deleted ones stay out).
+    static func apply(_ units: Set<Int64>, to index: inout MatchIndex, from snapshot: any MatchIndexSnapshot) throws {
+        index.indexesImmediately = true
+        for unit in units.sorted() {
+            index.remove(unit: unit)
+            let variants = try snapshot.variants(ofUnit: unit).compactMap(entry)
+            if !variants.isEmpty { index.add(unit: unit, variants: variants) }
+        }
+    }
+
+    /// Runs `body`, turning a ``MatchingError`` of the side file into a `StorageError`.
+    static func convertingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as MatchingError {
+            throw StorageError(.cannotOpen, "Cannot write the match index file: \(error.message)" + (error.context.map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// A spool that continues `stored` with the `changed` units removed and added again from the
+    /// store (the catch-up of a side file, streamed).
+    static func continuing(
+        _ stored: MatchIndex, changed: Set<Int64>, file: String, from snapshot: any MatchIndexSnapshot
+    ) throws -> MatchIndexSpool {
+        let spool = try MatchIndexSpool(prefix: file, continuing: stored)
+        for unit in changed.sorted() {
+            spool.remove(unit: unit)
+            try append(unit: unit, variants: snapshot.variants(ofUnit: unit), to: spool)
+        }
+        return spool
+    }
+
+    /// Appends the variants of one unit to a spool (variants whose tag does not parse are left
+    /// out, as everywhere in the index).
+    static func append(unit: Int64, variants: [IndexedVariant], to spool: MatchIndexSpool) throws {
+        let analysed = variants.compactMap { variant -> (id: Int64, analysis: MatchIndexAnalysis)? in
+            spool.vocabulary.analyse(variant.text, languageTag: variant.language).map { (id: variant.id, analysis: $0) }
+        }
+        try spool.append(unit: unit, variants: analysed)
+    }
+
+    /// An index entry from a stored variant (`nil` when its tag does not parse).
+    static func entry(_ variant: IndexedVariant) -> MatchIndex.Entry? {
+        guard let language = LanguageTag(variant.language) else { return nil }
+        return MatchIndex.Entry(id: variant.id, language: language, text: variant.text)
+    }
+
+    /// Reads a side file in place: header and index (see ``MatchIndex/init(mapping:offset:)``).
+    static func decode(_ region: MappedRegion) throws -> (MatchIndex, ChangePosition) {
+        guard let header = SideFileHeader(region.bytes) else {
+            throw StorageError(.corruptData, "The match index file has no valid header.")
+        }
+        let index = try MatchIndex(mapping: region, offset: SideFileHeader.size)
+        return (index, header.position)
+    }
+
+    /// The position in the header of the side file at `path`, without mapping the index.
+    static func header(of path: String) -> ChangePosition? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let bytes = try? handle.read(upToCount: SideFileHeader.size) else { return nil }
+        return bytes.withUnsafeBytes { SideFileHeader($0)?.position }
+    }
+}
