@@ -120,6 +120,7 @@ let package = Package(
                 "TesseraServer", "TesseraKit", "TesseraCore", "TesseraStorage", "TesseraTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",

@@ -1,4 +1,4 @@
-import TesseraCore
+package import TesseraCore
 
 /// Language codes as translation tools write them (gettext/POSIX style: `pt_br`, `pt_BR`,
 /// `sr@latin`, `ca@valencia`; or BCP 47: `pt-BR`, `sr-Latn`) mapped to a BCP 47 ``LanguageTag``,

@@ -1,9 +1,9 @@
 import Foundation
 import TesseraAlignment
-import TesseraCore
-import TesseraGlossary
-import TesseraKit
-import TesseraStorage
+package import TesseraCore
+package import TesseraGlossary
+package import TesseraKit
+package import TesseraStorage
 import TesseraText
 
 /// The ONE place where the service calls TesseraKit: every use case the routes need, with

@@ -1,5 +1,5 @@
-import Hummingbird
-import TesseraStorage
+package import Hummingbird
+package import TesseraStorage
 
 /// The request context of every route: Hummingbird's core storage plus the API key the request
 /// was authenticated with.

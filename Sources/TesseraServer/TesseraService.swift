@@ -1,4 +1,4 @@
-import Hummingbird
+package import Hummingbird
 public import Logging
 import NIOCore
 import TesseraCore

@@ -46,8 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let host = host
         try await service.run(logger: Logger(label: "tessera")) { port in
-            print("listening on http://\(host):\(port)")
-            fflush(stdout)
+            // Unbuffered, so that a script waiting for the port sees it at once.
+            FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
     }
 }

@@ -10,14 +10,16 @@ struct OpenAPIDocumentTests {
     }
 
     /// Every route the router serves is in the document with its method, and nothing else is.
-    @Test func pathsAndRoutesAgree() throws {
+    @Test func pathsAndRoutesAgree() async throws {
         let paths = try #require(try document()["paths"] as? [String: [String: Any]])
         var documented = Set<String>()
         for (path, operations) in paths {
             for method in operations.keys { documented.insert("\(method.uppercased()) \(path.hasSuffix("/") ? String(path.dropLast()) : path)") }
         }
         let service = try ServiceFixture().service
-        let served = Set(service.router().routes.map { route in
+        let routes = service.router().routes
+        try await service.shutdown()
+        let served = Set(routes.map { route in
             "\(route.method) \(route.path.description.replacingOccurrences(of: "{src}/{tgt}/unit/**", with: "{src}/{tgt}/unit/{text}"))"
         })
         #expect(served == documented)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import TesseraCore
 import TesseraKit
 import TesseraServer
@@ -36,7 +37,9 @@ struct ServiceFixture {
 
     /// Runs `body` against the router in process (`.router`) or on a real socket (`.live`).
     func test<T: Sendable>(_ mode: TestingSetup = .router, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        let app = Application(router: service.router())
+        var logger = Logger(label: "tessera-test")
+        logger.logLevel = .error  // one line per request would flood the test output
+        let app = Application(router: service.router(), logger: logger)
         let result = try await app.test(mode, body)
         try await service.shutdown()
         return result
