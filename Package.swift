@@ -25,6 +25,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The HTTP service (`tessera serve`, Docs/SERVICE.md). Only the FullFoundation trait: the
+        // default ConfigurationSupport trait would build swift-configuration for nothing.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -72,9 +80,25 @@ let package = Package(
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
                 "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraIO",
             ], swiftSettings: strict),
+        // The HTTP service: routes, auth, limits; every Kit call goes through its KitGateway.
+        .target(
+            name: "TesseraServer",
+            dependencies: [
+                "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ], swiftSettings: strict),
         .executableTarget(
             name: "tessera",
-            dependencies: ["TesseraKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TesseraKit", "TesseraServer", "TesseraStorage", "TesseraSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
 
         // The glossary benchmark (Docs/PERFORMANCE.md): `swift run -c release GlossaryBench`.
@@ -121,6 +145,15 @@ let package = Package(
             name: "TesseraKitTests", dependencies: ["TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
+        .testTarget(
+            name: "TesseraServerTests",
+            dependencies: [
+                "TesseraServer", "TesseraKit", "TesseraCore", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ], swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",
             dependencies: ["tessera", "TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],

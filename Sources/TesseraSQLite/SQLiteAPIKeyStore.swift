@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+public import TesseraStorage
+
+/// The SQLite ``APIKeyStore``: the `api_key` table in the same file as the translation memory,
+/// with its own migrations (identifiers prefixed `keys-`, so they never collide with the memory's
+/// or the glossaries' in the shared `grdb_migrations` table).
+///
+/// ```swift
+/// let store = try SQLiteAPIKeyStore.open(path: "tessera.db")
+/// ```
+public final class SQLiteAPIKeyStore: APIKeyStore {
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    private init(pool: DatabasePool, path: String) {
+        self.pool = pool
+        self.path = path
+    }
+
+    /// Opens (creating if needed) the database at `path` and applies the key migrations.
+    /// - Throws: ``StorageError`` `.cannotOpen`, `.notADatabase` or `.migration`.
+    public static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore {
+        let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the API key table of")
+        return SQLiteAPIKeyStore(pool: pool, path: path)
+    }
+
+    /// The key migrations, append-only.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("keys-v1: api_key") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_key (
+                        id INTEGER PRIMARY KEY,
+                        prefix TEXT NOT NULL,
+                        hash TEXT NOT NULL UNIQUE,
+                        scope TEXT NOT NULL CHECK (scope IN ('read', 'write', 'admin')),
+                        memory TEXT,
+                        created TEXT NOT NULL
+                    );
+                    CREATE INDEX api_key_prefix ON api_key(prefix);
+                    """)
+        }
+        return migrator
+    }
+
+    public func add(_ record: APIKeyRecord) throws -> APIKeyRecord {
+        var stored = record
+        stored.created = record.created ?? ISO8601DateFormatter().string(from: Date())
+        do {
+            stored.id = try pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO api_key (prefix, hash, scope, memory, created) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [stored.prefix, stored.hash, stored.scope.rawValue, stored.memory, stored.created])
+                return db.lastInsertedRowID
+            }
+        } catch {
+            throw SQLiteTranslationStore.storageError(error)
+        }
+        return stored
+    }
+
+    public func keys(prefix: String) throws -> [APIKeyRecord] {
+        try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key WHERE prefix = ? ORDER BY id", [prefix])
+    }
+
+    public func allKeys() throws -> [APIKeyRecord] {
+        try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key ORDER BY id", [])
+    }
+
+    public func revoke(id: Int64) throws -> Bool {
+        do {
+            return try pool.write { db in
+                try db.execute(sql: "DELETE FROM api_key WHERE id = ?", arguments: [id])
+                return db.changesCount > 0
+            }
+        } catch {
+            throw SQLiteTranslationStore.storageError(error)
+        }
+    }
+
+    private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [APIKeyRecord] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    guard let scope = APIKeyRecord.Scope(rawValue: row["scope"]) else {
+                        throw StorageError(.corruptData, "API key \(row["id"] as Int64) has an unknown scope")
+                    }
+                    return APIKeyRecord(
+                        id: row["id"], prefix: row["prefix"], hash: row["hash"], scope: scope, memory: row["memory"],
+                        created: row["created"])
+                }
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw SQLiteTranslationStore.storageError(error)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import TesseraKit
+import TesseraStorage
+
+/// Turns every error into a JSON body `{"error": message}`: ``ServiceError`` keeps its status,
+/// Hummingbird's own errors (no route: 404, body too large: 413) theirs; a Kit error about the
+/// client's input is a 400; anything else is logged and answered 500.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = ServerContext
+
+    func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as ServiceError {
+            return Self.response(error)
+        } catch let error as HTTPError {
+            return Self.response(ServiceError(error.status, error.body ?? error.status.reasonPhrase.lowercased()))
+        } catch let error as any HTTPResponseError {
+            return Self.response(ServiceError(error.status, error.status.reasonPhrase.lowercased()))
+        } catch let error as KitError {
+            return Self.response(ServiceError(error.kind == .noDatabase ? .serviceUnavailable : .badRequest, error.message))
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(describing: error))"])
+            return Self.response(ServiceError(.internalServerError, "internal error: \(String(describing: error))"))
+        }
+    }
+
+    /// The JSON response of `error` (with `WWW-Authenticate` on a 401).
+    static func response(_ error: ServiceError) -> Response {
+        var response = (try? JSONBody.response(API.ErrorBody(error: error.message), status: error.status))
+            ?? Response(status: error.status)
+        if error.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import TesseraServer
+import TesseraStorage
+import TesseraSQLite
+
+/// `tessera key create --scope read|write|admin [--memory NAME]`: makes an API key for `tessera
+/// serve`, prints it once (only its hash is stored).
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key", abstract: "Manage the API keys of tessera serve.", subcommands: [Create.self])
+
+    /// `tessera key create`.
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Make an API key and print it once (only its SHA-256 is stored).")
+
+        @Option(name: .long, help: "What the key may do: read, write or admin.")
+        var scope: String
+
+        @Option(name: .long, help: "The one memory the key is for (default: every memory).")
+        var memory: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard APIKeyRecord.Scope(rawValue: scope) != nil else { throw ValidationError("--scope must be read, write or admin.") }
+        }
+
+        func run() throws {
+            guard let scope = APIKeyRecord.Scope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
+            do {
+                let store = try SQLiteAPIKeyStore.open(path: database.location.description)
+                let (key, _) = try APIKeys.create(scope: scope, memory: memory, in: store)
+                print(key)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        }
+    }
+}
