@@ -31,7 +31,7 @@ package struct AlignmentLink: Hashable, Sendable, CustomStringConvertible {
     package init(beadsLine line: String, lineNumber: Int? = nil) throws {
         let text = line.trimmingCharacters(in: .whitespaces)
         func fail() -> AlignmentError {
-            AlignmentError(kind: .malformedBead, message: "Not an alignment line: \"\(text)\".", line: lineNumber)
+            AlignmentError(.malformedBead, "Not an alignment line: \"\(text)\".", line: lineNumber)
         }
         guard text.first == "[" else { throw fail() }
         let parts = text.split(separator: "]", maxSplits: 2, omittingEmptySubsequences: false)

@@ -111,32 +111,18 @@ struct TBXStructure {
         switch top.kind {
         case .concept:
             if aux {
-                if top.phase > 0 {
-                    return Place(role: .category, problems: [
-                        "<\(name)> comes after a <\(dialect.languageElement)> in <\(top.name)>; concept-level data categories come before the language sections.",
-                    ])
-                }
-                return Place(role: .category)
+                return category(name, in: top, after: "a <\(dialect.languageElement)>", level: "concept", sections: "language")
             }
             if name == dialect.languageElement || foreign(name) == .language {
-                stack[stack.count - 1].phase = 1
-                stack[stack.count - 1].children += 1
-                return push(.language, name, problems: name == dialect.languageElement ? [] : [misnamed(name, .language)])
+                return openSection(.language, name, known: name == dialect.languageElement)
             }
             return Place(role: .skipped, problems: ["<\(name)> is not allowed in <\(top.name)>; it holds data categories, then <\(dialect.languageElement)> elements."])
         case .language:
             if aux {
-                if top.phase > 0 {
-                    return Place(role: .category, problems: [
-                        "<\(name)> comes after a term section in <\(top.name)>; language-level data categories come before the term sections.",
-                    ])
-                }
-                return Place(role: .category)
+                return category(name, in: top, after: "a term section", level: "language", sections: "term")
             }
             if dialect.termSectionElements.contains(name) || foreign(name) == .termSection {
-                stack[stack.count - 1].phase = 1
-                stack[stack.count - 1].children += 1
-                return push(.termSection, name, problems: dialect.termSectionElements.contains(name) ? [] : [misnamed(name, .termSection)])
+                return openSection(.termSection, name, known: dialect.termSectionElements.contains(name))
             }
             if name == "term" {
                 stack[stack.count - 1].children += 1
@@ -180,6 +166,23 @@ struct TBXStructure {
             if aux { return Place(role: .category, problems: ["<\(name)> is not allowed in <termGrp>; put it in the <ntig> after the <termGrp>."]) }
             return Place(role: .skipped, problems: ["<\(name)> is not allowed in <termGrp>."])
         }
+    }
+
+    /// A data category of a concept or language section: in place before its first child section
+    /// (`phase` 0), a problem after one.
+    func category(_ name: String, in top: Frame, after child: String, level: String, sections: String) -> Place {
+        guard top.phase > 0 else { return Place(role: .category) }
+        return Place(role: .category, problems: [
+            "<\(name)> comes after \(child) in <\(top.name)>; \(level)-level data categories come before the \(sections) sections.",
+        ])
+    }
+
+    /// Enters the first or a further child section of the element on top; `known` is false for
+    /// the other TBX version's name of it.
+    mutating func openSection(_ kind: Kind, _ name: String, known: Bool) -> Place {
+        stack[stack.count - 1].phase = 1
+        stack[stack.count - 1].children += 1
+        return push(kind, name, problems: known ? [] : [misnamed(name, kind)])
     }
 
     mutating func term(in section: Int, _ problems: [String]) -> Place {

@@ -47,12 +47,6 @@ public struct Concordance: Sendable {
 
         /// Whether lines were left out because of the limit.
         public var isCut: Bool { total > lines.count }
-
-        /// Creates a result.
-        public init(lines: [Line], total: Int) {
-            self.lines = lines
-            self.total = total
-        }
     }
 
     /// A language version shown alongside.

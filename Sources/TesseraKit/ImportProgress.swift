@@ -15,12 +15,4 @@ public struct ImportProgress: Sendable, Hashable {
     public var fileCount: Int
     /// Units read from it so far.
     public var units: Int
-
-    /// Creates a progress value.
-    public init(file: String, fileIndex: Int, fileCount: Int, units: Int) {
-        self.file = file
-        self.fileIndex = fileIndex
-        self.fileCount = fileCount
-        self.units = units
-    }
 }

@@ -20,13 +20,6 @@ public struct SegmentText: Sendable, Hashable {
         /// UTF-8 byte offset after its last character.
         public var end: Int
 
-        /// Creates a sentence.
-        public init(text: String, start: Int, end: Int) {
-            self.text = text
-            self.start = start
-            self.end = end
-        }
-
         /// The sentence on one line: line breaks inside it become spaces.
         public var singleLine: String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
     }

@@ -127,12 +127,8 @@ public final class TMXReader {
                 inBody = false
                 try readEpilog()
                 return nil
-            case .text(let text):
-                try requireWhitespace(text, in: "body")
-            case .entityReference(let name):
-                warn(.entityReference, "Entity reference &\(name); in body is ignored.", at: xml.elementIndex)
-            case .whitespace, .comment:
-                continue
+            case .text, .entityReference, .whitespace, .comment:
+                try skipFiller(event, in: "body")
             }
         }
         inBody = false
@@ -170,12 +166,8 @@ public final class TMXReader {
                     warn(.singleVariant, "Unit has a single tuv.", at: index)
                 }
                 return unit
-            case .text(let text):
-                try requireWhitespace(text, in: "tu", at: index)
-            case .entityReference(let name):
-                warn(.entityReference, "Entity reference &\(name); in tu is ignored.", at: index)
-            case .whitespace, .comment:
-                continue
+            case .text, .entityReference, .whitespace, .comment:
+                try skipFiller(event, in: "tu", at: index)
             }
         }
         throw endOfDocument()
@@ -223,12 +215,8 @@ public final class TMXReader {
                 }
                 let kept = TMXVocabulary.partition(others, allowed: TMXVocabulary.variantAttributes) + vendor
                 return Variant(language: language, segment: segment, attributes: kept, props: props, notes: notes)
-            case .text(let text):
-                try requireWhitespace(text, in: "tuv", at: index)
-            case .entityReference(let name):
-                warn(.entityReference, "Entity reference &\(name); in tuv is ignored.", at: index)
-            case .whitespace, .comment:
-                continue
+            case .text, .entityReference, .whitespace, .comment:
+                try skipFiller(event, in: "tuv", at: index)
             }
         }
         throw endOfDocument()
@@ -481,6 +469,21 @@ public final class TMXReader {
         if xml.path.count <= depth { return }
         while let event = try pull() {
             if case .endElement = event, xml.path.count <= depth { return }
+        }
+    }
+
+    /// The one rule for what stands between the child elements of `body`, `tu` and `tuv`: white
+    /// space and comments pass, an entity reference is ignored with a warning, other text is an
+    /// error.
+    @inline(__always)
+    private func skipFiller(_ event: XMLEvent, in element: String, at index: Int? = nil) throws(TMXError) {
+        switch event {
+        case .text(let text):
+            try requireWhitespace(text, in: element, at: index)
+        case .entityReference(let name):
+            warn(.entityReference, "Entity reference &\(name); in \(element) is ignored.", at: index ?? xml.elementIndex)
+        default:
+            break
         }
     }
 

@@ -41,14 +41,6 @@ public struct TMXWarning: Hashable, Sendable, CustomStringConvertible {
     /// The 1-based column, 0 when unknown.
     public var column: Int
 
-    /// Creates a warning.
-    public init(kind: Kind, message: String, line: Int, column: Int) {
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.column = column
-    }
-
     /// `LINE:COLUMN: message`.
     public var description: String { "\(line):\(column): \(message)" }
 }

@@ -53,4 +53,11 @@ extension String {
     /// The number of Unicode scalars (letters, in folded NFC text).
     @inline(__always) var letterCount: Int { unicodeScalars.count }
 
+    /// The word less its last letter when that is one of `letters` and the word has more than
+    /// three letters (a final vowel of number or gender).
+    @inline(__always) func droppingFinal(oneOf letters: String) -> String {
+        guard letterCount > 3, let last, letters.contains(last) else { return self }
+        return droppingLast(1)
+    }
+
 }

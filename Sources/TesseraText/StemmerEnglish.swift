@@ -10,25 +10,24 @@ public struct EnglishStemmer: Stemmer {
     /// Creates the stemmer.
     public init() {}
 
+    /// The plural endings, the first that applies wins.
+    static let plurals = [StemmerSuffixRule("ies", "i", longerThan: 4), StemmerSuffixRule("s", "", except: ["ss", "us", "is"])]
+    /// A final `y` stands for `ies` (`policy`: policies).
+    static let finals = [StemmerSuffixRule("y", "i", longerThan: 3)]
+
     /// The key of a folded English word.
     public func stem(_ word: String) -> String {
         var word = word
         if word.endsWith("'s") || word.endsWith("’s") { word = word.droppingLast(2) }
         if word.endsWith("'") || word.endsWith("’") { word = word.droppingLast(1) }
         guard word.letterCount > 3 else { return word }
-        if word.endsWith("ies"), word.letterCount > 4 {
-            word = word.droppingLast(3) + "i"
-        } else if word.endsWith("s"), !word.endsWith("ss"), !word.endsWith("us"), !word.endsWith("is") {
-            word = word.droppingLast(1)
-        }
+        word = StemmerSuffixRule.firstApplying(Self.plurals, to: word)
         if word.endsWith("ing"), word.letterCount - 3 >= 4 {
             word = Self.undouble(word.droppingLast(3))
         } else if word.endsWith("ed"), word.letterCount - 2 >= 4, !word.endsWith("eed") {
             word = Self.undouble(word.droppingLast(2))
         }
-        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }
-        if word.letterCount > 3, word.endsWith("y") { word = word.droppingLast(1) + "i" }
-        return word
+        return StemmerSuffixRule.firstApplying(Self.finals, to: word.droppingFinal(oneOf: "e"))
     }
 
     /// The key less a final `i`, which stands for `y` or `ies` (`polici`: policy, policies).

@@ -10,18 +10,16 @@ public struct FrenchStemmer: Stemmer {
     /// Creates the stemmer.
     public init() {}
 
+    /// The plural endings, the first that applies wins.
+    static let plurals = [
+        StemmerSuffixRule("aux", "al", longerThan: 4), StemmerSuffixRule("s", "", except: ["ss"]), StemmerSuffixRule("x", ""),
+    ]
+
     /// The key of a folded, diacritic-free French word.
     public func stem(_ word: String) -> String {
-        var word = word
         guard word.letterCount > 3 else { return word }
-        if word.endsWith("aux"), word.letterCount > 4 {
-            word = word.droppingLast(3) + "al"
-        } else if (word.endsWith("s") && !word.endsWith("ss")) || word.endsWith("x") {
-            word = word.droppingLast(1)
-        }
-        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }
-        if word.letterCount > 3, word.endsWith("e") { word = word.droppingLast(1) }  // armée -> armee -> arm
-        return word
+        let singular = StemmerSuffixRule.firstApplying(Self.plurals, to: word)
+        return singular.droppingFinal(oneOf: "e").droppingFinal(oneOf: "e")  // armée -> armee -> arm
     }
 
     /// The key less the `l` of a final `al`, which stands for `aux` (`cheval`: chevaux).

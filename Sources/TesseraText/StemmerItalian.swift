@@ -14,7 +14,7 @@ public struct ItalianStemmer: Stemmer {
     public func stem(_ word: String) -> String {
         var word = word
         guard word.letterCount > 3 else { return word }
-        if let last = word.last, "aeiou".contains(last) { word = word.droppingLast(1) }
+        word = word.droppingFinal(oneOf: "aeiou")
         if word.letterCount > 3, word.endsWith("ch") || word.endsWith("gh") { word = word.droppingLast(1) }
         return word
     }

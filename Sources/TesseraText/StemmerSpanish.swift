@@ -10,19 +10,17 @@ public struct SpanishStemmer: Stemmer {
     /// Creates the stemmer.
     public init() {}
 
+    /// The plural endings, the first that applies wins: `-es` only after a consonant.
+    static let plurals = [
+        StemmerSuffixRule("ces", "z", longerThan: 4),
+        StemmerSuffixRule("es", "", longerThan: 4, except: ["aes", "ees", "ies", "oes", "ues"]),
+        StemmerSuffixRule("s", ""),
+    ]
+
     /// The key of a folded, diacritic-free Spanish word.
     public func stem(_ word: String) -> String {
-        var word = word
         guard word.letterCount > 3 else { return word }
-        if word.endsWith("ces"), word.letterCount > 4 {
-            word = word.droppingLast(3) + "z"
-        } else if word.endsWith("es"), word.letterCount > 4, let before = word.dropLast(2).last, !"aeiou".contains(before) {
-            word = word.droppingLast(2)
-        } else if word.endsWith("s") {
-            word = word.droppingLast(1)
-        }
-        if word.letterCount > 3, let last = word.last, "aoe".contains(last) { word = word.droppingLast(1) }
-        return word
+        return StemmerSuffixRule.firstApplying(Self.plurals, to: word).droppingFinal(oneOf: "aoe")
     }
 
     /// The key less a final `z`, which stands for `ces` (`luz`: luces).

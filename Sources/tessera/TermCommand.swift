@@ -10,15 +10,12 @@ struct TermCommand: ParsableCommand, JSONOutputCommand {
     @Argument(help: "The term.")
     var text: String
 
-    @OptionGroup var languages: GlossaryLanguageOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: TermLookupOptions
 
-    var printsJSON: Bool { output.json }
+    var printsJSON: Bool { options.output.json }
 
     func run() throws {
-        let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-        let hits = try lookup.lookup(text)
-        if output.json { try JSONOutput.print(hits) } else { JSONOutput.printText(TermOutput.text(hits)) }
+        let hits = try options.open().lookup(text)
+        try options.print(hits, text: TermOutput.text(hits))
     }
 }

@@ -10,15 +10,12 @@ struct TermsInCommand: ParsableCommand, JSONOutputCommand {
     @Argument(help: "The sentence.")
     var sentence: String
 
-    @OptionGroup var languages: GlossaryLanguageOptions
-    @OptionGroup var database: DatabaseOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: TermLookupOptions
 
-    var printsJSON: Bool { output.json }
+    var printsJSON: Bool { options.output.json }
 
     func run() throws {
-        let lookup = try TermLookup(database: database.location, source: languages.sourceTag, targets: languages.targetTags)
-        let found = try lookup.termsIn(sentence)
-        if output.json { try JSONOutput.print(found) } else { JSONOutput.printText(TermOutput.text(found)) }
+        let found = try options.open().termsIn(sentence)
+        try options.print(found, text: TermOutput.text(found))
     }
 }

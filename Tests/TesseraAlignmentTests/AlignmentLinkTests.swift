@@ -20,7 +20,7 @@ struct AlignmentLinkTests {
     @Test func parse_skipsCommentsAndBlankLinesAndReportsTheLine() throws {
         let links = try AlignmentLink.parse(beadsFile: "# gold\n[0]:[0]\n\n[1, 2]:[1]\n")
         #expect(links.map(\.description) == ["[0]:[0]", "[1, 2]:[1]"])
-        #expect(throws: AlignmentError(kind: .malformedBead, message: "Not an alignment line: \"oops\".", line: 3)) {
+        #expect(throws: AlignmentError(.malformedBead, "Not an alignment line: \"oops\".", line: 3)) {
             try AlignmentLink.parse(beadsFile: "[0]:[0]\n\noops\n")
         }
     }

@@ -25,8 +25,8 @@ struct GlossaryCommandTests {
     @Test func parse_termWithTargets() throws {
         let command = try #require(try Tessera.parseAsRoot(["term", "capability targets", "--source", "en", "--target", "de,fr", "--json"]) as? TermCommand)
         #expect(command.text == "capability targets")
-        #expect(command.languages.targetTags == [LanguageTag("de")!, LanguageTag("fr")!])
-        #expect(command.output.json)
+        #expect(command.options.languages.targetTags == [LanguageTag("de")!, LanguageTag("fr")!])
+        #expect(command.options.output.json)
     }
 
     @Test func parse_termsInAndCheck() throws {

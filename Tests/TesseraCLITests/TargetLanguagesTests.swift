@@ -32,7 +32,7 @@ struct TargetLanguagesTests {
     @Test func commands_parseTargetTheSameWay() throws {
         let expected = [LanguageTag("de")!, LanguageTag("fr")!]
         let term = try TermCommand.parse(["capability", "--source", "en", "--target", "de, fr"])
-        #expect(term.languages.targetTags == expected)
+        #expect(term.options.languages.targetTags == expected)
         let export = try ExportCommand.parse(["out.tmx", "--target", "de, fr"])
         #expect(export.targetTags == expected)
         let align = try AlignCommand.parse(["a.en", "a.de", "a.fr", "--source", "en", "--target", "de, fr"])
@@ -40,7 +40,7 @@ struct TargetLanguagesTests {
         #expect(try CheckCommand.parse(["--source", "en", "--target", " de "]).targetTag == LanguageTag("de")!)
         // `*` is every language for term commands as for lookup (it was refused as "not a language tag").
         let every = try TermCommand.parse(["capability", "--source", "en", "--target", "*"])
-        #expect(every.languages.targetTags.isEmpty)
+        #expect(every.options.languages.targetTags.isEmpty)
         #expect(throws: (any Error).self) { try AlignCommand.parse(["a.en", "a.de", "--source", "en", "--target", "*"]) }
     }
 }

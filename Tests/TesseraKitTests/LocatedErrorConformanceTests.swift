@@ -26,7 +26,7 @@ struct LocatedErrorConformanceTests {
         (XMLError(kind: .malformed, message: "Tag mismatch", file: "b.xml", line: 3, column: 18), "b.xml:3:18: Tag mismatch",
          TesseraCore.SourceLocation(file: "b.xml", line: 3, column: 18)),
         (FileError(kind: .notFound, message: "no such file", file: "m.tmx"), "m.tmx: no such file", TesseraCore.SourceLocation(file: "m.tmx", line: nil)),
-        (AlignmentError(kind: .malformedBead, message: "Not a bead.", line: 3), "line 3: malformedBead: Not a bead.",
+        (AlignmentError(.malformedBead, "Not a bead.", line: 3), "line 3: malformedBead: Not a bead.",
          TesseraCore.SourceLocation(file: nil, line: 3)),
         (KitError(.noDatabase, "No database at x.db."), "No database at x.db.", nil),
         (StorageError(.damaged, "The file is damaged.", file: "tm.db"), "tm.db: The file is damaged.", TesseraCore.SourceLocation(file: "tm.db", line: nil)),
