@@ -79,25 +79,26 @@ let package = Package(
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
                 "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraIO",
+                // SHA-256 of API keys (APIKeys).
+                .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         // The HTTP service: routes, auth, limits; every Kit call goes through its KitGateway.
         .target(
             name: "TesseraServer",
             dependencies: [
-                "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraKit",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraGlossary", "TesseraStorage", "TesseraKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ], swiftSettings: strict),
+            ], resources: [.copy("openapi.json")], swiftSettings: strict),
+        // The CLI: a front end over TesseraKit; `serve` starts the HTTP front end (TesseraServer).
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "TesseraKit", "TesseraServer", "TesseraStorage", "TesseraSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "TesseraKit", "TesseraServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
 
@@ -153,7 +154,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ], swiftSettings: strict),
+            ], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "TesseraCLITests",
             dependencies: ["tessera", "TesseraKit", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport"],

@@ -123,7 +123,20 @@ public enum CheckTerminology {
     /// - Throws: ``KitError`` `.noDatabase` when the file does not exist; `.noGlossary` when no
     ///   stored glossary has terms in `source` and `target`; `StorageError`.
     public static func requireGlossary(database: StoreLocation, source: LanguageTag, target: LanguageTag) throws {
-        let summaries = try GlossaryList(database: database).run()
+        try requireGlossary(in: GlossaryList(database: database).run(), of: database, source: source, target: target)
+    }
+
+    /// Makes sure the open `session` holds a glossary with terms in both languages (see
+    /// ``requireGlossary(database:source:target:)``), through the session's glossary store.
+    /// - Throws: ``KitError`` `.closed`, `.noGlossary`; `StorageError`.
+    public static func requireGlossary(session: TranslationMemory, source: LanguageTag, target: LanguageTag) throws {
+        try requireGlossary(in: GlossaryList.run(in: session), of: session.location, source: source, target: target)
+    }
+
+    /// The rule of both ``requireGlossary(database:source:target:)`` variants, on the summaries read.
+    private static func requireGlossary(in summaries: [GlossaryList.Summary], of database: StoreLocation, source: LanguageTag, target: LanguageTag)
+        throws
+    {
         guard !summaries.isEmpty else {
             throw KitError(.noGlossary, "\(database) holds no glossary: import one with tessera glossary import.")
         }

@@ -22,4 +22,10 @@ public struct GlossaryList: Sendable {
         guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
         return try StoreOpener.glossaryStore(database).summaries()
     }
+
+    /// The summaries of the glossaries of an open session (a server), through its glossary store.
+    /// - Throws: ``KitError`` `.closed`; `StorageError`.
+    public static func run(in session: TranslationMemory) throws -> [Summary] {
+        try session.glossaryStore().summaries()
+    }
 }

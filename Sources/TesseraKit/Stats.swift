@@ -22,6 +22,12 @@ public struct Stats: Sendable {
         }
         return try StoreOpener.translationStore(database).stats()
     }
+
+    /// Reads the counts of an open session (a server): its store, no new connection.
+    /// - Throws: ``KitError`` `.closed`; `StorageError`.
+    public static func run(in session: TranslationMemory) throws -> MemoryStats {
+        try session.openStore().stats()
+    }
 }
 
 extension MemoryStats {

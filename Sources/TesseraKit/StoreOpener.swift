@@ -28,4 +28,13 @@ enum StoreOpener {
         case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
         }
     }
+
+    /// Opens (creating and migrating as needed) the API-key store at `location`.
+    /// - Throws: ``StorageError`` (`cannotOpen` for an unavailable backend, or the backend's own).
+    static func apiKeyStore(_ location: StoreLocation) throws(StorageError) -> any APIKeyStore {
+        switch location {
+        case .sqlite(let path): return try SQLiteAPIKeyStore.open(path: path)
+        case .postgres: throw location.unavailable ?? StorageError(.cannotOpen, "Cannot open \(location).")
+        }
+    }
 }

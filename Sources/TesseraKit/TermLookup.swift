@@ -45,6 +45,21 @@ public struct TermLookup: Sendable {
         backend = .stored(StoredTermIndex(store: store, languages: Self.languages(source: source, targets: targets), glossaries: names))
     }
 
+    /// Answers from the glossaries of an open session (a server): the session's glossary store,
+    /// opened once and shared, nothing loaded; terms imported later are seen at once.
+    /// - Parameters:
+    ///   - session: The open memory.
+    ///   - source: The query language.
+    ///   - targets: The answer languages; empty for all.
+    ///   - names: The glossaries to consult; `nil` for all.
+    /// - Throws: ``KitError`` `.closed`; `StorageError`.
+    public init(session: TranslationMemory, source: LanguageTag, targets: [LanguageTag], glossaries names: [String]? = nil) throws {
+        let store = try session.glossaryStore()
+        self.source = source
+        self.targets = targets
+        backend = .stored(StoredTermIndex(store: store, languages: Self.languages(source: source, targets: targets), glossaries: names))
+    }
+
     /// Indexes glossaries already in memory.
     public init(glossaries: [Glossary], source: LanguageTag, targets: [LanguageTag]) {
         self.source = source

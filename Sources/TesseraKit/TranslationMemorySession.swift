@@ -33,6 +33,8 @@ public final class TranslationMemory: Sendable {
     private let writeLock = NSLock()
     /// Whether ``close()`` was called (read and written under `state`).
     private let state = SessionState()
+    /// The glossary store of ``location``, opened on first use (term lookups of a server).
+    private let glossaries: LazyGlossaryStore
 
     /// Opens (or creates) the memory at `location` and its match index; removes the temporary files
     /// that a killed writer of the index left behind. The index itself is read on first use.
@@ -41,6 +43,7 @@ public final class TranslationMemory: Sendable {
         self.location = location
         store = try StoreOpener.translationStore(location)
         matchIndex = try MatchIndexStore(source: store)
+        glossaries = LazyGlossaryStore(location: location)
     }
 
     /// Opens (or creates) the SQLite memory at `path`; see ``init(location:)``.
@@ -64,6 +67,20 @@ public final class TranslationMemory: Sendable {
     package func currentIndexIfPresent() throws -> MatchIndex? {
         try checkOpen()
         return matchIndex.currentIfPresent()
+    }
+
+    /// The store, for a read that needs no index (stats).
+    /// - Throws: ``KitError`` `closed`.
+    package func openStore() throws -> any TranslationStore {
+        try checkOpen()
+        return store
+    }
+
+    /// The glossary store of the memory's database, opened on first use and then shared.
+    /// - Throws: ``KitError`` `closed`; `StorageError` when it cannot be opened.
+    package func glossaryStore() throws -> any GlossaryStore {
+        try checkOpen()
+        return try glossaries.store()
     }
 
     /// Runs one write (an import, aligned units) with the store and the match index, after any
@@ -108,5 +125,24 @@ private final class SessionState: @unchecked Sendable {
         lock.lock()
         closed = true
         lock.unlock()
+    }
+}
+
+/// A glossary store opened on first use, behind a lock.
+private final class LazyGlossaryStore: @unchecked Sendable {
+    // @unchecked Sendable: `opened` is only touched under `lock`; the store itself is Sendable.
+    private let lock = NSLock()
+    private let location: StoreLocation
+    private var opened: (any GlossaryStore)?
+
+    init(location: StoreLocation) { self.location = location }
+
+    func store() throws -> any GlossaryStore {
+        lock.lock()
+        defer { lock.unlock() }
+        if let opened { return opened }
+        let store = try StoreOpener.glossaryStore(location)
+        opened = store
+        return store
     }
 }

@@ -83,13 +83,8 @@ package enum API {
         package var lines: [ConcordanceLine]
     }
 
-    /// `POST /api/v1/segment`.
-    package struct SegmentRequest: Codable, Sendable {
-        /// The language (BCP 47), for its rules.
-        package var language: String
-        /// The text; every line is a paragraph.
-        package var text: String
-    }
+    /// `POST /api/v1/segment`: a text and its language (for its rules).
+    package typealias SegmentRequest = Text
 
     /// One sentence with its UTF-8 byte offsets in the text (`end` exclusive).
     package struct Sentence: Codable, Sendable, Hashable {

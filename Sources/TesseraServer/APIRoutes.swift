@@ -1,18 +1,16 @@
 import Foundation
 import Hummingbird
 import TesseraCore
-import TesseraStorage
 
 /// The JSON API under `/api/v1` (see ``OpenAPIDocument``).
 struct APIRoutes {
     let gateway: KitGateway
     let work: BlockingWork
     let limits: ServiceLimits
-    let keys: any APIKeyStore
 
     /// Adds the routes: reads behind `read`, key management behind `admin`.
     func add(to router: Router<ServerContext>, read: ScopeMiddleware, admin: ScopeMiddleware) {
-        router.get("/api/v1/openapi.json") { _, _ in JSONBody.response(data: Data(OpenAPIDocument.json.utf8)) }
+        router.get("/api/v1/openapi.json") { _, _ in JSONBody.response(data: OpenAPIDocument.data) }
         let api = router.group("/api/v1").add(middleware: read)
         api.get("lookup") { request, _ in try await lookup(request) }
         api.post("lookup") { request, _ in try await batchLookup(request) }
@@ -27,8 +25,8 @@ struct APIRoutes {
             return try JSONBody.response(try await work.run { try gateway.stats() })
         }
         router.group("/api/v1").add(middleware: admin).get("keys") { _, _ in
-            let keys = keys
-            let records = try await work.run { try keys.allKeys() }
+            let keys = gateway.keys
+            let records = try await work.run { try keys.all() }
             return try JSONBody.response(records.map { API.KeyInfo(id: $0.id ?? 0, prefix: $0.prefix, scope: $0.scope.rawValue, memory: $0.memory, created: $0.created) })
         }
     }

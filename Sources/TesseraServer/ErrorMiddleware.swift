@@ -6,7 +6,9 @@ import TesseraStorage
 
 /// Turns every error into a JSON body `{"error": message}`: ``ServiceError`` keeps its status,
 /// Hummingbird's own errors (no route: 404, body too large: 413) theirs; a Kit error about the
-/// client's input is a 400; anything else is logged and answered 500.
+/// client's input is a 400 (a missing database or a closed session 503); anything else is logged
+/// with the request id and answered 500 `{"error": "Internal error (request ID)"}`: the body never
+/// shows internals (SQL, paths, types), only the id under which the log holds the details.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ServerContext
 
@@ -20,10 +22,12 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return Self.response(ServiceError(error.status, error.status.reasonPhrase.lowercased()))
         } catch let error as KitError {
-            return Self.response(ServiceError(error.kind == .noDatabase ? .serviceUnavailable : .badRequest, error.message))
+            let unavailable = error.kind == .noDatabase || error.kind == .closed
+            return Self.response(ServiceError(unavailable ? .serviceUnavailable : .badRequest, error.message))
         } catch {
-            context.logger.error("request failed", metadata: ["error": "\(String(describing: error))"])
-            return Self.response(ServiceError(.internalServerError, "internal error: \(String(describing: error))"))
+            let id = context.requestID ?? context.id
+            context.logger.error("request failed", metadata: ["request_id": .string(id), "error": "\(String(reflecting: error))"])
+            return Self.response(ServiceError(.internalServerError, "Internal error (request \(id))"))
         }
     }
 

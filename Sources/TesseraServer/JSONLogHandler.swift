@@ -1,27 +1,27 @@
 import Foundation
-public import Logging
+package import Logging
 
 /// A swift-log handler writing one JSON object per line to standard error:
 /// `{"level":"info","message":"request","time":"...","request_id":"...","status":"200",...}`.
-public struct JSONLogHandler: LogHandler {
+package struct JSONLogHandler: LogHandler {
     /// The logger's label (in each line as `label`).
-    public let label: String
+    package let label: String
     /// Lines under this level are dropped.
-    public var logLevel: Logger.Level = .info
+    package var logLevel: Logger.Level = .info
     /// Metadata added to every line.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
 
     /// A handler for `label`.
-    public init(label: String) { self.label = label }
+    package init(label: String) { self.label = label }
 
     /// Gets or sets one metadata value.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
     /// Writes one line.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var fields: [String: String] = [:]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
         fields["level"] = event.level.rawValue

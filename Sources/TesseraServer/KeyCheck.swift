@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
+import TesseraKit
 import TesseraStorage
 
 /// Checks the `Authorization: Bearer KEY` header of a request against the key store: 401 without
 /// a valid key where one is needed, 403 with a key whose scope (or memory) does not allow the
 /// request. Reading needs no key when the service runs with `--anonymous-read`.
 struct KeyCheck: Sendable {
-    /// Where the hashed keys are.
-    let store: any APIKeyStore
+    /// The key use case of Kit (hashed keys, constant-time comparison).
+    let keys: APIKeys
     /// Runs the store's blocking reads.
     let work: BlockingWork
     /// Whether reading is open to anyone.
@@ -27,8 +28,8 @@ struct KeyCheck: Sendable {
             throw ServiceError(.unauthorized, "the Authorization header must be 'Bearer KEY'")
         }
         let key = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        let store = store
-        guard let record = try await work.run({ try APIKeys.verify(key, in: store) }) else {
+        let keys = keys
+        guard let record = try await work.run({ try keys.verify(key) }) else {
             throw ServiceError(.unauthorized, "unknown API key")
         }
         guard record.scope.covers(scope) else {

@@ -15,28 +15,48 @@ struct MyMemoryRoutes {
         var match: Double
     }
 
-    /// One entry of `matches`.
+    /// What a match says: the fields that change from match to match.
     struct Match: Codable, Equatable {
-        var id: String
-        var segment: String
-        var translation: String
-        var source: String
-        var target: String
+        var id, segment, translation, source, target: String
         var quality: Int
-        var reference: String?
-        var usageCount: Int
-        var subject: String
-        var createdBy: String
-        var lastUpdatedBy: String
-        var createDate: String
-        var lastUpdateDate: String
         var match: Double
+    }
+
+    /// MyMemory's bookkeeping fields of a match, which Tessera has no value for: the same for
+    /// every match, sent so that clients reading them find them.
+    struct Bookkeeping: Codable, Equatable {
+        var usageCount = 0
+        var subject = ""
+        var createdBy = "tessera"
+        var lastUpdatedBy = "tessera"
+        var createDate = ""
+        var lastUpdateDate = ""
 
         enum CodingKeys: String, CodingKey {
-            case id, segment, translation, source, target, quality, reference, subject, match
-            case usageCount = "usage-count", createdBy = "created-by", lastUpdatedBy = "last-updated-by"
+            case subject, usageCount = "usage-count", createdBy = "created-by", lastUpdatedBy = "last-updated-by"
             case createDate = "create-date", lastUpdateDate = "last-update-date"
         }
+    }
+
+    /// One entry of `matches`: a ``Match`` and the ``Bookkeeping`` fields in one JSON object.
+    @dynamicMemberLookup
+    struct Entry: Codable, Equatable {
+        var fields: Match
+        var bookkeeping = Bookkeeping()
+
+        init(_ fields: Match) { self.fields = fields }
+
+        init(from decoder: any Decoder) throws {
+            fields = try Match(from: decoder)
+            bookkeeping = try Bookkeeping(from: decoder)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try fields.encode(to: encoder)
+            try bookkeeping.encode(to: encoder)
+        }
+
+        subscript<T>(dynamicMember path: KeyPath<Match, T>) -> T { fields[keyPath: path] }
     }
 
     /// The whole answer.
@@ -45,7 +65,7 @@ struct MyMemoryRoutes {
         var quotaFinished: Bool
         var responseDetails: String
         var responseStatus: Int
-        var matches: [Match]
+        var matches: [Entry]
     }
 
     func add(to router: Router<ServerContext>, read: ScopeMiddleware) {
@@ -62,11 +82,10 @@ struct MyMemoryRoutes {
         let gateway = gateway
         let matches = try await work.run { try gateway.lookup(text, source: source, targets: [target], minimum: 50, limit: 10) }
         let entries = matches.map { match in
-            Match(
-                id: String(match.unit), segment: match.source, translation: match.target, source: match.sourceLanguage,
-                target: match.targetLanguage, quality: min(match.score, 100), reference: nil, usageCount: 0, subject: "",
-                createdBy: "tessera", lastUpdatedBy: "tessera", createDate: "", lastUpdateDate: "",
-                match: Double(min(match.score, 100)) / 100)
+            Entry(
+                Match(
+                    id: String(match.unit), segment: match.source, translation: match.target, source: match.sourceLanguage,
+                    target: match.targetLanguage, quality: min(match.score, 100), match: Double(min(match.score, 100)) / 100))
         }
         let best = entries.first
         return try JSONBody.response(

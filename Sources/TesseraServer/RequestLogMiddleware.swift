@@ -14,6 +14,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         var context = context
         let id = request.headers[Self.header].flatMap { Self.acceptable($0) ? $0 : nil } ?? context.id
         context.logger[metadataKey: "request_id"] = .string(id)
+        context.requestID = id
         let started = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[Self.header] = id

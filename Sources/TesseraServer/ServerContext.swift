@@ -8,6 +8,8 @@ package struct ServerContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
     /// The key the request carried, once checked (`nil`: anonymous).
     package var key: APIKeyRecord?
+    /// The request's id as ``RequestLogMiddleware`` chose it (sent back in `X-Request-ID`).
+    package var requestID: String?
 
     /// Creates the context of a new request.
     package init(source: ApplicationRequestContextSource) {

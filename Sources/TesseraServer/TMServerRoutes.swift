@@ -36,7 +36,8 @@ struct TMServerRoutes {
     func add(to router: Router<ServerContext>, read: ScopeMiddleware) {
         let group = router.group("/tmserver").add(middleware: read)
         group.get("languages") { _, _ in
-            let codes = Self.clientCodes(gateway.languages)
+            let gateway = gateway
+            let codes = Self.clientCodes(try await work.run { try gateway.languages() })
             return try JSONBody.response(Languages(sourceLanguages: codes, targetLanguages: codes))
         }
         group.get(":src/:tgt/unit/**") { request, _ in try await unit(request) }

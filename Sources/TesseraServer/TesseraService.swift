@@ -1,9 +1,7 @@
 package import Hummingbird
-public import Logging
-import TesseraSQLite
+package import Logging
 import NIOCore
 import TesseraCore
-import TesseraStorage
 
 /// `tessera serve`: the HTTP service over one Tessera database.
 ///
@@ -13,20 +11,25 @@ import TesseraStorage
 ///
 /// SIGTERM and SIGINT shut it down gracefully (Hummingbird's `runService`, ServiceLifecycle): no
 /// new connection is accepted and the requests in flight are answered before the process ends;
-/// then the blocking-work threads finish their tasks and stop.
+/// then the blocking-work threads finish their tasks and stop and the Kit session is closed.
 public struct TesseraService: Sendable {
     let gateway: KitGateway
-    let keys: any APIKeyStore
     let work: BlockingWork
     let configuration: ServerConfiguration
 
-    /// Opens the memory (loading its match index once), the key store, and the thread pool.
+    /// Opens the Kit session on the memory (its match index is caught up before each lookup), the
+    /// key store, and the thread pool.
     /// - Throws: `KitError` `noDatabase` when the file does not exist; `StorageError`.
     public init(_ configuration: ServerConfiguration) throws {
         self.configuration = configuration
         gateway = try KitGateway(databasePath: configuration.databasePath)
-        keys = try SQLiteAPIKeyStore.open(path: configuration.databasePath)
         work = BlockingWork(threads: max(2, configuration.blockingThreads))
+    }
+
+    /// Makes every `Logger` of the process write one JSON object per line to standard error
+    /// (``JSONLogHandler``). Call once, before the first logger is made (`tessera serve` does).
+    public static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
     }
 
     /// Every route, behind the error and request-log middleware.
@@ -34,10 +37,10 @@ public struct TesseraService: Sendable {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware())
-        let check = KeyCheck(store: keys, work: work, anonymousRead: configuration.anonymousRead)
+        let check = KeyCheck(keys: gateway.keys, work: work, anonymousRead: configuration.anonymousRead)
         let read = ScopeMiddleware(keys: check, scope: .read)
         router.get("/health") { _, _ in try JSONBody.response(API.Health(status: "ok", version: TesseraVersion.current)) }
-        APIRoutes(gateway: gateway, work: work, limits: configuration.limits, keys: keys)
+        APIRoutes(gateway: gateway, work: work, limits: configuration.limits)
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
         TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
         MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
@@ -55,17 +58,30 @@ public struct TesseraService: Sendable {
             logger: logger)
     }
 
-    /// Serves until SIGTERM or SIGINT, then drains and stops the threads.
-    public func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Serves until SIGTERM or SIGINT, then drains, stops the threads and closes the session; logs
+    /// through a `Logger` labelled `tessera`.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await run(logger: Logger(label: "tessera"), onRunning: onRunning)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains, stops the threads and closes the session.
+    package func run(logger: Logger, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         do {
             try await application(logger: logger, onRunning: onRunning).runService()
         } catch {
-            try? await work.shutdown()
+            try? await shutdown()
             throw error
         }
+        try await shutdown()
+    }
+
+    /// Stops the threads, then closes the Kit session (also for tests that use ``router()``
+    /// without ``run(logger:onRunning:)``).
+    package func shutdown() async throws {
+        defer { gateway.close() }
         try await work.shutdown()
     }
 
-    /// Stops the threads (for tests that use ``router()`` without ``run(logger:onRunning:)``).
-    package func shutdown() async throws { try await work.shutdown() }
+    /// Whether the Kit session was closed (by ``shutdown()``).
+    package var isClosed: Bool { gateway.isClosed }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import TesseraServer
-import TesseraStorage
-import TesseraSQLite
+import TesseraKit
 
 /// `tessera key create --scope read|write|admin [--memory NAME]`: makes an API key for `tessera
 /// serve`, prints it once (only its hash is stored).
@@ -23,14 +21,13 @@ struct KeyCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard APIKeyRecord.Scope(rawValue: scope) != nil else { throw ValidationError("--scope must be read, write or admin.") }
+            guard APIKeyScope(rawValue: scope) != nil else { throw ValidationError("--scope must be read, write or admin.") }
         }
 
         func run() throws {
-            guard let scope = APIKeyRecord.Scope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
+            guard let scope = APIKeyScope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
             do {
-                let store = try SQLiteAPIKeyStore.open(path: database.location.description)
-                let (key, _) = try APIKeys.create(scope: scope, memory: memory, in: store)
+                let (key, _) = try APIKeys(location: database.location).create(scope: scope, memory: memory)
                 print(key)
             } catch {
                 throw CommandFailure("\(error)")

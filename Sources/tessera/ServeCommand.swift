@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import TesseraServer
 
 /// `tessera serve [--host 127.0.0.1] [--port 8080] [--db PATH] [--anonymous-read]`: the HTTP
@@ -32,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        TesseraService.bootstrapLogging()
         var configuration = ServerConfiguration(databasePath: database.location.description)
         configuration.host = host
         configuration.port = port
@@ -45,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let host = host
-        try await service.run(logger: Logger(label: "tessera")) { port in
+        try await service.run { port in
             // Unbuffered, so that a script waiting for the port sees it at once.
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }

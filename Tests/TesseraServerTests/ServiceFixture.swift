@@ -48,7 +48,7 @@ struct ServiceFixture {
 
     /// Makes a key of `scope` in the fixture's database.
     func key(_ scope: APIKeyRecord.Scope, memory: String? = nil) throws -> String {
-        try APIKeys.create(scope: scope, memory: memory, in: SQLiteAPIKeyStore.open(path: path)).key
+        try APIKeys(location: .sqlite(path: path)).create(scope: scope, memory: memory).key
     }
 }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TesseraServer
+@testable import TesseraKit
 
 struct SHA256Tests {
     /// FIPS 180-4 / NIST example vectors, and the 55/56/64-byte padding edges.
