@@ -136,7 +136,7 @@ let package = Package(
             swiftSettings: strict),
         // The behaviour every storage backend must show, run against each backend.
         .testTarget(
-            name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore"],
+            name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore", "TesseraMatching"],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraMatchIndexTests",

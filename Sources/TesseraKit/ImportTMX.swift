@@ -27,9 +27,9 @@ public struct ImportTMX: Sendable {
     /// the file.
     public var skipInvalid: Bool
 
-    /// Whether the match side file is built while the units stream in: `nil` decides by the size
-    /// of the import (see ``followsWrites(_:memory:)``), `true` always, `false` never (the file is
-    /// then caught up at the end).
+    /// Whether the match side file is built while the units stream in: `nil` lets the match index
+    /// decide by the size of the files (`MatchIndexStore.beginImport(expectedBytes:)`), `true` always, `false` never
+    /// (the file is then caught up at the end).
     public var followsWrites: Bool?
 
     /// Creates the use case.
@@ -113,10 +113,13 @@ public struct ImportTMX: Sendable {
     ) -> ImportReport {
         var report = report
         // The match index is built while the units stream in (analysed on the reading thread,
-        // appended by the writing one) when the import is large enough to rewrite the side file
-        // anyway; a small import into a large memory leaves its units for each reader to apply.
-        let follows = followsWrites ?? Self.followsWrites(files, memory: memory)
-        let matchUpdate = follows ? try? index.beginImport() : nil
+        // appended by the writing one) when the index decides the import is large enough.
+        let matchUpdate: MatchIndexImport?
+        switch followsWrites {
+        case nil: matchUpdate = try? index.beginImport(expectedBytes: Self.expectedBytes(files))
+        case true?: matchUpdate = try? index.beginImport()
+        case false?: matchUpdate = nil
+        }
         for (index, file) in files.enumerated() {
             if let error = unopenable[index] {
                 report.append(Self.failed(file, error))
@@ -134,19 +137,15 @@ public struct ImportTMX: Sendable {
         return report
     }
 
-    /// Whether an import of `files` builds the match index as it writes (`MatchIndexImport`):
-    /// always into an empty memory; into a non-empty one when the files are likely to hold at least
-    /// `MatchIndexStore.rewriteThreshold` units (about 250 bytes of TMX a unit, a gzip or zip file
-    /// counted eight times its size), since fewer units are cheaper to apply on each load than a
-    /// rewrite of the whole side file.
-    static func followsWrites(_ files: [String], memory: any TranslationStore) -> Bool {
-        if (try? memory.changePosition().maxVariant) == 0 { return true }
-        let bytes = files.reduce(0) { total, file in
+    /// The bytes of TMX `files` hold, for the match index to decide whether the import builds
+    /// its side file (``MatchIndexStore/beginImport(expectedBytes:)``): a gzip or zip file is
+    /// counted eight times its size, a missing one as empty.
+    static func expectedBytes(_ files: [String]) -> Int {
+        files.reduce(0) { total, file in
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
             let compressed = (try? InputFile.identify(path: file))?.isContainer ?? false
             return total + (compressed ? size * 8 : size)
         }
-        return bytes >= MatchIndexStore.rewriteThreshold * 250
     }
 
     /// Imports one file in one transaction.

@@ -1,7 +1,7 @@
 import Foundation
 import TesseraCore
 public import TesseraMatching
-public import TesseraStorage
+package import TesseraStorage
 
 /// The fuzzy-match index of one store, kept in a side file (`<location>-match`) and current with
 /// the store: the one owner of the side-file format, its generation, its build during an import,
@@ -13,8 +13,8 @@ public import TesseraStorage
 /// are removed and added again in memory (O(changes): the mapped file is not copied); the file is
 /// rewritten (a temporary file renamed over it, so a concurrent reader never sees half a file)
 /// only when the catch-up passes ``rewriteThreshold`` changes; a missing, corrupt or foreign file
-/// is rebuilt from the store in bounded memory. Writers call ``beginImport()`` (the file is built
-/// while an import writes) or ``save()`` at their end.
+/// is rebuilt from the store in bounded memory. Writers call ``beginImport(expectedBytes:)`` (the file is built
+/// while an import writes, when the import is large enough) or ``save()`` at their end.
 ///
 /// Opening removes the temporary files a killed writer left behind (``MatchIndexSpool/removeLeftovers(of:)``).
 /// Safe to share between threads: ``current()`` serialises its catch-up; calls are synchronous
@@ -51,12 +51,12 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// The number of changed units from which ``save()`` rewrites the side file (and a load,
     /// from at least 1% of the entries); fewer changes are re-applied in memory, which costs
     /// O(changes), while a rewrite costs O(size of the index).
-    public static let rewriteThreshold = 1000
+    package static let rewriteThreshold = 1000
 
     /// The store the index mirrors.
-    public let source: any MatchIndexSource
+    package let source: any MatchIndexSource
     /// The side file.
-    public let path: String
+    package let path: String
     private let lock = NSLock()
     /// The index last handed out by ``current()`` and the position it reflects.
     private var cached: (index: MatchIndex, position: ChangePosition)?
@@ -64,7 +64,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// Opens the index of `source`: prepares its change feed and removes the temporary files of
     /// writers that were killed. Reads nothing else (the side file is read on first use).
     /// - Throws: `StorageError` when the change feed cannot be prepared.
-    public init(source: any MatchIndexSource) throws {
+    package init(source: any MatchIndexSource) throws {
         self.source = source
         path = Self.path(for: source)
         try source.prepareChangeFeed()
@@ -74,13 +74,13 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// The index of `source` when it has a side file, `nil` without one (nothing is created or
     /// migrated): for a reader that has another way to answer (concordance of a pair).
     /// - Throws: `StorageError` when the change feed cannot be prepared.
-    public static func existing(source: any MatchIndexSource) throws -> MatchIndexStore? {
+    package static func existing(source: any MatchIndexSource) throws -> MatchIndexStore? {
         guard FileManager.default.fileExists(atPath: path(for: source)) else { return nil }
         return try MatchIndexStore(source: source)
     }
 
     /// The side file of a store.
-    public static func path(for source: any MatchIndexSource) -> String { source.matchIndexLocation + "-match" }
+    package static func path(for source: any MatchIndexSource) -> String { source.matchIndexLocation + "-match" }
 
     // MARK: - Reading
 
@@ -91,7 +91,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// writer's transaction.
     /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
     /// - Complexity: O(1) reads when nothing moved; O(changes) for a small catch-up.
-    public func current() throws -> MatchIndex {
+    package func current() throws -> MatchIndex {
         lock.lock()
         defer { lock.unlock() }
         let now = try source.changePosition()
@@ -121,7 +121,7 @@ public final class MatchIndexStore: @unchecked Sendable {
 
     /// The index when a side file exists (mapped and caught up, as ``current()``), `nil` without
     /// one: nothing is built. For a reader that has another way to answer (concordance of a pair).
-    public func currentIfPresent() -> MatchIndex? {
+    package func currentIfPresent() -> MatchIndex? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try? current()
     }
@@ -131,7 +131,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// ``rewriteThreshold`` units and 1% of the entries).
     /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
     /// - Complexity: O(size of the file) to map it, plus O(changes); O(size of the store) to rebuild.
-    public func bringUpToDate(rebuild: Bool = false) throws -> Loaded {
+    package func bringUpToDate(rebuild: Bool = false) throws -> Loaded {
         lock.lock()
         defer { lock.unlock() }
         return try bringUpToDate(rebuild: rebuild, saveAnyChange: false)
@@ -143,7 +143,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// fewer changes are left for readers to apply in memory. Builds the file when it is missing.
     /// - Throws: `StorageError` when the store cannot be read or the file cannot be written.
     @discardableResult
-    public func save() throws -> Loaded {
+    package func save() throws -> Loaded {
         lock.lock()
         defer { lock.unlock() }
         return try bringUpToDate(rebuild: false, saveAnyChange: true)
@@ -152,7 +152,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// Calls ``save()``; a failure only defers the work to the next reader.
     /// - Returns: Whether the side file was brought up to date.
     @discardableResult
-    public func saveAfterWrite() -> Bool { (try? save()) != nil }
+    package func saveAfterWrite() -> Bool { (try? save()) != nil }
 
     /// The catch-up behind ``bringUpToDate(rebuild:)`` and ``save()``; the caller holds `lock`.
     private func bringUpToDate(rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
@@ -221,10 +221,22 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// - Throws: `StorageError` when the store cannot be read or the temporary files cannot be created.
     /// - Complexity: O(size of the side file) to copy its columns into the spool, plus O(changes).
     package func beginImport() throws -> MatchIndexImport? {
+        try beginImport(expectedBytes: nil)
+    }
+
+    /// Starts building the side file during an import of about `expectedBytes` of TMX when that
+    /// is worth it (``followsImport(expectedBytes:into:)``), as ``beginImport()`` does; `nil`
+    /// also when a small import into a non-empty store should leave its units for readers to
+    /// apply in memory (the writer then calls ``save()`` at its end, which leaves them pending).
+    /// - Parameter expectedBytes: the bytes of TMX the import reads (a compressed file counted at
+    ///   its estimated decompressed size); `nil` to build the file whatever the size.
+    /// - Throws: `StorageError` when the store cannot be read or the temporary files cannot be created.
+    package func beginImport(expectedBytes: Int?) throws -> MatchIndexImport? {
         let file = path
         return try source.withSnapshot { snapshot -> MatchIndexImport? in
             try Self.convertingErrors {
                 let position = try snapshot.position
+                if let expectedBytes, !Self.followsImport(expectedBytes: expectedBytes, into: position) { return nil }
                 if position.maxVariant == 0 {  // no variants at all
                     return MatchIndexImport(spool: try MatchIndexSpool(prefix: file), file: file, reflected: position)
                 }
@@ -236,6 +248,17 @@ public final class MatchIndexStore: @unchecked Sendable {
                 return MatchIndexImport(spool: spool, file: file, reflected: position)
             }
         }
+    }
+
+    /// The bytes of TMX an import is taken to read per unit, to estimate its units from its size.
+    package static let importBytesPerUnit = 250
+
+    /// Whether an import of about `expectedBytes` of TMX into a store at `position` builds the
+    /// side file as it writes: always into an empty store; into a non-empty one when it likely
+    /// holds at least ``rewriteThreshold`` units (``importBytesPerUnit`` bytes each), since fewer
+    /// units are cheaper to apply on each load than a rewrite of the whole side file.
+    package static func followsImport(expectedBytes: Int, into position: ChangePosition) -> Bool {
+        position.maxVariant == 0 || expectedBytes >= rewriteThreshold * importBytesPerUnit
     }
 
     // MARK: - Plumbing

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import TesseraStorage
+package import TesseraStorage
 
 /// The SQLite ``APIKeyStore``: the `api_key` table in the same file as the translation memory,
 /// with its own migrations (identifiers prefixed `keys-`, so they never collide with the memory's
@@ -9,10 +9,10 @@ public import TesseraStorage
 /// ```swift
 /// let store = try SQLiteAPIKeyStore.open(path: "tessera.db")
 /// ```
-public final class SQLiteAPIKeyStore: APIKeyStore {
+package final class SQLiteAPIKeyStore: APIKeyStore {
     let pool: DatabasePool
     /// The database file.
-    public let path: String
+    package let path: String
 
     private init(pool: DatabasePool, path: String) {
         self.pool = pool
@@ -21,7 +21,7 @@ public final class SQLiteAPIKeyStore: APIKeyStore {
 
     /// Opens (creating if needed) the database at `path` and applies the key migrations.
     /// - Throws: ``StorageError`` `.cannotOpen`, `.notADatabase` or `.migration`.
-    public static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore {
+    package static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore {
         let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the API key table of")
         return SQLiteAPIKeyStore(pool: pool, path: path)
     }
@@ -46,7 +46,8 @@ public final class SQLiteAPIKeyStore: APIKeyStore {
         return migrator
     }
 
-    public func add(_ record: APIKeyRecord) throws -> APIKeyRecord {
+    /// Inserts the key, dated now unless it has a date; returns it with its row id.
+    package func add(_ record: APIKeyRecord) throws -> APIKeyRecord {
         var stored = record
         stored.created = record.created ?? ISO8601DateFormatter().string(from: Date())
         do {
@@ -62,15 +63,18 @@ public final class SQLiteAPIKeyStore: APIKeyStore {
         return stored
     }
 
-    public func keys(prefix: String) throws -> [APIKeyRecord] {
+    /// The keys with `prefix`, oldest first.
+    package func keys(prefix: String) throws -> [APIKeyRecord] {
         try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key WHERE prefix = ? ORDER BY id", [prefix])
     }
 
-    public func allKeys() throws -> [APIKeyRecord] {
+    /// Every key, oldest first.
+    package func allKeys() throws -> [APIKeyRecord] {
         try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key ORDER BY id", [])
     }
 
-    public func revoke(id: Int64) throws -> Bool {
+    /// Deletes the key with `id`; whether a row was deleted.
+    package func revoke(id: Int64) throws -> Bool {
         do {
             return try pool.write { db in
                 try db.execute(sql: "DELETE FROM api_key WHERE id = ?", arguments: [id])

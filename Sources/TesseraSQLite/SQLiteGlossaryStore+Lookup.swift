@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TesseraCore
-public import TesseraStorage
+package import TesseraStorage
 
 extension SQLiteGlossaryStore {
     /// SQLite's default limit on bound variables is 32,766; chunks stay far below.
@@ -14,7 +14,7 @@ extension SQLiteGlossaryStore {
     /// try store.termKeys(language: "en", stemmed: ["capabiliti target"]).first?.folded   // "capability target"
     /// ```
     /// - Complexity: O(k log t) for k keys over t stored terms.
-    public func termKeys(language: String, stemmed keys: [String]) throws(StorageError) -> [GlossaryTermKey] {
+    package func termKeys(language: String, stemmed keys: [String]) throws(StorageError) -> [GlossaryTermKey] {
         let unique = Array(Set(keys.filter { !$0.isEmpty }))
         guard !unique.isEmpty else { return [] }
         do {
@@ -37,7 +37,7 @@ extension SQLiteGlossaryStore {
     /// The terms of `language` whose stemmed key text starts with `prefix` (a range query on
     /// `term_key`).
     /// - Complexity: O(log t + r) for r rows in the range.
-    public func termKeys(language: String, stemmedPrefix prefix: String) throws(StorageError) -> [GlossaryTermKey] {
+    package func termKeys(language: String, stemmedPrefix prefix: String) throws(StorageError) -> [GlossaryTermKey] {
         guard !prefix.isEmpty else { return [] }
         do {
             return try pool.read { db in
@@ -53,7 +53,7 @@ extension SQLiteGlossaryStore {
     /// The terms of `language` whose stemmed keys contain `keys` (joined by one space) as whole
     /// words and that have more words than it.
     /// - Complexity: one scan of the language's entries in the `term_key` index (no table reads).
-    public func termKeys(language: String, containing keys: String) throws(StorageError) -> [GlossaryTermKey] {
+    package func termKeys(language: String, containing keys: String) throws(StorageError) -> [GlossaryTermKey] {
         guard !keys.isEmpty else { return [] }
         do {
             return try pool.read { db in
@@ -82,7 +82,7 @@ extension SQLiteGlossaryStore {
     /// try store.foldedTerms(language: "en", lengths: 12...20, containingAny: ["capa", "bilty", " tar", "get"])
     /// ```
     /// - Complexity: O(log t + w · m) for the w terms of length m in the window.
-    public func foldedTerms(language: String, lengths: ClosedRange<Int>, containingAny pieces: [String]) throws(StorageError)
+    package func foldedTerms(language: String, lengths: ClosedRange<Int>, containingAny pieces: [String]) throws(StorageError)
         -> [(id: Int64, folded: String)]
     {
         guard !pieces.isEmpty else { return [] }
@@ -104,7 +104,7 @@ extension SQLiteGlossaryStore {
     }
 
     /// The keys of the given term rows.
-    public func termKeys(ids: [Int64]) throws(StorageError) -> [GlossaryTermKey] {
+    package func termKeys(ids: [Int64]) throws(StorageError) -> [GlossaryTermKey] {
         do { return try pool.read { db in try Self.fetchKeys(db, ids: ids) } } catch {
             throw SQLiteTranslationStore.storageError(error)
         }
@@ -137,7 +137,7 @@ extension SQLiteGlossaryStore {
 
     /// Concepts by row id with their terms of `languages` (primary subtags; `nil` for all).
     /// - Throws: ``StorageError`` (`.corruptData` for an unreadable stored value).
-    public func concepts(_ ids: [Int64], languages: Set<String>?) throws(StorageError) -> [Int64: StoredConcept] {
+    package func concepts(_ ids: [Int64], languages: Set<String>?) throws(StorageError) -> [Int64: StoredConcept] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         do {
@@ -188,7 +188,7 @@ extension SQLiteGlossaryStore {
     }
 
     /// The row id of the first concept with this identifier in the named glossary, if any.
-    public func conceptRowID(glossary: String, conceptKey: String) throws(StorageError) -> Int64? {
+    package func conceptRowID(glossary: String, conceptKey: String) throws(StorageError) -> Int64? {
         do {
             return try pool.read { db in
                 try Int64.fetchOne(db, sql: """

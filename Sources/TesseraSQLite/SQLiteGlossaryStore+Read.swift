@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-public import TesseraCore
-public import TesseraStorage
+package import TesseraCore
+package import TesseraStorage
 import TesseraText
 
 extension SQLiteGlossaryStore {
     /// The stored glossaries, by name.
-    public func summaries() throws(StorageError) -> [GlossarySummary] {
+    package func summaries() throws(StorageError) -> [GlossarySummary] {
         do {
             return try pool.read { db in
                 let rows = try Row.fetchAll(db, sql: """
@@ -35,7 +35,7 @@ extension SQLiteGlossaryStore {
     ///   - languages: Primary language subtags whose terms to load (`["en", "de"]`); `nil` for all.
     /// - Returns: Glossaries in name order, entries in import order.
     /// - Throws: ``StorageError`` (`.corruptData` for an unreadable stored value).
-    public func load(names: [String]?, languages: Set<String>?) throws(StorageError) -> [Glossary] {
+    package func load(names: [String]?, languages: Set<String>?) throws(StorageError) -> [Glossary] {
         do {
             return try pool.read { db in
                 let decoder = JSONDecoder()
@@ -104,7 +104,7 @@ extension SQLiteGlossaryStore {
     /// // [("capabiliti target", "fahigkeitsziel"), ...]
     /// ```
     /// - Complexity: one indexed join over the terms of both languages.
-    public func termPairs(source: LanguageTag, target: LanguageTag) throws(StorageError) -> [(String, String)] {
+    package func termPairs(source: LanguageTag, target: LanguageTag) throws(StorageError) -> [(String, String)] {
         do {
             return try pool.read { db in
                 let rows = try Row.fetchAll(db, sql: """

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-public import TesseraCore
-public import TesseraStorage
+package import TesseraCore
+package import TesseraStorage
 import TesseraText
 
 extension SQLiteGlossaryStore {
@@ -13,7 +13,7 @@ extension SQLiteGlossaryStore {
     /// - Throws: ``StorageError``; nothing is changed then.
     /// - Complexity: O(n) in the number of terms.
     @discardableResult
-    public func replaceGlossary(_ glossary: Glossary, origin: String?) throws(StorageError) -> GlossaryWriteReport {
+    package func replaceGlossary(_ glossary: Glossary, origin: String?) throws(StorageError) -> GlossaryWriteReport {
         var normalizers: [String: TermNormalizer] = [:]
         func normalizer(_ language: LanguageTag) -> TermNormalizer {
             if let known = normalizers[language.language] { return known }
@@ -72,7 +72,7 @@ extension SQLiteGlossaryStore {
 
     /// Deletes a glossary; returns whether it existed.
     @discardableResult
-    public func deleteGlossary(named name: String) throws(StorageError) -> Bool {
+    package func deleteGlossary(named name: String) throws(StorageError) -> Bool {
         do {
             return try pool.write { db in
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [name]) else {

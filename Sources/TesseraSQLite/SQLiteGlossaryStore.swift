@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TesseraCore
-public import TesseraStorage
+package import TesseraStorage
 import TesseraText
 
 /// The SQLite backend of ``GlossaryStore``: glossaries stored in the same SQLite file as the translation memory, in their own tables
@@ -18,7 +18,7 @@ import TesseraText
 /// try store.replaceGlossary(Glossary(name: "defence", entries: entries), origin: "defence.tbx")
 /// let pairs = try store.termPairs(source: LanguageTag("en")!, target: LanguageTag("de")!)
 /// ```
-public final class SQLiteGlossaryStore: GlossaryStore {
+package final class SQLiteGlossaryStore: GlossaryStore {
     let pool: DatabasePool
     /// The database file.
     package let path: String

@@ -1,6 +1,6 @@
-public import TesseraCore
-public import TesseraMatching
-public import TesseraStorage
+package import TesseraCore
+package import TesseraMatching
+package import TesseraStorage
 
 extension SQLiteTranslationStore {
     /// Concordance through the FTS5 word table and the trigram table (``ConcordanceSearch``).
@@ -11,7 +11,7 @@ extension SQLiteTranslationStore {
     /// result.hits.first?.highlighted   // "\u{1}Save\u{2} \u{1}file\u{2} as..."
     /// ```
     /// - Complexity: see ``ConcordanceSearch/search(_:query:language:otherLanguage:limit:pairFilter:)``.
-    public func searchConcordance(
+    package func searchConcordance(
         _ query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag?, limit: Int,
         pairFilter: (@Sendable (Int64) -> Bool?)?
     ) throws(StorageError) -> ConcordanceResult {

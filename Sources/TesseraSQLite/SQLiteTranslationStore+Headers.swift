@@ -1,7 +1,7 @@
 import Foundation
-public import TesseraCore
+package import TesseraCore
 import GRDB
-public import TesseraStorage
+package import TesseraStorage
 
 extension SQLiteTranslationStore {
     /// The `srclang` of every TMX header imported into the memory whose batch still holds units,
@@ -12,7 +12,7 @@ extension SQLiteTranslationStore {
     ///
     /// - Complexity: one pass over the import batches (one row per imported file) and the
     ///   `unit(batchId)` index.
-    public func headerSourceLanguages() throws(StorageError) -> Set<LanguageTag> {
+    package func headerSourceLanguages() throws(StorageError) -> Set<LanguageTag> {
         let headers: [String] = try read { db in
             try String.fetchAll(
                 db,

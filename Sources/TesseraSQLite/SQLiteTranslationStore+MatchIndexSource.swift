@@ -1,6 +1,6 @@
 import GRDB
 import TesseraCore
-public import TesseraStorage
+package import TesseraStorage
 
 /// The SQLite side of the match index: its change log (the `match-change` table and triggers),
 /// the change position, the changed units, the variants of a unit, the full scan and the unit
@@ -19,12 +19,12 @@ public import TesseraStorage
 /// ```
 extension SQLiteTranslationStore {
     /// The database path (the side file is this plus `-match`).
-    public var matchIndexLocation: String { path }
+    package var matchIndexLocation: String { path }
 
     /// Adds the change log and its triggers (own named, append-only migrations, identifiers
     /// prefixed `match-`) when they are missing.
     /// - Throws: ``StorageError`` `migration`.
-    public func prepareChangeFeed() throws {
+    package func prepareChangeFeed() throws {
         do {
             let migrator = Self.changeFeedMigrator
             if try !pool.read(migrator.hasCompletedMigrations) {
@@ -57,13 +57,13 @@ extension SQLiteTranslationStore {
     }
 
     /// Where the database stands: two `max()` reads in one read transaction.
-    public func changePosition() throws -> ChangePosition {
+    package func changePosition() throws -> ChangePosition {
         try read { db in try SQLiteMatchIndexSnapshot(db: db).position }
     }
 
     /// Runs `body` in one read transaction. Errors of `body` are rethrown unchanged; database
     /// errors become ``StorageError``.
-    public func withSnapshot<T>(_ body: (any MatchIndexSnapshot) throws -> T) throws -> T {
+    package func withSnapshot<T>(_ body: (any MatchIndexSnapshot) throws -> T) throws -> T {
         do {
             return try pool.read { db in try body(SQLiteMatchIndexSnapshot(db: db)) }
         } catch let error as DatabaseError {

@@ -1,7 +1,7 @@
 import GRDB
 import TesseraCore
 import TesseraStorage
-public import TesseraMatching
+package import TesseraMatching
 
 extension SQLiteTranslationStore {
     /// Reads the match data (``MatchUnit``) of `units`; units that no longer exist are missing from
@@ -12,7 +12,7 @@ extension SQLiteTranslationStore {
     /// units[42]?.variants.first?.text
     /// ```
     /// - Complexity: three indexed queries per unit.
-    public func matchUnits(_ units: [Int64]) throws -> [Int64: MatchUnit] {
+    package func matchUnits(_ units: [Int64]) throws -> [Int64: MatchUnit] {
         try read { db in
             var result: [Int64: MatchUnit] = [:]
             let unitStatement = try db.cachedStatement(sql: "SELECT tuid, origin, attributes FROM unit WHERE id = ?")

@@ -1,6 +1,6 @@
 import GRDB
-public import TesseraStorage
-public import TesseraCore
+package import TesseraStorage
+package import TesseraCore
 
 extension SQLiteTranslationStore {
     /// The plain texts of the most recent units holding both languages, oldest first: for each
@@ -17,7 +17,7 @@ extension SQLiteTranslationStore {
     /// ```
     /// - Throws: ``StorageError`` when the database cannot be read.
     /// - Complexity: O(v) rows for the v variants of the two base languages in the units read.
-    public func recentPairs(source: LanguageTag, target: LanguageTag, limit: Int) throws(StorageError) -> [(source: String, target: String)] {
+    package func recentPairs(source: LanguageTag, target: LanguageTag, limit: Int) throws(StorageError) -> [(source: String, target: String)] {
         guard limit > 0 else { return [] }
         return try read { db in
             var pairs: [(source: String, target: String)] = []

@@ -1,13 +1,13 @@
 import GRDB
 import TesseraCore
-public import TesseraStorage
+package import TesseraStorage
 
 extension SQLiteTranslationStore {
     /// Up to `limit` units with an id greater than `after` that match `filter`, in id order, read
     /// in one read transaction (one page of ``TranslationStore/forEachUnit(matching:pageSize:_:)``).
     ///
     /// - Complexity: four range queries (units, variants, props, notes) for the page.
-    public func unitPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [StoredUnit] {
+    package func unitPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [StoredUnit] {
         try read { db in
             let (condition, filterArguments) = filter.sql
             var arguments: StatementArguments = [after]

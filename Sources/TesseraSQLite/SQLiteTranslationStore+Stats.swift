@@ -1,5 +1,5 @@
 import GRDB
-public import TesseraStorage
+package import TesseraStorage
 
 extension SQLiteTranslationStore {
     /// Counts of units, variants, languages, language pairs and batches.
@@ -17,7 +17,7 @@ extension SQLiteTranslationStore {
     /// `importBatch.units`; Docs/STORAGE.md), so nothing is scanned.
     ///
     /// - Complexity: O(languages + pairs + batches).
-    public func stats() throws(StorageError) -> MemoryStats {
+    package func stats() throws(StorageError) -> MemoryStats {
         try read { db in
             let languages = try Row.fetchAll(
                 db, sql: "SELECT lang, variants FROM languageCount WHERE variants > 0 ORDER BY variants DESC, lang"
@@ -46,7 +46,7 @@ extension SQLiteTranslationStore {
     /// The number of units per effective source language, most frequent first.
     ///
     /// - Complexity: one scan of `unit`.
-    public func sourceLanguageCounts() throws(StorageError) -> [(language: String, units: Int)] {
+    package func sourceLanguageCounts() throws(StorageError) -> [(language: String, units: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT sourceLang, COUNT(*) AS n FROM unit GROUP BY sourceLang ORDER BY n DESC, sourceLang")
                 .map { (language: $0[0], units: $0[1]) }

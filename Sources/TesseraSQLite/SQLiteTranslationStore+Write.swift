@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import TesseraCore
-public import TesseraStorage
+package import TesseraStorage
 
 extension SQLiteTranslationStore {
     /// Writes one batch of units in ONE transaction: `body` streams units into the sink, and any
@@ -29,7 +29,7 @@ extension SQLiteTranslationStore {
     ///   empty memory); memory O(1) in *n* (the page cache, ``importCacheSize``, and at most
     ///   `UnitSink.deferredKeyLimit` keys of a batch into an empty memory bound it).
     @discardableResult
-    public func importBatch(
+    package func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy, observer: (any UnitWriteObserver)?,
         _ body: (any UnitWriter) throws -> Void
     ) throws -> WriteReport {

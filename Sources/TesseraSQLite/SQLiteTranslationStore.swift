@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import TesseraStorage
+package import TesseraStorage
 
 /// The SQLite backend of ``TranslationStore``: a translation memory in one SQLite file (WAL mode,
 /// so readers never wait for a writer).
@@ -15,7 +15,7 @@ public import TesseraStorage
 /// let report = try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
 /// print(try tm.stats().units)
 /// ```
-public final class SQLiteTranslationStore: TranslationStore {
+package final class SQLiteTranslationStore: TranslationStore {
     /// The pool of SQLite connections: one writer, several readers.
     let pool: DatabasePool
     /// The path of the database file.

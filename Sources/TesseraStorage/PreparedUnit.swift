@@ -1,5 +1,5 @@
 public import TesseraCore
-public import TesseraMatching
+package import TesseraMatching
 
 /// A unit with everything its storage needs computed in advance: each variant's markup, plain
 /// text, code count and attributes JSON, the unit's attributes JSON, effective source language and
@@ -51,7 +51,7 @@ public struct PreparedUnit: Sendable {
     ///   - headerSource: The source language of the batch's header (``ImportBatch/header``);
     ///     a sink whose header differs prepares the unit's source language and key again.
     /// - Complexity: O(total length of the unit's segments).
-    public init(_ unit: TranslationUnit, analysingWith vocabulary: MatchIndexVocabulary?, headerSource: LanguageTag? = nil) {
+    package init(_ unit: TranslationUnit, analysingWith vocabulary: MatchIndexVocabulary?, headerSource: LanguageTag? = nil) {
         self.unit = unit
         let rows = unit.variants.map(VariantRow.init)
         self.rows = rows

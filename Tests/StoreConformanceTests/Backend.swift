@@ -13,6 +13,8 @@ struct Backend: Sendable, CustomTestStringConvertible {
     var makeMemory: @Sendable () throws -> any TranslationStore
     /// A fresh, empty glossary store.
     var makeGlossaries: @Sendable () throws -> any GlossaryStore
+    /// A fresh, empty API key store.
+    var makeKeys: @Sendable () throws -> any APIKeyStore
 
     var testDescription: String { name }
 
@@ -23,7 +25,8 @@ struct Backend: Sendable, CustomTestStringConvertible {
     static let sqlite = Backend(
         name: "SQLite",
         makeMemory: { try SQLiteTranslationStore.open(path: try freshPath()) },
-        makeGlossaries: { try SQLiteGlossaryStore.open(path: try freshPath()) })
+        makeGlossaries: { try SQLiteGlossaryStore.open(path: try freshPath()) },
+        makeKeys: { try SQLiteAPIKeyStore.open(path: try freshPath()) })
 
     /// A path in a new temporary folder.
     static func freshPath() throws -> String {

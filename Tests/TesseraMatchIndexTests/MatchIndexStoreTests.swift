@@ -75,6 +75,29 @@ struct MatchIndexStoreTests {
         #expect(rebuilt.index.entryCount == 600 * batches)
     }
 
+    /// The index decides by the size of an import whether it builds the side file as it writes:
+    /// always into an empty store, into a filled one only from ``MatchIndexStore/rewriteThreshold``
+    /// units' worth of bytes.
+    @Test(arguments: [
+        (filled: false, bytes: 0, follows: true),
+        (filled: true, bytes: 5_000, follows: false),
+        (filled: true, bytes: MatchIndexStore.rewriteThreshold * MatchIndexStore.importBytesPerUnit - 1, follows: false),
+        (filled: true, bytes: MatchIndexStore.rewriteThreshold * MatchIndexStore.importBytesPerUnit, follows: true),
+    ])
+    func beginImport_ofExpectedBytes_leavesASmallImportIntoAFilledStoreToTheReaders(example: (filled: Bool, bytes: Int, follows: Bool)) throws {
+        let (folder, tm) = try Self.memory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try MatchIndexStore(source: tm)
+        if example.filled {
+            try tm.write(units: Self.units(seed: 4, count: 50), batch: ImportBatch(kind: .tmx, filePath: "a.tmx"), policy: .add)
+            try store.save()
+        }
+        let building = try store.beginImport(expectedBytes: example.bytes)
+        #expect((building != nil) == example.follows)
+        // Without a size the file is always built.
+        #expect(try store.beginImport() != nil)
+    }
+
     @Test func import_undoesARolledBackBatch() throws {
         let (folder, tm) = try Self.memory()
         defer { try? FileManager.default.removeItem(at: folder) }
