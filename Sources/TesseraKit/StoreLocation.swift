@@ -81,12 +81,14 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The error of a location whose backend is not built yet (PostgreSQL), `nil` for SQLite.
-    package var unavailable: StorageError? {
+    /// The SQLite file of the location; a PostgreSQL URL is refused until that backend exists.
+    /// - Throws: ``StorageError`` `cannotOpen` for a PostgreSQL location.
+    package func sqlitePath() throws(StorageError) -> String {
         switch self {
-        case .sqlite: nil
+        case .sqlite(let path):
+            return path
         case .postgres:
-            StorageError(
+            throw StorageError(
                 .cannotOpen,
                 "PostgreSQL storage is not available yet (\(description)); give the path of an SQLite file with --db or TESSERA_DB.")
         }

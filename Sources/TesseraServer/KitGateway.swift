@@ -27,8 +27,8 @@ package final class KitGateway: Sendable {
 
     /// Opens the session (the match index is read on the first lookup) and the key store.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
-    package init(databasePath: String) throws {
-        database = StoreLocation(option: databasePath, environment: [:])
+    package init(database: StoreLocation) throws {
+        self.database = database
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         session = try TranslationMemory(location: database)
         keys = try APIKeys(location: database)

@@ -22,7 +22,7 @@ public struct TesseraService: Sendable {
     /// - Throws: `KitError` `noDatabase` when the file does not exist; `StorageError`.
     public init(_ configuration: ServerConfiguration) throws {
         self.configuration = configuration
-        gateway = try KitGateway(databasePath: configuration.databasePath)
+        gateway = try KitGateway(database: configuration.database)
         work = BlockingWork(threads: max(2, configuration.blockingThreads))
     }
 

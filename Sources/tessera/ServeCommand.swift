@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         TesseraService.bootstrapLogging()
-        var configuration = ServerConfiguration(databasePath: database.location.description)
+        var configuration = ServerConfiguration(database: database.location)
         configuration.host = host
         configuration.port = port
         configuration.anonymousRead = anonymousRead
