@@ -17,36 +17,36 @@ import Foundation
 ///
 /// - Complexity: O(n · w · k) time and O(n · w) memory for n source units, final band
 ///   half-width w and k shapes (each doubling of the band adds at most the same again).
-public struct Aligner: Sendable {
+package struct Aligner: Sendable {
     /// The shapes allowed, with their priors.
-    public var shapes: BeadShapeTable
+    package var shapes: BeadShapeTable
     /// Half-width of the first band tried. 32 covers the drift of ordinary translations; the
     /// band doubles on demand.
-    public var initialHalfWidth: Int
+    package var initialHalfWidth: Int
     /// Half-width of the first band around the line through anchors: they are sure points, so
     /// the band only needs to cover the wobble between them. 32, not 16: a block the translation
     /// adds or leaves out between two anchors (captions, a page of credits) pulls the path more
     /// than 16 cells off the line, and the widening that follows searched the whole document
     /// twice (16, then 32); one search at 32 finds the same path.
-    public var anchoredHalfWidth: Int = 32
+    package var anchoredHalfWidth: Int = 32
     /// Half-width of the first band around a guide path. 16 lets a second pass move beads
     /// well away from the first pass (8 needed a redo on most books); the band doubles on demand.
-    public var guideHalfWidth: Int = 16
+    package var guideHalfWidth: Int = 16
     /// Temperature of the posterior used for confidences: costs are divided by it before
     /// exponentiation. 1 treats costs as negative log probabilities.
-    public var temperature: Double
+    package var temperature: Double
     /// The band stops widening once it would hold more cells than this (memory guard, about
     /// 40 million cells = 0.8 GB); the best path inside the band is returned then.
-    public var maximumCells: Int
+    package var maximumCells: Int
 
     /// The result of one alignment.
-    public struct Result: Sendable, Hashable {
+    package struct Result: Sendable, Hashable {
         /// The beads in order; they cover every source and target index exactly once.
-        public var beads: [Bead]
+        package var beads: [Bead]
         /// The half-width of the band the final search used.
-        public var halfWidth: Int
+        package var halfWidth: Int
         /// The total cost of the path.
-        public var totalCost: Double
+        package var totalCost: Double
     }
 
     /// Creates an aligner.
@@ -56,7 +56,7 @@ public struct Aligner: Sendable {
     ///   - temperature: Posterior temperature for confidences, > 0.
     ///   - maximumCells: Memory guard for band widening.
     ///   - verificationCells: Grids up to this size are searched whole to verify a diagonal band.
-    public init(shapes: BeadShapeTable = .standard, initialHalfWidth: Int = 32, temperature: Double = 1,
+    package init(shapes: BeadShapeTable = .standard, initialHalfWidth: Int = 32, temperature: Double = 1,
                 maximumCells: Int = 40_000_000, verificationCells: Int = 4_000_000) {
         precondition(initialHalfWidth >= 1, "The band half-width is at least 1.")
         precondition(temperature > 0, "The temperature is positive.")
@@ -79,7 +79,7 @@ public struct Aligner: Sendable {
     ///     line through them, `anchoredHalfWidth` either side.
     /// - Returns: The beads of the cheapest path, each with its posterior confidence.
     /// - Complexity: See the type's documentation.
-    public func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,
+    package func align<Model: CostModel>(sourceCount: Int, targetCount: Int, costModel: Model, guide: [Bead]? = nil,
                                         anchors: [(source: Int, target: Int)] = []) -> Result {
         precondition(sourceCount >= 0 && targetCount >= 0, "Unit counts are never negative.")
         if sourceCount == 0 && targetCount == 0 { return Result(beads: [], halfWidth: 0, totalCost: 0) }
@@ -129,7 +129,7 @@ public struct Aligner: Sendable {
     }
 
     /// Grids up to this many cells are searched whole to verify a diagonal band's result.
-    public var verificationCells: Int
+    package var verificationCells: Int
 
     /// Largest number of bead costs kept between the forward and backward pass (120 MB as
     /// `Float`); a larger band has the backward pass compute them again.

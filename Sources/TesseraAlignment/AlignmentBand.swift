@@ -6,18 +6,18 @@
 /// let band = AlignmentBand(sourceCount: 100, targetCount: 120, halfWidth: 8)
 /// band.targetRange(row: 50)   // 52...68
 /// ```
-public struct AlignmentBand: Hashable, Sendable {
+package struct AlignmentBand: Hashable, Sendable {
     /// Number of source units `n`.
-    public let sourceCount: Int
+    package let sourceCount: Int
     /// Number of target units `m`.
-    public let targetCount: Int
+    package let targetCount: Int
     /// How far from the diagonal (or the guide path) a path may stray, in target units.
-    public let halfWidth: Int
+    package let halfWidth: Int
     /// Lowest and highest target position of the guide path on each row (guided bands only).
     private let guide: [ClosedRange<Int>]?
 
     /// Creates a band.
-    public init(sourceCount: Int, targetCount: Int, halfWidth: Int) {
+    package init(sourceCount: Int, targetCount: Int, halfWidth: Int) {
         precondition(sourceCount >= 0 && targetCount >= 0 && halfWidth >= 0, "Band sizes are never negative.")
         self.sourceCount = sourceCount
         self.targetCount = targetCount
@@ -30,7 +30,7 @@ public struct AlignmentBand: Hashable, Sendable {
     ///   - beads: A complete alignment of `sourceCount` x `targetCount` units.
     ///   - halfWidth: Distance allowed from the path.
     /// - Returns: `nil` if `beads` does not cover both sides exactly.
-    public init?(guide beads: [Bead], sourceCount: Int, targetCount: Int, halfWidth: Int) {
+    package init?(guide beads: [Bead], sourceCount: Int, targetCount: Int, halfWidth: Int) {
         precondition(sourceCount >= 0 && targetCount >= 0 && halfWidth >= 0, "Band sizes are never negative.")
         var rows = [ClosedRange<Int>?](repeating: nil, count: sourceCount + 1)
         var i = 0
@@ -63,7 +63,7 @@ public struct AlignmentBand: Hashable, Sendable {
     /// ``AnchorFinder``), from (0, 0) to (n, m).
     /// - Parameter anchors: Sentence pairs `(source, target)` increasing in both indices; pairs
     ///   outside the grid are ignored.
-    public init(anchors: [(source: Int, target: Int)], sourceCount: Int, targetCount: Int, halfWidth: Int) {
+    package init(anchors: [(source: Int, target: Int)], sourceCount: Int, targetCount: Int, halfWidth: Int) {
         precondition(sourceCount >= 0 && targetCount >= 0 && halfWidth >= 0, "Band sizes are never negative.")
         var points = [(source: 0, target: 0)]
         for anchor in anchors where anchor.source > points[points.count - 1].source && anchor.target >= points[points.count - 1].target
@@ -109,18 +109,18 @@ public struct AlignmentBand: Hashable, Sendable {
     }
 
     /// Whether the band already covers the whole `(n+1) x (m+1)` grid.
-    public var coversEverything: Bool { halfWidth >= Swift.max(sourceCount, targetCount) }
+    package var coversEverything: Bool { halfWidth >= Swift.max(sourceCount, targetCount) }
 
     /// Whether `(row, column)` lies within one cell of the band's edge where the edge is not
     /// the grid's border: a best path there may have been cut off by the band.
-    public func touchesEdge(row: Int, column: Int) -> Bool {
+    package func touchesEdge(row: Int, column: Int) -> Bool {
         let range = targetRange(row: row)
         return (range.lowerBound > 0 && column <= range.lowerBound + 1)
             || (range.upperBound < targetCount && column >= range.upperBound - 1)
     }
 
     /// The same band, twice as wide.
-    public func widened() -> AlignmentBand {
+    package func widened() -> AlignmentBand {
         AlignmentBand(sourceCount: sourceCount, targetCount: targetCount, halfWidth: Swift.max(1, halfWidth * 2), guide: guide)
     }
 }

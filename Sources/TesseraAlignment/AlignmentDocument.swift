@@ -1,5 +1,5 @@
 import Foundation
-public import TesseraCore
+package import TesseraCore
 
 /// One side of an alignment: sentences, grouped in paragraphs, in a language.
 ///
@@ -8,13 +8,13 @@ public import TesseraCore
 /// document.sentences.count   // 3
 /// document.paragraphs        // [0..<2, 2..<3]
 /// ```
-public struct AlignmentDocument: Sendable, Hashable {
+package struct AlignmentDocument: Sendable, Hashable {
     /// The sentences, in order.
-    public var sentences: [String]
+    package var sentences: [String]
     /// Consecutive, non-empty sentence ranges covering all sentences.
-    public var paragraphs: [Range<Int>]
+    package var paragraphs: [Range<Int>]
     /// The language, if known (decides case folding).
-    public var language: LanguageTag?
+    package var language: LanguageTag?
 
     /// Creates a document.
     /// - Parameters:
@@ -22,7 +22,7 @@ public struct AlignmentDocument: Sendable, Hashable {
     ///   - paragraphs: Paragraph ranges; `nil` means one paragraph. Ranges that do not tile the
     ///     sentences are API misuse.
     ///   - language: The language.
-    public init(sentences: [String], paragraphs: [Range<Int>]? = nil, language: LanguageTag?) {
+    package init(sentences: [String], paragraphs: [Range<Int>]? = nil, language: LanguageTag?) {
         let tiles = paragraphs ?? (sentences.isEmpty ? [] : [0..<sentences.count])
         var expected = 0
         for range in tiles {
@@ -37,7 +37,7 @@ public struct AlignmentDocument: Sendable, Hashable {
 
     /// Reads one sentence per line; blank lines separate paragraphs; lines are trimmed and a
     /// final line break or `\r\n` endings are accepted.
-    public init(lines text: String, language: LanguageTag?) {
+    package init(lines text: String, language: LanguageTag?) {
         var sentences: [String] = []
         var paragraphs: [Range<Int>] = []
         var start = 0

@@ -5,9 +5,9 @@
 /// AlignmentWarning(kind: .emptySide, message: "The target document has no sentences.").description
 /// // "warning: emptySide: The target document has no sentences."
 /// ```
-public struct AlignmentWarning: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct AlignmentWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of oddity.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         /// One document (or both) has no sentences.
         case emptySide
         /// Many sentences found no counterpart.
@@ -23,16 +23,16 @@ public struct AlignmentWarning: Sendable, Hashable, Codable, CustomStringConvert
     }
 
     /// The kind.
-    public var kind: Kind
+    package var kind: Kind
     /// What was found, in one sentence.
-    public var message: String
+    package var message: String
 
     /// Creates a warning.
-    public init(kind: Kind, message: String) {
+    package init(kind: Kind, message: String) {
         self.kind = kind
         self.message = message
     }
 
     /// `warning: kind: message`.
-    public var description: String { "warning: \(kind.rawValue): \(message)" }
+    package var description: String { "warning: \(kind.rawValue): \(message)" }
 }

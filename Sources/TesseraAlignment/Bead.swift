@@ -6,19 +6,19 @@
 /// bead.shape.description   // "2-1"
 /// bead.beadsLine           // "[4, 5]:[4]"
 /// ```
-public struct Bead: Hashable, Sendable, Codable {
+package struct Bead: Hashable, Sendable, Codable {
     /// 0-based indices of the source sentences (empty for a `0-1` insertion).
-    public var source: Range<Int>
+    package var source: Range<Int>
     /// 0-based indices of the target sentences (empty for a `1-0` deletion).
-    public var target: Range<Int>
+    package var target: Range<Int>
     /// The cost the aligner paid for this bead (shape prior plus the cost model's cost), in nats.
-    public var cost: Double
+    package var cost: Double
     /// Probability in [0, 1] that exactly this bead belongs to the alignment under the model
     /// (its posterior marginal; see Docs/ALIGNMENT.md, "Confidence").
-    public var confidence: Double
+    package var confidence: Double
 
     /// Creates a bead.
-    public init(source: Range<Int>, target: Range<Int>, cost: Double, confidence: Double) {
+    package init(source: Range<Int>, target: Range<Int>, cost: Double, confidence: Double) {
         self.source = source
         self.target = target
         self.cost = cost
@@ -26,17 +26,17 @@ public struct Bead: Hashable, Sendable, Codable {
     }
 
     /// The bead's shape (`2-1` etc.).
-    public var shape: BeadShape { BeadShape(source: source.count, target: target.count) }
+    package var shape: BeadShape { BeadShape(source: source.count, target: target.count) }
 
     /// The bead in the Vecalign/Bleualign "beads" format, `[4, 5]:[4]`.
-    public var beadsLine: String {
+    package var beadsLine: String {
         "[" + source.map(String.init).joined(separator: ", ") + "]:["
             + target.map(String.init).joined(separator: ", ") + "]"
     }
 
     /// The bead with both ranges moved by the given offsets (used to map sentence beads of one
     /// paragraph pair back to document indices).
-    public func offset(source sourceOffset: Int, target targetOffset: Int) -> Bead {
+    package func offset(source sourceOffset: Int, target targetOffset: Int) -> Bead {
         Bead(source: (source.lowerBound + sourceOffset)..<(source.upperBound + sourceOffset),
              target: (target.lowerBound + targetOffset)..<(target.upperBound + targetOffset),
              cost: cost, confidence: confidence)

@@ -1,5 +1,5 @@
 import Foundation
-public import TesseraCore
+package import TesseraCore
 import TesseraText
 
 /// The features of both documents, with the vocabularies that give word ids their meaning.
@@ -9,25 +9,25 @@ import TesseraText
 ///                                  sourceLanguage: LanguageTag("de"), targetLanguage: LanguageTag("fr"))
 /// features.source[0].sortedKeys == features.target[0].sortedKeys   // false: "." is not evidence, "hima" is shared
 /// ```
-public struct BilingualFeatures: Sendable {
+package struct BilingualFeatures: Sendable {
     /// Weight of a number match: numbers rarely match by chance.
-    public static let numberWeight: Float = 2
+    package static let numberWeight: Float = 2
     /// Weight of a word (cognate or lexicon) match.
-    public static let wordWeight: Float = 1
+    package static let wordWeight: Float = 1
     /// Weight of a punctuation match (`?`, `!`, quotes, parentheses, colon, semicolon).
-    public static let punctuationWeight: Float = 0.5
+    package static let punctuationWeight: Float = 0.5
     /// Length of the prefix two words must share to count as cognates (Simard, Foster and
     /// Isabelle 1992, "Using cognates to align sentences in bilingual corpora": 4 characters).
-    public static let cognatePrefixLength = 4
+    package static let cognatePrefixLength = 4
 
     /// Features of the source sentences.
-    public var source: [SentenceFeatures]
+    package var source: [SentenceFeatures]
     /// Features of the target sentences.
-    public var target: [SentenceFeatures]
+    package var target: [SentenceFeatures]
     /// Source vocabulary: word id -> folded word (lower case, no diacritics).
-    public var sourceWords: [String]
+    package var sourceWords: [String]
     /// Target vocabulary.
-    public var targetWords: [String]
+    package var targetWords: [String]
 
     /// Extracts the features of both documents.
     /// - Parameters:
@@ -36,7 +36,7 @@ public struct BilingualFeatures: Sendable {
     ///   - sourceLanguage: Decides case folding and elision (optional).
     ///   - targetLanguage: Same for the target.
     /// - Complexity: O(total characters).
-    public init(source: [String], target: [String], sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?) {
+    package init(source: [String], target: [String], sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?) {
         var keys: [String: Int32] = [:]
         var sourceVocabulary = Vocabulary()
         var targetVocabulary = Vocabulary()

@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 import TesseraText
 
 /// Word pairs that translate each other, with a strength in (0, 1]: the lexical evidence the
@@ -13,37 +13,37 @@ import TesseraText
 /// lexicon.add(source: "Gipfel", target: "sommet", strength: 1)
 /// lexicon.strength(source: "gipfel", target: "sommet")   // 1.0
 /// ```
-public struct BilingualLexicon: Sendable, Hashable {
+package struct BilingualLexicon: Sendable, Hashable {
     /// source word -> target word -> strength.
-    public private(set) var entries: [String: [String: Double]]
+    package private(set) var entries: [String: [String: Double]]
     /// source stem -> target stem -> strength: pairs of stemmed keys (glossary term pairs,
     /// translation-memory associations) that match every inflection of a word. They are turned
     /// into word pairs for one document pair by ``resolved(sourceWords:targetWords:sourceLanguage:targetLanguage:)``.
-    public private(set) var stemEntries: [String: [String: Double]]
+    package private(set) var stemEntries: [String: [String: Double]]
 
     /// An empty lexicon.
-    public init() {
+    package init() {
         entries = [:]
         stemEntries = [:]
     }
 
     /// Number of word pairs and stem pairs.
-    public var count: Int {
+    package var count: Int {
         entries.values.reduce(0) { $0 + $1.count } + stemEntries.values.reduce(0) { $0 + $1.count }
     }
 
     /// Whether the lexicon has no pairs.
-    public var isEmpty: Bool { entries.isEmpty && stemEntries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty && stemEntries.isEmpty }
 
     /// The strength of a pair of folded words (0 if absent).
-    public func strength(source: String, target: String) -> Double { entries[source]?[target] ?? 0 }
+    package func strength(source: String, target: String) -> Double { entries[source]?[target] ?? 0 }
 
     /// Adds a pair of single words (folded here); keeps the larger strength if present.
     /// - Parameters:
     ///   - source: A source word.
     ///   - target: A target word.
     ///   - strength: In (0, 1]; clamped.
-    public mutating func add(source: String, target: String, strength: Double) {
+    package mutating func add(source: String, target: String, strength: Double) {
         let sourceKey = Self.fold(source)
         let targetKey = Self.fold(target)
         guard !sourceKey.isEmpty, !targetKey.isEmpty, strength > 0 else { return }
@@ -54,7 +54,7 @@ public struct BilingualLexicon: Sendable, Hashable {
     /// Adds a term pair such as a glossary entry. Single words pair directly; in multi-word terms
     /// each source word of 3 or more letters pairs with each such target word, with the strength
     /// divided by the larger word count (the hook for glossary and translation-memory pairs).
-    public mutating func addTerm(source: String, target: String, strength: Double = 1,
+    package mutating func addTerm(source: String, target: String, strength: Double = 1,
                                  sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) {
         let sourceWords = Tokenizer.words(in: source, language: sourceLanguage, foldDiacritics: true)
         let targetWords = Tokenizer.words(in: target, language: targetLanguage, foldDiacritics: true)
@@ -74,7 +74,7 @@ public struct BilingualLexicon: Sendable, Hashable {
     ///   - source: A source stem.
     ///   - target: A target stem.
     ///   - strength: In (0, 1]; clamped.
-    public mutating func addStems(source: String, target: String, strength: Double) {
+    package mutating func addStems(source: String, target: String, strength: Double) {
         guard !source.isEmpty, !target.isEmpty, strength > 0 else { return }
         stemEntries[source, default: [:]][target] = max(min(1, strength), stemEntries[source]?[target] ?? 0)
     }
@@ -87,7 +87,7 @@ public struct BilingualLexicon: Sendable, Hashable {
     /// ```swift
     /// lexicon.addStemmedTerm(source: "capabiliti target", target: "fahigkeitsziel")
     /// ```
-    public mutating func addStemmedTerm(source: String, target: String, strength: Double = 1) {
+    package mutating func addStemmedTerm(source: String, target: String, strength: Double = 1) {
         let sourceKeys = source.split(separator: " ").map(String.init)
         let targetKeys = target.split(separator: " ").map(String.init)
         guard !sourceKeys.isEmpty, !targetKeys.isEmpty else { return }
@@ -102,7 +102,7 @@ public struct BilingualLexicon: Sendable, Hashable {
     }
 
     /// The union of two lexicons, keeping the larger strength of a pair found in both.
-    public func merging(_ other: BilingualLexicon) -> BilingualLexicon {
+    package func merging(_ other: BilingualLexicon) -> BilingualLexicon {
         var result = self
         for (source, targets) in other.entries {
             for (target, strength) in targets {
@@ -127,7 +127,7 @@ public struct BilingualLexicon: Sendable, Hashable {
     ///   - sourceLanguage: Chooses the source stemmer.
     ///   - targetLanguage: Chooses the target stemmer.
     /// - Complexity: O(V) stemming for V vocabulary words plus the pairs found.
-    public func resolved(sourceWords: [String], targetWords: [String], sourceLanguage: LanguageTag?,
+    package func resolved(sourceWords: [String], targetWords: [String], sourceLanguage: LanguageTag?,
                          targetLanguage: LanguageTag?) -> BilingualLexicon {
         var result = BilingualLexicon()
         result.entries = entries
@@ -149,7 +149,7 @@ public struct BilingualLexicon: Sendable, Hashable {
 
     /// The stem key of a folded word: the language's stemmer applied (the word itself for
     /// languages without one), as `TermNormalizer` keys terms.
-    public static func stemKey(_ word: String, language: LanguageTag?) -> String {
+    package static func stemKey(_ word: String, language: LanguageTag?) -> String {
         stemKey(word, stemmer: StemmerCatalog.stemmer(for: language))
     }
 

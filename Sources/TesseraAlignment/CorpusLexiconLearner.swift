@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 import TesseraText
 
 /// Learns stem pairs from sentence pairs that are already aligned (the units of a translation
@@ -20,21 +20,14 @@ import TesseraText
 /// ```
 ///
 /// - Complexity: O(Σ |S| · |T|) over the pairs' stem sets, bounded by `maximumWords²` per pair.
-public struct CorpusLexiconLearner: Sendable {
-    /// Minimum number of pairs a stem pair must share.
-    public var minimumCount: Int
-    /// Minimum Dice coefficient.
-    public var minimumDice: Double
-    /// Partners kept per source stem.
-    public var maximumPartners: Int
+package struct CorpusLexiconLearner: Sendable {
     /// Pairs with more stems than this on either side are ignored.
-    public var maximumWords: Int
+    package var maximumWords: Int
+    /// A stem pair must share at least 2 pairs, reach Dice 0.5; 2 partners kept per source stem.
+    var partners = DicePartners.Rule(minimumCount: 2, minimumDice: 0.5, maximumPartners: 2)
 
     /// Creates a learner.
-    public init(minimumCount: Int = 2, minimumDice: Double = 0.5, maximumPartners: Int = 2, maximumWords: Int = 50) {
-        self.minimumCount = minimumCount
-        self.minimumDice = minimumDice
-        self.maximumPartners = maximumPartners
+    package init(maximumWords: Int = 50) {
         self.maximumWords = maximumWords
     }
 
@@ -44,7 +37,7 @@ public struct CorpusLexiconLearner: Sendable {
     ///   - sourceLanguage: Language of the source texts (folding and stemming).
     ///   - targetLanguage: Language of the target texts.
     /// - Returns: A lexicon holding stem pairs only.
-    public func learn(pairs: some Sequence<(source: String, target: String)>, sourceLanguage: LanguageTag?,
+    package func learn(pairs: some Sequence<(source: String, target: String)>, sourceLanguage: LanguageTag?,
                       targetLanguage: LanguageTag?) -> BilingualLexicon {
         let sourceStemmer = StemmerCatalog.stemmer(for: sourceLanguage)
         let targetStemmer = StemmerCatalog.stemmer(for: targetLanguage)
@@ -69,20 +62,15 @@ public struct CorpusLexiconLearner: Sendable {
                 for t in targetKeys { pairCounts[Int64(s) << 32 | Int64(t), default: 0] += 1 }
             }
         }
-        var candidates: [Int32: [(target: Int32, dice: Double)]] = [:]
-        for (key, count) in pairCounts where count >= minimumCount {
+        var selection = DicePartners(partners)
+        for (key, count) in pairCounts {
             let s = Int32(key >> 32)
             let t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let dice = 2 * Double(count) / Double((sourceCounts[s] ?? 0) + (targetCounts[t] ?? 0))
-            if dice >= minimumDice { candidates[s, default: []].append((t, dice)) }
+            selection.consider(source: s, target: t, count: count, sourceCount: sourceCounts[s] ?? 0, targetCount: targetCounts[t] ?? 0)
         }
         var lexicon = BilingualLexicon()
-        for (s, partners) in candidates {
-            let best = partners.sorted { $0.dice != $1.dice ? $0.dice > $1.dice : $0.target < $1.target }.prefix(maximumPartners)
-            for partner in best {
-                lexicon.addStems(source: sourceVocabulary.words[Int(s)], target: targetVocabulary.words[Int(partner.target)],
-                                 strength: partner.dice)
-            }
+        selection.forEachBest { s, t, dice in
+            lexicon.addStems(source: sourceVocabulary.words[Int(s)], target: targetVocabulary.words[Int(t)], strength: dice)
         }
         return lexicon
     }

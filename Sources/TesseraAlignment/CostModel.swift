@@ -13,7 +13,7 @@
 ///     }
 /// }
 /// ```
-public protocol CostModel: Sendable {
+package protocol CostModel: Sendable {
     /// The cost of a bead joining `source` and `target` (consecutive 0-based sentence indices;
     /// one of them may be empty, never both).
     func cost(source: Range<Int>, target: Range<Int>) -> Double
@@ -35,7 +35,7 @@ public protocol CostModel: Sendable {
 
 extension CostModel {
     /// Asks ``cost(source:target:)`` for each column.
-    public func costs(row: Int, sourceCount: Int, targetCount: Int, columns: Range<Int>,
+    package func costs(row: Int, sourceCount: Int, targetCount: Int, columns: Range<Int>,
                       into costs: UnsafeMutablePointer<Double>) {
         let source = (row - sourceCount)..<row
         for (c, j) in columns.enumerated() {
@@ -44,5 +44,5 @@ extension CostModel {
     }
 
     /// Returns `self`: a model without precomputation needs no preparation.
-    public func prepared(for band: AlignmentBand) -> Self { self }
+    package func prepared(for band: AlignmentBand) -> Self { self }
 }

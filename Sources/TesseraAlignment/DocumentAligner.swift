@@ -22,41 +22,41 @@ import Foundation
 /// ```
 ///
 /// - Complexity: O((n + m) · w · k) per pass (see ``Aligner``) plus the lexicon learning.
-public struct DocumentAligner: Sendable {
+package struct DocumentAligner: Sendable {
     /// The search.
-    public var aligner: Aligner
+    package var aligner: Aligner
     /// Weights of the cost model.
-    public var parameters: LexicalCostModel.Parameters
+    package var parameters: LexicalCostModel.Parameters
     /// Word and stem pairs from outside (glossary, translation memory); may be empty.
-    public var lexicon: BilingualLexicon
+    package var lexicon: BilingualLexicon
     /// Learns word pairs from pass 1; `nil` runs a single pass.
-    public var learner: LexiconLearner?
+    package var learner: LexiconLearner?
     /// Keep sentences inside their paragraphs: with the same number of paragraphs on both sides,
     /// paragraph i is aligned with paragraph i (no bead crosses a paragraph boundary); with
     /// different counts, paragraphs are aligned first when both sides have at least
     /// `minimumParagraphs`.
-    public var usesParagraphs: Bool
+    package var usesParagraphs: Bool
     /// When the paragraph counts differ, fewer paragraphs than this on either side give too little
     /// for a paragraph alignment to be trusted (one wrong paragraph bead ruins every sentence in
     /// it); the sentences are then aligned directly.
-    public var minimumParagraphs: Int
+    package var minimumParagraphs: Int
 
     /// What one alignment produced.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// The beads, in order, covering every sentence of both sides once.
-        public var beads: [Bead]
+        package var beads: [Bead]
         /// Oddities found.
-        public var warnings: [AlignmentWarning]
+        package var warnings: [AlignmentWarning]
         /// Number of word pairs learnt from the document pair.
-        public var learnedPairs: Int
+        package var learnedPairs: Int
         /// The length statistics of the final pass.
-        public var length: LengthStatistics
+        package var length: LengthStatistics
         /// The similarity calibration of the final pass.
-        public var calibration: LexicalCostModel.Calibration
+        package var calibration: LexicalCostModel.Calibration
     }
 
     /// Creates an aligner with the standard settings.
-    public init(aligner: Aligner = Aligner(), parameters: LexicalCostModel.Parameters = .standard,
+    package init(aligner: Aligner = Aligner(), parameters: LexicalCostModel.Parameters = .standard,
                 lexicon: BilingualLexicon = BilingualLexicon(), learner: LexiconLearner? = LexiconLearner(),
                 usesParagraphs: Bool = true, minimumParagraphs: Int = 4) {
         self.aligner = aligner
@@ -68,7 +68,7 @@ public struct DocumentAligner: Sendable {
     }
 
     /// Aligns two documents.
-    public func align(source: AlignmentDocument, target: AlignmentDocument) -> Report {
+    package func align(source: AlignmentDocument, target: AlignmentDocument) -> Report {
         let n = source.sentences.count
         let m = target.sentences.count
         if n == 0 || m == 0 {

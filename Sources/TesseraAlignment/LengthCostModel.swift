@@ -15,9 +15,9 @@ import Foundation
 ///
 /// Spec: W. A. Gale and K. W. Church, "A Program for Aligning Sentences in Bilingual Corpora",
 /// Computational Linguistics 19(1), 1993.
-public struct LengthCostModel: CostModel {
+package struct LengthCostModel: CostModel {
     /// Mean target characters per source character and the variance per source character.
-    public var statistics: LengthStatistics
+    package var statistics: LengthStatistics
     private let sourcePrefix: [Int]
     private let targetPrefix: [Int]
 
@@ -26,7 +26,7 @@ public struct LengthCostModel: CostModel {
     ///   - sourceLengths: Characters of each source sentence.
     ///   - targetLengths: Characters of each target sentence.
     ///   - statistics: Ratio and variance; by default the ratio of the totals and variance 6.8.
-    public init(sourceLengths: [Int], targetLengths: [Int], statistics: LengthStatistics? = nil) {
+    package init(sourceLengths: [Int], targetLengths: [Int], statistics: LengthStatistics? = nil) {
         sourcePrefix = Self.prefixSums(sourceLengths)
         targetPrefix = Self.prefixSums(targetLengths)
         self.statistics = statistics ?? LengthStatistics(sourceTotal: sourcePrefix.last ?? 0, targetTotal: targetPrefix.last ?? 0)
@@ -40,7 +40,7 @@ public struct LengthCostModel: CostModel {
     }
 
     /// The Gale-Church cost of pairing `source` with `target` sentences.
-    public func cost(source: Range<Int>, target: Range<Int>) -> Double {
+    package func cost(source: Range<Int>, target: Range<Int>) -> Double {
         let ls = sourcePrefix[source.upperBound] - sourcePrefix[source.lowerBound]
         let lt = targetPrefix[target.upperBound] - targetPrefix[target.lowerBound]
         return statistics.cost(sourceLength: ls, targetLength: lt)
@@ -48,31 +48,31 @@ public struct LengthCostModel: CostModel {
 }
 
 /// The parameters of the Gale-Church length model.
-public struct LengthStatistics: Sendable, Hashable {
+package struct LengthStatistics: Sendable, Hashable {
     /// Gale and Church's variance per character (1993, section 4), used until the document pair
     /// gives its own estimate.
-    public static let galeChurchVariance = 6.8
+    package static let galeChurchVariance = 6.8
 
     /// Mean target characters per source character (`c`).
-    public var ratio: Double
+    package var ratio: Double
     /// Variance of target characters per source character (`s²`).
-    public var variance: Double
+    package var variance: Double
 
     /// Creates statistics.
-    public init(ratio: Double, variance: Double) {
+    package init(ratio: Double, variance: Double) {
         self.ratio = ratio.isFinite && ratio > 0 ? ratio : 1
         self.variance = variance.isFinite && variance > 0 ? variance : Self.galeChurchVariance
     }
 
     /// The ratio of the two documents' total lengths and Gale and Church's variance.
-    public init(sourceTotal: Int, targetTotal: Int) {
+    package init(sourceTotal: Int, targetTotal: Int) {
         let ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
         self.init(ratio: ratio, variance: Self.galeChurchVariance)
     }
 
     /// Re-estimates ratio and variance from length pairs believed to be translations (e.g. the
     /// confident 1-1 beads of a first pass). Returns `fallback` with fewer than 10 pairs.
-    public static func estimate(pairs: [(source: Int, target: Int)], fallback: LengthStatistics) -> LengthStatistics {
+    package static func estimate(pairs: [(source: Int, target: Int)], fallback: LengthStatistics) -> LengthStatistics {
         let usable = pairs.filter { $0.source > 0 && $0.target > 0 }
         guard usable.count >= 10 else { return fallback }
         let sourceTotal = usable.reduce(0) { $0 + $1.source }
@@ -88,7 +88,7 @@ public struct LengthStatistics: Sendable, Hashable {
     }
 
     /// `-log P(|δ| or more)` for one bead.
-    public func cost(sourceLength: Int, targetLength: Int) -> Double {
+    package func cost(sourceLength: Int, targetLength: Int) -> Double {
         if sourceLength == 0 && targetLength == 0 { return 0 }
         let ls = Double(sourceLength)
         let lt = Double(targetLength)

@@ -27,56 +27,49 @@ import Foundation
 /// let model = LexicalCostModel(features: features, lexicon: BilingualLexicon())
 /// let beads = Aligner().align(sourceCount: source.count, targetCount: target.count, costModel: model).beads
 /// ```
-public struct LexicalCostModel: CostModel {
+package struct LexicalCostModel: CostModel {
     /// The weights of the cost terms.
-    public struct Parameters: Sendable, Hashable {
+    package struct Parameters: Sendable, Hashable {
         /// Weight of the Gale-Church length cost.
-        public var lengthWeight: Double
+        package var lengthWeight: Double
         /// Weight of the normalised lexical evidence.
-        public var lexicalWeight: Double
+        package var lexicalWeight: Double
         /// Extra cost of a 1-0 or 0-1 bead on top of its prior.
-        public var insertionPenalty: Double
-
-        /// Creates parameters.
-        public init(lengthWeight: Double, lexicalWeight: Double, insertionPenalty: Double) {
-            self.lengthWeight = lengthWeight
-            self.lexicalWeight = lexicalWeight
-            self.insertionPenalty = insertionPenalty
-        }
+        package var insertionPenalty: Double
 
         /// Values tuned on the Text+Berg German-French dev set (Docs/ALIGNMENT.md, "Tuning").
-        public static let standard = Parameters(lengthWeight: 0.5, lexicalWeight: 8, insertionPenalty: 0)
+        package static let standard = Parameters(lengthWeight: 0.5, lexicalWeight: 8, insertionPenalty: 0)
     }
 
     /// How much evidence a parallel sentence pair of this document pair carries.
-    public struct Calibration: Sendable, Hashable {
+    package struct Calibration: Sendable, Hashable {
         /// Mean evidence of a parallel sentence pair (at least ``minimumScale``).
-        public var scale: Double
+        package var scale: Double
         /// The scale as measured, before the floor (tells whether the documents share anything).
-        public var measured: Double
+        package var measured: Double
         /// Floor of the scale: a few matched tokens (a typical parallel pair of a European
         /// language pair earns 5 to 15), so that one chance match never outweighs a shape prior.
-        public static let minimumScale = 3.0
+        package static let minimumScale = 3.0
         /// Used when a document is too short to measure anything (fewer than 8 units a side).
-        public static let fallback = Calibration(scale: 4)
+        package static let fallback = Calibration(scale: 4)
 
         /// Creates a calibration.
-        public init(scale: Double) {
+        package init(scale: Double) {
             self.measured = scale.isFinite ? scale : 0
             self.scale = max(Self.minimumScale, measured)
         }
     }
 
     /// The source units' features.
-    public let source: [SentenceFeatures]
+    package let source: [SentenceFeatures]
     /// The target units' features.
-    public let target: [SentenceFeatures]
+    package let target: [SentenceFeatures]
     /// Length model parameters.
-    public var length: LengthStatistics
+    package var length: LengthStatistics
     /// Term weights.
-    public var parameters: Parameters
+    package var parameters: Parameters
     /// Evidence calibration.
-    public var calibration: Calibration
+    package var calibration: Calibration
 
     let forward: [[Link]]
     let backward: [[Link]]
@@ -131,7 +124,7 @@ public struct LexicalCostModel: CostModel {
     ///   - parameters: Term weights.
     ///   - calibration: Evidence calibration; by default measured on the documents
     ///     (``Calibration/measure(_:)``).
-    public init(features: BilingualFeatures, lexicon: BilingualLexicon, length: LengthStatistics? = nil,
+    package init(features: BilingualFeatures, lexicon: BilingualLexicon, length: LengthStatistics? = nil,
                 parameters: Parameters = .standard, calibration: Calibration? = nil) {
         self.init(source: features.source, target: features.target, sourceWords: features.sourceWords,
                   targetWords: features.targetWords, lexicon: lexicon, length: length, parameters: parameters,
@@ -140,7 +133,7 @@ public struct LexicalCostModel: CostModel {
 
     /// Creates the model for sentences (or paragraphs) whose features come from a
     /// ``BilingualFeatures`` value with the given vocabularies.
-    public init(source: [SentenceFeatures], target: [SentenceFeatures], sourceWords: [String], targetWords: [String],
+    package init(source: [SentenceFeatures], target: [SentenceFeatures], sourceWords: [String], targetWords: [String],
                 lexicon: BilingualLexicon, length: LengthStatistics? = nil, parameters: Parameters = .standard,
                 calibration: Calibration? = nil) {
         self.source = source
@@ -188,7 +181,7 @@ public struct LexicalCostModel: CostModel {
     }
 
     /// The same model with other parameters, units and calibration kept.
-    public func with(parameters: Parameters) -> LexicalCostModel {
+    package func with(parameters: Parameters) -> LexicalCostModel {
         var copy = self
         copy.parameters = parameters
         return copy
@@ -258,7 +251,7 @@ public struct LexicalCostModel: CostModel {
     // MARK: Cost
 
     /// The bead cost described in the type's documentation.
-    public func cost(source a: Range<Int>, target b: Range<Int>) -> Double {
+    package func cost(source a: Range<Int>, target b: Range<Int>) -> Double {
         if a.isEmpty || b.isEmpty { return parameters.insertionPenalty }
         let ls = sourcePrefix[a.upperBound] - sourcePrefix[a.lowerBound]
         let lt = targetPrefix[b.upperBound] - targetPrefix[b.lowerBound]
@@ -272,7 +265,7 @@ public struct LexicalCostModel: CostModel {
     /// the table does not cover go through ``cost(source:target:)``.
     ///
     /// - Complexity: O(columns.count · (sourceCount + targetCount)).
-    public func costs(row: Int, sourceCount k: Int, targetCount l: Int, columns: Range<Int>,
+    package func costs(row: Int, sourceCount k: Int, targetCount l: Int, columns: Range<Int>,
                       into costs: UnsafeMutablePointer<Double>) {
         if k == 0 || l == 0 {
             for c in 0..<columns.count { costs[c] = parameters.insertionPenalty }
@@ -358,7 +351,7 @@ public struct LexicalCostModel: CostModel {
     /// The chance-corrected lexical evidence that `source` and `target` translate each other
     /// (see the type's documentation): about 0 for unrelated units, ``Calibration/scale`` for a
     /// typical parallel sentence pair.
-    public func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
+    package func evidence(source a: Range<Int>, target b: Range<Int>) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         if let table, let fast = table.spanEvidence(source: a, target: b) { return Double(fast) }
         let sourceSpan = min(a.count, Self.maximumSpan) - 1
@@ -393,28 +386,21 @@ public struct LexicalCostModel: CostModel {
                 return Double(total)
             }
         }
+        // A longer target span (rare): each unit's masks are gathered against the whole other side.
         var total: Float = 0
         for x in a {
-            var keyMask: UInt64 = 0
-            var lexiconMask: UInt64 = 0
-            for y in b {
-                let masks = pairMasks(x, y)
-                keyMask |= masks.sourceKey
-                lexiconMask |= masks.sourceLexicon
+            let masks = b.reduce(into: (key: UInt64(0), lexicon: UInt64(0))) { masks, y in
+                let pair = pairMasks(x, y)
+                masks = (masks.key | pair.sourceKey, masks.lexicon | pair.sourceLexicon)
             }
-            let unit = sourceUnits[x]
-            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[targetSpan]
+            total += Self.value(sourceUnits[x].items, keyMask: masks.key, lexiconMask: masks.lexicon) - sourceUnits[x].expected[targetSpan]
         }
         for y in b {
-            var keyMask: UInt64 = 0
-            var lexiconMask: UInt64 = 0
-            for x in a {
-                let masks = pairMasks(x, y)
-                keyMask |= masks.targetKey
-                lexiconMask |= masks.targetLexicon
+            let masks = a.reduce(into: (key: UInt64(0), lexicon: UInt64(0))) { masks, x in
+                let pair = pairMasks(x, y)
+                masks = (masks.key | pair.targetKey, masks.lexicon | pair.targetLexicon)
             }
-            let unit = targetUnits[y]
-            total += Self.value(unit.items, keyMask: keyMask, lexiconMask: lexiconMask) - unit.expected[sourceSpan]
+            total += Self.value(targetUnits[y].items, keyMask: masks.key, lexiconMask: masks.lexicon) - targetUnits[y].expected[sourceSpan]
         }
         return Double(total)
     }
@@ -464,7 +450,7 @@ public struct LexicalCostModel: CostModel {
 
     /// A copy with the unit-pair match masks of every pair a bead in `band` can touch computed
     /// once (O(n · w) memory).
-    public func prepared(for band: AlignmentBand) -> LexicalCostModel {
+    package func prepared(for band: AlignmentBand) -> LexicalCostModel {
         var copy = self
         copy.table = nil
         copy.table = PairTable(model: copy, band: band, maxSource: Self.maximumSpan, maxTarget: Self.maximumSpan)
@@ -620,7 +606,7 @@ extension LexicalCostModel.Calibration {
     /// Measures the scale on the model's own units: the mean, over source units, of the best
     /// evidence of a unit of the target inside `window` (by default two units either side of the
     /// diagonal; ``DocumentAligner`` passes a narrow band around the anchor path).
-    public static func measure(_ model: LexicalCostModel, window: AlignmentBand? = nil) -> LexicalCostModel.Calibration {
+    package static func measure(_ model: LexicalCostModel, window: AlignmentBand? = nil) -> LexicalCostModel.Calibration {
         let n = model.source.count
         let m = model.target.count
         guard n >= 8 && m >= 8 else { return fallback }
@@ -685,7 +671,7 @@ extension LexicalCostModel.Calibration {
 
     /// Measures the scale on pairs believed parallel (e.g. the confident 1-1 beads of a first
     /// pass); with fewer than 10 pairs, as ``measure(_:)``.
-    public static func measure(_ model: LexicalCostModel, parallelPairs: [(source: Int, target: Int)]) -> LexicalCostModel.Calibration {
+    package static func measure(_ model: LexicalCostModel, parallelPairs: [(source: Int, target: Int)]) -> LexicalCostModel.Calibration {
         guard parallelPairs.count >= 10 else { return measure(model) }
         let mean = parallelPairs.reduce(0.0) {
             $0 + model.evidence(source: $1.source..<($1.source + 1), target: $1.target..<($1.target + 1))
@@ -697,7 +683,7 @@ extension LexicalCostModel.Calibration {
 extension LexicalCostModel {
     /// The model for a slice of the units (the sentences of one paragraph pair), sharing
     /// lexicon, length statistics, calibration and the document-wide chance estimates.
-    public func restricted(source a: Range<Int>, target b: Range<Int>) -> LexicalCostModel {
+    package func restricted(source a: Range<Int>, target b: Range<Int>) -> LexicalCostModel {
         LexicalCostModel(copying: self, source: Array(source[a]), target: Array(target[b]),
                          sourceUnits: Array(sourceUnits[a]), targetUnits: Array(targetUnits[b]))
     }
@@ -705,7 +691,7 @@ extension LexicalCostModel {
     /// The model whose units are groups of sentences (paragraphs). The calibration is measured on
     /// the groups when there are enough of them, else the sentence calibration times the mean
     /// number of sentences per paragraph is used.
-    public func grouped(source a: [Range<Int>], target b: [Range<Int>]) -> LexicalCostModel {
+    package func grouped(source a: [Range<Int>], target b: [Range<Int>]) -> LexicalCostModel {
         let groupedSource = a.map { SentenceFeatures.merged(source[$0]) }
         let groupedTarget = b.map { SentenceFeatures.merged(target[$0]) }
         // Chance of a match in a paragraph: from the sentence-level frequencies, over the mean

@@ -14,26 +14,19 @@
 /// ```
 ///
 /// - Complexity: O(Σ |S| · |T|) over the confident beads' word sets.
-public struct LexiconLearner: Sendable {
+package struct LexiconLearner: Sendable {
     /// Beads below this confidence are ignored.
-    public var minimumConfidence: Double
-    /// Minimum number of beads a pair must share.
-    public var minimumCount: Int
-    /// Minimum Dice coefficient.
-    public var minimumDice: Double
-    /// Partners kept per source word.
-    public var maximumPartners: Int
+    package var minimumConfidence: Double
+    /// A pair must share at least 2 beads, reach Dice 0.3; 3 partners kept per source word.
+    var partners = DicePartners.Rule(minimumCount: 2, minimumDice: 0.3, maximumPartners: 3)
 
     /// Creates a learner.
-    public init(minimumConfidence: Double = 0.8, minimumCount: Int = 2, minimumDice: Double = 0.3, maximumPartners: Int = 3) {
+    package init(minimumConfidence: Double = 0.8) {
         self.minimumConfidence = minimumConfidence
-        self.minimumCount = minimumCount
-        self.minimumDice = minimumDice
-        self.maximumPartners = maximumPartners
     }
 
     /// Learns a lexicon from `beads` over the sentences of `features`.
-    public func learn(beads: [Bead], features: BilingualFeatures) -> BilingualLexicon {
+    package func learn(beads: [Bead], features: BilingualFeatures) -> BilingualLexicon {
         // Counts in dense arrays indexed by word id: for each source word, the target words of
         // the beads holding it are tallied in one scratch array (no hashing; same counts).
         let sourceWordCount = features.sourceWords.count
@@ -58,10 +51,10 @@ public struct LexiconLearner: Sendable {
             }
             for t in targetWords { targetCounts[Int(t)] += 1 }
         }
-        var candidates: [Int32: [(target: Int32, dice: Double)]] = [:]
+        var selection = DicePartners(partners)
         var pairCounts = [Int](repeating: 0, count: targetWordCount)
         var touched: [Int32] = []
-        for s in 0..<sourceWordCount where beadsOfSource[s].count >= minimumCount {
+        for s in 0..<sourceWordCount where beadsOfSource[s].count >= partners.minimumCount {
             for bead in beadsOfSource[s] {
                 for t in beadTargets[Int(bead)] {
                     if pairCounts[Int(t)] == 0 { touched.append(t) }
@@ -71,19 +64,13 @@ public struct LexiconLearner: Sendable {
             for t in touched {
                 let count = pairCounts[Int(t)]
                 pairCounts[Int(t)] = 0
-                guard count >= minimumCount else { continue }
-                let dice = 2 * Double(count) / Double(sourceCounts[s] + targetCounts[Int(t)])
-                if dice >= minimumDice { candidates[Int32(s), default: []].append((t, dice)) }
+                selection.consider(source: Int32(s), target: t, count: count, sourceCount: sourceCounts[s], targetCount: targetCounts[Int(t)])
             }
             touched.removeAll(keepingCapacity: true)
         }
         var lexicon = BilingualLexicon()
-        for (s, partners) in candidates {
-            let best = partners.sorted { $0.dice != $1.dice ? $0.dice > $1.dice : $0.target < $1.target }.prefix(maximumPartners)
-            for partner in best {
-                lexicon.add(source: features.sourceWords[Int(s)], target: features.targetWords[Int(partner.target)],
-                            strength: partner.dice)
-            }
+        selection.forEachBest { s, t, dice in
+            lexicon.add(source: features.sourceWords[Int(s)], target: features.targetWords[Int(t)], strength: dice)
         }
         return lexicon
     }

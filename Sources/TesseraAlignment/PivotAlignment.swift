@@ -16,17 +16,17 @@
 /// ```
 ///
 /// - Complexity: O(B log B) for B beads in all.
-public enum PivotAlignment {
+package enum PivotAlignment {
     /// One minimal covering span of source sentences.
-    public struct Span: Sendable, Hashable {
+    package struct Span: Sendable, Hashable {
         /// The source sentences of the span.
-        public var source: Range<Int>
+        package var source: Range<Int>
         /// Per alignment (in the order given), its beads inside the span, in order; empty when that
         /// alignment has none there.
-        public var beads: [[Bead]]
+        package var beads: [[Bead]]
 
         /// Creates a span.
-        public init(source: Range<Int>, beads: [[Bead]]) {
+        package init(source: Range<Int>, beads: [[Bead]]) {
             self.source = source
             self.beads = beads
         }
@@ -35,7 +35,7 @@ public enum PivotAlignment {
     /// The minimal covering spans of the beads of `alignments`, in source order.
     /// - Parameter alignments: The beads of each alignment (same source document).
     /// - Returns: The spans; a span appears only when at least one alignment has a bead there.
-    public static func spans(_ alignments: [[Bead]]) -> [Span] {
+    package static func spans(_ alignments: [[Bead]]) -> [Span] {
         let ranges = alignments.flatMap { $0 }.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map(\.source)
             .sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
         var merged: [Range<Int>] = []

@@ -7,30 +7,30 @@ import Foundation
 /// tokens are evidence of each other: the same number, the same 4-letter cognate prefix, the same
 /// question mark or quote) and a *word id* in its side's vocabulary, which a
 /// ``BilingualLexicon`` links to words of the other side.
-public struct SentenceFeatures: Sendable, Hashable {
+package struct SentenceFeatures: Sendable, Hashable {
     /// One distinct token of the sentence.
-    public struct Item: Sendable, Hashable {
+    package struct Item: Sendable, Hashable {
         /// Key shared by both sides (`-1` if the token has none).
-        public var key: Int32
+        package var key: Int32
         /// Id of the word in its side's vocabulary (`-1` for punctuation).
-        public var word: Int32
+        package var word: Int32
         /// How much a match of this token counts (numbers more than words, punctuation less).
-        public var weight: Float
+        package var weight: Float
     }
 
     /// Characters other than white space (the Gale-Church length).
-    public var length: Int
+    package var length: Int
     /// The distinct tokens.
-    public var items: [Item]
+    package var items: [Item]
     /// The shared keys, sorted, for binary search.
-    public var sortedKeys: [Int32]
+    package var sortedKeys: [Int32]
     /// The word ids, sorted, for binary search.
-    public var sortedWords: [Int32]
+    package var sortedWords: [Int32]
     /// Sum of the item weights.
-    public var totalWeight: Float
+    package var totalWeight: Float
 
     /// Creates features from items (duplicates by key and word are merged).
-    public init(length: Int, items: [Item]) {
+    package init(length: Int, items: [Item]) {
         var unique: [Item] = []
         unique.reserveCapacity(items.count)
         if items.count <= Self.linearDeduplicationLimit {
@@ -65,7 +65,7 @@ public struct SentenceFeatures: Sendable, Hashable {
     }
 
     /// The features of several consecutive units read as one (a paragraph from its sentences).
-    public static func merged(_ parts: some Sequence<SentenceFeatures>) -> SentenceFeatures {
+    package static func merged(_ parts: some Sequence<SentenceFeatures>) -> SentenceFeatures {
         var length = 0
         var items: [Item] = []
         for part in parts {

@@ -1,6 +1,6 @@
 import Foundation
-public import TesseraAlignment
-public import TesseraCore
+package import TesseraAlignment
+package import TesseraCore
 import TesseraText
 
 /// The "align an article with its translations" use case shared by the CLI and the server:
@@ -14,18 +14,18 @@ import TesseraText
 ///     inputIsSentences: true)
 /// print(articles[0].formatted(as: .beads))
 /// ```
-public enum AlignArticles {
+package enum AlignArticles {
     /// One text and its language.
-    public struct Input: Sendable {
+    package struct Input: Sendable {
         /// The text.
-        public var text: String
+        package var text: String
         /// Its language, if known.
-        public var language: LanguageTag?
+        package var language: LanguageTag?
         /// A name for reports (file name).
-        public var name: String
+        package var name: String
 
         /// Creates an input.
-        public init(text: String, language: LanguageTag?, name: String = "") {
+        package init(text: String, language: LanguageTag?, name: String = "") {
             self.text = text
             self.language = language
             self.name = name
@@ -47,7 +47,7 @@ public enum AlignArticles {
     ///   - lexicons: Extra lexicon per target (same order; e.g. from ``AlignLexicon``), merged
     ///     into the aligner's lexicon for that target. Missing entries mean none.
     /// - Returns: One alignment per target, in order.
-    public static func align(source: Input, targets: [Input], inputIsSentences: Bool,
+    package static func align(source: Input, targets: [Input], inputIsSentences: Bool,
                              aligner: DocumentAligner = DocumentAligner(),
                              lexicons: [BilingualLexicon] = []) -> [AlignedArticle] {
         var source = source

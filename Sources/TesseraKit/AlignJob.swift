@@ -1,5 +1,5 @@
 import Foundation
-public import TesseraAlignment
+import TesseraAlignment
 public import TesseraCore
 public import TesseraStorage
 import TesseraText
@@ -34,8 +34,8 @@ public struct AlignJob: Sendable {
 
     /// How the documents are read and aligned.
     public struct Settings: Sendable, Hashable {
-        /// The cost weights.
-        public var weights: AlignmentWeights
+        /// The cost weights (tuning knobs of `tessera align`; a library user keeps the standard ones).
+        package var weights: AlignmentWeights = .standard
         /// Learn a lexicon from the documents (a second pass).
         public var learnsLexicon: Bool
         /// Align paragraph by paragraph (else the whole document as one run).
@@ -49,10 +49,9 @@ public struct AlignJob: Sendable {
 
         /// Creates settings; the defaults are those of `tessera align`.
         public init(
-            weights: AlignmentWeights = .standard, learnsLexicon: Bool = true, usesParagraphs: Bool = true,
+            learnsLexicon: Bool = true, usesParagraphs: Bool = true,
             inputIsSentences: Bool = false, usesGlossaries: Bool = true, usesMemoryLexicon: Bool = true
         ) {
-            self.weights = weights
             self.learnsLexicon = learnsLexicon
             self.usesParagraphs = usesParagraphs
             self.inputIsSentences = inputIsSentences
@@ -64,9 +63,9 @@ public struct AlignJob: Sendable {
     /// What the job did.
     public struct Result: Sendable {
         /// One alignment per target, in order.
-        public var articles: [AlignedArticle]
+        package var articles: [AlignedArticle]
         /// The lexicon read from the database for each target (`nil` without a database).
-        public var lexicons: [AlignLexicon.Loaded?]
+        package var lexicons: [AlignLexicon.Loaded?]
         /// The units made (only when they were stored or written as TMX), in source order.
         public var units: [TranslationUnit]
         /// What the store wrote, when the units were stored.
@@ -115,9 +114,7 @@ public struct AlignJob: Sendable {
         }
         let lexicons = try loadLexicons()
         let aligner = DocumentAligner(
-            parameters: .init(
-                lengthWeight: settings.weights.lengthWeight, lexicalWeight: settings.weights.lexicalWeight,
-                insertionPenalty: settings.weights.insertionPenalty),
+            parameters: settings.weights,
             learner: settings.learnsLexicon ? LexiconLearner() : nil, usesParagraphs: settings.usesParagraphs)
         let articles = AlignArticles.align(
             source: sourceInput, targets: targetInputs, inputIsSentences: settings.inputIsSentences, aligner: aligner,

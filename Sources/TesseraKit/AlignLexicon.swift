@@ -1,6 +1,6 @@
 import Foundation
-public import TesseraAlignment
-public import TesseraCore
+package import TesseraAlignment
+package import TesseraCore
 import TesseraStorage
 
 /// Lexical evidence for the aligner from the database: the term pairs of its glossaries for the
@@ -12,22 +12,22 @@ import TesseraStorage
 ///     .load(source: LanguageTag("en")!, target: LanguageTag("de")!)
 /// let aligner = DocumentAligner(lexicon: loaded.lexicon)
 /// ```
-public struct AlignLexicon: Sendable {
+package struct AlignLexicon: Sendable {
     /// What was loaded for one language pair.
-    public struct Loaded: Sendable, Codable, Hashable {
+    package struct Loaded: Sendable, Codable, Hashable {
         /// The lexicon: glossary and memory stem pairs.
-        public var lexicon: BilingualLexicon
+        package var lexicon: BilingualLexicon
         /// Number of glossary term pairs read.
-        public var glossaryPairs: Int
+        package var glossaryPairs: Int
         /// Number of memory units learnt from.
-        public var memoryUnits: Int
+        package var memoryUnits: Int
         /// Number of stem pairs learnt from the memory.
-        public var memoryPairs: Int
+        package var memoryPairs: Int
 
         enum CodingKeys: String, CodingKey { case glossaryPairs, memoryUnits, memoryPairs }
 
         /// Creates a result.
-        public init(lexicon: BilingualLexicon = BilingualLexicon(), glossaryPairs: Int = 0, memoryUnits: Int = 0,
+        package init(lexicon: BilingualLexicon = BilingualLexicon(), glossaryPairs: Int = 0, memoryUnits: Int = 0,
                     memoryPairs: Int = 0) {
             self.lexicon = lexicon
             self.glossaryPairs = glossaryPairs
@@ -36,7 +36,7 @@ public struct AlignLexicon: Sendable {
         }
 
         /// Decodes the counts (the lexicon itself is not encoded).
-        public init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.init(glossaryPairs: try container.decode(Int.self, forKey: .glossaryPairs),
                       memoryUnits: try container.decode(Int.self, forKey: .memoryUnits),
@@ -44,7 +44,7 @@ public struct AlignLexicon: Sendable {
         }
 
         /// Encodes the counts.
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(glossaryPairs, forKey: .glossaryPairs)
             try container.encode(memoryUnits, forKey: .memoryUnits)
@@ -53,18 +53,18 @@ public struct AlignLexicon: Sendable {
     }
 
     /// The database.
-    public var database: StoreLocation
+    package var database: StoreLocation
     /// Read the glossaries' term pairs.
-    public var usesGlossaries: Bool
+    package var usesGlossaries: Bool
     /// Learn from the translation memory.
-    public var usesMemory: Bool
+    package var usesMemory: Bool
     /// At most this many units (the most recent) are learnt from.
-    public var maximumUnits: Int
+    package var maximumUnits: Int
     /// The learner.
-    public var learner: CorpusLexiconLearner
+    package var learner: CorpusLexiconLearner
 
     /// Creates the loader.
-    public init(database: StoreLocation, usesGlossaries: Bool = true, usesMemory: Bool = true,
+    package init(database: StoreLocation, usesGlossaries: Bool = true, usesMemory: Bool = true,
                 maximumUnits: Int = 20_000, learner: CorpusLexiconLearner = CorpusLexiconLearner()) {
         self.database = database
         self.usesGlossaries = usesGlossaries
@@ -78,7 +78,7 @@ public struct AlignLexicon: Sendable {
     /// - Complexity: a backward read of the memory's most recent units of the pair
     ///   (``TranslationMemory/recentPairs(source:target:limit:)``) plus the learning
     ///   (``CorpusLexiconLearner``) on at most ``maximumUnits`` of them.
-    public func load(source: LanguageTag, target: LanguageTag) throws -> Loaded {
+    package func load(source: LanguageTag, target: LanguageTag) throws -> Loaded {
         guard database.exists, usesGlossaries || usesMemory else { return Loaded() }
         var loaded = Loaded()
         if usesGlossaries {

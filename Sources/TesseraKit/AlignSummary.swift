@@ -35,7 +35,7 @@ public struct AlignSummary: Sendable, Codable, Hashable {
         /// Word pairs learnt from the document pair.
         public var learnedPairs: Int
         /// The lexicon read from the database, if any.
-        public var lexicon: AlignLexicon.Loaded?
+        package var lexicon: AlignLexicon.Loaded?
         /// The aligner's warnings.
         public var warnings: [String]
     }

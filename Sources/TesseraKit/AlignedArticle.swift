@@ -1,5 +1,5 @@
 import Foundation
-public import TesseraAlignment
+package import TesseraAlignment
 import TesseraText
 
 /// The alignment of one source document with one target document, ready to be written.
@@ -7,9 +7,9 @@ import TesseraText
 /// ```swift
 /// article.formatted(as: .tsv, minimumConfidence: 0.5)   // "Satz.\tPhrase.\t0.982\n..."
 /// ```
-public struct AlignedArticle: Sendable {
+package struct AlignedArticle: Sendable {
     /// The output formats.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         /// `source<TAB>target<TAB>confidence`, one bead per line (sentences of a bead joined by a space).
         case tsv
         /// An object with the beads (indices, texts, shape, confidence) and the warnings.
@@ -19,19 +19,19 @@ public struct AlignedArticle: Sendable {
     }
 
     /// Name of the source (file name).
-    public var sourceName: String
+    package var sourceName: String
     /// Name of the target.
-    public var targetName: String
+    package var targetName: String
     /// The source document.
-    public var source: AlignmentDocument
+    package var source: AlignmentDocument
     /// The target document.
-    public var target: AlignmentDocument
+    package var target: AlignmentDocument
     /// The aligner's report.
-    public var report: DocumentAligner.Report
+    package var report: DocumentAligner.Report
     /// Characters XML cannot carry that the source text held, replaced by U+FFFD before alignment.
-    public var sourceReplacedCharacters = 0
+    package var sourceReplacedCharacters = 0
     /// Characters XML cannot carry that the target text held, replaced by U+FFFD before alignment.
-    public var targetReplacedCharacters = 0
+    package var targetReplacedCharacters = 0
 
     /// Creates an article alignment.
     package init(sourceName: String, targetName: String, source: AlignmentDocument, target: AlignmentDocument,
@@ -44,13 +44,13 @@ public struct AlignedArticle: Sendable {
     }
 
     /// The beads at or above `minimumConfidence`.
-    public func beads(minimumConfidence: Double = 0) -> [Bead] {
+    package func beads(minimumConfidence: Double = 0) -> [Bead] {
         report.beads.filter { $0.confidence >= minimumConfidence }
     }
 
     /// The alignment in `format`. `beads` keeps every bead (score.py needs the full partition);
     /// `tsv` and `json` leave out beads under `minimumConfidence`, and `tsv` leaves out 1-0 and 0-1.
-    public func formatted(as format: Format, minimumConfidence: Double = 0) -> String {
+    package func formatted(as format: Format, minimumConfidence: Double = 0) -> String {
         switch format {
         case .beads:
             return report.beads.map { $0.beadsLine + "\n" }.joined()
@@ -68,49 +68,49 @@ public struct AlignedArticle: Sendable {
     }
 
     /// The source sentences of a bead joined by a space.
-    public func sourceText(_ bead: Bead) -> String {
+    package func sourceText(_ bead: Bead) -> String {
         bead.source.compactMap { source.sentences.indices.contains($0) ? source.sentences[$0] : nil }.joined(separator: " ")
     }
 
     /// The target sentences of a bead joined by a space.
-    public func targetText(_ bead: Bead) -> String {
+    package func targetText(_ bead: Bead) -> String {
         bead.target.compactMap { target.sentences.indices.contains($0) ? target.sentences[$0] : nil }.joined(separator: " ")
     }
 
     /// One bead of the JSON format.
-    public struct JSONBead: Encodable, Sendable {
+    package struct JSONBead: Encodable, Sendable {
         /// 0-based source sentence indices.
-        public var source: [Int]
+        package var source: [Int]
         /// 0-based target sentence indices.
-        public var target: [Int]
+        package var target: [Int]
         /// The shape, e.g. `2-1`.
-        public var shape: String
+        package var shape: String
         /// The confidence, rounded to three decimals.
-        public var confidence: Double
+        package var confidence: Double
         /// The source sentences joined by a space.
-        public var sourceText: String
+        package var sourceText: String
         /// The target sentences joined by a space.
-        public var targetText: String
+        package var targetText: String
     }
 
     /// The JSON format of one alignment (what `formatted(as: .json)` writes).
-    public struct JSONArticle: Encodable, Sendable {
+    package struct JSONArticle: Encodable, Sendable {
         /// The source document's name.
-        public var source: String
+        package var source: String
         /// The target document's name.
-        public var target: String
+        package var target: String
         /// The source language.
-        public var sourceLanguage: String?
+        package var sourceLanguage: String?
         /// The target language.
-        public var targetLanguage: String?
+        package var targetLanguage: String?
         /// The beads at or above the minimum confidence.
-        public var beads: [JSONBead]
+        package var beads: [JSONBead]
         /// The aligner's warnings.
-        public var warnings: [String]
+        package var warnings: [String]
     }
 
     /// The alignment as a ``JSONArticle``, beads under `minimumConfidence` left out.
-    public func jsonValue(minimumConfidence: Double) -> JSONArticle {
+    package func jsonValue(minimumConfidence: Double) -> JSONArticle {
         JSONArticle(
             source: sourceName, target: targetName, sourceLanguage: source.language?.description,
             targetLanguage: target.language?.description,

@@ -1,5 +1,5 @@
-public import TesseraAlignment
+package import TesseraAlignment
 
 /// The weights of the aligner's cost (`align --length-weight`, `--lexical-weight`,
 /// `--insertion-penalty`), re-exported so that front ends need only TesseraKit.
-public typealias AlignmentWeights = LexicalCostModel.Parameters
+package typealias AlignmentWeights = LexicalCostModel.Parameters

@@ -9,22 +9,13 @@ package import TesseraStorage
 /// ```swift
 /// let store = try SQLiteAPIKeyStore.open(path: "tessera.db")
 /// ```
-package final class SQLiteAPIKeyStore: APIKeyStore {
-    let pool: DatabasePool
-    /// The database file.
-    package let path: String
-
-    private init(pool: DatabasePool, path: String) {
-        self.pool = pool
-        self.path = path
-    }
-
+package final class SQLiteAPIKeyStore: SQLiteDatabase, APIKeyStore, SQLiteStoreFile, @unchecked Sendable {
+    // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
     /// Opens (creating if needed) the database at `path` and applies the key migrations.
     /// - Throws: ``StorageError`` `.cannotOpen`, `.notADatabase` or `.migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore {
-        let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the API key table of")
-        return SQLiteAPIKeyStore(pool: pool, path: path)
-    }
+    package static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore { try openFile(path) }
+
+    static let migrationFailure = "Cannot migrate the API key table of"
 
     /// The key migrations, append-only.
     static var migrator: DatabaseMigrator {
@@ -50,15 +41,11 @@ package final class SQLiteAPIKeyStore: APIKeyStore {
     package func add(_ record: APIKeyRecord) throws -> APIKeyRecord {
         var stored = record
         stored.created = record.created ?? ISO8601DateFormatter().string(from: Date())
-        do {
-            stored.id = try pool.write { db in
-                try db.execute(
-                    sql: "INSERT INTO api_key (prefix, hash, scope, memory, created) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [stored.prefix, stored.hash, stored.scope.rawValue, stored.memory, stored.created])
-                return db.lastInsertedRowID
-            }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+        stored.id = try write { db in
+            try db.execute(
+                sql: "INSERT INTO api_key (prefix, hash, scope, memory, created) VALUES (?, ?, ?, ?, ?)",
+                arguments: [stored.prefix, stored.hash, stored.scope.rawValue, stored.memory, stored.created])
+            return db.lastInsertedRowID
         }
         return stored
     }
@@ -75,32 +62,22 @@ package final class SQLiteAPIKeyStore: APIKeyStore {
 
     /// Deletes the key with `id`; whether a row was deleted.
     package func revoke(id: Int64) throws -> Bool {
-        do {
-            return try pool.write { db in
-                try db.execute(sql: "DELETE FROM api_key WHERE id = ?", arguments: [id])
-                return db.changesCount > 0
-            }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+        return try write { db in
+            try db.execute(sql: "DELETE FROM api_key WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
         }
     }
 
     private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [APIKeyRecord] {
-        do {
-            return try pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    guard let scope = APIKeyRecord.Scope(rawValue: row["scope"]) else {
-                        throw StorageError(.corruptData, "API key \(row["id"] as Int64) has an unknown scope")
-                    }
-                    return APIKeyRecord(
-                        id: row["id"], prefix: row["prefix"], hash: row["hash"], scope: scope, memory: row["memory"],
-                        created: row["created"])
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                guard let scope = APIKeyRecord.Scope(rawValue: row["scope"]) else {
+                    throw StorageError(.corruptData, "API key \(row["id"] as Int64) has an unknown scope")
                 }
+                return APIKeyRecord(
+                    id: row["id"], prefix: row["prefix"], hash: row["hash"], scope: scope, memory: row["memory"],
+                    created: row["created"])
             }
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
         }
     }
 }

@@ -17,20 +17,16 @@ extension SQLiteGlossaryStore {
     package func termKeys(language: String, stemmed keys: [String]) throws(StorageError) -> [GlossaryTermKey] {
         let unique = Array(Set(keys.filter { !$0.isEmpty }))
         guard !unique.isEmpty else { return [] }
-        do {
-            return try pool.read { db in
-                var out: [GlossaryTermKey] = []
-                for start in stride(from: 0, to: unique.count, by: Self.chunkSize) {
-                    let chunk = Array(unique[start..<min(unique.count, start + Self.chunkSize)])
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    out += try Self.fetchKeys(
-                        db, where: "t.baseLanguage = ? AND t.stemmed IN (\(marks))",
-                        arguments: StatementArguments([language] + chunk))
-                }
-                return out
+        return try read { db in
+            var out: [GlossaryTermKey] = []
+            for start in stride(from: 0, to: unique.count, by: Self.chunkSize) {
+                let chunk = Array(unique[start..<min(unique.count, start + Self.chunkSize)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                out += try Self.fetchKeys(
+                    db, where: "t.baseLanguage = ? AND t.stemmed IN (\(marks))",
+                    arguments: StatementArguments([language] + chunk))
             }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+            return out
         }
     }
 
@@ -39,14 +35,10 @@ extension SQLiteGlossaryStore {
     /// - Complexity: O(log t + r) for r rows in the range.
     package func termKeys(language: String, stemmedPrefix prefix: String) throws(StorageError) -> [GlossaryTermKey] {
         guard !prefix.isEmpty else { return [] }
-        do {
-            return try pool.read { db in
-                try Self.fetchKeys(
-                    db, where: "t.baseLanguage = ? AND t.stemmed >= ? AND t.stemmed < ?",
-                    arguments: [language, prefix, prefix + "\u{10FFFF}"])
-            }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+        return try read { db in
+            try Self.fetchKeys(
+                db, where: "t.baseLanguage = ? AND t.stemmed >= ? AND t.stemmed < ?",
+                arguments: [language, prefix, prefix + "\u{10FFFF}"])
         }
     }
 
@@ -55,22 +47,18 @@ extension SQLiteGlossaryStore {
     /// - Complexity: one scan of the language's entries in the `term_key` index (no table reads).
     package func termKeys(language: String, containing keys: String) throws(StorageError) -> [GlossaryTermKey] {
         guard !keys.isEmpty else { return [] }
-        do {
-            return try pool.read { db in
-                // A plain substring test in SQL (no per-row concatenation), word boundaries here.
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, stemmed FROM term WHERE baseLanguage = ? AND stemmed <> ? AND instr(stemmed, ?) > 0
-                    """, arguments: [language, keys, keys])
-                var ids: [Int64] = []
-                let needle = " " + keys + " "
-                while let row = try rows.next() {
-                    let stemmed: String = row[1]
-                    if (" " + stemmed + " ").contains(needle) { ids.append(row[0]) }
-                }
-                return try Self.fetchKeys(db, ids: ids)
+        return try read { db in
+            // A plain substring test in SQL (no per-row concatenation), word boundaries here.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, stemmed FROM term WHERE baseLanguage = ? AND stemmed <> ? AND instr(stemmed, ?) > 0
+                """, arguments: [language, keys, keys])
+            var ids: [Int64] = []
+            let needle = " " + keys + " "
+            while let row = try rows.next() {
+                let stemmed: String = row[1]
+                if (" " + stemmed + " ").contains(needle) { ids.append(row[0]) }
             }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+            return try Self.fetchKeys(db, ids: ids)
         }
     }
 
@@ -86,28 +74,22 @@ extension SQLiteGlossaryStore {
         -> [(id: Int64, folded: String)]
     {
         guard !pieces.isEmpty else { return [] }
-        do {
-            return try pool.read { db in
-                let tests = Array(repeating: "instr(folded, ?) > 0", count: pieces.count).joined(separator: " OR ")
-                let arguments: [any DatabaseValueConvertible] = [language, lengths.lowerBound, lengths.upperBound] + pieces
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, folded FROM term
-                    WHERE baseLanguage = ? AND length(folded) BETWEEN ? AND ? AND folded <> '' AND (\(tests))
-                    """, arguments: StatementArguments(arguments))
-                var out: [(id: Int64, folded: String)] = []
-                while let row = try rows.next() { out.append((row[0], row[1])) }
-                return out
-            }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+        return try read { db in
+            let tests = Array(repeating: "instr(folded, ?) > 0", count: pieces.count).joined(separator: " OR ")
+            let arguments: [any DatabaseValueConvertible] = [language, lengths.lowerBound, lengths.upperBound] + pieces
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, folded FROM term
+                WHERE baseLanguage = ? AND length(folded) BETWEEN ? AND ? AND folded <> '' AND (\(tests))
+                """, arguments: StatementArguments(arguments))
+            var out: [(id: Int64, folded: String)] = []
+            while let row = try rows.next() { out.append((row[0], row[1])) }
+            return out
         }
     }
 
     /// The keys of the given term rows.
     package func termKeys(ids: [Int64]) throws(StorageError) -> [GlossaryTermKey] {
-        do { return try pool.read { db in try Self.fetchKeys(db, ids: ids) } } catch {
-            throw SQLiteTranslationStore.storageError(error)
-        }
+        return try read { db in try Self.fetchKeys(db, ids: ids) }
     }
 
     static func fetchKeys(_ db: Database, ids: [Int64]) throws -> [GlossaryTermKey] {
@@ -140,64 +122,56 @@ extension SQLiteGlossaryStore {
     package func concepts(_ ids: [Int64], languages: Set<String>?) throws(StorageError) -> [Int64: StoredConcept] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
-        do {
-            return try pool.read { db in
-                let decoder = JSONDecoder()
-                var out: [Int64: StoredConcept] = [:]
-                for start in stride(from: 0, to: unique.count, by: Self.chunkSize) {
-                    let chunk = Array(unique[start..<min(unique.count, start + Self.chunkSize)])
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    let heads = try Row.fetchAll(db, sql: """
-                        SELECT c.id, g.name, c.conceptKey, c.subject, c.definitions, c.notes, c.source
-                        FROM concept c JOIN glossary g ON g.id = c.glossaryId WHERE c.id IN (\(marks))
-                        """, arguments: StatementArguments(chunk))
-                    for row in heads {
-                        let definitions: String = row["definitions"]
-                        let notes: String = row["notes"]
-                        let entry = TermEntry(
-                            id: row["conceptKey"], subject: row["subject"],
-                            definitions: definitions == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(definitions.utf8)),
-                            notes: notes == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(notes.utf8)),
-                            source: row["source"])
-                        out[row["id"]] = StoredConcept(glossary: row["name"], entry: entry, termIDs: [])
-                    }
-                    let terms = try Row.fetchCursor(db, sql: """
-                        SELECT id, conceptId, language, baseLanguage, text, partOfSpeech, status, note
-                        FROM term WHERE conceptId IN (\(marks)) ORDER BY conceptId, position
-                        """, arguments: StatementArguments(chunk))
-                    while let row = try terms.next() {
-                        let base: String = row["baseLanguage"]
-                        if let languages, !languages.contains(base) { continue }
-                        let conceptID: Int64 = row["conceptId"]
-                        let languageText: String = row["language"]
-                        guard out[conceptID] != nil, let language = LanguageTag(languageText) else {
-                            throw StorageError(.corruptData, "A stored term has the language \"\(languageText)\".")
-                        }
-                        let status: String? = row["status"]
-                        out[conceptID]?.entry.terms.append(Term(
-                            text: row["text"], language: language, partOfSpeech: row["partOfSpeech"],
-                            status: status.flatMap(TermStatus.init(rawValue:)), note: row["note"]))
-                        out[conceptID]?.termIDs.append(row["id"])
-                    }
+        return try read { db in
+            let decoder = JSONDecoder()
+            var out: [Int64: StoredConcept] = [:]
+            for start in stride(from: 0, to: unique.count, by: Self.chunkSize) {
+                let chunk = Array(unique[start..<min(unique.count, start + Self.chunkSize)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let heads = try Row.fetchAll(db, sql: """
+                    SELECT c.id, g.name, c.conceptKey, c.subject, c.definitions, c.notes, c.source
+                    FROM concept c JOIN glossary g ON g.id = c.glossaryId WHERE c.id IN (\(marks))
+                    """, arguments: StatementArguments(chunk))
+                for row in heads {
+                    let definitions: String = row["definitions"]
+                    let notes: String = row["notes"]
+                    let entry = TermEntry(
+                        id: row["conceptKey"], subject: row["subject"],
+                        definitions: definitions == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(definitions.utf8)),
+                        notes: notes == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(notes.utf8)),
+                        source: row["source"])
+                    out[row["id"]] = StoredConcept(glossary: row["name"], entry: entry, termIDs: [])
                 }
-                return out
+                let terms = try Row.fetchCursor(db, sql: """
+                    SELECT id, conceptId, language, baseLanguage, text, partOfSpeech, status, note
+                    FROM term WHERE conceptId IN (\(marks)) ORDER BY conceptId, position
+                    """, arguments: StatementArguments(chunk))
+                while let row = try terms.next() {
+                    let base: String = row["baseLanguage"]
+                    if let languages, !languages.contains(base) { continue }
+                    let conceptID: Int64 = row["conceptId"]
+                    let languageText: String = row["language"]
+                    guard out[conceptID] != nil, let language = LanguageTag(languageText) else {
+                        throw StorageError(.corruptData, "A stored term has the language \"\(languageText)\".")
+                    }
+                    let status: String? = row["status"]
+                    out[conceptID]?.entry.terms.append(Term(
+                        text: row["text"], language: language, partOfSpeech: row["partOfSpeech"],
+                        status: status.flatMap(TermStatus.init(rawValue:)), note: row["note"]))
+                    out[conceptID]?.termIDs.append(row["id"])
+                }
             }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+            return out
         }
     }
 
     /// The row id of the first concept with this identifier in the named glossary, if any.
     package func conceptRowID(glossary: String, conceptKey: String) throws(StorageError) -> Int64? {
-        do {
-            return try pool.read { db in
-                try Int64.fetchOne(db, sql: """
-                    SELECT c.id FROM concept c JOIN glossary g ON g.id = c.glossaryId
-                    WHERE g.name = ? AND c.conceptKey = ? ORDER BY c.position LIMIT 1
-                    """, arguments: [glossary, conceptKey])
-            }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+        return try read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT c.id FROM concept c JOIN glossary g ON g.id = c.glossaryId
+                WHERE g.name = ? AND c.conceptKey = ? ORDER BY c.position LIMIT 1
+                """, arguments: [glossary, conceptKey])
         }
     }
 }

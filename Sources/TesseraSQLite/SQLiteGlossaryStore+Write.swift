@@ -23,68 +23,60 @@ extension SQLiteGlossaryStore {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        do {
-            return try pool.write { db -> GlossaryWriteReport in
-                let existing = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [glossary.name])
-                if let existing {
-                    try db.execute(sql: "DELETE FROM term WHERE conceptId IN (SELECT id FROM concept WHERE glossaryId = ?)", arguments: [existing])
-                    try db.execute(sql: "DELETE FROM concept WHERE glossaryId = ?", arguments: [existing])
-                    try db.execute(sql: "DELETE FROM glossary WHERE id = ?", arguments: [existing])
-                }
-                try db.execute(
-                    sql: "INSERT INTO glossary (name, origin, importedAt) VALUES (?, ?, ?)",
-                    arguments: [glossary.name, origin, ISO8601DateFormatter().string(from: Date())])
-                let glossaryID = db.lastInsertedRowID
-                let conceptStatement = try db.makeStatement(sql: """
-                    INSERT INTO concept (glossaryId, conceptKey, subject, definitions, notes, source, position, categories)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let termStatement = try db.makeStatement(sql: """
-                    INSERT INTO term (conceptId, language, baseLanguage, text, folded, stemmed, partOfSpeech, status, note, position, categories)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                var terms = 0
-                for (position, entry) in glossary.entries.enumerated() {
-                    let definitions = entry.definitions.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.definitions), as: UTF8.self)
-                    let notes = entry.notes.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
-                    try conceptStatement.execute(arguments: [
-                        glossaryID, entry.id, entry.subject, definitions, notes, entry.source, position,
-                        entry.categories.isEmpty ? nil : String(decoding: try encoder.encode(entry.categories), as: UTF8.self),
-                    ])
-                    let conceptID = db.lastInsertedRowID
-                    for (termPosition, term) in entry.terms.enumerated() {
-                        let tokens = normalizer(term.language).keyTokens(of: term.text).filter { !$0.key.isEmpty }
-                        try termStatement.execute(arguments: [
-                            conceptID, term.language.description, term.language.language, term.text,
-                            tokens.map(\.folded).joined(separator: " "), tokens.map(\.key).joined(separator: " "),
-                            term.partOfSpeech, term.status?.rawValue, term.note, termPosition,
-                            term.categories.isEmpty ? nil : String(decoding: try encoder.encode(term.categories), as: UTF8.self),
-                        ])
-                        terms += 1
-                    }
-                }
-                return GlossaryWriteReport(glossary: glossary.name, concepts: glossary.entries.count, terms: terms, replaced: existing != nil)
+        return try write { db -> GlossaryWriteReport in
+            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [glossary.name])
+            if let existing {
+                try db.execute(sql: "DELETE FROM term WHERE conceptId IN (SELECT id FROM concept WHERE glossaryId = ?)", arguments: [existing])
+                try db.execute(sql: "DELETE FROM concept WHERE glossaryId = ?", arguments: [existing])
+                try db.execute(sql: "DELETE FROM glossary WHERE id = ?", arguments: [existing])
             }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+            try db.execute(
+                sql: "INSERT INTO glossary (name, origin, importedAt) VALUES (?, ?, ?)",
+                arguments: [glossary.name, origin, ISO8601DateFormatter().string(from: Date())])
+            let glossaryID = db.lastInsertedRowID
+            let conceptStatement = try db.makeStatement(sql: """
+                INSERT INTO concept (glossaryId, conceptKey, subject, definitions, notes, source, position, categories)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let termStatement = try db.makeStatement(sql: """
+                INSERT INTO term (conceptId, language, baseLanguage, text, folded, stemmed, partOfSpeech, status, note, position, categories)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var terms = 0
+            for (position, entry) in glossary.entries.enumerated() {
+                let definitions = entry.definitions.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.definitions), as: UTF8.self)
+                let notes = entry.notes.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
+                try conceptStatement.execute(arguments: [
+                    glossaryID, entry.id, entry.subject, definitions, notes, entry.source, position,
+                    entry.categories.isEmpty ? nil : String(decoding: try encoder.encode(entry.categories), as: UTF8.self),
+                ])
+                let conceptID = db.lastInsertedRowID
+                for (termPosition, term) in entry.terms.enumerated() {
+                    let tokens = normalizer(term.language).keyTokens(of: term.text).filter { !$0.key.isEmpty }
+                    try termStatement.execute(arguments: [
+                        conceptID, term.language.description, term.language.language, term.text,
+                        tokens.map(\.folded).joined(separator: " "), tokens.map(\.key).joined(separator: " "),
+                        term.partOfSpeech, term.status?.rawValue, term.note, termPosition,
+                        term.categories.isEmpty ? nil : String(decoding: try encoder.encode(term.categories), as: UTF8.self),
+                    ])
+                    terms += 1
+                }
+            }
+            return GlossaryWriteReport(glossary: glossary.name, concepts: glossary.entries.count, terms: terms, replaced: existing != nil)
         }
     }
 
     /// Deletes a glossary; returns whether it existed.
     @discardableResult
     package func deleteGlossary(named name: String) throws(StorageError) -> Bool {
-        do {
-            return try pool.write { db in
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [name]) else {
-                    return false
-                }
-                try db.execute(sql: "DELETE FROM term WHERE conceptId IN (SELECT id FROM concept WHERE glossaryId = ?)", arguments: [id])
-                try db.execute(sql: "DELETE FROM concept WHERE glossaryId = ?", arguments: [id])
-                try db.execute(sql: "DELETE FROM glossary WHERE id = ?", arguments: [id])
-                return true
+        return try write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [name]) else {
+                return false
             }
-        } catch {
-            throw SQLiteTranslationStore.storageError(error)
+            try db.execute(sql: "DELETE FROM term WHERE conceptId IN (SELECT id FROM concept WHERE glossaryId = ?)", arguments: [id])
+            try db.execute(sql: "DELETE FROM concept WHERE glossaryId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM glossary WHERE id = ?", arguments: [id])
+            return true
         }
     }
 }

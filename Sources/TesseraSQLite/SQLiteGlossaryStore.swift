@@ -18,22 +18,13 @@ import TesseraText
 /// try store.replaceGlossary(Glossary(name: "defence", entries: entries), origin: "defence.tbx")
 /// let pairs = try store.termPairs(source: LanguageTag("en")!, target: LanguageTag("de")!)
 /// ```
-package final class SQLiteGlossaryStore: GlossaryStore {
-    let pool: DatabasePool
-    /// The database file.
-    package let path: String
-
-    private init(pool: DatabasePool, path: String) {
-        self.pool = pool
-        self.path = path
-    }
-
+package final class SQLiteGlossaryStore: SQLiteDatabase, GlossaryStore, SQLiteStoreFile, @unchecked Sendable {
+    // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
     /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
     /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore {
-        let pool = try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: "Cannot migrate the glossary tables of")
-        return SQLiteGlossaryStore(pool: pool, path: path)
-    }
+    package static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore { try openFile(path) }
+
+    static let migrationFailure = "Cannot migrate the glossary tables of"
 
     /// The glossary migrations, append-only.
     static var migrator: DatabaseMigrator {
@@ -88,12 +79,5 @@ package final class SQLiteGlossaryStore: GlossaryStore {
                 """)
         }
         return migrator
-    }
-
-    /// The names of the glossary migrations applied to the file.
-    package func appliedMigrations() throws(StorageError) -> [String] {
-        do { return try pool.read { db in try Self.migrator.appliedMigrations(db) } } catch {
-            throw SQLiteTranslationStore.storageError(error)
-        }
     }
 }

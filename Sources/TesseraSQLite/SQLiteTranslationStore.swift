@@ -15,41 +15,16 @@ package import TesseraStorage
 /// let report = try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
 /// print(try tm.stats().units)
 /// ```
-package final class SQLiteTranslationStore: TranslationStore {
-    /// The pool of SQLite connections: one writer, several readers.
-    let pool: DatabasePool
-    /// The path of the database file.
-    package let path: String
-
-    private init(pool: DatabasePool, path: String) {
-        self.pool = pool
-        self.path = path
-    }
-
+package final class SQLiteTranslationStore: SQLiteDatabase, TranslationStore, SQLiteStoreFile, @unchecked Sendable {
+    // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
     /// Opens the memory at `path`, creating the file and migrating the schema as needed.
     ///
     /// - Parameter path: the database file; its folder must exist.
     /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteTranslationStore {
-        let pool = try DatabaseOpener.open(path: path, migrator: Schema.migrator, migrationFailure: "Cannot migrate the database")
-        return SQLiteTranslationStore(pool: pool, path: path)
-    }
+    package static func open(path: String) throws(StorageError) -> SQLiteTranslationStore { try openFile(path) }
 
-    /// The names of the migrations applied to the file, in order.
-    package func appliedMigrations() throws(StorageError) -> [String] {
-        try read { db in try Schema.migrator.appliedMigrations(db) }
-    }
-
-    /// Runs `body` in a read transaction, turning database errors into ``StorageError``.
-    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
-        do {
-            return try pool.read(body)
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw Self.storageError(error, path: path)
-        }
-    }
+    static var migrator: DatabaseMigrator { Schema.migrator }
+    static let migrationFailure = "Cannot migrate the database"
 
     /// A ``StorageError`` for any error thrown by GRDB; `path` names the file when the file itself
     /// is at fault (not a database, damaged).

@@ -29,17 +29,6 @@ public struct SegmentationRules: Sendable {
         public var beforeBreak: String
         /// Pattern for the text after the boundary (ICU syntax); empty matches anywhere.
         public var afterBreak: String
-
-        /// Creates a rule.
-        /// - Parameters:
-        ///   - isBreak: `true` for a break rule, `false` for a no-break rule.
-        ///   - beforeBreak: ICU pattern matching the text before the boundary.
-        ///   - afterBreak: ICU pattern matching the text after the boundary.
-        public init(isBreak: Bool, beforeBreak: String, afterBreak: String) {
-            self.isBreak = isBreak
-            self.beforeBreak = beforeBreak
-            self.afterBreak = afterBreak
-        }
     }
 
     /// The rules in priority order (first match wins).

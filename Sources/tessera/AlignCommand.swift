@@ -126,14 +126,16 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
+        var settings = AlignJob.Settings(
+            learnsLexicon: !noLearning, usesParagraphs: !noParagraphs, inputIsSentences: sentences,
+            usesGlossaries: !noGlossary, usesMemoryLexicon: !noTMLexicon)
+        settings.weights.lengthWeight = lengthWeight
+        settings.weights.lexicalWeight = lexicalWeight
+        settings.weights.insertionPenalty = insertionPenalty
         let job = AlignJob(
             source: .init(path: sourceFile, language: sourceLanguage),
             targets: zip(targetFiles, parsedTargetLanguages).map { .init(path: $0.0, language: $0.1) },
-            database: database.location, minimumConfidence: minimumConfidence,
-            settings: .init(
-                weights: .init(lengthWeight: lengthWeight, lexicalWeight: lexicalWeight, insertionPenalty: insertionPenalty),
-                learnsLexicon: !noLearning, usesParagraphs: !noParagraphs, inputIsSentences: sentences,
-                usesGlossaries: !noGlossary, usesMemoryLexicon: !noTMLexicon))
+            database: database.location, minimumConfidence: minimumConfidence, settings: settings)
         let format = resolvedFormat
         let result: AlignJob.Result
         do {

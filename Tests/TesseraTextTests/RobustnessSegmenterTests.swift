@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TesseraTestSupport
 import TesseraCore
-import TesseraText
+@testable import TesseraText
 
 /// Bad input never crashes SRX loading or the segmenter: every truncation of an SRX document,
 /// seeded byte flips, random rule patterns, random Unicode text (combining marks, RTL, emoji, NUL,
