@@ -89,8 +89,10 @@ public struct TermIndex: Sendable {
     /// Indexes glossaries.
     /// - Parameters:
     ///   - glossaries: The glossaries; their names appear in the hits.
-    ///   - languages: Primary language subtags to index (`["en", "de"]`); `nil` for all.
-    public init(glossaries: [Glossary], languages: Set<String>? = nil) {
+    ///   - languages: The languages to index (terms are keyed by their primary subtags, so `de`
+    ///     also takes `de-CH` terms); `nil` for all.
+    public init(glossaries: [Glossary], languages tags: [LanguageTag]? = nil) {
+        let languages = tags.map { Set($0.map(\.language)) }
         var names: [String] = []
         var entries: [TermEntry] = []
         var owners: [Int32] = []

@@ -22,11 +22,10 @@ public final class Lookup: Sendable {
 
     /// Opens the memory and loads (or builds) its match index.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
-    public init(database: StoreLocation, rebuildIndex: Bool = false) throws {
+    public convenience init(database: StoreLocation, rebuildIndex: Bool = false) throws {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
-        memory = try StoreOpener.translationStore(database)
-        indexState = try MatchIndexStore(source: memory).bringUpToDate(rebuild: rebuildIndex)
-        index = indexState.index
+        let session = try TranslationMemory(location: database)
+        try self.init(memory: session.openStore(), loaded: session.loadIndex(rebuild: rebuildIndex))
     }
 
     /// A lookup on an open session, with the session's index as it is now: caught up from the
@@ -34,10 +33,15 @@ public final class Lookup: Sendable {
     /// other processes' writes), the same index when nothing moved (two `max()` reads). Cheap:
     /// make one per query or per batch.
     /// - Throws: ``KitError`` `closed`; storage errors.
-    public init(session: TranslationMemory) throws {
-        memory = session.store
-        index = try session.currentIndex()
-        indexState = MatchIndexStore.Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0)
+    public convenience init(session: TranslationMemory) throws {
+        let index = try session.currentIndex()
+        self.init(memory: session.store, loaded: MatchIndexStore.Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0))
+    }
+
+    private init(memory: any TranslationStore, loaded: MatchIndexStore.Loaded) {
+        self.memory = memory
+        index = loaded.index
+        indexState = loaded
     }
 
     /// Looks up one sentence: searches the index, reads the candidates' units and ranks them with

@@ -1,6 +1,6 @@
-public import TesseraCore
-public import TesseraGlossary
-public import TesseraStorage
+package import TesseraCore
+package import TesseraGlossary
+package import TesseraStorage
 import TesseraText
 
 /// Answers `term`, `terms-in` and `check` straight from the database, with the folded and stemmed
@@ -25,36 +25,37 @@ import TesseraText
 /// breaks a run) in one `IN` query, and the longest match wins as in ``TermMatcher``.
 ///
 /// ```swift
-/// let index = StoredTermIndex(store: try GlossaryStore.open(path: "tessera.db"), languages: ["en", "de"])
+/// let index = StoredTermIndex(store: try GlossaryStore.open(path: "tessera.db"), languages: [LanguageTag("en")!, LanguageTag("de")!])
 /// try index.lookup("Capability-Targets", source: LanguageTag("en")!, targets: [LanguageTag("de")!])
 /// ```
 ///
 /// - Complexity: exact lookup O(log t); prefix O(log t + r); partial O(t) index entries; fuzzy
 ///   O(log t + w · k²) for the w terms in the length window; a sentence of n tokens O(n² log t) with
 ///   n² bounded by the runs between punctuation.
-public struct StoredTermIndex: Sendable {
+package struct StoredTermIndex: Sendable {
     /// The glossary database.
-    public let store: any GlossaryStore
+    package let store: any GlossaryStore
     /// Primary language subtags whose terms are answered (`nil` for all), as a ``TermIndex``
     /// built with the same `languages` would hold.
-    public let languages: Set<String>?
+    package let languages: Set<String>?
     /// The glossaries consulted (`nil` for all).
-    public let glossaries: Set<String>?
+    package let glossaries: Set<String>?
 
     /// Creates the index over an open store.
     /// - Parameters:
     ///   - store: The glossary database.
-    ///   - languages: Primary language subtags to answer in; `nil` for all.
+    ///   - languages: The languages to answer in (their primary subtags are what the store keys
+    ///     terms by); `nil` for all.
     ///   - glossaries: Glossary names to consult; `nil` for all.
-    public init(store: any GlossaryStore, languages: Set<String>? = nil, glossaries: [String]? = nil) {
+    package init(store: any GlossaryStore, languages: [LanguageTag]? = nil, glossaries: [String]? = nil) {
         self.store = store
-        self.languages = languages
+        self.languages = languages.map { Set($0.map(\.language)) }
         self.glossaries = glossaries.map(Set.init)
     }
 
     /// The concept entries found for a term, best first (as ``TermIndex/lookup(_:source:targets:limit:)``).
     /// - Throws: `StorageError`.
-    public func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag], limit: Int = 10) throws -> [TermHit] {
+    package func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag], limit: Int = 10) throws -> [TermHit] {
         if let languages, !languages.contains(source.language) { return [] }
         let chosen = try TermSearch.lookup(text, source: source, limit: limit, in: self)
         let concepts = try store.concepts(chosen.map(\.term.conceptID), languages: languages)
@@ -66,7 +67,7 @@ public struct StoredTermIndex: Sendable {
     /// Every glossary term in a sentence, longest match first, with UTF-16 offsets (as
     /// ``TermIndex/occurrences(in:source:targets:)``).
     /// - Throws: `StorageError`.
-    public func occurrences(in sentence: String, source: LanguageTag, targets: [LanguageTag]) throws -> [TermOccurrence] {
+    package func occurrences(in sentence: String, source: LanguageTag, targets: [LanguageTag]) throws -> [TermOccurrence] {
         let language = source.language
         if let languages, !languages.contains(language) { return [] }
         let normalizer = TermNormalizer(language: source.base)
@@ -107,7 +108,7 @@ public struct StoredTermIndex: Sendable {
 
     /// Every term of a concept in the answered languages (as ``TermIndex/terms(ofConcept:glossary:)``).
     /// - Throws: `StorageError`.
-    public func terms(ofConcept conceptID: String, glossary: String) throws -> [Term] {
+    package func terms(ofConcept conceptID: String, glossary: String) throws -> [Term] {
         if let glossaries, !glossaries.contains(glossary) { return [] }
         guard let row = try store.conceptRowID(glossary: glossary, conceptKey: conceptID) else { return [] }
         return try store.concepts([row], languages: languages)[row]?.entry.terms ?? []

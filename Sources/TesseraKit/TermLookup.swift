@@ -16,7 +16,7 @@ import TesseraStorage
 /// ```
 public struct TermLookup: Sendable {
     /// Where the answers come from.
-    public enum Backend: Sendable {
+    package enum Backend: Sendable {
         /// Glossaries indexed in memory.
         case memory(TermIndex)
         /// Keys read from the database per question.
@@ -28,7 +28,7 @@ public struct TermLookup: Sendable {
     /// The target languages (empty: every language).
     public var targets: [LanguageTag]
     /// The index answering.
-    public var backend: Backend
+    package var backend: Backend
 
     /// Opens the glossaries of `database` for `source` and `targets` (nothing is loaded).
     /// - Parameters:
@@ -74,13 +74,13 @@ public struct TermLookup: Sendable {
         throws -> TermLookup
     {
         guard database.exists else { throw KitError(.noDatabase, "No database at \(database).") }
-        let glossaries = try StoreOpener.glossaryStore(database).load(names: names, languages: languages(source: source, targets: targets))
+        let glossaries = try StoreOpener.glossaryStore(database).load(names: names, languages: languages(source: source, targets: targets).map { Set($0.map(\.language)) })
         return TermLookup(glossaries: glossaries, source: source, targets: targets)
     }
 
     /// The primary languages to answer in: source and targets, or all when no target is named.
-    static func languages(source: LanguageTag, targets: [LanguageTag]) -> Set<String>? {
-        targets.isEmpty ? nil : Set([source.language] + targets.map(\.language))
+    static func languages(source: LanguageTag, targets: [LanguageTag]) -> [LanguageTag]? {
+        targets.isEmpty ? nil : [source] + targets
     }
 
     /// The concepts found for a term (case, inflection, hyphen tolerant; fuzzy as a last resort).

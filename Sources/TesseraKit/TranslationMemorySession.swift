@@ -61,6 +61,14 @@ public final class TranslationMemory: Sendable {
         return try matchIndex.current()
     }
 
+    /// Reads the side file and catches it up, or builds it (always when `rebuild`), saying what
+    /// it did: the one-shot load of a command that answers a batch (`tessera lookup`).
+    /// - Throws: ``KitError`` `closed`; `StorageError` when the store cannot be read.
+    package func loadIndex(rebuild: Bool) throws -> MatchIndexStore.Loaded {
+        try checkOpen()
+        return try matchIndex.bringUpToDate(rebuild: rebuild)
+    }
+
     /// The match index when the memory has a side file (caught up as ``currentIndex()``), `nil`
     /// without one: nothing is built (a reader with another way to answer, such as concordance).
     /// - Throws: ``KitError`` `closed`.
