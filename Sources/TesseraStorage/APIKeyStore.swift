@@ -8,7 +8,7 @@
 /// let record = try store.add(APIKeyRecord(prefix: "3f9a0c1d", hash: hash, scope: .read, memory: nil))
 /// try store.keys(prefix: "3f9a0c1d")   // [record]
 /// ```
-public protocol APIKeyStore: Sendable {
+package protocol APIKeyStore: Sendable {
     /// Stores a new key; returns it with its id and creation time.
     /// - Throws: ``StorageError`` when the database cannot be written.
     func add(_ record: APIKeyRecord) throws -> APIKeyRecord

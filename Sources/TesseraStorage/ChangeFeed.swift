@@ -1,4 +1,4 @@
-public import TesseraMatching
+package import TesseraMatching
 
 /// Where a store stands for its match index: the highest variant id and the highest change-log
 /// sequence (variants above the one, changes after the other are not yet reflected).
@@ -11,39 +11,39 @@ public import TesseraMatching
 /// let stored = ChangePosition(maxVariant: 10, sequence: 2)
 /// stored.precedes(ChangePosition(maxVariant: 12, sequence: 2))   // true: catch up
 /// ```
-public struct ChangePosition: Hashable, Sendable, Codable {
+package struct ChangePosition: Hashable, Sendable, Codable {
     /// The highest variant id (0 for an empty store).
-    public var maxVariant: Int64
+    package var maxVariant: Int64
     /// The highest change-log sequence: edits and deletions (0 when nothing was ever changed).
-    public var sequence: Int64
+    package var sequence: Int64
 
     /// Creates a position.
-    public init(maxVariant: Int64, sequence: Int64) {
+    package init(maxVariant: Int64, sequence: Int64) {
         self.maxVariant = maxVariant
         self.sequence = sequence
     }
 
     /// The position of an empty store that never changed.
-    public static let origin = ChangePosition(maxVariant: 0, sequence: 0)
+    package static let origin = ChangePosition(maxVariant: 0, sequence: 0)
 
     /// Whether an index at this position can be caught up to `later`: neither counter went back
     /// (an index newer than its store, or one of another store, cannot).
-    public func precedes(_ later: ChangePosition) -> Bool {
+    package func precedes(_ later: ChangePosition) -> Bool {
         maxVariant <= later.maxVariant && sequence <= later.sequence
     }
 }
 
 /// One variant as the match index reads it: its id, its language tag as stored, its plain text.
-public struct IndexedVariant: Hashable, Sendable {
+package struct IndexedVariant: Hashable, Sendable {
     /// The variant's id (increasing with insertion).
-    public var id: Int64
+    package var id: Int64
     /// The language tag as stored (a tag that does not parse is left out of the index).
-    public var language: String
+    package var language: String
     /// The plain text (no inline markup).
-    public var text: String
+    package var text: String
 
     /// Creates a variant.
-    public init(id: Int64, language: String, text: String) {
+    package init(id: Int64, language: String, text: String) {
         self.id = id
         self.language = language
         self.text = text
@@ -52,7 +52,7 @@ public struct IndexedVariant: Hashable, Sendable {
 
 /// The store as seen inside one snapshot (a read transaction), so that the position and the data
 /// read agree. Calls are synchronous; a front end with async work runs them on a thread pool.
-public protocol MatchIndexSnapshot {
+package protocol MatchIndexSnapshot {
     /// The position of the snapshot.
     var position: ChangePosition { get throws }
     /// The units with a variant added after `position`, or edited or deleted since it.
@@ -66,7 +66,7 @@ public protocol MatchIndexSnapshot {
 
 /// What a match index needs of a store: a change feed to catch up from and the unit data a match
 /// shows. Calls are synchronous (`throws`); an async front end runs them on a thread pool.
-public protocol MatchIndexSource: Sendable {
+package protocol MatchIndexSource: Sendable {
     /// An identity for the side file's location (SQLite: the database path; the side file is
     /// this plus `-match`).
     var matchIndexLocation: String { get }

@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 
 /// Stored glossaries as the use cases see them, whatever holds them: whole glossaries in and out,
 /// summaries, the term pairs the aligner learns from, and the key look-ups of the stored term
@@ -12,7 +12,7 @@ public import TesseraCore
 /// by one space. Languages are primary language subtags (`en`, `de`).
 ///
 /// The SQLite backend is `SQLiteGlossaryStore` (module TesseraSQLite).
-public protocol GlossaryStore: Sendable {
+package protocol GlossaryStore: Sendable {
     /// Stores a glossary, replacing any glossary of the same name, in one transaction.
     /// - Parameters:
     ///   - glossary: the glossary.

@@ -1,5 +1,5 @@
-public import TesseraCore
-public import TesseraMatching
+package import TesseraCore
+package import TesseraMatching
 
 extension TranslationStore {
     /// Calls `body` with every unit matching `filter`, in id order, reading one page of units at
@@ -18,7 +18,7 @@ extension TranslationStore {
     ///   - pageSize: units per read; positive.
     ///   - body: called once per unit; an error it throws stops the reading and is rethrown.
     /// - Complexity: O(*n*) units read, a constant number of reads per page.
-    public func forEachUnit(
+    package func forEachUnit(
         matching filter: UnitFilter = .all, pageSize: Int = 1000, _ body: (StoredUnit) throws -> Void
     ) throws {
         precondition(pageSize > 0, "The page size must be positive.")
@@ -33,7 +33,7 @@ extension TranslationStore {
 
     /// All units matching `filter`; for small memories and tests (use
     /// ``forEachUnit(matching:pageSize:_:)`` otherwise).
-    public func allUnits(matching filter: UnitFilter = .all) throws -> [StoredUnit] {
+    package func allUnits(matching filter: UnitFilter = .all) throws -> [StoredUnit] {
         var units: [StoredUnit] = []
         try forEachUnit(matching: filter) { units.append($0) }
         return units
@@ -53,7 +53,7 @@ extension TranslationStore {
     /// - Returns: the counts of what was written.
     /// - Throws: ``StorageError``; nothing is written then.
     @discardableResult
-    public func write(
+    package func write(
         units: some Sequence<TranslationUnit>, batch: ImportBatch, policy: DuplicatePolicy = .default
     ) throws(StorageError) -> WriteReport {
         do {
@@ -69,7 +69,7 @@ extension TranslationStore {
 
     /// Writes one batch with no observer; see ``importBatch(_:policy:observer:_:)``.
     @discardableResult
-    public func importBatch(
+    package func importBatch(
         _ batch: ImportBatch, policy: DuplicatePolicy = .default, _ body: (any UnitWriter) throws -> Void
     ) throws -> WriteReport {
         try importBatch(batch, policy: policy, observer: nil, body)
@@ -77,7 +77,7 @@ extension TranslationStore {
 
     /// Concordance without a pair filter; see
     /// ``searchConcordance(_:language:otherLanguage:limit:pairFilter:)``.
-    public func searchConcordance(
+    package func searchConcordance(
         _ query: ConcordanceQuery, language: LanguageTag, otherLanguage: LanguageTag? = nil, limit: Int = 20
     ) throws(StorageError) -> ConcordanceResult {
         try searchConcordance(query, language: language, otherLanguage: otherLanguage, limit: limit, pairFilter: nil)

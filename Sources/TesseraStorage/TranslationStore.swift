@@ -1,5 +1,5 @@
-public import TesseraCore
-public import TesseraMatching
+package import TesseraCore
+package import TesseraMatching
 
 /// A translation memory as the use cases see it, whatever holds it: batches of units in, units out
 /// by id order, filter and page, the kept counts, the pairs the aligner learns from, and
@@ -17,7 +17,7 @@ public import TesseraMatching
 /// try store.write(units: units, batch: ImportBatch(kind: .aligned, filePath: "a.txt"), policy: .add)
 /// try store.forEachUnit(matching: .all) { print($0.id) }
 /// ```
-public protocol TranslationStore: MatchIndexSource {
+package protocol TranslationStore: MatchIndexSource {
     /// Writes one batch of units in ONE transaction: `body` streams units into the writer, and
     /// any error thrown by `body` or by the store undoes everything, the batch record included.
     ///

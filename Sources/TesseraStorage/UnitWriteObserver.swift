@@ -1,4 +1,4 @@
-public import TesseraMatching
+package import TesseraMatching
 
 /// Hooks a write batch calls while it runs, so that a follower (the match index being built
 /// during an import) mirrors the batch without reading it back: each unit written with its new
@@ -6,7 +6,7 @@ public import TesseraMatching
 ///
 /// The begin/added/removed/ended calls come from the write transaction's thread, inside the
 /// transaction; `batchCommitted` and `batchRolledBack` after it, on the same thread.
-public protocol UnitWriteObserver: AnyObject {
+package protocol UnitWriteObserver: AnyObject {
     /// The batch's transaction began; the store is at `position` (a follower that is not there
     /// gives up: something else wrote in between).
     func batchBegan(at position: ChangePosition) throws

@@ -1,4 +1,4 @@
-public import TesseraCore
+package import TesseraCore
 
 /// The sink of one import batch: receives the batch's units inside its transaction.
 ///
@@ -6,7 +6,7 @@ public import TesseraCore
 /// on the thread that runs the body. Each `add` applies the batch's ``DuplicatePolicy``: a unit
 /// that duplicates a stored one is skipped or replaces it; a unit without variants is skipped and
 /// counted in ``WriteReport/skippedEmpty``.
-public protocol UnitWriter: AnyObject {
+package protocol UnitWriter: AnyObject {
     /// What has been written so far in this batch.
     var report: WriteReport { get }
 
