@@ -271,6 +271,7 @@ async function loadMemories() {
 }
 
 async function refresh() {
+  document.body.dataset.ready = "false";
   try {
     await loadMemories();
     $("app-error").textContent = "";
