@@ -363,6 +363,7 @@ class Run:
         expected = "The memories of this server" if "GET /api/v1/memories" in self.routes else "This server serves one memory"
         assert caption == expected, caption
         print(f"    default: {units} units ({caption})")
+        b.screenshot("memories", self.screenshots)  # taken again after the upload, when that step runs
 
     def create_memory(self):
         self.needs("POST /api/v1/memories", "GET /api/v1/memories")
