@@ -79,7 +79,8 @@ struct WebPage {
     }
 
     private static func load(path: String, resource: String, contentType: String) -> File {
-        let name = (resource as NSString).deletingPathExtension, ext = (resource as NSString).pathExtension
+        let name = (resource as NSString).deletingPathExtension
+        let ext = (resource as NSString).pathExtension
         let data = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Web").flatMap { try? Data(contentsOf: $0) }
         let etag = "\"" + SHA256.hex(Array(data ?? Data())).prefix(20) + "\""
         return File(path: path, resource: resource, contentType: contentType, data: data, etag: etag)
