@@ -93,7 +93,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ], resources: [.copy("openapi.json")], swiftSettings: strict),
+            ], resources: [.copy("openapi.json"), .copy("Web")], swiftSettings: strict),
         // The CLI: a front end over TesseraKit; `serve` starts the HTTP front end (TesseraServer).
         .executableTarget(
             name: "tessera",

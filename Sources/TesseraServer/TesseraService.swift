@@ -32,7 +32,7 @@ public struct TesseraService: Sendable {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
     }
 
-    /// Every route, behind the error and request-log middleware.
+    /// Every route, behind the error and request-log middleware (the web page's files need no key).
     package func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -40,6 +40,7 @@ public struct TesseraService: Sendable {
         let check = KeyCheck(keys: gateway.keys, work: work, anonymousRead: configuration.anonymousRead)
         let read = ScopeMiddleware(keys: check, scope: .read)
         router.get("/health") { _, _ in try JSONBody.response(API.Health(status: "ok", version: TesseraVersion.current)) }
+        WebPage().add(to: router)
         APIRoutes(gateway: gateway, work: work, limits: configuration.limits)
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
         TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
