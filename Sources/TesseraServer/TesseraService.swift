@@ -23,6 +23,8 @@ public struct TesseraService: Sendable {
     public init(_ configuration: ServerConfiguration) throws {
         self.configuration = configuration
         gateway = try KitGateway(database: configuration.database)
+        // An unknown --memory fails the start.
+        for name in configuration.memories.names { _ = try gateway.memories.catalog.location(of: name) }
         work = BlockingWork(threads: max(2, configuration.blockingThreads))
     }
 
@@ -42,8 +44,10 @@ public struct TesseraService: Sendable {
         router.get("/health") { _, _ in try JSONBody.response(API.Health(status: "ok", version: TesseraVersion.current)) }
         APIRoutes(gateway: gateway, work: work, limits: configuration.limits)
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
-        TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
-        MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
+        MemoryRoutes(gateway: gateway, work: work, limits: configuration.limits)
+            .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
+        TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
+        MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
         return router
     }
 

@@ -11,6 +11,32 @@ struct DatabaseOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation(option: path) }
 }
 
+/// `--memory NAME`: the memory of the store a unit command reads or writes (default `default`, the
+/// `--db` file itself; see `tessera memory`).
+struct MemoryOptions: ParsableArguments {
+    @Option(name: .customLong("memory"), help: "The memory to use (default: default, the --db file itself; see tessera memory).")
+    var name: MemoryName = .default
+
+    /// The memory's location in the store of `database`.
+    /// - Throws: `KitError` `noMemory` for a named memory that does not exist.
+    func location(in database: DatabaseOptions) throws -> StoreLocation {
+        try MemoryCatalog(database: database.location).location(of: name)
+    }
+}
+
+extension MemoryName: ExpressibleByArgument {
+    /// A `--memory` value: parsed once, when the command line is (a bad name is a usage error).
+    init?(argument: String) { self.init(argument) }
+}
+
+extension MemorySelection: ExpressibleByArgument {
+    /// A `--memory a,b:5` value of `lookup`: parsed once, when the command line is.
+    init?(argument: String) {
+        guard let selection = try? MemorySelection(argument) else { return nil }
+        self = selection
+    }
+}
+
 /// `--json`: one JSON document on standard output instead of text.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document on standard output (on failure: {\"error\": message, \"status\": 1}).")
