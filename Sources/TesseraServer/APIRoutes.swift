@@ -39,13 +39,14 @@ struct APIRoutes {
         let query = try QueryFields(request, limits: limits)
         let text = try query.text("q")
         let memories = try query.memories()
-        let source = try gateway.requireSource(query.language("source"), in: memories, key: key)
+        let source = try query.language("source")
         let targets = try query.languages("target")
         let minimum = try query.integer("min", in: 0...101, default: 75)
         let limit = try query.integer("limit", in: 1...limits.maxMatches, default: 5)
         let gateway = gateway
         let matches = try await work.run {
-            try gateway.lookup(text, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit)
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit)
         }
         return try JSONBody.response(API.LookupResult(query: text, matches: matches))
     }
@@ -57,7 +58,7 @@ struct APIRoutes {
             throw ServiceError.badRequest("a batch holds at most \(limits.maxBatch) queries, not \(batch.queries.count)")
         }
         for query in batch.queries { try QueryFields.checkLength(query, limits: limits) }
-        let source = try gateway.requireSource(QueryFields.language(batch.source, field: "source"), in: memories, key: key)
+        let source = try QueryFields.language(batch.source, field: "source")
         let targets = try batch.targets.map { try $0.map { try QueryFields.language($0, field: "targets") } }
         let minimum = batch.minimum ?? 75
         let limit = batch.limit ?? 5
@@ -66,7 +67,8 @@ struct APIRoutes {
         }
         let gateway = gateway
         let results = try await work.run {
-            try batch.queries.map { query in
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try batch.queries.map { query in
                 API.LookupResult(
                     query: query,
                     matches: try gateway.lookup(query, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit))
@@ -79,14 +81,15 @@ struct APIRoutes {
         let query = try QueryFields(request, limits: limits)
         let text = try query.text("q")
         let memory = try query.memory()
-        let language = try gateway.requireSource(query.language("lang"), in: MemorySelection([.init(memory)]), key: key)
+        let language = try query.language("lang")
         let other = try query.languages("other")?.first
         let mode = query.fields["mode"] ?? "phrase"
         guard mode == "phrase" || mode == "words" else { throw ServiceError.badRequest("mode must be 'phrase' or 'words'") }
         let limit = try query.integer("limit", in: 1...200, default: 20)
         let gateway = gateway
         let result = try await work.run {
-            try gateway.concordance(text, in: memory, key: key, language: language, other: other, allWords: mode == "words", limit: limit)
+            _ = try gateway.requireSource(language, in: MemorySelection([.init(memory)]), key: key)
+            return try gateway.concordance(text, in: memory, key: key, language: language, other: other, allWords: mode == "words", limit: limit)
         }
         return try JSONBody.response(result)
     }

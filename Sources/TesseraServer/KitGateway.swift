@@ -196,6 +196,7 @@ extension KitGateway {
     /// language), as of now (a language imported after the start counts).
     /// - Throws: ``ServiceError`` 404 otherwise, or for a memory that does not exist; 403 for a
     ///   memory the key may not touch; storage errors.
+    /// May open a memory and read its languages: run it through ``BlockingWork`` like every call here.
     package func requireSource(_ language: LanguageTag, in selection: MemorySelection = .default, key: APIKeyRecord? = nil) throws
         -> LanguageTag
     {

@@ -81,11 +81,12 @@ struct MyMemoryRoutes {
         let text = try query.text("q")
         let pair = try query.required("langpair").split(separator: "|", omittingEmptySubsequences: false)
         guard pair.count == 2 else { throw ServiceError.badRequest("langpair must be 'SOURCE|TARGET', e.g. 'en|de'") }
-        let source = try gateway.requireSource(QueryFields.language(String(pair[0]), field: "langpair"), in: memories, key: key)
+        let source = try QueryFields.language(String(pair[0]), field: "langpair")
         let target = try QueryFields.language(String(pair[1]), field: "langpair")
         let (gateway, memories) = (gateway, memories)
         let matches = try await work.run {
-            try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: 50, limit: 10)
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: 50, limit: 10)
         }
         let entries = matches.map { match in
             Entry(

@@ -69,7 +69,6 @@ struct TMServerRoutes {
         }
         guard !text.isEmpty else { throw ServiceError.badRequest("the text to look up is empty") }
         try QueryFields.checkLength(text, limits: limits)
-        _ = try gateway.requireSource(source, in: memories, key: key)
         let query = try QueryFields(request, limits: limits)
         // Like amaGama: a value that is not a positive integer means the default.
         let asked = query.fields["min_similarity"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
@@ -78,7 +77,8 @@ struct TMServerRoutes {
         let limit = min(candidates, limits.maxMatches)
         let (gateway, memories) = (gateway, memories)
         let matches = try await work.run {
-            try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: minimum, limit: limit)
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: minimum, limit: limit)
         }
         let suggestions = matches.map { Suggestion(source: $0.source, target: $0.target, quality: min($0.score, 100), rank: Double($0.score)) }
         return try JSONBody.response(suggestions)
