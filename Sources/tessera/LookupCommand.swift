@@ -50,7 +50,8 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
 
     @Option(
         name: .customLong("memory"),
-        help: "The memories to search in priority order, each with a penalty in points: a,b:5,c:10 (default: default).")
+        help: "The memories to search in priority order, each with a penalty in points: a,b:5,c:10 (default: default).",
+        transform: MemorySelection.argument)
     var memories: MemorySelection = .default
 
     @OptionGroup var database: DatabaseOptions

@@ -29,11 +29,15 @@ extension MemoryName: ExpressibleByArgument {
     init?(argument: String) { self.init(argument) }
 }
 
-extension MemorySelection: ExpressibleByArgument {
-    /// A `--memory a,b:5` value of `lookup`: parsed once, when the command line is.
-    init?(argument: String) {
-        guard let selection = try? MemorySelection(argument) else { return nil }
-        self = selection
+extension MemorySelection {
+    /// A `--memory a,b:5` value (`lookup`, `serve`): parsed once, when the command line is.
+    /// - Throws: `ValidationError` with the reason (a usage error).
+    static func argument(_ text: String) throws -> MemorySelection {
+        do {
+            return try MemorySelection(text)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 }
 

@@ -22,7 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("memory"),
-        help: "The memories /tmserver and /get look up, in priority order with penalties: a,b:5 (default: default).")
+        help: "The memories /tmserver and /get look up, in priority order with penalties: a,b:5 (default: default).",
+        transform: MemorySelection.argument)
     var memories: MemorySelection = .default
 
     @Flag(name: .long, help: "Let anyone read (lookups, searches, stats) without a key.")
