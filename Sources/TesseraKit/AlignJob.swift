@@ -82,6 +82,9 @@ public struct AlignJob: Sendable {
     public var targets: [Document]
     /// The translation memory: the lexicon source, and where units are stored.
     public var database: StoreLocation
+    /// The memory that stores the units and is learnt from, when not the database's own
+    /// (``MemoryCatalog/location(of:)``); `nil`: ``database``.
+    public var memory: StoreLocation? = nil
     /// Beads under this confidence are left out of the units and of the listings.
     public var minimumConfidence: Double
     /// How the documents are read and aligned.
@@ -124,9 +127,9 @@ public struct AlignJob: Sendable {
         var report: WriteReport?
         if storing {
             do {
-                report = try AlignStore(database: database).store(units, sourcePath: source.path)
+                report = try AlignStore(database: memory ?? database).store(units, sourcePath: source.path)
             } catch {
-                throw KitError(.storage, "\(database): \(error)")
+                throw KitError(.storage, "\(memory ?? database): \(error)")
             }
         }
         let summary = AlignSummary(
@@ -138,8 +141,9 @@ public struct AlignJob: Sendable {
 
     /// The lexicon of each target from the database, when it exists.
     func loadLexicons() throws -> [AlignLexicon.Loaded?] {
-        let loader = AlignLexicon(
+        var loader = AlignLexicon(
             database: database, usesGlossaries: settings.usesGlossaries, usesMemory: settings.usesMemoryLexicon)
+        loader.memory = memory
         guard database.exists else { return targets.map { _ in nil } }
         do {
             return try targets.map { try loader.load(source: source.language, target: $0.language) }

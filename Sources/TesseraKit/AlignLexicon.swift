@@ -52,8 +52,10 @@ package struct AlignLexicon: Sendable {
         }
     }
 
-    /// The database.
+    /// The database (its glossaries).
     package var database: StoreLocation
+    /// The memory learnt from, when not the database's own (`--memory`); `nil`: ``database``.
+    package var memory: StoreLocation? = nil
     /// Read the glossaries' term pairs.
     package var usesGlossaries: Bool
     /// Learn from the translation memory.
@@ -87,7 +89,7 @@ package struct AlignLexicon: Sendable {
             loaded.glossaryPairs = pairs.count
         }
         if usesMemory, maximumUnits > 0 {
-            let memory = try StoreOpener.translationStore(database)
+            let memory = try StoreOpener.translationStore(self.memory ?? database)
             let recent = try memory.recentPairs(source: source, target: target, limit: maximumUnits)
             let learnt = learner.learn(pairs: recent, sourceLanguage: source, targetLanguage: target)
             loaded.memoryUnits = recent.count

@@ -21,6 +21,12 @@ public struct KitError: LocatedError {
         case storage
         /// The ``TranslationMemory`` session was closed.
         case closed
+        /// The store holds no memory of that name (see ``MemoryCatalog``).
+        case noMemory
+        /// A memory of that name exists already, or is still being deleted.
+        case memoryExists
+        /// The memory `default` (the store's own file) cannot be deleted.
+        case defaultMemory
     }
 
     /// The kind of failure.

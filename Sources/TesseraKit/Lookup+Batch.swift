@@ -50,9 +50,17 @@ extension Lookup {
     public func run(
         batch queries: [QueryFile.Query], options: LookupOptions, timing: (Int, Double) -> Void = { _, _ in }
     ) throws -> [BatchResult] {
+        try Self.run(batch: queries, timing: timing) { try run($0, options: options) }
+    }
+
+    /// The one batch loop (``Lookup`` and ``MemoryLookup``): `lookup` for each non-blank query,
+    /// timed.
+    static func run(
+        batch queries: [QueryFile.Query], timing: (Int, Double) -> Void, lookup: (String) throws -> [LookupMatch]
+    ) throws -> [BatchResult] {
         try queries.map { query in
             let started = DispatchTime.now().uptimeNanoseconds
-            let matches = query.isBlank ? [] : try run(query.text, options: options)
+            let matches = query.isBlank ? [] : try lookup(query.text)
             timing(query.line, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
             return BatchResult(line: query.line, query: query.text, matches: matches)
         }

@@ -39,6 +39,10 @@ public struct LookupMatch: Sendable, Hashable, Codable {
     public var unit: Int64
     /// Character similarity used to order equal scores (0...1).
     public var tieBreak: Double
+    /// The memory the unit is in (set by ``MemoryLookup``; `nil` from a bare ``Lookup``).
+    public var memory: MemoryName? = nil
+    /// The points taken off ``score`` for the memory's place in the list (``MemorySelection``).
+    public var memoryPenalty = 0
 }
 
 extension LookupMatch {

@@ -1,4 +1,5 @@
 import TesseraCore
+package import TesseraKit
 
 /// The JSON shapes of `/api/v1` (described in ``OpenAPIDocument``). Kit values are turned into
 /// these in ``KitGateway`` only, so a renamed Kit type changes one file, not the API.
@@ -21,6 +22,8 @@ package enum API {
         package var origin: String
         /// The unit id in the memory.
         package var unit: Int64
+        /// The memory the unit is in.
+        package var memory: String
     }
 
     /// The matches of one query.
@@ -176,6 +179,24 @@ package enum API {
         package var memory: String?
         /// When it was made.
         package var created: String?
+    }
+
+    /// `POST /api/v1/memories`.
+    package struct MemoryRequest: Codable, Sendable {
+        /// The new memory's name (1-64 ASCII letters, digits, `-`, `_`).
+        package var name: String
+    }
+
+    /// The answer of `GET /api/v1/memories`.
+    package struct MemoryList: Codable, Sendable {
+        /// Every memory the key may see, `default` first.
+        package var memories: [MemorySummary]
+    }
+
+    /// The answer of `POST /api/v1/memories`.
+    package struct MemoryCreated: Codable, Sendable {
+        /// The new memory.
+        package var memory: MemorySummary
     }
 
     /// The body of every error.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import TesseraCore
+import TesseraKit
+import TesseraStorage
 
 /// The JSON API under `/api/v1` (see ``OpenAPIDocument``).
 struct APIRoutes {
@@ -12,44 +14,51 @@ struct APIRoutes {
     func add(to router: Router<ServerContext>, read: ScopeMiddleware, admin: ScopeMiddleware) {
         router.get("/api/v1/openapi.json") { _, _ in JSONBody.response(data: OpenAPIDocument.data) }
         let api = router.group("/api/v1").add(middleware: read)
-        api.get("lookup") { request, _ in try await lookup(request) }
-        api.post("lookup") { request, _ in try await batchLookup(request) }
-        api.get("concordance") { request, _ in try await concordance(request) }
+        api.get("lookup") { request, context in try await lookup(request, key: context.key) }
+        api.post("lookup") { request, context in try await batchLookup(request, key: context.key) }
+        api.get("concordance") { request, context in try await concordance(request, key: context.key) }
         api.get("term") { request, _ in try await term(request) }
         api.get("terms-in") { request, _ in try await termsIn(request) }
         api.post("check") { request, _ in try await check(request) }
         api.post("segment") { request, _ in try await segment(request) }
         api.post("align") { request, _ in try await align(request) }
-        api.get("stats") { _, _ in
+        api.get("stats") { request, context in
+            let memory = try QueryFields(request, limits: limits).memory()
             let gateway = gateway
-            return try JSONBody.response(try await work.run { try gateway.stats() })
+            return try JSONBody.response(try await work.run { try gateway.stats(of: memory, key: context.key) })
         }
-        router.group("/api/v1").add(middleware: admin).get("keys") { _, _ in
+        router.group("/api/v1").add(middleware: admin).get("keys") { _, context in
+            try KeyCheck.allow(context.key, memory: .default)  // the keys live in the default memory's file
             let keys = gateway.keys
             let records = try await work.run { try keys.all() }
             return try JSONBody.response(records.map { API.KeyInfo(id: $0.id ?? 0, prefix: $0.prefix, scope: $0.scope.rawValue, memory: $0.memory, created: $0.created) })
         }
     }
 
-    func lookup(_ request: Request) async throws -> Response {
+    func lookup(_ request: Request, key: APIKeyRecord?) async throws -> Response {
         let query = try QueryFields(request, limits: limits)
         let text = try query.text("q")
-        let source = try gateway.requireSource(query.language("source"))
+        let memories = try query.memories()
+        let source = try query.language("source")
         let targets = try query.languages("target")
         let minimum = try query.integer("min", in: 0...101, default: 75)
         let limit = try query.integer("limit", in: 1...limits.maxMatches, default: 5)
         let gateway = gateway
-        let matches = try await work.run { try gateway.lookup(text, source: source, targets: targets, minimum: minimum, limit: limit) }
+        let matches = try await work.run {
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit)
+        }
         return try JSONBody.response(API.LookupResult(query: text, matches: matches))
     }
 
-    func batchLookup(_ request: Request) async throws -> Response {
+    func batchLookup(_ request: Request, key: APIKeyRecord?) async throws -> Response {
+        let memories = try QueryFields(request, limits: limits).memories()
         let batch = try await JSONBody.decode(API.BatchLookupRequest.self, from: request, limit: limits.maxBodyBytes)
         guard batch.queries.count <= limits.maxBatch else {
             throw ServiceError.badRequest("a batch holds at most \(limits.maxBatch) queries, not \(batch.queries.count)")
         }
         for query in batch.queries { try QueryFields.checkLength(query, limits: limits) }
-        let source = try gateway.requireSource(QueryFields.language(batch.source, field: "source"))
+        let source = try QueryFields.language(batch.source, field: "source")
         let targets = try batch.targets.map { try $0.map { try QueryFields.language($0, field: "targets") } }
         let minimum = batch.minimum ?? 75
         let limit = batch.limit ?? 5
@@ -58,24 +67,29 @@ struct APIRoutes {
         }
         let gateway = gateway
         let results = try await work.run {
-            try batch.queries.map { query in
-                API.LookupResult(query: query, matches: try gateway.lookup(query, source: source, targets: targets, minimum: minimum, limit: limit))
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try batch.queries.map { query in
+                API.LookupResult(
+                    query: query,
+                    matches: try gateway.lookup(query, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit))
             }
         }
         return try JSONBody.response(API.BatchLookupResponse(results: results))
     }
 
-    func concordance(_ request: Request) async throws -> Response {
+    func concordance(_ request: Request, key: APIKeyRecord?) async throws -> Response {
         let query = try QueryFields(request, limits: limits)
         let text = try query.text("q")
-        let language = try gateway.requireSource(query.language("lang"))
+        let memory = try query.memory()
+        let language = try query.language("lang")
         let other = try query.languages("other")?.first
         let mode = query.fields["mode"] ?? "phrase"
         guard mode == "phrase" || mode == "words" else { throw ServiceError.badRequest("mode must be 'phrase' or 'words'") }
         let limit = try query.integer("limit", in: 1...200, default: 20)
         let gateway = gateway
         let result = try await work.run {
-            try gateway.concordance(text, language: language, other: other, allWords: mode == "words", limit: limit)
+            _ = try gateway.requireSource(language, in: MemorySelection([.init(memory)]), key: key)
+            return try gateway.concordance(text, in: memory, key: key, language: language, other: other, allWords: mode == "words", limit: limit)
         }
         return try JSONBody.response(result)
     }

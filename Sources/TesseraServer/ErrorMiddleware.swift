@@ -6,7 +6,8 @@ import TesseraStorage
 
 /// Turns every error into a JSON body `{"error": message}`: ``ServiceError`` keeps its status,
 /// Hummingbird's own errors (no route: 404, body too large: 413) theirs; a Kit error about the
-/// client's input is a 400 (a missing database or a closed session 503); anything else is logged
+/// client's input is a 400 (a missing database or a closed session 503, an unknown memory 404, a
+/// memory that exists or cannot be deleted 409); anything else is logged
 /// with the request id and answered 500 `{"error": "Internal error (request ID)"}`: the body never
 /// shows internals (SQL, paths, types), only the id under which the log holds the details.
 struct ErrorMiddleware: RouterMiddleware {
@@ -22,12 +23,22 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return Self.response(ServiceError(error.status, error.status.reasonPhrase.lowercased()))
         } catch let error as KitError {
-            let unavailable = error.kind == .noDatabase || error.kind == .closed
-            return Self.response(ServiceError(unavailable ? .serviceUnavailable : .badRequest, error.message))
+            return Self.response(ServiceError(Self.status(of: error), error.message))
         } catch {
             let id = context.requestID ?? context.id
             context.logger.error("request failed", metadata: ["request_id": .string(id), "error": "\(String(reflecting: error))"])
             return Self.response(ServiceError(.internalServerError, "Internal error (request \(id))"))
+        }
+    }
+
+    /// The status of a Kit error: 503 for a missing database or a closed session, 404 for an
+    /// unknown memory, 409 for a memory that exists or cannot be deleted, else 400 (the input).
+    static func status(of error: KitError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .noDatabase, .closed: .serviceUnavailable
+        case .noMemory: .notFound
+        case .memoryExists, .defaultMemory: .conflict
+        default: .badRequest
         }
     }
 

@@ -4,8 +4,9 @@ import TesseraKit
 import TesseraStorage
 
 /// Checks the `Authorization: Bearer KEY` header of a request against the key store: 401 without
-/// a valid key where one is needed, 403 with a key whose scope (or memory) does not allow the
-/// request. Reading needs no key when the service runs with `--anonymous-read`.
+/// a valid key where one is needed, 403 with a key whose scope does not allow the request (the
+/// memory a key is limited to is checked where a route names the memory: ``allow(_:memory:)``).
+/// Reading needs no key when the service runs with `--anonymous-read`.
 struct KeyCheck: Sendable {
     /// The key use case of Kit (hashed keys, constant-time comparison).
     let keys: APIKeys
@@ -13,8 +14,6 @@ struct KeyCheck: Sendable {
     let work: BlockingWork
     /// Whether reading is open to anyone.
     let anonymousRead: Bool
-    /// The memory this service serves (phase 1: one, called `default`).
-    static let memory = "default"
 
     /// The key record of the request, or `nil` for an anonymous read.
     /// - Throws: ``ServiceError`` 401 or 403.
@@ -35,10 +34,30 @@ struct KeyCheck: Sendable {
         guard record.scope.covers(scope) else {
             throw ServiceError(.forbidden, "this request needs a key with the '\(scope.rawValue)' scope; this key has '\(record.scope.rawValue)'")
         }
-        if let memory = record.memory, memory != Self.memory {
-            throw ServiceError(.forbidden, "this key is for the memory '\(memory)', not '\(Self.memory)'")
-        }
         return record
+    }
+
+    /// Whether a request made with `key` may read or write memory `name`: an anonymous read, or a
+    /// key for every memory or for that one.
+    static func mayTouch(_ key: APIKeyRecord?, memory name: MemoryName) -> Bool {
+        guard let limited = key?.memory else { return true }
+        return MemoryName(limited) == name
+    }
+
+    /// Refuses a key made for another memory than `name` (`tessera key create --memory`).
+    /// - Throws: ``ServiceError`` 403.
+    static func allow(_ key: APIKeyRecord?, memory name: MemoryName) throws {
+        guard let limited = key?.memory, !mayTouch(key, memory: name) else { return }
+        throw ServiceError(.forbidden, "this key is for the memory '\(MemoryName(limited)?.description ?? limited)', not '\(name)'")
+    }
+
+    /// Refuses a key limited to one memory (creating memories is for keys of every memory).
+    /// - Throws: ``ServiceError`` 403.
+    static func requireEveryMemory(_ key: APIKeyRecord?) throws {
+        if let limited = key?.memory {
+            throw ServiceError(
+                .forbidden, "this key is for the memory '\(MemoryName(limited)?.description ?? limited)' only; this request needs a key for every memory")
+        }
     }
 }
 

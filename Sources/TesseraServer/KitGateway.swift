@@ -10,66 +10,102 @@ import TesseraText
 /// values of the API (``API``) in and out. When Kit's names change, only this file changes.
 ///
 /// Every method is synchronous and may block on SQLite: callers run it through ``BlockingWork``.
-/// One Kit session (``TranslationMemory``) is opened when the service starts and shared by all
+/// One Kit session (``TranslationMemory``) per memory (``MemorySessions``: `default` opened when
+/// the service starts, the others on first use, closed on delete and shutdown) is shared by all
 /// requests: before each fuzzy lookup it catches its match index up from the change feed, so units
-/// imported later (by the CLI, another process, or this one) are found without a restart. Stats,
-/// concordance and the glossary use cases read through the same session's stores; API keys through
-/// one ``APIKeys`` opened at start. ``close()`` closes the session on shutdown.
+/// imported later (by the CLI, another process, or this one) are found without a restart. Stats
+/// and concordance read through the memory's session; the glossary use cases through the default
+/// session (glossaries live in the default file); API keys through one ``APIKeys`` opened at start.
+/// A route reaches a memory with ``session(for:key:)`` or ``withSession(for:key:_:)``, which check
+/// that the request's key may touch it. ``close()`` closes every session on shutdown.
 package final class KitGateway: Sendable {
     /// The database served.
     package let database: StoreLocation
-    /// The open memory: store, match index (caught up before each lookup), glossary store.
+    /// The default memory's session: its store, match index, and the glossary store.
     let session: TranslationMemory
+    /// Every memory's session, opened on first use.
+    let memories: MemorySessions
     /// The API keys of the database.
     package let keys: APIKeys
-    /// The languages last read from the memory (re-read when a request names another one).
-    private let knownLanguages: LanguageCache
 
-    /// Opens the session (the match index is read on the first lookup) and the key store.
+    /// Opens the default memory's session (the match index is read on the first lookup) and the
+    /// key store.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
     package init(database: StoreLocation) throws {
         self.database = database
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         session = try TranslationMemory(location: database)
+        memories = MemorySessions(catalog: MemoryCatalog(database: database), defaultSession: session)
         keys = try APIKeys(location: database)
-        knownLanguages = LanguageCache()
-        knownLanguages.set(try Self.languages(of: session))
+        _ = try languages(in: .default)
     }
 
-    /// Closes the session: a later call throws ``KitError`` `closed`.
-    package func close() { session.close() }
+    /// Closes every session: a later call throws ``KitError`` `closed`.
+    package func close() { memories.closeAll() }
 
     /// Whether ``close()`` was called.
     package var isClosed: Bool { session.isClosed }
 
-    /// The languages the memory holds segments in, as of now.
-    package func languages() throws -> [LanguageTag] {
-        let languages = try Self.languages(of: session)
-        knownLanguages.set(languages)
-        return languages
+    /// The session of memory `name` (opened on first use), for a request made with `key`.
+    /// Endpoints that read or write a memory's units take their session here.
+    /// - Throws: ``ServiceError`` 403 when `key` is for another memory, 404 when there is no such
+    ///   memory; ``KitError`` `closed` during shutdown.
+    package func session(for name: MemoryName, key: APIKeyRecord?) throws -> TranslationMemory {
+        try KeyCheck.allow(key, memory: name)
+        return try memories.memory(name).session
     }
 
-    private static func languages(of session: TranslationMemory) throws -> [LanguageTag] {
-        try Stats.run(in: session).languages.compactMap { LanguageTag($0.language) }.sorted()
-    }
-
-    /// Fuzzy matches of `text`.
-    package func lookup(_ text: String, source: LanguageTag, targets: [LanguageTag]?, minimum: Int, limit: Int) throws -> [API.Match] {
-        let options = LookupOptions(source: source, targets: targets, minimum: minimum, limit: limit)
-        return try Lookup(session: session).run(text, options: options).map { match in
-            API.Match(
-                score: match.score, source: match.source, target: match.target, sourceLanguage: match.sourceLanguage.description,
-                targetLanguage: match.targetLanguage.description, differingWords: match.differingWords,
-                origin: match.origin.rawValue, unit: match.unit)
+    /// Runs `body` with the session of memory `name` (see ``session(for:key:)``); when the memory
+    /// is deleted while `body` runs and the session refuses further use, the answer is a 404.
+    /// - Throws: ``ServiceError`` 403 or 404; the error of `body`.
+    package func withSession<T>(for name: MemoryName, key: APIKeyRecord?, _ body: (TranslationMemory) throws -> T) throws -> T {
+        let session = try session(for: name, key: key)
+        do {
+            return try body(session)
+        } catch let error as KitError where error.kind == .closed && memories.wasDeleted(name) {
+            throw MemorySessions.notFound(name)
         }
     }
 
-    /// A concordance search (`mode`: `phrase` or `words`).
-    package func concordance(_ phrase: String, language: LanguageTag, other: LanguageTag?, allWords: Bool, limit: Int) throws
-        -> API.ConcordanceResponse
-    {
-        let result = try Concordance.run(
-            phrase, in: session, language: language, other: other, mode: allWords ? .words : .phrase, limit: limit)
+    /// The languages the memories of `selection` hold segments in, as of now (sorted, once each).
+    package func languages(in selection: MemorySelection, key: APIKeyRecord? = nil) throws -> [LanguageTag] {
+        var all = Set<LanguageTag>()
+        for name in selection.names {
+            let languages = try withSession(for: name, key: key) { session in
+                try Stats.run(in: session).languages.compactMap { LanguageTag($0.language) }
+            }
+            try memories.memory(name).languages.set(languages)
+            all.formUnion(languages)
+        }
+        return all.sorted()
+    }
+
+    /// Fuzzy matches of `text` in the memories of `selection`, merged by priority and penalty.
+    package func lookup(
+        _ text: String, in selection: MemorySelection, key: APIKeyRecord?, source: LanguageTag, targets: [LanguageTag]?, minimum: Int,
+        limit: Int
+    ) throws -> [API.Match] {
+        let options = LookupOptions(source: source, targets: targets, minimum: minimum, limit: limit)
+        let members = try selection.members.map { member in
+            MemoryLookup.Member(
+                name: member.name, penalty: member.penalty,
+                lookup: try withSession(for: member.name, key: key) { try Lookup(session: $0) })
+        }
+        return try MemoryLookup(members).run(text, options: options).map { match in
+            API.Match(
+                score: match.score, source: match.source, target: match.target, sourceLanguage: match.sourceLanguage.description,
+                targetLanguage: match.targetLanguage.description, differingWords: match.differingWords,
+                origin: match.origin.rawValue, unit: match.unit, memory: (match.memory ?? .default).description)
+        }
+    }
+
+    /// A concordance search (`mode`: `phrase` or `words`) in memory `name`.
+    package func concordance(
+        _ phrase: String, in name: MemoryName, key: APIKeyRecord?, language: LanguageTag, other: LanguageTag?, allWords: Bool, limit: Int
+    ) throws -> API.ConcordanceResponse {
+        let result = try withSession(for: name, key: key) { session in
+            try Concordance.run(phrase, in: session, language: language, other: other, mode: allWords ? .words : .phrase, limit: limit)
+        }
         return API.ConcordanceResponse(
             total: result.total,
             lines: result.lines.map { line in
@@ -123,27 +159,61 @@ package final class KitGateway: Sendable {
         }
     }
 
-    /// The memory's counts.
-    package func stats() throws -> MemoryStats {
-        try Stats.run(in: session)
+    /// The counts of memory `name`.
+    package func stats(of name: MemoryName, key: APIKeyRecord?) throws -> MemoryStats {
+        try withSession(for: name, key: key) { try Stats.run(in: $0) }
+    }
+
+    /// Every memory the request's key may see (all, or its own), with its counts.
+    package func memoryList(key: APIKeyRecord?) throws -> [MemorySummary] {
+        try memories.names().filter { KeyCheck.mayTouch(key, memory: $0) }.compactMap { name in
+            do {
+                return MemorySummary(name: name, stats: try stats(of: name, key: key))
+            } catch let error as ServiceError where error.status == .notFound {
+                return nil  // deleted meanwhile
+            }
+        }
+    }
+
+    /// Creates the memory `name` (an admin key for every memory).
+    /// - Throws: ``ServiceError`` 403 for a key limited to one memory; ``KitError`` `memoryExists`.
+    package func createMemory(_ name: MemoryName, key: APIKeyRecord?) throws -> MemorySummary {
+        try KeyCheck.requireEveryMemory(key)
+        try memories.create(name)
+        return try MemorySummary(name: name, stats: stats(of: name, key: key))
+    }
+
+    /// Deletes the memory `name` (see ``MemorySessions/delete(_:)``).
+    /// - Throws: ``ServiceError`` 403, 404; ``KitError`` `defaultMemory`.
+    package func deleteMemory(_ name: MemoryName, key: APIKeyRecord?) throws {
+        try KeyCheck.allow(key, memory: name)
+        try memories.delete(name)
     }
 }
 
 extension KitGateway {
-    /// `language` when the memory holds segments in it (or in a tag of the same language), as of
-    /// now (a language imported after the start counts).
-    /// - Throws: ``ServiceError`` 404 otherwise; storage errors.
-    package func requireSource(_ language: LanguageTag) throws -> LanguageTag {
+    /// `language` when one memory of `selection` holds segments in it (or in a tag of the same
+    /// language), as of now (a language imported after the start counts).
+    /// - Throws: ``ServiceError`` 404 otherwise, or for a memory that does not exist; 403 for a
+    ///   memory the key may not touch; storage errors.
+    /// May open a memory and read its languages: run it through ``BlockingWork`` like every call here.
+    package func requireSource(_ language: LanguageTag, in selection: MemorySelection = .default, key: APIKeyRecord? = nil) throws
+        -> LanguageTag
+    {
         let holds = { (languages: [LanguageTag]) in languages.contains { $0.sharesLanguage(with: language) } }
-        guard try holds(knownLanguages.get()) || holds(languages()) else {
+        for name in selection.names {
+            try KeyCheck.allow(key, memory: name)
+            if holds(try memories.memory(name).languages.get()) { return language }
+        }
+        guard try holds(languages(in: selection, key: key)) else {
             throw ServiceError(.notFound, "the memory holds no segment in '\(language)'")
         }
         return language
     }
 }
 
-/// The languages of the memory as last read, behind a lock.
-private final class LanguageCache: @unchecked Sendable {
+/// The languages of a memory as last read, behind a lock.
+final class LanguageCache: @unchecked Sendable {
     // @unchecked Sendable: `languages` is only touched under `lock`.
     private let lock = NSLock()
     private var languages: [LanguageTag] = []

@@ -1,5 +1,7 @@
 import Hummingbird
 import TesseraCore
+import TesseraKit
+import TesseraStorage
 
 /// MyMemory's `GET /get?q=TEXT&langpair=SRC|TGT` with the response shape MyMemory documents
 /// (`responseData.translatedText`, `matches[]` with `segment`, `translation`, `quality`,
@@ -8,6 +10,8 @@ struct MyMemoryRoutes {
     let gateway: KitGateway
     let work: BlockingWork
     let limits: ServiceLimits
+    /// The memories looked up (`tessera serve --memory`).
+    let memories: MemorySelection
 
     /// `responseData`.
     struct ResponseData: Codable, Equatable {
@@ -69,18 +73,21 @@ struct MyMemoryRoutes {
     }
 
     func add(to router: Router<ServerContext>, read: ScopeMiddleware) {
-        router.group("/get").add(middleware: read).get { request, _ in try await get(request) }
+        router.group("/get").add(middleware: read).get { request, context in try await get(request, key: context.key) }
     }
 
-    func get(_ request: Request) async throws -> Response {
+    func get(_ request: Request, key: APIKeyRecord?) async throws -> Response {
         let query = try QueryFields(request, limits: limits)
         let text = try query.text("q")
         let pair = try query.required("langpair").split(separator: "|", omittingEmptySubsequences: false)
         guard pair.count == 2 else { throw ServiceError.badRequest("langpair must be 'SOURCE|TARGET', e.g. 'en|de'") }
-        let source = try gateway.requireSource(QueryFields.language(String(pair[0]), field: "langpair"))
+        let source = try QueryFields.language(String(pair[0]), field: "langpair")
         let target = try QueryFields.language(String(pair[1]), field: "langpair")
-        let gateway = gateway
-        let matches = try await work.run { try gateway.lookup(text, source: source, targets: [target], minimum: 50, limit: 10) }
+        let (gateway, memories) = (gateway, memories)
+        let matches = try await work.run {
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: 50, limit: 10)
+        }
         let entries = matches.map { match in
             Entry(
                 Match(

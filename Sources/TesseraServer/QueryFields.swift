@@ -1,5 +1,6 @@
 import Hummingbird
 import TesseraCore
+import TesseraKit
 
 /// The query string of a request read as a form (`+` is a space, `%2B` a plus), with typed,
 /// checked accessors whose failures are 400s naming the field.
@@ -51,6 +52,26 @@ struct QueryFields {
             throw ServiceError.badRequest("query parameter '\(name)' must be an integer from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+
+    /// The `memory` field: one memory name, `default` when absent.
+    /// - Throws: ``ServiceError`` 400 for a bad name.
+    func memory(_ name: String = "memory") throws -> MemoryName {
+        guard let value = fields[name], !value.isEmpty else { return .default }
+        guard let memory = MemoryName(value) else { throw ServiceError.badRequest(MemoryName.invalid(value).message) }
+        return memory
+    }
+
+    /// The `memory` field of a lookup: a priority list `a,b:5` (``MemorySelection``), `fallback`
+    /// when absent.
+    /// - Throws: ``ServiceError`` 400 for a bad list.
+    func memories(_ name: String = "memory", default fallback: MemorySelection = .default) throws -> MemorySelection {
+        guard let value = fields[name], !value.isEmpty else { return fallback }
+        do {
+            return try MemorySelection(value)
+        } catch {
+            throw ServiceError.badRequest(error.message)
+        }
     }
 
     /// A language code as tools write it (`pt_BR`, `pt-br`, `sr@latin`).

@@ -8,6 +8,9 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// The store served (translation memory, glossaries, API keys).
     public var database: StoreLocation
+    /// The memories `/tmserver` and MyMemory's `/get` look up, in priority order with penalties
+    /// (`tessera serve --memory a,b:5`; default: `default`).
+    public var memories: MemorySelection = .default
     /// Whether reading needs no key (writes and key management always do).
     public var anonymousRead = false
     /// Request limits.

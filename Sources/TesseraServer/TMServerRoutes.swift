@@ -1,5 +1,7 @@
 import Hummingbird
 import TesseraCore
+import TesseraKit
+import TesseraStorage
 
 /// amaGama's tmserver API, as Weblate, Pootle and Virtaal call it:
 /// `GET /tmserver/{src}/{tgt}/unit/{text}` and `GET /tmserver/languages/`.
@@ -13,6 +15,8 @@ struct TMServerRoutes {
     let gateway: KitGateway
     let work: BlockingWork
     let limits: ServiceLimits
+    /// The memories looked up (`tessera serve --memory`).
+    let memories: MemorySelection
 
     /// amaGama's defaults and floor.
     static let defaultMinSimilarity = 70
@@ -35,12 +39,12 @@ struct TMServerRoutes {
 
     func add(to router: Router<ServerContext>, read: ScopeMiddleware) {
         let group = router.group("/tmserver").add(middleware: read)
-        group.get("languages") { _, _ in
-            let gateway = gateway
-            let codes = Self.clientCodes(try await work.run { try gateway.languages() })
+        group.get("languages") { _, context in
+            let (gateway, memories) = (gateway, memories)
+            let codes = Self.clientCodes(try await work.run { try gateway.languages(in: memories, key: context.key) })
             return try JSONBody.response(Languages(sourceLanguages: codes, targetLanguages: codes))
         }
-        group.get(":src/:tgt/unit/**") { request, _ in try await unit(request) }
+        group.get(":src/:tgt/unit/**") { request, context in try await unit(request, key: context.key) }
     }
 
     /// The codes as amaGama's clients write them: lower case, `_` for `-` (`pt_br`).
@@ -48,7 +52,7 @@ struct TMServerRoutes {
         Array(Set(languages.map { $0.description.lowercased().replacingOccurrences(of: "-", with: "_") })).sorted()
     }
 
-    func unit(_ request: Request) async throws -> Response {
+    func unit(_ request: Request, key: APIKeyRecord?) async throws -> Response {
         // "/tmserver/SRC/TGT/unit/TEXT" from the raw path: TEXT may hold encoded (or plain) slashes.
         let parts = request.uri.path.split(separator: "/", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6 else { throw ServiceError(.notFound, "no such path") }
@@ -65,15 +69,17 @@ struct TMServerRoutes {
         }
         guard !text.isEmpty else { throw ServiceError.badRequest("the text to look up is empty") }
         try QueryFields.checkLength(text, limits: limits)
-        _ = try gateway.requireSource(source)
         let query = try QueryFields(request, limits: limits)
         // Like amaGama: a value that is not a positive integer means the default.
         let asked = query.fields["min_similarity"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         let minimum = min(max(asked ?? Self.defaultMinSimilarity, Self.lowestMinSimilarity), 100)
         let candidates = query.fields["max_candidates"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultMaxCandidates
         let limit = min(candidates, limits.maxMatches)
-        let gateway = gateway
-        let matches = try await work.run { try gateway.lookup(text, source: source, targets: [target], minimum: minimum, limit: limit) }
+        let (gateway, memories) = (gateway, memories)
+        let matches = try await work.run {
+            _ = try gateway.requireSource(source, in: memories, key: key)
+            return try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: minimum, limit: limit)
+        }
         let suggestions = matches.map { Suggestion(source: $0.source, target: $0.target, quality: min($0.score, 100), rank: Double($0.score)) }
         return try JSONBody.response(suggestions)
     }

@@ -23,6 +23,8 @@ public struct TesseraService: Sendable {
     public init(_ configuration: ServerConfiguration) throws {
         self.configuration = configuration
         gateway = try KitGateway(database: configuration.database)
+        // An unknown --memory fails the start.
+        for name in configuration.memories.names { _ = try gateway.memories.catalog.location(of: name) }
         work = BlockingWork(threads: max(2, configuration.blockingThreads))
     }
 
@@ -43,8 +45,10 @@ public struct TesseraService: Sendable {
         WebPage().add(to: router)
         APIRoutes(gateway: gateway, work: work, limits: configuration.limits)
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
-        TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
-        MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
+        MemoryRoutes(gateway: gateway, work: work, limits: configuration.limits)
+            .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
+        TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
+        MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
         return router
     }
 

@@ -63,6 +63,7 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
     var store = false
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var memory: MemoryOptions
 
     @Flag(name: .customLong("json"), help: "Print one JSON document on standard output: the summary, and the alignments when they go there.")
     var jsonSummary = false
@@ -132,10 +133,11 @@ struct AlignCommand: ParsableCommand, JSONOutputCommand {
         settings.weights.lengthWeight = lengthWeight
         settings.weights.lexicalWeight = lexicalWeight
         settings.weights.insertionPenalty = insertionPenalty
-        let job = AlignJob(
+        var job = AlignJob(
             source: .init(path: sourceFile, language: sourceLanguage),
             targets: zip(targetFiles, parsedTargetLanguages).map { .init(path: $0.0, language: $0.1) },
             database: database.location, minimumConfidence: minimumConfidence, settings: settings)
+        if !memory.name.isDefault { job.memory = try memory.location(in: database) }
         let format = resolvedFormat
         let result: AlignJob.Result
         do {

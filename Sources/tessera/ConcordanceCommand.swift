@@ -44,6 +44,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     var maximum: Int = 20
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var memory: MemoryOptions
     @OptionGroup var output: OutputOptions
 
     enum Side: String, ExpressibleByArgument, CaseIterable {
@@ -104,7 +105,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
             return
         }
         let phrase = self.phrase ?? ""
-        let result = try Concordance(database: database.location).run(
+        let result = try Concordance(database: try memory.location(in: database)).run(
             phrase, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
             open: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[1m" : "«"), close: output.json ? "" : (isatty(1) != 0 ? "\u{1B}[0m" : "»"))
         if output.json {
@@ -124,7 +125,7 @@ struct ConcordanceCommand: ParsableCommand, JSONOutputCommand {
     /// segment`, or one JSON document with every phrase's segments.
     func runFile(_ path: String, language: LanguageTag, other: LanguageTag?) throws {
         let queries = try BatchFile.queries(path)
-        let results = try Concordance(database: database.location).run(
+        let results = try Concordance(database: try memory.location(in: database)).run(
             batch: queries, language: language, other: other, mode: words ? .words : .phrase, limit: maximum,
             open: output.json ? "" : "«", close: output.json ? "" : "»"
         ) { line, milliseconds in

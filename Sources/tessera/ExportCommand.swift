@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     var out: String
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var memory: MemoryOptions
 
     @Option(help: "Source language (BCP 47); a unit without it is left out.")
     var source: LanguageTag?
@@ -54,7 +55,7 @@ struct ExportCommand: ParsableCommand, JSONOutputCommand {
     func run() throws {
         guard let format = resolvedFormat else { throw ExitCode(ExitStatus.usage) }
         let useCase = ExportMemory(
-            database: database.location, output: out, format: format, source: source,
+            database: try memory.location(in: database), output: out, format: format, source: source,
             targets: targetTags, level: level)
         let report = try useCase.run()
         for warning in report.warnings { JSONOutput.printError("warning: \(warning)") }

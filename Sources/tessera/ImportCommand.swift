@@ -15,6 +15,7 @@ struct ImportCommand: ParsableCommand, JSONOutputCommand {
     var files: [String]
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var memory: MemoryOptions
 
     @Option(help: "What to do with a unit already stored: add, overwrite, keep-existing, keep-newest.")
     var duplicates: DuplicatesOption = .keepNewest
@@ -31,7 +32,7 @@ struct ImportCommand: ParsableCommand, JSONOutputCommand {
     }
 
     func run() throws {
-        let useCase = ImportTMX(database: database.location, policy: duplicates.policy, skipInvalid: skipInvalid)
+        let useCase = ImportTMX(database: try memory.location(in: database), policy: duplicates.policy, skipInvalid: skipInvalid)
         let progress = ProgressReporter.forStandardError()
         let report: ImportReport
         do {

@@ -16,7 +16,7 @@ struct KeyCommand: ParsableCommand {
         var scope: String
 
         @Option(name: .long, help: "The one memory the key is for (default: every memory).")
-        var memory: String?
+        var memory: MemoryName?
 
         @OptionGroup var database: DatabaseOptions
 
@@ -27,7 +27,7 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             guard let scope = APIKeyScope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
             do {
-                let (key, _) = try APIKeys(location: database.location).create(scope: scope, memory: memory)
+                let (key, _) = try APIKeys(location: database.location).create(scope: scope, memory: memory?.description)
                 print(key)
             } catch {
                 throw CommandFailure("\(error)")

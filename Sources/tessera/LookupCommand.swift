@@ -48,6 +48,12 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
     @Flag(name: .long, help: ArgumentHelp("Score every segment instead of using the index (for measuring recall).", visibility: .hidden))
     var exhaustive = false
 
+    @Option(
+        name: .customLong("memory"),
+        help: "The memories to search in priority order, each with a penalty in points: a,b:5,c:10 (default: default).",
+        transform: MemorySelection.argument)
+    var memories: MemorySelection = .default
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -81,9 +87,9 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
         options.exhaustive = exhaustive
         guard let sentence else {
             let queries = try BatchFile.queries(file ?? "")
-            return try runBatch(try Lookup(database: database.location), queries: queries, options: options, format: format)
+            return try runBatch(try lookup(), queries: queries, options: options, format: format)
         }
-        let lookup = try Lookup(database: database.location)
+        let lookup = try lookup()
         let matches = try lookup.run(sentence, options: options)
         if format == .json {
             try JSONOutput.print(matches)
@@ -92,9 +98,14 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
+    /// The lookup over the `--memory` list of the `--db` store.
+    func lookup() throws -> MemoryLookup {
+        try MemoryLookup(memories, in: MemoryCatalog(database: database.location))
+    }
+
     /// One lookup per line of `file` (``BatchFile``): TSV rows, a text block, a JSON Lines record
     /// per line, or one JSON document.
-    func runBatch(_ lookup: Lookup, queries: [QueryFile.Query], options: LookupOptions, format: OutputFormat) throws {
+    func runBatch(_ lookup: MemoryLookup, queries: [QueryFile.Query], options: LookupOptions, format: OutputFormat) throws {
         let results = try lookup.run(batch: queries, options: options) { line, milliseconds in
             if timings { BatchFile.printTiming(line: line, milliseconds: milliseconds) }
         }
@@ -128,6 +139,9 @@ struct LookupCommand: ParsableCommand, JSONOutputCommand {
         matches.map { match in
             var lines = ["\(match.score)%  [\(match.sourceLanguage)] \(match.source)", "      [\(match.targetLanguage)] \(match.target)"]
             var facts = ["origin \(match.origin.rawValue)"]
+            if let memory = match.memory, !memory.isDefault || match.memoryPenalty > 0 {
+                facts.append(match.memoryPenalty > 0 ? "memory \(memory) -\(match.memoryPenalty)" : "memory \(memory)")
+            }
             if let tuid = match.tuid { facts.append("tuid \(tuid)") }
             if let created = match.created { facts.append("created \(created)") }
             if let changed = match.changed { facts.append("changed \(changed)") }

@@ -11,6 +11,36 @@ struct DatabaseOptions: ParsableArguments {
     var location: StoreLocation { StoreLocation(option: path) }
 }
 
+/// `--memory NAME`: the memory of the store a unit command reads or writes (default `default`, the
+/// `--db` file itself; see `tessera memory`).
+struct MemoryOptions: ParsableArguments {
+    @Option(name: .customLong("memory"), help: "The memory to use (default: default, the --db file itself; see tessera memory).")
+    var name: MemoryName = .default
+
+    /// The memory's location in the store of `database`.
+    /// - Throws: `KitError` `noMemory` for a named memory that does not exist.
+    func location(in database: DatabaseOptions) throws -> StoreLocation {
+        try MemoryCatalog(database: database.location).location(of: name)
+    }
+}
+
+extension MemoryName: ExpressibleByArgument {
+    /// A `--memory` value: parsed once, when the command line is (a bad name is a usage error).
+    init?(argument: String) { self.init(argument) }
+}
+
+extension MemorySelection {
+    /// A `--memory a,b:5` value (`lookup`, `serve`): parsed once, when the command line is.
+    /// - Throws: `ValidationError` with the reason (a usage error).
+    static func argument(_ text: String) throws -> MemorySelection {
+        do {
+            return try MemorySelection(text)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+}
+
 /// `--json`: one JSON document on standard output instead of text.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document on standard output (on failure: {\"error\": message, \"status\": 1}).")

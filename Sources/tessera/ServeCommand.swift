@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TesseraKit
 import TesseraServer
 
 /// `tessera serve [--host 127.0.0.1] [--port 8080] [--db PATH] [--anonymous-read]`: the HTTP
@@ -19,6 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(
+        name: .customLong("memory"),
+        help: "The memories /tmserver and /get look up, in priority order with penalties: a,b:5 (default: default).",
+        transform: MemorySelection.argument)
+    var memories: MemorySelection = .default
+
     @Flag(name: .long, help: "Let anyone read (lookups, searches, stats) without a key.")
     var anonymousRead = false
 
@@ -36,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.anonymousRead = anonymousRead
+        configuration.memories = memories
         configuration.blockingThreads = threads
         let service: TesseraService
         do {

@@ -7,12 +7,13 @@ struct StatsCommand: ParsableCommand, JSONOutputCommand {
         commandName: "stats", abstract: "Show units, variants, languages and language pairs of the translation memory.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var memory: MemoryOptions
     @OptionGroup var output: OutputOptions
 
     var printsJSON: Bool { output.json }
 
     func run() throws {
-        let stats = try Stats(database: database.location).run()
+        let stats = try Stats(database: try memory.location(in: database)).run()
         if output.json { try JSONOutput.print(stats) } else { JSONOutput.printText(stats.summary) }
     }
 }

@@ -73,6 +73,21 @@ struct AlignCommandTests {
         #expect(lines.contains { $0.hasPrefix("en\tde\tNATO Secretary General Rutte: Greater Investment") })
     }
 
+    @Test func run_storesIntoTheNamedMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-align-memory-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
+        let catalog = MemoryCatalog(database: database)
+        let aligned = try #require(MemoryName("aligned"))
+        try catalog.create(aligned)
+        try AlignCommand.parse([
+            Self.seed("en"), Self.seed("de"), "--source", "en", "--target", "de", "--store", "--db", database.description,
+            "--memory", "aligned", "--json",
+        ]).run()
+        #expect(try Stats(database: catalog.location(of: aligned)).run().units > 10)
+        #expect(try Stats(database: database).run().units == 0)
+    }
+
     /// Four English sentences the German compresses into one: the 4-1 bead has a confidence
     /// around 0.17, the other beads 0.5 and more.
     static let compressedEnglish = """
