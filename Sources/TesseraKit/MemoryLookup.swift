@@ -9,57 +9,34 @@
 /// penalty leaves no score at or above the threshold is not searched.
 ///
 /// ```swift
-/// let lookup = MemoryLookup([
-///     .init(name: MemoryName("main")!, penalty: 0, lookup: try Lookup(session: main)),
-///     .init(name: MemoryName("legacy")!, penalty: 5, lookup: try Lookup(session: legacy)),
-/// ])
+/// let lookup = try MemoryLookup(MemorySelection("main,legacy:5")) { name in
+///     try Lookup(session: sessions[name]!)
+/// }
 /// let matches = try lookup.run("Open the file", options: options)
 /// matches.first?.memory   // main, unless legacy scores more than 5 points higher
 /// ```
 public struct MemoryLookup: Sendable {
-    /// One memory of the list: its name, penalty and open lookup.
-    public struct Member: Sendable {
-        /// The memory's name (copied into each match).
-        public var name: MemoryName
-        /// Points taken off each of its scores (0-100).
-        public var penalty: Int
-        /// The lookup on the memory.
-        public var lookup: Lookup
+    /// The memories in priority order (names and penalties), each with its open lookup.
+    public let members: [(memory: MemorySelection.Member, lookup: Lookup)]
 
-        /// A member.
-        public init(name: MemoryName, penalty: Int, lookup: Lookup) {
-            self.name = name
-            self.penalty = penalty
-            self.lookup = lookup
-        }
-    }
-
-    /// The memories in priority order.
-    public let members: [Member]
-
-    /// A lookup over `members` (at least one), in priority order.
-    public init(_ members: [Member]) {
-        precondition(!members.isEmpty, "a memory lookup needs at least one memory")
-        self.members = members
+    /// A lookup over the memories of `selection`, in its order, each opened by `open`.
+    /// - Throws: the error of `open`.
+    public init(_ selection: MemorySelection, opening open: (MemoryName) throws -> Lookup) rethrows {
+        members = try selection.members.map { ($0, try open($0.name)) }
     }
 
     /// Opens each memory of `selection` (one-shot use: the CLI) through `catalog`.
     /// - Throws: ``KitError`` `noMemory`, `noDatabase`; storage errors.
     public init(_ selection: MemorySelection, in catalog: MemoryCatalog, rebuildIndex: Bool = false) throws {
-        self.init(
-            try selection.members.map { member in
-                Member(
-                    name: member.name, penalty: member.penalty,
-                    lookup: try Lookup(database: catalog.location(of: member.name), rebuildIndex: rebuildIndex))
-            })
+        try self.init(selection) { try Lookup(database: catalog.location(of: $0), rebuildIndex: rebuildIndex) }
     }
 
     /// Looks up one sentence in every memory and merges the matches (see the type's notes).
     /// - Returns: At most `options.limit` matches scoring at least `options.minimum` after their
     ///   penalty, best first.
     public func run(_ text: String, options: LookupOptions) throws -> [LookupMatch] {
-        if members.count == 1, members[0].penalty == 0 {
-            let name = members[0].name
+        if members.count == 1, members[0].memory.penalty == 0 {
+            let name = members[0].memory.name
             return try members[0].lookup.run(text, options: options).map { match in
                 var match = match
                 match.memory = name
@@ -67,15 +44,15 @@ public struct MemoryLookup: Sendable {
             }
         }
         var ranked: [(match: LookupMatch, memory: Int, rank: Int)] = []
-        for (position, member) in members.enumerated() {
+        for (position, (memory, lookup)) in members.enumerated() {
             var asked = options
-            asked.minimum = options.minimum + member.penalty
+            asked.minimum = options.minimum + memory.penalty
             guard asked.minimum <= 101 else { continue }
-            for (rank, found) in try member.lookup.run(text, options: asked).enumerated() {
+            for (rank, found) in try lookup.run(text, options: asked).enumerated() {
                 var match = found
-                match.score = max(0, match.score - member.penalty)
-                match.memory = member.name
-                match.memoryPenalty = member.penalty
+                match.score = max(0, match.score - memory.penalty)
+                match.memory = memory.name
+                match.memoryPenalty = memory.penalty
                 ranked.append((match, position, rank))
             }
         }

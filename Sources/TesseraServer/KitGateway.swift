@@ -86,12 +86,8 @@ package final class KitGateway: Sendable {
         limit: Int
     ) throws -> [API.Match] {
         let options = LookupOptions(source: source, targets: targets, minimum: minimum, limit: limit)
-        let members = try selection.members.map { member in
-            MemoryLookup.Member(
-                name: member.name, penalty: member.penalty,
-                lookup: try withSession(for: member.name, key: key) { try Lookup(session: $0) })
-        }
-        return try MemoryLookup(members).run(text, options: options).map { match in
+        let lookup = try MemoryLookup(selection) { name in try withSession(for: name, key: key) { try Lookup(session: $0) } }
+        return try lookup.run(text, options: options).map { match in
             API.Match(
                 score: match.score, source: match.source, target: match.target, sourceLanguage: match.sourceLanguage.description,
                 targetLanguage: match.targetLanguage.description, differingWords: match.differingWords,
