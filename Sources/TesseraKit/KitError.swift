@@ -21,6 +21,8 @@ public struct KitError: LocatedError {
         case storage
         /// The ``TranslationMemory`` session was closed.
         case closed
+        /// The work was cancelled (``ImportCancellation``); nothing of it was committed.
+        case cancelled
     }
 
     /// The kind of failure.
