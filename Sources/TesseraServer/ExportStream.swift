@@ -17,8 +17,9 @@ enum ExportStream {
     static func body(work: BlockingWork, _ write: @escaping @Sendable (String) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
             var ends: [Int32] = [0, 0]
-            guard pipe2(&ends, O_CLOEXEC) == 0 else { throw ServiceError(.internalServerError, "cannot make a pipe") }
+            guard pipe(&ends) == 0 else { throw ServiceError(.internalServerError, "cannot make a pipe") }
             let (readEnd, writeEnd) = (ends[0], ends[1])
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
             // The use case opens its own descriptor on the pipe; ours is closed once it returned,
             // so the reader sees the end of the file when, and only when, the use case is done.
             let exporting = Task {

@@ -54,12 +54,12 @@ package actor JobRegistry {
     /// How many finished jobs are kept (the oldest go first).
     package let keepFinished: Int
     /// How long a finished job is kept.
-    package let keepFor: TimeInterval
+    package let keepFor: Double
     private var entries: [String: Entry] = [:]
     private var draining = false
 
     /// A registry keeping `keepFinished` finished jobs for `keepFor` seconds.
-    package init(keepFinished: Int = 100, keepFor: TimeInterval = 3_600) {
+    package init(keepFinished: Int = 100, keepFor: Double = 3_600) {
         self.keepFinished = keepFinished
         self.keepFor = keepFor
     }

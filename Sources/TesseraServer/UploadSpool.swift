@@ -66,10 +66,15 @@ struct UploadSpool {
             try await work.run { try write(chunk, to: file) }
             close(file)
             return (spool, total)
-        } catch {
+        } catch let error as ServiceError {
             close(file)
             spool.remove()
             throw error
+        } catch {
+            // The connection failed mid-body (the client went away): a client fault, not a 500.
+            close(file)
+            spool.remove()
+            throw ServiceError.badRequest("the upload was cut off (\(error))")
         }
     }
 
