@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "TesseraServerTests",
             dependencies: [
-                "TesseraServer", "TesseraKit", "TesseraCore", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport",
+                "TesseraServer", "TesseraKit", "TesseraCore", "TesseraStorage", "TesseraSQLite", "TesseraTestSupport", "tessera",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import Foundation
 import TesseraTMX
 
 /// What `tessera import` did, file by file, with totals.
@@ -116,6 +117,22 @@ public struct ImportReport: Codable, Sendable, Equatable {
             totals.filesFailed += 1
         }
         totals.warnings.merge(result.warnings, uniquingKeysWith: +)
+    }
+
+    /// The same report with the file `path` called `name` (in paths, error lines and skipped
+    /// units) and the database called `database`: a server shows the name a client knows, never
+    /// its own temporary files and folders.
+    package func naming(_ path: String, as name: String, database: String) -> ImportReport {
+        var renamed = ImportReport(database: database, duplicatePolicy: duplicatePolicy)
+        for var file in files {
+            if file.path == path { file.path = name }
+            file.error = file.error?.replacingOccurrences(of: path, with: name)
+            for index in file.skippedUnits.indices where file.skippedUnits[index].file == path {
+                file.skippedUnits[index].file = name
+            }
+            renamed.append(file)
+        }
+        return renamed
     }
 
     /// The human-readable summary (errors are printed separately, on standard error).

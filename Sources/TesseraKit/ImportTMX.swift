@@ -32,12 +32,21 @@ public struct ImportTMX: Sendable {
     /// (the file is then caught up at the end).
     public var followsWrites: Bool?
 
+    /// Checked while units stream in: once it is cancelled, the file being read fails with
+    /// ``KitError`` `cancelled` and its transaction is rolled back (nothing of it is committed);
+    /// the files after it fail the same way.
+    public var cancellation: ImportCancellation?
+
     /// Creates the use case.
-    public init(database: StoreLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil) {
+    public init(
+        database: StoreLocation, policy: DuplicatePolicy = .default, skipInvalid: Bool = false, followsWrites: Bool? = nil,
+        cancellation: ImportCancellation? = nil
+    ) {
         self.database = database
         self.policy = policy
         self.skipInvalid = skipInvalid
         self.followsWrites = followsWrites
+        self.cancellation = cancellation
     }
 
     /// Imports `files` in order.
@@ -162,12 +171,19 @@ public struct ImportTMX: Sendable {
             reader = source
             var read = 0
             let batch = ImportBatch(kind: .tmx, filePath: file, header: source.header)
+            let cancellation = cancellation
+            try cancellation?.check()
             let write = try memory.importBatch(batch, policy: policy, observer: matchUpdate) { sink in
                 while let unit = try source.nextPrepared() {
                     read += 1
                     try sink.add(unit)
-                    if read % 1024 == 0 { progress(read) }
+                    if read % 1024 == 0 {
+                        // Throwing here rolls the file's transaction back.
+                        try cancellation?.check()
+                        progress(read)
+                    }
                 }
+                try cancellation?.check()
             }
             result.imported = true
             result.unitsRead = read

@@ -8,6 +8,9 @@ public struct ServiceLimits: Sendable, Hashable {
     public var maxBatch = 100
     /// The most matches a lookup may ask for.
     public var maxMatches = 50
+    /// The largest upload to `POST /api/v1/import`, in bytes (413 over it; 2 GiB). The upload is
+    /// written to a file as it arrives, so this bounds the disk, not the memory.
+    public var maxUploadBytes = 2 << 30
 
     /// The defaults above.
     public init() {}

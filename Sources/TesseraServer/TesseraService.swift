@@ -1,3 +1,4 @@
+import Foundation
 package import Hummingbird
 package import Logging
 import NIOCore
@@ -11,11 +12,14 @@ import TesseraCore
 ///
 /// SIGTERM and SIGINT shut it down gracefully (Hummingbird's `runService`, ServiceLifecycle): no
 /// new connection is accepted and the requests in flight are answered before the process ends;
-/// then the blocking-work threads finish their tasks and stop and the Kit session is closed.
+/// then the running imports are cancelled (nothing of them is committed), the blocking-work
+/// threads finish their tasks and stop and the Kit session is closed.
 public struct TesseraService: Sendable {
     let gateway: KitGateway
     let work: BlockingWork
     let configuration: ServerConfiguration
+    /// The import jobs (cancelled and waited for on shutdown).
+    let jobs: JobRegistry
 
     /// Opens the Kit session on the memory (its match index is caught up before each lookup), the
     /// key store, and the thread pool.
@@ -26,6 +30,11 @@ public struct TesseraService: Sendable {
         // An unknown --memory fails the start.
         for name in configuration.memories.names { _ = try gateway.memories.catalog.location(of: name) }
         work = BlockingWork(threads: max(2, configuration.blockingThreads))
+        jobs = JobRegistry()
+        // Uploads a killed server left behind; an export's pipe whose client went away must
+        // fail the write (EPIPE), not end the process.
+        try? FileManager.default.removeItem(atPath: gateway.uploadFolder)
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Makes every `Logger` of the process write one JSON object per line to standard error
@@ -49,6 +58,8 @@ public struct TesseraService: Sendable {
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
         TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
         MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
+        TransferRoutes(gateway: gateway, work: work, limits: configuration.limits, jobs: jobs)
+            .add(to: router, read: read, write: ScopeMiddleware(keys: check, scope: .write))
         return router
     }
 
@@ -80,10 +91,12 @@ public struct TesseraService: Sendable {
         try await shutdown()
     }
 
-    /// Stops the threads, then closes the Kit session (also for tests that use ``router()``
-    /// without ``run(logger:onRunning:)``).
+    /// Cancels the running imports and waits for them (their transactions roll back), stops the
+    /// threads, then closes the Kit session (also for tests that use ``router()`` without
+    /// ``run(logger:onRunning:)``).
     package func shutdown() async throws {
         defer { gateway.close() }
+        await jobs.drain()
         try await work.shutdown()
     }
 

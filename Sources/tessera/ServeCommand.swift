@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Threads for the blocking database work.")
     var threads = 4
 
+    @Option(name: .long, help: "The largest upload to POST /api/v1/import, in bytes or with K, M, G (binary).")
+    var maxUpload = ByteCount(2 << 30)
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256.") }
@@ -45,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.anonymousRead = anonymousRead
         configuration.memories = memories
         configuration.blockingThreads = threads
+        configuration.limits.maxUploadBytes = maxUpload.bytes
         let service: TesseraService
         do {
             service = try TesseraService(configuration)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TesseraTestSupport
 
 /// Runs the built `tessera` executable in a scratch directory and captures what it prints.
 ///
@@ -59,30 +60,8 @@ struct EndToEndHarness {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    /// `$TESSERA_EXECUTABLE` when set (to test another build), else the products directory
-    /// holding the test bundle, else `.build/debug` above this file.
-    static func findExecutable() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["TESSERA_EXECUTABLE"], !path.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: path) ? URL(fileURLWithPath: path) : nil
-        }
-        var candidates: [URL] = []
-        if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL)
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { root.deleteLastPathComponent() }  // file, TesseraCLITests, Tests
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        for folder in candidates {
-            let url = folder.appendingPathComponent("tessera")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                FileManager.default.isExecutableFile(atPath: url.path)
-            {
-                return url
-            }
-        }
-        return nil
-    }
+    /// The built `tessera` (``TesseraExecutable/find()``).
+    static func findExecutable() -> URL? { TesseraExecutable.find() }
 
     /// The path of `name` in the scratch directory.
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A flag that stops a running import (``ImportTMX/cancellation``): set from any thread (a
+/// server shutting down), checked by the import between units, which then throws ``KitError``
+/// `cancelled` so that the file's transaction is rolled back.
+///
+/// ```swift
+/// let cancellation = ImportCancellation()
+/// let importer = ImportTMX(database: location, cancellation: cancellation)
+/// // elsewhere, while it runs:
+/// cancellation.cancel()
+/// ```
+public final class ImportCancellation: @unchecked Sendable {
+    // @unchecked Sendable: `cancelled` is only touched under `lock`.
+    private let lock = NSLock()
+    private var cancelled = false
+
+    /// A flag not yet set.
+    public init() {}
+
+    /// Sets the flag: the import stops at its next check.
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+    }
+
+    /// Whether ``cancel()`` was called.
+    public var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// Throws when the flag is set.
+    /// - Throws: ``KitError`` `cancelled`.
+    public func check() throws {
+        if isCancelled { throw KitError(.cancelled, "The import was cancelled.") }
+    }
+}
