@@ -42,6 +42,8 @@ public struct TesseraService: Sendable {
         router.get("/health") { _, _ in try JSONBody.response(API.Health(status: "ok", version: TesseraVersion.current)) }
         APIRoutes(gateway: gateway, work: work, limits: configuration.limits)
             .add(to: router, read: read, admin: ScopeMiddleware(keys: check, scope: .admin))
+        UnitRoutes(gateway: gateway, work: work, limits: configuration.limits)
+            .add(to: router, read: read, write: ScopeMiddleware(keys: check, scope: .write))
         TMServerRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
         MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits).add(to: router, read: read)
         return router
