@@ -55,7 +55,7 @@ status=0
   --checks not_a_server_error,status_code_conformance,response_schema_conformance \
   --header "Authorization: Bearer $key" \
   --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-50}" --seed "${SCHEMATHESIS_SEED:-11}" \
-  --workers 2 --no-color --generation-database none || status=$?
+  --workers 1 --no-color --generation-database none || status=$?
 
 if ! kill -0 "$server" 2>/dev/null; then
   tail -n 20 "$work/log"
