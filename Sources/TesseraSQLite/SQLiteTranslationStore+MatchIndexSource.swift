@@ -83,8 +83,9 @@ struct SQLiteMatchIndexSnapshot: MatchIndexSnapshot {
 
     var position: ChangePosition {
         get throws {
+            // The high-water mark: a deleted highest variant does not move the position back.
             ChangePosition(
-                maxVariant: try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0,
+                maxVariant: max(try Int64.fetchOne(db, sql: "SELECT max(id) FROM variant") ?? 0, try VariantHighWater.read(db)),
                 sequence: try Int64.fetchOne(db, sql: #"SELECT max(seq) FROM "match-change""#) ?? 0)
         }
     }

@@ -206,6 +206,11 @@ enum Schema {
                 ALTER TABLE variant DROP COLUMN key;
                 """)
         }
+        migrator.registerMigration("v5: highest variant id kept across deletions") { db in
+            // Units deleted or replaced one at a time (the units API) must not free their variant
+            // ids for another unit: the change feed finds new variants by id (VariantHighWater).
+            try db.execute(sql: VariantHighWater.createTable)
+        }
         return migrator
     }
 }

@@ -52,23 +52,40 @@ final class UnitSink: UnitWriter {
     private var counts = MemoryCountChanges()
     /// Told of every unit written (the match index built during an import), if any.
     var observer: (any UnitWriteObserver)?
-    init(db: Database, batch: ImportBatch, policy: DuplicatePolicy) throws {
+    /// The id the next variant must take when the highest variant ids were deleted
+    /// (``VariantHighWater``), so that no id is given twice; `nil` lets SQLite choose.
+    private var nextVariantID: Int64?
+    /// The highest variant id ever given (``VariantHighWater``), written by ``finish()`` when
+    /// this batch removed the highest variants.
+    private var highWater: Int64
+    /// Whether ``highWater`` rose in this batch.
+    private var highWaterRose = false
+
+    /// Starts a batch: writes its `importBatch` row, or none when `batch` is `nil` (a deletion,
+    /// which adds no unit).
+    init(db: Database, batch: ImportBatch?, policy: DuplicatePolicy) throws {
         self.db = db
         self.policy = policy
-        self.headerSource = batch.header?.sourceLanguage
-        let headerJSON: String?
-        if let header = batch.header {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
+        self.headerSource = batch?.header?.sourceLanguage
+        if let batch {
+            let headerJSON: String?
+            if let header = batch.header {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
+            } else {
+                headerJSON = nil
+            }
+            try db.execute(
+                sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
+                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
+            report = WriteReport(batchID: db.lastInsertedRowID)
         } else {
-            headerJSON = nil
+            report = WriteReport(batchID: 0)
         }
-        try db.execute(
-            sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
-            arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
-        report = WriteReport(batchID: db.lastInsertedRowID)
         fullTextWatermark = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0
+        highWater = try VariantHighWater.read(db)
+        nextVariantID = highWater > fullTextWatermark ? highWater + 1 : nil
         if try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM unit)") == true {
             deferredIndexes = Schema.deferredIndexes(policy: policy)
             deferredKeys = policy == .add ? nil : []
@@ -85,8 +102,8 @@ final class UnitSink: UnitWriter {
             changedate = ?, duplicateKey = ? WHERE id = ?
             """)
         insertVariant = try db.cachedStatement(sql: """
-            INSERT INTO variant (unitId, lang, base, markup, plain, codes, attributes, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO variant (id, unitId, lang, base, markup, plain, codes, attributes, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertProp = try db.cachedStatement(sql: """
             INSERT INTO prop (ownerKind, ownerId, type, value, lang, encoding, position) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -126,17 +143,12 @@ final class UnitSink: UnitWriter {
     /// Writes one unit prepared in advance (see ``PreparedUnit``), according to the batch's
     /// duplicate policy; the same as ``add(_:)-(TranslationUnit)``.
     func add(_ prepared: PreparedUnit) throws {
-        let unit = prepared.unit
         report.received += 1
         // The source language and key were resolved with the header the unit was prepared for.
-        let identity = prepared.headerSource == headerSource
-            ? prepared.identity
-            : PreparedUnit.identity(of: unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
-        guard let (source, key) = identity else {
+        guard let (source, key) = identity(of: prepared) else {
             report.skippedEmpty += 1
             return
         }
-        let rows = prepared.rows
         let changed = prepared.changed
 
         if policy != .add, let existing = try duplicate(of: key) {
@@ -148,19 +160,78 @@ final class UnitSink: UnitWriter {
                 if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
             }
             if replace {
-                observer?.unitRemoved(existing.id)
-                counts.count(batch: existing.batch, source: existing.source, languages: try removeVariants(of: existing.id), sign: -1)
-                let ids = try replaceUnit(
-                    id: existing.id, with: prepared, key: key.value, source: source, changed: changed)
-                counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
-                observer?.unitAdded(existing.id, variantIDs: ids, analyses: prepared.matchAnalyses)
+                try replaceStored(existing.id, batch: existing.batch, source: existing.source, with: prepared, identity: (source, key))
                 remember(key.value)
-                report.replaced += 1
             } else {
                 report.skippedDuplicates += 1
             }
             return
         }
+        _ = try insert(prepared, identity: (source, key))
+        remember(key.value)
+    }
+
+    /// Adds `prepared` as a new unit, with no duplicate check (``TranslationStore/addUnit(_:batch:)``).
+    /// - Returns: the new unit's id.
+    func insert(_ prepared: PreparedUnit) throws -> Int64 {
+        report.received += 1
+        guard let identity = identity(of: prepared) else { preconditionFailure("A unit added on its own must have a variant.") }
+        return try insert(prepared, identity: identity)
+    }
+
+    /// Replaces the stored unit `id` with `prepared` (``TranslationStore/replaceUnit(id:with:batch:)``).
+    /// - Returns: `false` when there is no unit `id`.
+    func replace(_ id: Int64, with prepared: PreparedUnit) throws -> Bool {
+        guard let stored = try Row.fetchOne(db, sql: "SELECT sourceLang, batchId FROM unit WHERE id = ?", arguments: [id]) else {
+            return false
+        }
+        report.received += 1
+        guard let identity = identity(of: prepared) else { preconditionFailure("A replacing unit must have a variant.") }
+        try replaceStored(id, batch: stored[1], source: stored[0], with: prepared, identity: identity)
+        return true
+    }
+
+    /// Deletes the stored unit `id` with its variants, props, notes and full-text rows
+    /// (``TranslationStore/deleteUnit(id:)``); no later variant takes its ids
+    /// (``removeVariants(of:)``).
+    /// - Returns: `false` when there is no unit `id`.
+    func delete(_ id: Int64) throws -> Bool {
+        guard let stored = try Row.fetchOne(db, sql: "SELECT sourceLang, batchId FROM unit WHERE id = ?", arguments: [id]) else {
+            return false
+        }
+        observer?.unitRemoved(id)
+        counts.count(batch: stored[1], source: stored[0], languages: try removeVariants(of: id), sign: -1)
+        for statement in deleteChildren { try statement.execute(arguments: [id]) }
+        try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
+        return true
+    }
+
+    /// The source language and duplicate key of `prepared` in this batch (`nil` without variants).
+    private func identity(of prepared: PreparedUnit) -> (source: String, key: DuplicateKey)? {
+        prepared.headerSource == headerSource
+            ? prepared.identity
+            : PreparedUnit.identity(of: prepared.unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
+    }
+
+    /// Replaces the stored unit `id` (of batch `batch`, source language `source`) with `prepared`,
+    /// keeping the counts, the full-text indexes and the observer in step.
+    private func replaceStored(
+        _ id: Int64, batch: Int64, source: String, with prepared: PreparedUnit, identity: (source: String, key: DuplicateKey)
+    ) throws {
+        observer?.unitRemoved(id)
+        counts.count(batch: batch, source: source, languages: try removeVariants(of: id), sign: -1)
+        let ids = try replaceUnit(id: id, with: prepared, key: identity.key.value, source: identity.source, changed: prepared.changed)
+        counts.count(batch: report.batchID, source: identity.source, languages: prepared.rows.map(\.language), sign: 1)
+        observer?.unitAdded(id, variantIDs: ids, analyses: prepared.matchAnalyses)
+        report.replaced += 1
+    }
+
+    /// Inserts `prepared` as a new unit; returns its id.
+    private func insert(_ prepared: PreparedUnit, identity: (source: String, key: DuplicateKey)) throws -> Int64 {
+        let unit = prepared.unit
+        let (source, key) = identity
+        let rows = prepared.rows
+        let changed = prepared.changed
         insertUnit.bind(unit.tuid, at: 1)
         insertUnit.bind(unit.sourceLanguage?.description, at: 2)
         insertUnit.bind(source, at: 3)
@@ -174,8 +245,8 @@ final class UnitSink: UnitWriter {
         let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
         counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
         observer?.unitAdded(unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
-        remember(key.value)
         report.added += 1
+        return unitID
     }
 
     /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
@@ -191,6 +262,7 @@ final class UnitSink: UnitWriter {
             arguments: [fullTextWatermark])
         for index in deferredIndexes { try db.execute(sql: index.create) }
         try counts.write(db)
+        if highWaterRose { try VariantHighWater.write(highWater, db) }
         try db.execute(
             sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
     }
@@ -246,9 +318,22 @@ final class UnitSink: UnitWriter {
     }
 
     /// Removes a stored unit's variants from the full-text indexes; returns their languages.
+    ///
+    /// When they hold the highest variant id, SQLite would give that id again to the next variant
+    /// inserted, which may be another unit's: a match index that saw the old variant would never
+    /// see the new one in the change feed (it reads ids above the highest it saw). So the id is
+    /// kept as the high-water mark and the next variant is given the id after it.
     private func removeVariants(of id: Int64) throws -> [String] {
         var languages: [String] = []
-        for row in try Row.fetchAll(variantsOfUnit, arguments: [id]) {
+        let rows = try Row.fetchAll(variantsOfUnit, arguments: [id])
+        if let top = rows.map({ $0[0] as Int64 }).max(), top > highWater,
+            top >= (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM variant") ?? 0)
+        {
+            highWater = top
+            highWaterRose = true
+            nextVariantID = top + 1
+        }
+        for row in rows {
             languages.append(row[3])
             let variantID: Int64 = row[0]
             // A variant above the watermark is not in the full-text indexes yet.
@@ -279,15 +364,17 @@ final class UnitSink: UnitWriter {
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
-            insertVariant.bind(unitID, at: 1)
-            insertVariant.bind(row.language, at: 2)
-            insertVariant.bind(row.base, at: 3)
-            insertVariant.bind(row.markup, at: 4)
-            insertVariant.bind(row.plain, at: 5)
-            insertVariant.bind(Int64(row.codes), at: 6)
-            insertVariant.bind(row.attributes, at: 7)
-            insertVariant.bind(Int64(position), at: 8)
+            insertVariant.bind(nextVariantID, at: 1)  // NULL: SQLite gives the next id
+            insertVariant.bind(unitID, at: 2)
+            insertVariant.bind(row.language, at: 3)
+            insertVariant.bind(row.base, at: 4)
+            insertVariant.bind(row.markup, at: 5)
+            insertVariant.bind(row.plain, at: 6)
+            insertVariant.bind(Int64(row.codes), at: 7)
+            insertVariant.bind(row.attributes, at: 8)
+            insertVariant.bind(Int64(position), at: 9)
             try insertVariant.runBound(in: db)
+            nextVariantID = nil
             let variantID = db.lastInsertedRowID
             ids.append(variantID)
             let index = variantID > fullTextWatermark ? [] : row.isTrigramIndexed ? [indexText, indexTrigram] : [indexText]

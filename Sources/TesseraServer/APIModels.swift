@@ -119,8 +119,10 @@ package enum API {
         package var source: Text
         /// Its translation.
         package var target: Text
-        /// Pairs under this confidence are left out (default 0).
+        /// Pairs under this confidence are left out (default 0; 0.35 when storing).
         package var minimumConfidence: Double?
+        /// Store the pairs as units of the memory (write scope).
+        package var store: Bool?
     }
 
     /// One aligned pair.
@@ -137,6 +139,8 @@ package enum API {
     package struct AlignResponse: Codable, Sendable {
         /// The pairs in text order (1-0 and 0-1 beads left out).
         package var pairs: [AlignedPair]
+        /// The units added when `store` was true (a pair already stored is not added again).
+        package var stored: Int?
     }
 
     /// One pair to check.

@@ -21,7 +21,7 @@ struct APIRoutes {
         api.get("terms-in") { request, _ in try await termsIn(request) }
         api.post("check") { request, _ in try await check(request) }
         api.post("segment") { request, _ in try await segment(request) }
-        api.post("align") { request, _ in try await align(request) }
+        api.post("align") { request, context in try await align(request, key: context.key) }
         api.get("stats") { request, context in
             let memory = try QueryFields(request, limits: limits).memory()
             let gateway = gateway
@@ -135,16 +135,26 @@ struct APIRoutes {
         return try JSONBody.response(API.SegmentResponse(sentences: sentences))
     }
 
-    func align(_ request: Request) async throws -> Response {
+    func align(_ request: Request, key: APIKeyRecord?) async throws -> Response {
         let body = try await JSONBody.decode(API.AlignRequest.self, from: request, limit: limits.maxBodyBytes)
         let sourceLanguage = try QueryFields.language(body.source.language, field: "source.language")
         let targetLanguage = try QueryFields.language(body.target.language, field: "target.language")
-        let minimum = body.minimumConfidence ?? 0
+        let store = body.store ?? false
+        let minimum = body.minimumConfidence ?? (store ? KitGateway.storedMinimumConfidence : 0)
         guard (0...1).contains(minimum) else { throw ServiceError.badRequest("minimumConfidence must be from 0 to 1") }
         let gateway = gateway
-        let pairs = try await work.run {
-            gateway.align(source: body.source.text, sourceLanguage, target: body.target.text, targetLanguage, minimumConfidence: minimum)
+        guard store else {
+            let pairs = try await work.run {
+                gateway.align(source: body.source.text, sourceLanguage, target: body.target.text, targetLanguage, minimumConfidence: minimum)
+            }
+            return try JSONBody.response(API.AlignResponse(pairs: pairs))
         }
-        return try JSONBody.response(API.AlignResponse(pairs: pairs))
+        try KeyCheck.require(.write, of: key)
+        let memory = try UnitRoutes.memory(request, limits: limits)
+        let result = try await work.run {
+            try gateway.alignAndStore(
+                source: body.source.text, sourceLanguage, target: body.target.text, targetLanguage, minimumConfidence: minimum, memory: memory, key: key)
+        }
+        return try JSONBody.response(API.AlignResponse(pairs: result.pairs, stored: result.stored))
     }
 }

@@ -31,9 +31,7 @@ struct KeyCheck: Sendable {
         guard let record = try await work.run({ try keys.verify(key) }) else {
             throw ServiceError(.unauthorized, "unknown API key")
         }
-        guard record.scope.covers(scope) else {
-            throw ServiceError(.forbidden, "this request needs a key with the '\(scope.rawValue)' scope; this key has '\(record.scope.rawValue)'")
-        }
+        try Self.require(scope, of: record)
         return record
     }
 
@@ -57,6 +55,21 @@ struct KeyCheck: Sendable {
         if let limited = key?.memory {
             throw ServiceError(
                 .forbidden, "this key is for the memory '\(MemoryName(limited)?.description ?? limited)' only; this request needs a key for every memory")
+        }
+    }
+}
+
+extension KeyCheck {
+    /// Refuses a request whose key (checked by ``authorize(_:needs:)``, `nil` for an anonymous
+    /// read) lacks `scope`: for a route whose scope depends on its body (`POST /api/v1/align`
+    /// with `"store": true`).
+    /// - Throws: ``ServiceError`` 401 without a key, 403 with a key of a lesser scope.
+    static func require(_ scope: APIKeyRecord.Scope, of key: APIKeyRecord?) throws {
+        guard let key else {
+            throw ServiceError(.unauthorized, "this request needs an API key: send 'Authorization: Bearer KEY'")
+        }
+        guard key.scope.covers(scope) else {
+            throw ServiceError(.forbidden, "this request needs a key with the '\(scope.rawValue)' scope; this key has '\(key.scope.rawValue)'")
         }
     }
 }

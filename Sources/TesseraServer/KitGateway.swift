@@ -149,10 +149,7 @@ package final class KitGateway: Sendable {
         let articles = AlignArticles.align(
             source: AlignArticles.Input(text: source, language: sourceLanguage),
             targets: [AlignArticles.Input(text: target, language: targetLanguage)], inputIsSentences: false)
-        guard let article = articles.first else { return [] }
-        return article.beads(minimumConfidence: minimumConfidence).filter { !$0.shape.isInsertionOrDeletion }.map { bead in
-            API.AlignedPair(source: article.sourceText(bead), target: article.targetText(bead), confidence: bead.confidence)
-        }
+        return Self.pairs(articles.first, minimumConfidence: minimumConfidence)
     }
 
     /// The counts of memory `name`.

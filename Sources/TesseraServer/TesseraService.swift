@@ -60,6 +60,8 @@ public struct TesseraService: Sendable {
         MyMemoryRoutes(gateway: gateway, work: work, limits: configuration.limits, memories: configuration.memories).add(to: router, read: read)
         TransferRoutes(gateway: gateway, work: work, limits: configuration.limits, jobs: jobs)
             .add(to: router, read: read, write: ScopeMiddleware(keys: check, scope: .write))
+        UnitRoutes(gateway: gateway, work: work, limits: configuration.limits)
+            .add(to: router, read: read, write: ScopeMiddleware(keys: check, scope: .write))
         return router
     }
 

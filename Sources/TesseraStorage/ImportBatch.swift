@@ -12,6 +12,9 @@ public struct ImportBatch: Hashable, Sendable {
         case tmx
         /// Units produced by the sentence aligner.
         case aligned
+        /// One unit added or replaced on its own (``TranslationStore/addUnit(_:batch:)``,
+        /// ``TranslationStore/replaceUnit(id:with:batch:)``: the units API of `tessera serve`).
+        case edit
     }
 
     /// The kind of source.

@@ -39,6 +39,42 @@ package protocol TranslationStore: MatchIndexSource {
         _ body: (any UnitWriter) throws -> Void
     ) throws -> WriteReport
 
+    /// The unit with the id `id`, or `nil` when the store holds none (never held, or deleted).
+    ///
+    /// - Throws: ``StorageError`` (`corruptData` for a stored value that cannot be read back).
+    func unit(id: Int64) throws(StorageError) -> StoredUnit?
+
+    /// Adds one unit as a new unit of its own batch, in one transaction, with no duplicate check
+    /// (it is stored even when it repeats a stored unit); its ``TranslationUnit/origin`` is
+    /// stored as is. The unit must have a variant.
+    ///
+    /// The change feed sees the new variants (their ids are above every id the store ever gave,
+    /// deleted ones included), so a match index finds the unit on its next catch-up.
+    ///
+    /// - Returns: the id of the new unit.
+    /// - Throws: ``StorageError``; nothing is written then.
+    func addUnit(_ unit: TranslationUnit, batch: ImportBatch) throws(StorageError) -> Int64
+
+    /// Replaces the variants, props, notes and attributes of the unit `id` with those of `unit`
+    /// in one transaction; the unit keeps its id and moves to `batch` (as a unit replaced by an
+    /// import does). The unit must have a variant.
+    ///
+    /// The old variants leave the full-text indexes and the counts, and the change feed records
+    /// the unit, so a match index drops the old texts and indexes the new ones on its next
+    /// catch-up.
+    ///
+    /// - Returns: `false` (and nothing written) when there is no unit `id`.
+    /// - Throws: ``StorageError``; nothing is written then.
+    func replaceUnit(id: Int64, with unit: TranslationUnit, batch: ImportBatch) throws(StorageError) -> Bool
+
+    /// Deletes the unit `id` with its variants, props and notes in one transaction: it leaves the
+    /// full-text indexes and the counts, and the change feed records it, so a match index drops it
+    /// on its next catch-up. Its variant ids are never given again.
+    ///
+    /// - Returns: `false` when there is no unit `id`.
+    /// - Throws: ``StorageError``; nothing is deleted then.
+    func deleteUnit(id: Int64) throws(StorageError) -> Bool
+
     /// Up to `limit` units with an id greater than `after` that match `filter`, in id order,
     /// read in one snapshot: one page of ``forEachUnit(matching:pageSize:_:)``.
     ///

@@ -14,7 +14,7 @@ struct TranslationMemoryTests {
             "v1: batches, units, variants, props, notes", "v1: full-text indexes on variant text",
             "v2: full-text rows written by UnitSink; no unit_batch index",
             "v3: full-text tables without column sizes",
-            "v4: one duplicate key per unit, tuid included", "v4: counts kept by writes", "v4: no variant.key",
+            "v4: one duplicate key per unit, tuid included", "v4: counts kept by writes", "v4: no variant.key", "v5: highest variant id kept across deletions",
         ])
         let tables = try tm.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
