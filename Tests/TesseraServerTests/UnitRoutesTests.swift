@@ -138,7 +138,7 @@ struct UnitRoutesTests {
         (.post, "/api/v1/units", #"{"variants": [{"language": "en", "text": "a"}, {"language": "de", "text": "b"}], "props": {"": "x"}}"#, .badRequest, "prop"),
         (.post, "/api/v1/units", #"{"note": "no variants"}"#, .badRequest, "variants"),
         (.post, "/api/v1/units", #"{"variants": "#, .badRequest, "JSON"),
-        (.post, "/api/v1/units?memory=legal", #"{"variants": [{"language": "en", "text": "a"}, {"language": "de", "text": "b"}]}"#, .notFound, "no memory named legal"),
+        (.post, "/api/v1/units?memory=legal", #"{"variants": [{"language": "en", "text": "a"}, {"language": "de", "text": "b"}]}"#, .notFound, "no memory named 'legal'"),
         (.post, "/api/v1/units?memory=no%20such!", #"{"variants": [{"language": "en", "text": "a"}, {"language": "de", "text": "b"}]}"#, .badRequest, "memory name"),
         (.put, "/api/v1/units/999999", #"{"variants": [{"language": "en", "text": "a"}, {"language": "de", "text": "b"}]}"#, .notFound, "no unit 999999"),
         (.put, "/api/v1/units/1", #"{"variants": [{"language": "en", "text": "a"}]}"#, .badRequest, "at least two"),
@@ -146,7 +146,7 @@ struct UnitRoutesTests {
         (.get, "/api/v1/units/0", "", .notFound, "no unit"),
         (.get, "/api/v1/units/-3", "", .notFound, "no unit"),
         (.get, "/api/v1/units/abc", "", .badRequest, "integer"),
-        (.get, "/api/v1/units/1?memory=Legal", "", .notFound, "no memory named legal"),
+        (.get, "/api/v1/units/1?memory=Legal", "", .notFound, "no memory named 'legal'"),
         (.delete, "/api/v1/units/999999", "", .notFound, "no unit"),
         (.delete, "/api/v1/units/99999999999999999999", "", .badRequest, "integer"),
     ])
