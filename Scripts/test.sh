@@ -35,6 +35,6 @@ if [ -n "$missing" ]; then
     status=1
   fi
 else
-  "$python" Tests/Browser/web_page_test.py --binary "$(swift build --show-bin-path)/tessera" || status=1
+  "$python" Tests/Browser/web_page_test.py --require-all --binary "$(swift build --show-bin-path)/tessera" || status=1
 fi
 exit $status

@@ -1,4 +1,4 @@
-import Foundation
+import TesseraCore
 
 /// A flag that stops a running import (``ImportTMX/cancellation``): set from any thread (a
 /// server shutting down), checked by the import between units, which then throws ``KitError``
@@ -10,27 +10,17 @@ import Foundation
 /// // elsewhere, while it runs:
 /// cancellation.cancel()
 /// ```
-public final class ImportCancellation: @unchecked Sendable {
-    // @unchecked Sendable: `cancelled` is only touched under `lock`.
-    private let lock = NSLock()
-    private var cancelled = false
+public final class ImportCancellation: Sendable {
+    private let cancelled = Locked(false)
 
     /// A flag not yet set.
     public init() {}
 
     /// Sets the flag: the import stops at its next check.
-    public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
-    }
+    public func cancel() { cancelled.set(true) }
 
     /// Whether ``cancel()`` was called.
-    public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    public var isCancelled: Bool { cancelled.value }
 
     /// Throws when the flag is set.
     /// - Throws: ``KitError`` `cancelled`.

@@ -31,8 +31,8 @@ public final class TranslationMemory: Sendable {
     package let matchIndex: MatchIndexStore
     /// Serialises writes, and ``close()`` with them.
     private let writeLock = NSLock()
-    /// Whether ``close()`` was called (read and written under `state`).
-    private let state = SessionState()
+    /// Whether ``close()`` was called.
+    private let closed = Locked(false)
     /// The glossary store of ``location``, opened on first use (term lookups of a server).
     private let glossaries: LazyGlossaryStore
 
@@ -105,52 +105,31 @@ public final class TranslationMemory: Sendable {
     /// `closed`. The database connections close when the last reference goes away.
     public func close() {
         writeLock.lock()
-        state.close()
+        closed.set(true)
         writeLock.unlock()
     }
 
     /// Whether ``close()`` was called.
-    public var isClosed: Bool { state.isClosed }
+    public var isClosed: Bool { closed.value }
 
     private func checkOpen() throws {
-        if state.isClosed { throw KitError(.closed, "The translation memory \(location) is closed.") }
+        if closed.value { throw KitError(.closed, "The translation memory \(location) is closed.") }
     }
 }
 
-/// The open/closed flag of a session, behind a lock.
-private final class SessionState: @unchecked Sendable {
-    // @unchecked Sendable: `closed` is only touched under `lock`.
-    private let lock = NSLock()
-    private var closed = false
-
-    var isClosed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return closed
-    }
-
-    func close() {
-        lock.lock()
-        closed = true
-        lock.unlock()
-    }
-}
-
-/// A glossary store opened on first use, behind a lock.
-private final class LazyGlossaryStore: @unchecked Sendable {
-    // @unchecked Sendable: `opened` is only touched under `lock`; the store itself is Sendable.
-    private let lock = NSLock()
+/// A glossary store opened on first use.
+private final class LazyGlossaryStore: Sendable {
     private let location: StoreLocation
-    private var opened: (any GlossaryStore)?
+    private let opened = Locked<(any GlossaryStore)?>(nil)
 
     init(location: StoreLocation) { self.location = location }
 
     func store() throws -> any GlossaryStore {
-        lock.lock()
-        defer { lock.unlock() }
-        if let opened { return opened }
-        let store = try StoreOpener.glossaryStore(location)
-        opened = store
-        return store
+        try opened.withLock { opened in
+            if let opened { return opened }
+            let store = try StoreOpener.glossaryStore(location)
+            opened = store
+            return store
+        }
     }
 }

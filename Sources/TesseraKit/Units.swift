@@ -7,30 +7,19 @@ package import TesseraStorage
 /// imports; the match index and concordance see them on their next read (the store's change feed).
 ///
 /// ```swift
-/// let content = try Units.Content(variants: [.init(language: en, text: "Save"), .init(language: de, text: "Speichern")])
+/// let content = try Units.Content(variants: [
+///     Variant(language: en, segment: Segment(text: "Save")), Variant(language: de, segment: Segment(text: "Speichern")),
+/// ])
 /// let stored = try Units.add(content, session: memory)
 /// _ = try Units.replace(stored.id, with: edited, session: memory)
 /// _ = try Units.delete(stored.id, session: memory)
 /// ```
 package enum Units {
-    /// One segment of a unit as a client gives it.
-    package struct Text: Sendable, Hashable {
-        /// Its language.
-        package var language: LanguageTag
-        /// The plain text (no inline markup).
-        package var text: String
-
-        /// Creates a segment.
-        package init(language: LanguageTag, text: String) {
-            self.language = language
-            self.text = text
-        }
-    }
-
     /// What a client sets of a unit: its segments, one note, props by type.
     package struct Content: Sendable, Hashable {
-        /// The segments, two at least (the first is the source), each with text.
-        package let variants: [Text]
+        /// The segments, two at least (the first is the source), each with text (plain text:
+        /// a client sets no inline codes).
+        package let variants: [Variant]
         /// A note on the unit, if any.
         package let note: String?
         /// Props (`<prop type="...">` in TMX), by type.
@@ -39,11 +28,11 @@ package enum Units {
         /// Checks and creates the content.
         /// - Throws: ``KitError`` `invalidOption` for fewer than two segments, a segment with no
         ///   text (white space only counts as none), or a prop with an empty type.
-        package init(variants: [Text], note: String? = nil, props: [String: String] = [:]) throws {
+        package init(variants: [Variant], note: String? = nil, props: [String: String] = [:]) throws {
             guard variants.count >= 2 else {
                 throw KitError(.invalidOption, "a unit needs at least two segments, not \(variants.count)")
             }
-            if let empty = variants.firstIndex(where: { $0.text.allSatisfy(\.isWhitespace) }) {
+            if let empty = variants.firstIndex(where: { $0.segment.plainText.allSatisfy(\.isWhitespace) }) {
                 throw KitError(.invalidOption, "segment \(empty + 1) (\(variants[empty].language)) has no text")
             }
             if props.keys.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
@@ -111,16 +100,16 @@ package enum Units {
 
     /// The content of a stored unit as a client sees it: its segments' plain texts, its notes
     /// joined by a line break, its props by type (the first of a repeated type).
-    package static func content(of unit: TranslationUnit) -> (variants: [Text], note: String?, props: [String: String]) {
+    package static func content(of unit: TranslationUnit) -> (variants: [Variant], note: String?, props: [String: String]) {
         var props: [String: String] = [:]
         for prop in unit.props where props[prop.type] == nil { props[prop.type] = prop.value }
         let note = unit.notes.isEmpty ? nil : unit.notes.map(\.value).joined(separator: "\n")
-        return (unit.variants.map { Text(language: $0.language, text: $0.segment.plainText) }, note, props)
+        return (unit.variants.map { Variant(language: $0.language, segment: Segment(text: $0.segment.plainText)) }, note, props)
     }
 
     /// Sets the segments, note and props of `unit` from `content`.
     private static func apply(_ content: Content, to unit: inout TranslationUnit) {
-        unit.variants = content.variants.map { Variant(language: $0.language, segment: Segment(text: $0.text)) }
+        unit.variants = content.variants
         unit.notes = content.note.map { [Note(value: $0)] } ?? []
         unit.props = content.props.sorted { $0.key < $1.key }.map { Prop(type: $0.key, value: $0.value) }
     }

@@ -23,25 +23,7 @@ package actor JobRegistry {
     }
 
     /// Units done so far, written by the job's blocking thread and read by ``job(_:)``.
-    package final class Progress: @unchecked Sendable {
-        // @unchecked Sendable: `count` is only touched under `lock`.
-        private let lock = NSLock()
-        private var count = 0
-
-        /// Sets the units done.
-        package func set(_ units: Int) {
-            lock.lock()
-            count = units
-            lock.unlock()
-        }
-
-        /// The units done.
-        package var units: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return count
-        }
-    }
+    package typealias Progress = Locked<Int>
 
     private struct Entry {
         var job: Job
@@ -73,7 +55,7 @@ package actor JobRegistry {
         guard !draining else { throw ServiceError(.serviceUnavailable, "the server is shutting down") }
         prune()
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let entry = Entry(job: Job(id: id, bytes: bytes), progress: Progress(), cancellation: ImportCancellation())
+        let entry = Entry(job: Job(id: id, bytes: bytes), progress: Progress(0), cancellation: ImportCancellation())
         entries[id] = entry
         let progress = entry.progress
         let cancellation = entry.cancellation
@@ -89,7 +71,7 @@ package actor JobRegistry {
         prune()
         guard let entry = entries[id] else { return nil }
         var job = entry.job
-        if job.status == .running { job.units = entry.progress.units }
+        if job.status == .running { job.units = entry.progress.value }
         return job
     }
 
@@ -109,7 +91,7 @@ package actor JobRegistry {
         entry.job.status = outcome.status
         entry.job.report = outcome.report
         entry.job.error = outcome.error
-        entry.job.units = entry.progress.units
+        entry.job.units = entry.progress.value
         if outcome.status == .done { entry.job.bytesDone = entry.job.bytes }
         entry.finished = Date()
         entries[id] = entry

@@ -66,7 +66,8 @@ extension KitGateway {
     /// - Throws: ``ServiceError`` 400 for a bad language code; ``KitError`` 400 for bad content.
     private static func content(_ request: API.UnitRequest) throws -> Units.Content {
         let variants = try request.variants.enumerated().map { index, variant in
-            Units.Text(language: try QueryFields.language(variant.language, field: "variants[\(index)].language"), text: variant.text)
+            Variant(
+                language: try QueryFields.language(variant.language, field: "variants[\(index)].language"), segment: Segment(text: variant.text))
         }
         return try Units.Content(variants: variants, note: request.note, props: request.props ?? [:])
     }
@@ -76,7 +77,7 @@ extension KitGateway {
         let content = Units.content(of: stored.unit)
         let date = { (name: String) in stored.unit.attributes.first { $0.name == name }.flatMap { Self.isoDate($0.value) } }
         return API.Unit(
-            id: stored.id, variants: content.variants.map { API.Translation(language: $0.language.description, text: $0.text) },
+            id: stored.id, variants: content.variants.map { API.Translation(language: $0.language.description, text: $0.segment.plainText) },
             note: content.note, props: content.props, origin: stored.unit.origin.rawValue, created: date("creationdate"),
             changed: date("changedate"))
     }

@@ -196,7 +196,7 @@ extension KitGateway {
         let holds = { (languages: [LanguageTag]) in languages.contains { $0.sharesLanguage(with: language) } }
         for name in selection.names {
             try KeyCheck.allow(key, memory: name)
-            if holds(try memories.memory(name).languages.get()) { return language }
+            if holds(try memories.memory(name).languages.value) { return language }
         }
         guard try holds(languages(in: selection, key: key)) else {
             throw ServiceError(.notFound, "the memory holds no segment in '\(language)'")
@@ -205,21 +205,5 @@ extension KitGateway {
     }
 }
 
-/// The languages of a memory as last read, behind a lock.
-final class LanguageCache: @unchecked Sendable {
-    // @unchecked Sendable: `languages` is only touched under `lock`.
-    private let lock = NSLock()
-    private var languages: [LanguageTag] = []
-
-    func get() -> [LanguageTag] {
-        lock.lock()
-        defer { lock.unlock() }
-        return languages
-    }
-
-    func set(_ new: [LanguageTag]) {
-        lock.lock()
-        languages = new
-        lock.unlock()
-    }
-}
+/// The languages of a memory as last read.
+typealias LanguageCache = Locked<[LanguageTag]>

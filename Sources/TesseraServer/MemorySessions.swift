@@ -28,7 +28,7 @@ final class MemorySessions: @unchecked Sendable {
         /// The Kit session.
         let session: TranslationMemory
         /// Its languages as last read.
-        let languages = LanguageCache()
+        let languages = LanguageCache([])
 
         init(name: MemoryName, session: TranslationMemory) {
             self.name = name

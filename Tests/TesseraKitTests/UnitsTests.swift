@@ -22,7 +22,7 @@ struct UnitsTests {
     }
 
     static func content(_ english: String, _ german: String) throws -> Units.Content {
-        try Units.Content(variants: [Units.Text(language: en, text: english), Units.Text(language: de, text: german)])
+        try Units.Content(variants: [Variant(language: en, segment: Segment(text: english)), Variant(language: de, segment: Segment(text: german))])
     }
 
     /// The best match of `text` (en to de) at 90 or more, if any.
@@ -86,7 +86,7 @@ struct UnitsTests {
         ([("en", "a"), ("de", " \t\n")], "no text"),
     ])
     func content_refusesWhatCannotBeAUnit(variants: [(String, String)], message: String) {
-        let texts = variants.map { Units.Text(language: LanguageTag($0.0)!, text: $0.1) }
+        let texts = variants.map { Variant(language: LanguageTag($0.0)!, segment: Segment(text: $0.1)) }
         #expect { try Units.Content(variants: texts) } throws: { ($0 as? KitError)?.message.contains(message) == true }
     }
 }

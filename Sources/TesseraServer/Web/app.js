@@ -759,7 +759,8 @@ async function upload() {
     if (!job) throw new APIError("The server's answer had no job.", 0);
     if (job.status === "done") {
       progress.value = 100;
-      status.textContent = "Imported " + file.name + ": " + (job.units || 0).toLocaleString("en") + " units." + reportSummary(job.report);
+      const units = job.units || 0;
+      status.textContent = "Imported " + file.name + ": " + units.toLocaleString("en") + (units === 1 ? " unit." : " units.") + reportSummary(job.report);
       form.dataset.state = "done";
       await loadMemories();
     } else {
