@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 package import TesseraStorage
 
 /// The SQLite ``APIKeyStore``: the `api_key` table in the same file as the translation memory,
@@ -11,14 +11,11 @@ package import TesseraStorage
 /// ```
 package final class SQLiteAPIKeyStore: SQLiteDatabase, APIKeyStore, SQLiteStoreFile, @unchecked Sendable {
     // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
-    /// Opens (creating if needed) the database at `path` and applies the key migrations.
-    /// - Throws: ``StorageError`` `.cannotOpen`, `.notADatabase` or `.migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteAPIKeyStore { try openFile(path) }
 
-    static let migrationFailure = "Cannot migrate the API key table of"
+    package static let migrationFailure = "Cannot migrate the API key table of"
 
     /// The key migrations, append-only.
-    static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("keys-v1: api_key") { db in
             try db.execute(

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
+package import GRDB
 import TesseraCore
-package import TesseraStorage
+import TesseraStorage
 import TesseraText
 
 /// The SQLite backend of ``GlossaryStore``: glossaries stored in the same SQLite file as the translation memory, in their own tables
@@ -20,14 +20,11 @@ import TesseraText
 /// ```
 package final class SQLiteGlossaryStore: SQLiteDatabase, GlossaryStore, SQLiteStoreFile, @unchecked Sendable {
     // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
-    /// Opens (creating if needed) the database at `path` and applies the glossary migrations.
-    /// - Throws: ``StorageError`` `.cannotOpen` or `.migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore { try openFile(path) }
 
-    static let migrationFailure = "Cannot migrate the glossary tables of"
+    package static let migrationFailure = "Cannot migrate the glossary tables of"
 
     /// The glossary migrations, append-only.
-    static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("glossary-v1: glossary, concept, term") { db in
             try db.execute(sql: """

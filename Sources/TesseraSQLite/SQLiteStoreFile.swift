@@ -1,5 +1,5 @@
-import GRDB
-import TesseraStorage
+package import GRDB
+package import TesseraStorage
 
 /// What every SQLite store is: a pool of connections on one file, opened through
 /// ``DatabaseOpener`` with the store's own migrations, and read and written with GRDB errors
@@ -10,7 +10,7 @@ import TesseraStorage
 /// GRDB's `grdb_migrations` table.
 ///
 /// ```swift
-/// package static func open(path: String) throws(StorageError) -> SQLiteGlossaryStore { try openFile(path) }
+/// let glossaries = try SQLiteGlossaryStore.open(path: "tessera.db")   // SQLiteStoreFile.open
 /// ```
 package class SQLiteDatabase: @unchecked Sendable {
     // @unchecked Sendable: immutable (a Sendable pool and a string); a class so that the stores
@@ -28,7 +28,7 @@ package class SQLiteDatabase: @unchecked Sendable {
 }
 
 /// A store kept in an SQLite file: what it adds to ``SQLiteDatabase`` is its migrations.
-protocol SQLiteStoreFile: SQLiteDatabase {
+package protocol SQLiteStoreFile: SQLiteDatabase {
     /// The store's migrations, append-only.
     static var migrator: DatabaseMigrator { get }
     /// How a failed migration's message starts ("Cannot migrate the glossary tables of").
@@ -36,9 +36,10 @@ protocol SQLiteStoreFile: SQLiteDatabase {
 }
 
 extension SQLiteStoreFile {
-    /// Opens (creating if needed) the database at `path` and applies ``migrator``.
+    /// Opens (creating if needed) the database at `path` (its folder must exist) and applies
+    /// ``migrator``.
     /// - Throws: ``StorageError`` `.cannotOpen`, `.notADatabase` or `.migration`.
-    static func openFile(_ path: String) throws(StorageError) -> Self {
+    package static func open(path: String) throws(StorageError) -> Self {
         Self(pool: try DatabaseOpener.open(path: path, migrator: migrator, migrationFailure: migrationFailure), path: path)
     }
 

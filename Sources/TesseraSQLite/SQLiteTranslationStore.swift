@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-package import TesseraStorage
+package import GRDB
+import TesseraStorage
 
 /// The SQLite backend of ``TranslationStore``: a translation memory in one SQLite file (WAL mode,
 /// so readers never wait for a writer).
@@ -17,14 +17,9 @@ package import TesseraStorage
 /// ```
 package final class SQLiteTranslationStore: SQLiteDatabase, TranslationStore, SQLiteStoreFile, @unchecked Sendable {
     // @unchecked Sendable: restated from SQLiteDatabase (no state of its own).
-    /// Opens the memory at `path`, creating the file and migrating the schema as needed.
-    ///
-    /// - Parameter path: the database file; its folder must exist.
-    /// - Throws: ``StorageError`` of kind `cannotOpen` or `migration`.
-    package static func open(path: String) throws(StorageError) -> SQLiteTranslationStore { try openFile(path) }
 
-    static var migrator: DatabaseMigrator { Schema.migrator }
-    static let migrationFailure = "Cannot migrate the database"
+    package static var migrator: DatabaseMigrator { Schema.migrator }
+    package static let migrationFailure = "Cannot migrate the database"
 
     /// A ``StorageError`` for any error thrown by GRDB; `path` names the file when the file itself
     /// is at fault (not a database, damaged).

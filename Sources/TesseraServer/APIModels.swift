@@ -74,7 +74,7 @@ package enum API {
     package struct Translation: Codable, Sendable, Hashable {
         /// BCP 47.
         package var language: String
-        /// The text.
+        /// The text (an align request's: every line is a paragraph).
         package var text: String
     }
 
@@ -87,7 +87,7 @@ package enum API {
     }
 
     /// `POST /api/v1/segment`: a text and its language (for its rules).
-    package typealias SegmentRequest = Text
+    package typealias SegmentRequest = Translation
 
     /// One sentence with its UTF-8 byte offsets in the text (`end` exclusive).
     package struct Sentence: Codable, Sendable, Hashable {
@@ -105,20 +105,12 @@ package enum API {
         package var sentences: [Sentence]
     }
 
-    /// A text and its language.
-    package struct Text: Codable, Sendable {
-        /// BCP 47.
-        package var language: String
-        /// The text; every line is a paragraph.
-        package var text: String
-    }
-
     /// `POST /api/v1/align`.
     package struct AlignRequest: Codable, Sendable {
         /// The original.
-        package var source: Text
+        package var source: Translation
         /// Its translation.
-        package var target: Text
+        package var target: Translation
         /// Pairs under this confidence are left out (default 0; 0.35 when storing).
         package var minimumConfidence: Double?
         /// Store the pairs as units of the memory (write scope).
