@@ -2,29 +2,21 @@ public import TesseraStorage
 
 /// One line of a memory list (`tessera memory list`, `GET /api/v1/memories`): its name and counts.
 public struct MemorySummary: Sendable, Hashable, Codable {
-    /// Variants in one language.
-    public struct Language: Sendable, Hashable, Codable {
-        /// The language tag as stored.
-        public var language: String
-        /// Its variants.
-        public var variants: Int
-    }
-
     /// The memory.
     public var name: MemoryName
     /// Its units.
     public var units: Int
     /// Its variants (segments).
     public var variants: Int
-    /// Variants per language.
-    public var languages: [Language]
+    /// Variants per language, most frequent first (as ``MemoryStats``).
+    public var languages: [MemoryStats.LanguageCount]
 
     /// The summary of memory `name` from its counts.
     public init(name: MemoryName, stats: MemoryStats) {
         self.name = name
         units = stats.units
         variants = stats.variants
-        languages = stats.languages.map { Language(language: $0.language, variants: $0.variants) }
+        languages = stats.languages
     }
 
     /// Every memory of `catalog`, default first (one-shot use: opens each store in turn).
