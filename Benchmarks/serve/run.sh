@@ -101,7 +101,7 @@ PY
 }
 floor lookup-en-de lookup --file "$Q/queries-en.txt" --source en --target de --format tsv
 floor lookup-de-en lookup --file "$Q/queries-de.txt" --source de --target en --format tsv
-floor concordance-en concordance --file "$OUT/concordance-en.txt" --lang en --pair en-de
+floor concordance-en concordance --file "$OUT/concordance-en.txt" --pair en-de --max 20
 
 echo "== 2. wrk: $CONNECTIONS connections, $DURATION each (anonymous read)"
 start_server "$DB" "$OUT/serve.log" --anonymous-read

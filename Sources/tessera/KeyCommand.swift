@@ -1,14 +1,14 @@
 import ArgumentParser
 import TesseraKit
 
-/// `tessera key create --scope read|write|admin [--memory NAME]`: makes an API key for `tessera
+/// `tessera key create --scope read|write|admin [--memory NAME] [--json]`: makes an API key for `tessera
 /// serve`, prints it once (only its hash is stored).
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key", abstract: "Manage the API keys of tessera serve.", subcommands: [Create.self])
 
     /// `tessera key create`.
-    struct Create: ParsableCommand {
+    struct Create: ParsableCommand, JSONOutputCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Make an API key and print it once (only its SHA-256 is stored).")
 
@@ -19,6 +19,17 @@ struct KeyCommand: ParsableCommand {
         var memory: MemoryName?
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+
+        var printsJSON: Bool { output.json }
+
+        /// The `--json` document: the key (shown this once) and what it may do.
+        struct Created: Encodable {
+            let key: String
+            let prefix: String
+            let scope: String
+            let memory: String?
+        }
 
         func validate() throws {
             guard APIKeyScope(rawValue: scope) != nil else { throw ValidationError("--scope must be read, write or admin.") }
@@ -27,8 +38,12 @@ struct KeyCommand: ParsableCommand {
         func run() throws {
             guard let scope = APIKeyScope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
             do {
-                let (key, _) = try APIKeys(location: database.location).create(scope: scope, memory: memory?.description)
-                print(key)
+                let (key, record) = try APIKeys(location: database.location).create(scope: scope, memory: memory?.description)
+                if output.json {
+                    try JSONOutput.print(Created(key: key, prefix: record.prefix, scope: record.scope.rawValue, memory: record.memory))
+                } else {
+                    print(key)
+                }
             } catch {
                 throw CommandFailure("\(error)")
             }

@@ -20,4 +20,15 @@ struct KeyCommandTests {
         let result = try harness.run(["key", "create", "--scope", "root", "--db", harness.path("tm.db")])
         #expect(result.status == 2, "\(result)")
     }
+
+    @Test func create_json_printsTheKeyWithItsScopeAndMemory() throws {
+        let harness = try EndToEndHarness()
+        let result = try harness.run(["key", "create", "--scope", "write", "--memory", "Legal", "--json", "--db", harness.path("tm.db")])
+        #expect(result.status == 0, "\(result)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let key = try #require(document["key"] as? String)
+        #expect(document["scope"] as? String == "write" && document["memory"] as? String == "legal")
+        #expect((document["prefix"] as? String).map { key.hasPrefix($0) } == true)
+        #expect(try APIKeys(location: .sqlite(path: harness.path("tm.db"))).verify(key)?.scope == .write)
+    }
 }
