@@ -27,10 +27,58 @@ package struct JSONLogHandler: LogHandler {
         fields["level"] = event.level.rawValue
         fields["message"] = "\(event.message)"
         fields["label"] = label
-        fields["time"] = ISO8601DateFormatter().string(from: Date())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(fields), let line = String(data: data, encoding: .utf8) else { return }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        fields["time"] = Self.timestamp(time(nil))
+        var line = "{"
+        for (number, key) in fields.keys.sorted().enumerated() {
+            if number > 0 { line += "," }
+            Self.appendQuoted(key, to: &line)
+            line += ":"
+            Self.appendQuoted(fields[key] ?? "", to: &line)
+        }
+        line += "}\n"
+        // One write per line (written whole between lines of other threads), no formatter or
+        // encoder made per line: this runs once per request.
+        line.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let written = write(2, bytes.baseAddress! + done, bytes.count - done)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                done += written
+            }
+        }
+    }
+
+    /// `value` as a JSON string (quotes, backslashes and control characters escaped; `/` and
+    /// non-ASCII characters as they are).
+    static func appendQuoted(_ value: String, to line: inout String) {
+        line += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": line += "\\\""
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        line += "\""
+    }
+
+    /// `seconds` since 1970 as ISO 8601 in UTC (`2026-12-03T16:29:48Z`).
+    static func timestamp(_ seconds: time_t) -> String {
+        var clock = seconds
+        var parts = tm()
+        gmtime_r(&clock, &parts)
+        func padded(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2) + "T"
+            + padded(parts.tm_hour, 2) + ":" + padded(parts.tm_min, 2) + ":" + padded(parts.tm_sec, 2) + "Z"
     }
 }
