@@ -97,6 +97,48 @@ struct TransferRoutesTests {
         #expect(try Self.units(fixture) == before + 3)
     }
 
+    /// Issue 11: many clients look up while an import runs through the API: every lookup
+    /// answers 200 with the stored match, none errors, and the import commits once (its units are
+    /// there exactly once, found by a lookup after the job is done).
+    @Test func lookupsWhileAnImportRuns_allAnswer_andTheImportCommitsOnce() async throws {
+        let fixture = try ServiceFixture()
+        let key = try fixture.key(.write)
+        let before = try Self.units(fixture)
+        let body = Self.tmx("kingfisher", count: 20_000)
+        try await fixture.test(.live) { client in
+            let response = try await Self.upload(client, body, key: key)
+            #expect(response.status == .accepted)
+            let started = try decoded(JobBody.self, response).job
+            let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<32 {
+                    group.addTask {
+                        var good = true
+                        for _ in 0..<10 {
+                            let lookup = try await client.execute(
+                                uri: "/api/v1/lookup?q=The+translation+memory+is+ready.&source=en&target=pt-BR", method: .get,
+                                headers: [.authorization: "Bearer \(key)"])
+                            let result = try decoded(API.LookupResult.self, lookup)
+                            good = good && lookup.status == .ok && result.matches.first?.score == 100
+                        }
+                        return good
+                    }
+                }
+                var answered = 0
+                for try await good in group where good { answered += 1 }
+                return answered
+            }
+            #expect(answered == 32)
+            let job = try await Self.finished(client, started.id)
+            #expect(job.status == "done" && job.units == 20_000)
+            let lookup = try await client.execute(
+                uri: "/api/v1/lookup?q=The+kingfisher+valve+number+19999+is+open.&source=en&target=de&limit=5", method: .get,
+                headers: [.authorization: "Bearer \(key)"])
+            let result = try decoded(API.LookupResult.self, lookup)
+            #expect(result.matches.filter { $0.score == 100 }.count == 1)
+        }
+        #expect(try Self.units(fixture) == before + 20_000)
+    }
+
     @Test func importTBX_storesTheGlossary() async throws {
         let fixture = try ServiceFixture()
         let key = try fixture.key(.write)
