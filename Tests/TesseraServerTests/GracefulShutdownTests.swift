@@ -19,10 +19,18 @@ struct GracefulShutdownTests {
         func set(_ port: Int) { value = port }
     }
 
+    /// Whether the slow handler has been entered.
+    actor Entered {
+        var value = false
+        func set() { value = true }
+    }
+
     @Test func requestInFlightIsAnsweredThenTheServerStops() async throws {
         let fixture = try ServiceFixture()
         let router = fixture.service.router()
+        let entered = Entered()
         router.get("/test-slow") { _, _ in
+            await entered.set()
             try await Task.sleep(for: .milliseconds(700))
             return "done"
         }
@@ -44,7 +52,10 @@ struct GracefulShutdownTests {
             let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(portNumber)/test-slow")!)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
         }
-        try await Task.sleep(for: .milliseconds(250))  // the request is now inside the handler
+        // Shut down only once the request is inside the handler (a fixed wait fails on a busy
+        // machine, where the client may not even have connected yet).
+        for _ in 0..<1_000 where !(await entered.value) { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(await entered.value)
         await group.triggerGracefulShutdown()
         let (status, body) = try await request.value
         #expect(status == 200 && body == "done")
