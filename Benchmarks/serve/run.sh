@@ -23,7 +23,7 @@ if [ -z "${BIN:-}" ]; then
   swift build -c release --product tessera 2>&1 | grep -E "error|Build complete" || true
   BIN="$(swift build -c release --show-bin-path)/tessera"
 fi
-cp "$BIN" "$OUT/tessera"
+[ "$BIN" -ef "$OUT/tessera" ] || cp "$BIN" "$OUT/tessera"
 BIN="$OUT/tessera"
 DB="$OUT/tm-1m.db"
 for tool in wrk curl python3; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install -y wrk curl)"; exit 1; }; done
