@@ -23,24 +23,16 @@ struct KeyCommand: ParsableCommand {
 
         var printsJSON: Bool { output.json }
 
-        /// The `--json` document: the key (shown this once) and what it may do.
-        struct Created: Encodable {
-            let key: String
-            let prefix: String
-            let scope: String
-            let memory: String?
-        }
-
-        func validate() throws {
-            guard APIKeyScope(rawValue: scope) != nil else { throw ValidationError("--scope must be read, write or admin.") }
-        }
-
         func run() throws {
+            // One place turns the text into a scope (a bad one is a usage error, exit 2).
             guard let scope = APIKeyScope(rawValue: scope) else { throw ValidationError("--scope must be read, write or admin.") }
             do {
                 let (key, record) = try APIKeys(location: database.location).create(scope: scope, memory: memory?.description)
                 if output.json {
-                    try JSONOutput.print(Created(key: key, prefix: record.prefix, scope: record.scope.rawValue, memory: record.memory))
+                    // The key (shown this once) and what it may do.
+                    var document = ["key": key, "prefix": record.prefix, "scope": record.scope.rawValue]
+                    document["memory"] = record.memory
+                    try JSONOutput.print(document)
                 } else {
                     print(key)
                 }
