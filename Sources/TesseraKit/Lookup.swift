@@ -17,15 +17,17 @@ public final class Lookup: Sendable {
     package let memory: any TranslationStore
     /// The match index, current with the database when the lookup was opened.
     public let index: MatchIndex
-    /// How the index was loaded (rebuilt, units updated, side-file size).
-    public let indexState: MatchIndexStore.Loaded
+    /// How the index was loaded (rebuilt, units updated, side-file size) by ``init(database:rebuildIndex:)``;
+    /// `nil` for a lookup on a session (its index is kept current by the session).
+    public let indexState: MatchIndexStore.Loaded?
 
     /// Opens the memory and loads (or builds) its match index.
     /// - Throws: ``KitError`` `noDatabase` when the file does not exist; storage errors.
     public convenience init(database: StoreLocation, rebuildIndex: Bool = false) throws {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         let session = try TranslationMemory(location: database)
-        try self.init(memory: session.openStore(), loaded: session.loadIndex(rebuild: rebuildIndex))
+        let loaded = try session.loadIndex(rebuild: rebuildIndex)
+        self.init(memory: try session.openStore(), index: loaded.index, indexState: loaded)
     }
 
     /// A lookup on an open session, with the session's index as it is now: caught up from the
@@ -34,14 +36,13 @@ public final class Lookup: Sendable {
     /// make one per query or per batch.
     /// - Throws: ``KitError`` `closed`; storage errors.
     public convenience init(session: TranslationMemory) throws {
-        let index = try session.currentIndex()
-        self.init(memory: session.store, loaded: MatchIndexStore.Loaded(index: index, rebuilt: false, updatedUnits: 0, fileSize: 0))
+        self.init(memory: session.store, index: try session.currentIndex(), indexState: nil)
     }
 
-    private init(memory: any TranslationStore, loaded: MatchIndexStore.Loaded) {
+    private init(memory: any TranslationStore, index: MatchIndex, indexState: MatchIndexStore.Loaded?) {
         self.memory = memory
-        index = loaded.index
-        indexState = loaded
+        self.index = index
+        self.indexState = indexState
     }
 
     /// Looks up one sentence: searches the index, reads the candidates' units and ranks them with

@@ -38,14 +38,6 @@ public final class MatchIndexStore: @unchecked Sendable {
         public var updatedUnits: Int
         /// Size of the side file in bytes after loading.
         public var fileSize: Int
-
-        /// Creates a report.
-        package init(index: MatchIndex, rebuilt: Bool, updatedUnits: Int, fileSize: Int) {
-            self.index = index
-            self.rebuilt = rebuilt
-            self.updatedUnits = updatedUnits
-            self.fileSize = fileSize
-        }
     }
 
     /// The number of changed units from which ``save()`` rewrites the side file (and a load,

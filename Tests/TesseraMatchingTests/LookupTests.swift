@@ -96,12 +96,12 @@ struct LookupTests {
     @Test func index_followsWritesAndSurvivesReopening() throws {
         let memory = try Self.memory()
         let options = LookupOptions(source: Self.en, targets: [LanguageTag("de")!], minimum: 100)
-        #expect(try Lookup(database: memory.location).indexState.rebuilt)
+        #expect(try Lookup(database: memory.location).indexState!.rebuilt)
         try memory.memory.write(
             units: [TemporaryMemory.unit([("en", "Close the window"), ("de", "Fenster schließen")], tuid: "w1")],
             batch: ImportBatch(kind: .tmx, filePath: "more.tmx"), policy: .add)
         let second = try Lookup(database: memory.location)
-        #expect(!second.indexState.rebuilt && second.indexState.updatedUnits == 1)
+        #expect(!second.indexState!.rebuilt && second.indexState!.updatedUnits == 1)
         #expect(try second.run("Close the window", options: options).map(\.target) == ["Fenster schließen"])
         // Overwrite the unit (same tuid and source): its variants are deleted and written again; the
         // change log brings the index up to date.
@@ -109,12 +109,12 @@ struct LookupTests {
             units: [TemporaryMemory.unit([("en", "Close the window"), ("de", "Fenster zumachen")], tuid: "w1")],
             batch: ImportBatch(kind: .tmx, filePath: "again.tmx"), policy: .overwrite)
         let third = try Lookup(database: memory.location)
-        #expect(third.indexState.updatedUnits == 1)
+        #expect(third.indexState!.updatedUnits == 1)
         #expect(try third.run("Close the window", options: options).map(\.target) == ["Fenster zumachen"])
         // Small changes are re-applied on each load; a forced rebuild writes them into the file.
-        #expect(try Lookup(database: memory.location, rebuildIndex: true).indexState.rebuilt)
+        #expect(try Lookup(database: memory.location, rebuildIndex: true).indexState!.rebuilt)
         let fourth = try Lookup(database: memory.location)
-        #expect(fourth.indexState.updatedUnits == 0 && !fourth.indexState.rebuilt)
+        #expect(fourth.indexState!.updatedUnits == 0 && !fourth.indexState!.rebuilt)
         #expect(try fourth.run("Close the window", options: options).map(\.target) == ["Fenster zumachen"])
     }
 
@@ -150,7 +150,7 @@ struct LookupTests {
         _ = try ImportTMX(database: memory.location).run(files: [try tmx("a.tmx", [("Open the file", "Datei öffnen")])])
         #expect(FileManager.default.fileExists(atPath: side))
         let first = try Lookup(database: memory.location)
-        #expect(!first.indexState.rebuilt && first.indexState.updatedUnits == 0 && first.index.isMapped)
+        #expect(!first.indexState!.rebuilt && first.indexState!.updatedUnits == 0 && first.index.isMapped)
         #expect(try first.run("Open the file", options: options).map(\.target) == ["Datei öffnen"])
         // A second import (new units, and an overwrite that deletes variants) updates the file again.
         _ = try ImportTMX(database: memory.location, policy: .overwrite).run(files: [
@@ -159,7 +159,7 @@ struct LookupTests {
         // Two changed units: fewer than the rewrite threshold, so each load applies them to the
         // mapped file (nothing copied).
         let second = try Lookup(database: memory.location)
-        #expect(!second.indexState.rebuilt && second.indexState.updatedUnits == 2 && second.index.isMapped)
+        #expect(!second.indexState!.rebuilt && second.indexState!.updatedUnits == 2 && second.index.isMapped)
         #expect(try second.run("Close the window", options: options).map(\.target) == ["Fenster schließen"])
         let rebuilt = try Lookup(database: memory.location, rebuildIndex: true)
         let found = try second.run("Open the file", options: options).map(\.target)
@@ -172,7 +172,7 @@ struct LookupTests {
         _ = try Lookup(database: memory.location)
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: MatchIndexStore.path(for: memory.memory)))
         let lookup = try Lookup(database: memory.location)
-        #expect(lookup.indexState.rebuilt)
+        #expect(lookup.indexState!.rebuilt)
         #expect(try lookup.run("Open the file", options: LookupOptions(source: Self.en, targets: nil)).count == 4)
     }
 }

@@ -564,28 +564,32 @@ function hitCard(hit) {
   );
 }
 
-function termLookup() {
-  return runSearch("terms", "term-q", termLookup, async (text, results) => {
+// One glossary search of the Terms view: `path` asked with the sentence or term, the source and
+// the ticked targets; `render(body, text, source)` gives the result's elements.
+function glossarySearch(inputId, again, path, render) {
+  return runSearch("terms", inputId, again, async (text, results) => {
     const source = requireSource();
     const targets = requireTargets();
     setBusy(results, true);
-    const body = await getJSON("/api/v1/term?" + query({ q: text, source, target: targets.join(",") }));
+    const body = await getJSON(path + "?" + query({ q: text, source, target: targets.join(",") }));
+    results.replaceChildren(...render(body, text, source));
+  });
+}
+
+function termLookup() {
+  return glossarySearch("term-q", termLookup, "/api/v1/term", (body, text) => {
     const hits = body.hits || [];
-    results.replaceChildren(
+    return [
       el("p", { class: "summary" }, hits.length === 0 ? "No concept for “" + text + "”." : hits.length + (hits.length === 1 ? " concept" : " concepts") + " for “" + text + "”"),
       el("ol", { class: "cards" }, hits.map(hitCard)),
-    );
+    ];
   });
 }
 
 function termsIn() {
-  return runSearch("terms", "terms-in-q", termsIn, async (text, results) => {
-    const source = requireSource();
-    const targets = requireTargets();
-    setBusy(results, true);
-    const body = await getJSON("/api/v1/terms-in?" + query({ q: text, source, target: targets.join(",") }));
+  return glossarySearch("terms-in-q", termsIn, "/api/v1/terms-in", (body, text, source) => {
     const occurrences = body.occurrences || [];
-    results.replaceChildren(
+    return [
       el("p", { class: "summary" }, occurrences.length === 0 ? "No glossary term in the sentence." : occurrences.length + (occurrences.length === 1 ? " term" : " terms") + " in the sentence"),
       el("p", { class: "sentence", lang: source }, marked(text, occurrences.map((o) => [o.start, o.end]))),
       el(
@@ -595,7 +599,7 @@ function termsIn() {
           el("li", { class: "occurrence" }, el("h3", {}, "“" + occurrence.text + "”"), el("ol", { class: "cards" }, (occurrence.hits || []).map(hitCard))),
         ),
       ),
-    );
+    ];
   });
 }
 
