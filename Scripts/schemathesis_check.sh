@@ -13,6 +13,7 @@
 # message) when schemathesis is not installed or the binary is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Scripts/serve-lib.sh
 if python3 -m schemathesis --version >/dev/null 2>&1; then
   st=(python3 -m schemathesis)
 elif command -v schemathesis >/dev/null 2>&1; then
@@ -41,14 +42,7 @@ db=$work/tm.db
 "$bin" import TMX/seed-article.en-de-fr-tr.tmx Tests/TesseraServerTests/Fixtures/service-sample.tmx --db "$db" >/dev/null
 "$bin" glossary import Glossaries/defence.csv --name defence --db "$db" >/dev/null
 key=$("$bin" key create --scope admin --db "$db")
-"$bin" serve --db "$db" --port 0 --anonymous-read >"$work/out" 2>"$work/log" &
-server=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(sed -n 's/^listening on //p' "$work/out")
-[[ -n $url ]] || { cat "$work/log"; echo "schemathesis_check: FAILED: the server did not start"; exit 1; }
+start_serve "$bin" "$db" "$work/out" "$work/log" --anonymous-read || { echo "schemathesis_check: FAILED: the server did not start"; exit 1; }
 
 status=0
 "${st[@]}" run "$url/api/v1/openapi.json" --url "$url" \

@@ -11,6 +11,7 @@
 # (about 2 minutes, a few Debian -dev packages, PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Scripts/serve-lib.sh
 shared=${TESSERA_SHARED:-../shared}
 clients=$shared/clients
 venv=${WEBLATE_VENV:-.build/weblate-venv}
@@ -38,14 +39,7 @@ fi
 
 db=$work/tm.db
 "$bin" import TMX/seed-article.en-de-fr-tr.tmx Tests/TesseraServerTests/Fixtures/service-sample.tmx --db "$db" >/dev/null
-"$bin" serve --db "$db" --port 0 --anonymous-read >"$work/out" 2>"$work/log" &
-server=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/out" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(sed -n 's/^listening on //p' "$work/out")
-[[ -n $url ]] || { cat "$work/log"; echo "weblate_check: FAILED: the server did not start"; exit 1; }
+start_serve "$bin" "$db" "$work/out" "$work/log" --anonymous-read || { echo "weblate_check: FAILED: the server did not start"; exit 1; }
 
 failed=0
 texts=("Open the file/folder & save it" "Is the upload 100% done?" 'Press "OK" + Enter to continue')

@@ -13,6 +13,7 @@
 # The binary is copied to $OUT first, so a rebuild during the run does not change what is measured.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source Scripts/serve-lib.sh
 DATA=${BENCH_DATA:-$PWD/.bench-data}
 OUT=${OUT:-${TMPDIR:-/tmp}/tessera-bench-serve}
 DURATION=${DURATION:-30s}
@@ -42,17 +43,13 @@ fi
 SERVER_PID=""
 stop_server() { if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; fi; }
 trap stop_server EXIT
-# start_server DB LOG [extra flags]: starts `tessera serve` on a free port; sets URL and SERVER_PID.
+# start_server DB LOG [extra flags]: starts `tessera serve` on a free port (Scripts/serve-lib.sh);
+# sets URL and SERVER_PID.
 start_server() {
-  local db=$1 log=$2; shift 2
-  "$BIN" serve --db "$db" --port 0 "$@" >"$log" 2>"$log.err" &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    URL=$(grep -o 'http://[0-9.:]*' "$log" 2>/dev/null | head -1 || true)
-    [ -n "$URL" ] && return 0
-    sleep 0.1
-  done
-  echo "the server did not start:"; cat "$log" "$log.err"; exit 1
+  local db=$1 log=$2
+  shift 2
+  start_serve "$BIN" "$db" "$log" "$log.err" "$@" || { echo "the server did not start"; exit 1; }
+  SERVER_PID=$server URL=$url
 }
 # load NAME PATHS_FILE [seconds]: wrk against the running server, one JSON line of figures.
 load() {
