@@ -32,11 +32,7 @@ public struct MemoryCatalog: Sendable {
     /// `.memories` (`data/tm.db` → `data/tm.memories`).
     /// - Throws: `StorageError` `cannotOpen` for a PostgreSQL store.
     public func folder() throws -> String {
-        let path = try database.sqlitePath()
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        var stem = path
-        if let dot = path[slash...].lastIndex(of: "."), dot > slash { stem = String(path[..<dot]) }
-        return stem + ".memories"
+        try database.sibling(".memories")
     }
 
     /// The location of the memory `name`. The default memory's location is returned whether or

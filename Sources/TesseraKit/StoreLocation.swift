@@ -80,6 +80,17 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         case .postgres: []
         }
     }
+    /// A path beside the SQLite file: its path without the extension, plus `suffix`
+    /// (`data/tm.db` with `.memories` → `data/tm.memories`). The one rule for the folders a store
+    /// keeps next to its file (named memories, uploads).
+    /// - Throws: `StorageError` `cannotOpen` for a PostgreSQL store.
+    package func sibling(_ suffix: String) throws(StorageError) -> String {
+        let path = try sqlitePath()
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].lastIndex(of: "."), dot > slash else { return path + suffix }
+        return String(path[..<dot]) + suffix
+    }
+
 
     /// The SQLite file of the location; a PostgreSQL URL is refused until that backend exists.
     /// - Throws: ``StorageError`` `cannotOpen` for a PostgreSQL location.

@@ -14,10 +14,7 @@ extension KitGateway {
     /// The folder where uploads are written while they arrive: `<database without extension>.uploads`
     /// next to an SQLite file (the same disk as the memory), else the system's temporary folder.
     package var uploadFolder: String {
-        guard let path = try? database.sqlitePath() else {
-            return FileManager.default.temporaryDirectory.appendingPathComponent("tessera-uploads").path
-        }
-        return URL(fileURLWithPath: path).deletingPathExtension().path + ".uploads"
+        (try? database.sibling(".uploads")) ?? FileManager.default.temporaryDirectory.appendingPathComponent("tessera-uploads").path
     }
 
     /// Imports the TMX file `path` into `memory` (one transaction; a failure or a cancellation
