@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // The PostgreSQL backend (Docs/POSTGRES.md).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -68,6 +70,17 @@ let package = Package(
                 "TesseraStorage", "TesseraCore", "TesseraText", "TesseraMatching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: strict),
+        // The PostgreSQL backend of the storage protocols: the one module that imports PostgresNIO
+        // or holds PostgreSQL SQL (Docs/POSTGRES.md).
+        .target(
+            name: "TesseraPostgres",
+            dependencies: [
+                "TesseraStorage", "TesseraCore", "TesseraText", "TesseraMatching",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
         // The fuzzy-match index of a store: its side file, built during imports, caught up from
         // the change feed (no GRDB: it sees the store through TesseraStorage's protocols).
         .target(
@@ -78,7 +91,7 @@ let package = Package(
             name: "TesseraKit",
             dependencies: [
                 "TesseraCore", "TesseraText", "TesseraAlignment", "TesseraMatching", "TesseraTMX",
-                "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraMatchIndex", "TesseraIO",
+                "TesseraGlossary", "TesseraStorage", "TesseraSQLite", "TesseraPostgres", "TesseraMatchIndex", "TesseraIO",
                 // SHA-256 of API keys (APIKeys).
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
@@ -131,12 +144,17 @@ let package = Package(
             name: "TesseraGlossaryTests", dependencies: ["TesseraGlossary", "TesseraTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
+            name: "TesseraPostgresTests",
+            dependencies: ["TesseraStorage", "TesseraPostgres", "TesseraCore", "TesseraTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "TesseraSQLiteTests",
             dependencies: ["TesseraStorage", "TesseraSQLite", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The behaviour every storage backend must show, run against each backend.
         .testTarget(
-            name: "StoreConformanceTests", dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraCore", "TesseraMatching"],
+            name: "StoreConformanceTests",
+            dependencies: ["TesseraStorage", "TesseraSQLite", "TesseraPostgres", "TesseraCore", "TesseraMatching", "TesseraTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraMatchIndexTests",

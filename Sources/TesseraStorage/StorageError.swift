@@ -26,6 +26,12 @@ public struct StorageError: LocatedError {
         case notADatabase
         /// SQLite found the file damaged ("database disk image is malformed").
         case damaged
+        /// A PostgreSQL statement failed (constraint, permission, a missing extension).
+        case postgres
+        /// The database server cannot be reached (PostgreSQL down, restarting, refusing
+        /// connections, or the connection was lost): a server answers 503 and tries again on the
+        /// next request.
+        case unavailable
     }
 
     /// The kind of failure.
