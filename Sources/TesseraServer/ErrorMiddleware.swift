@@ -7,7 +7,9 @@ import TesseraStorage
 /// Turns every error into a JSON body `{"error": message}`: ``ServiceError`` keeps its status,
 /// Hummingbird's own errors (no route: 404, body too large: 413) theirs; a Kit error about the
 /// client's input is a 400 (a missing database or a closed session 503, an unknown memory 404, a
-/// memory that exists or cannot be deleted 409); anything else is logged
+/// memory that exists or cannot be deleted 409); a database server that cannot be reached (a
+/// `StorageError` `.unavailable`: PostgreSQL down or restarting) a 503 with `Retry-After: 1`;
+/// anything else is logged
 /// with the request id and answered 500 `{"error": "Internal error (request ID)"}`: the body never
 /// shows internals (SQL, paths, types), only the id under which the log holds the details.
 struct ErrorMiddleware: RouterMiddleware {
@@ -24,6 +26,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return Self.response(ServiceError(error.status, error.status.reasonPhrase.lowercased()))
         } catch let error as KitError {
             return Self.response(ServiceError(Self.status(of: error), error.message))
+        } catch let error as StorageError where error.kind == .unavailable {
+            // The database server is down or restarting (PostgreSQL): the pool reconnects by itself
+            // on a later request, so the client is told to come back, not that we failed.
+            context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
+            var response = Self.response(ServiceError(.serviceUnavailable, "The database is unavailable; try again shortly."))
+            response.headers[.retryAfter] = "1"
+            return response
         } catch {
             let id = context.requestID ?? context.id
             context.logger.error("request failed", metadata: ["request_id": .string(id), "error": "\(String(reflecting: error))"])
