@@ -114,4 +114,24 @@ struct PostgresFoundationTests {
             (error as? StorageError)?.kind == .unavailable
         }
     }
+
+    @Test(.enabled(if: PostgresTestCluster.isAvailable)) func poolRecoversAfterTheServerRestarts() throws {
+        let cluster = try PostgresTestCluster.start()
+        defer { cluster.stop() }
+        let pool = PostgresPool(location: try PostgresLocation(url: cluster.url + "?pool=2&connect_timeout=2"))
+        try PostgresMigrator(pool: pool).apply(probeMigrations)
+        func count() throws -> Int {
+            try pool.withConnection { connection in
+                try connection.run("SELECT count(*) FROM probe", logger: pool.logger).map { try $0.decode(Int.self) }.first ?? -1
+            }
+        }
+        #expect(try count() == 0)
+        try cluster.stopServer()
+        #expect { try count() } throws: { ($0 as? StorageError)?.kind == .unavailable }
+        try cluster.startServer()
+        // The idle connection died with the server: the pool drops it and connects anew.
+        var recovered: Int?
+        for _ in 0..<3 where recovered == nil { recovered = try? count() }
+        #expect(recovered == 0)
+    }
 }
