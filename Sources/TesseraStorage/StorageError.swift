@@ -26,6 +26,8 @@ public struct StorageError: LocatedError {
         case notADatabase
         /// SQLite found the file damaged ("database disk image is malformed").
         case damaged
+        /// A restore or copy found data in a store that must be empty (``TranslationStore/restore(variantHighWater:_:)``).
+        case notEmpty
     }
 
     /// The kind of failure.
