@@ -57,6 +57,24 @@ package final class SQLiteAPIKeyStore: SQLiteDatabase, APIKeyStore, SQLiteStoreF
         try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key ORDER BY id", [])
     }
 
+    /// Writes `records` with their ids and dates unchanged, in one transaction, into a key table
+    /// that holds no key.
+    package func restore(_ records: [APIKeyRecord]) throws {
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM api_key)") == true {
+                throw StorageError(.notEmpty, "\(path) already holds API keys; a copy goes only into a store without keys.")
+            }
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO api_key (id, prefix, hash, scope, memory, created) VALUES (?, ?, ?, ?, ?, ?)")
+            for record in records {
+                guard let id = record.id, let created = record.created else {
+                    throw StorageError(.corruptData, "API key \(record.prefix) has no id or creation time to restore.")
+                }
+                try insert.execute(arguments: [id, record.prefix, record.hash, record.scope.rawValue, record.memory, created])
+            }
+        }
+    }
+
     /// Deletes the key with `id`; whether a row was deleted.
     package func revoke(id: Int64) throws -> Bool {
         return try write { db in

@@ -8,6 +8,19 @@ extension SQLiteTranslationStore {
     ///
     /// - Complexity: four range queries (units, variants, props, notes) for the page.
     package func unitPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [StoredUnit] {
+        try recordPage(after: after, filter: filter, limit: limit).map(\.stored)
+    }
+
+    /// Up to `limit` units with an id greater than `after`, in id order, with their variant ids,
+    /// read in one read transaction (what a copy reads: ``TranslationStore/unitRecords(after:limit:)``).
+    ///
+    /// - Complexity: four range queries (units, variants, props, notes) for the page.
+    package func unitRecords(after: Int64, limit: Int) throws(StorageError) -> [UnitRecord] {
+        try recordPage(after: after, filter: .all, limit: limit)
+    }
+
+    /// The one reader of unit pages: units matching `filter` after `after`, with their variant ids.
+    private func recordPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [UnitRecord] {
         try read { db in
             let (condition, filterArguments) = filter.sql
             var arguments: StatementArguments = [after]
@@ -62,13 +75,14 @@ extension SQLiteTranslationStore {
                 variantNotes = try notes(db, owner: "variant", low: lowVariant, high: highVariant)
             }
 
-            return try unitRows.map { row throws(StorageError) -> StoredUnit in
+            return try unitRows.map { row throws(StorageError) -> UnitRecord in
                 let id: Int64 = row["id"]
                 let sourceText: String = row["sourceLang"]
                 guard let source = LanguageTag(sourceText) else {
                     throw StorageError(.corruptData, "Unit \(id) has an invalid source language '\(sourceText)'.")
                 }
-                let variants = (variantsByUnit[id] ?? []).map { entry in
+                let entries = variantsByUnit[id] ?? []
+                let variants = entries.map { entry in
                     var variant = entry.variant
                     variant.props = variantProps[entry.id] ?? []
                     variant.notes = variantNotes[entry.id] ?? []
@@ -79,7 +93,9 @@ extension SQLiteTranslationStore {
                     attributes: try AttributesJSON.decode(row["attributes"]), props: unitProps[id] ?? [],
                     notes: unitNotes[id] ?? [], variants: variants,
                     origin: Origin(rawValue: row["origin"]) ?? .imported)
-                return StoredUnit(id: id, batchID: row["batchId"], sourceLanguage: source, unit: unit)
+                return UnitRecord(
+                    stored: StoredUnit(id: id, batchID: row["batchId"], sourceLanguage: source, unit: unit),
+                    variantIDs: entries.map(\.id))
             }
         }
     }

@@ -68,17 +68,9 @@ final class UnitSink: UnitWriter {
         self.policy = policy
         self.headerSource = batch?.header?.sourceLanguage
         if let batch {
-            let headerJSON: String?
-            if let header = batch.header {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
-            } else {
-                headerJSON = nil
-            }
             try db.execute(
                 sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
-                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
+                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), try Self.headerJSON(batch.header)])
             report = WriteReport(batchID: db.lastInsertedRowID)
         } else {
             report = WriteReport(batchID: 0)
@@ -94,8 +86,8 @@ final class UnitSink: UnitWriter {
             deferredIndexes = []
         }
         insertUnit = try db.cachedStatement(sql: """
-            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, duplicateKey)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO unit (tuid, srclang, sourceLang, attributes, origin, batchId, changedate, duplicateKey, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         updateUnit = try db.cachedStatement(sql: """
             UPDATE unit SET tuid = ?, srclang = ?, sourceLang = ?, attributes = ?, origin = ?, batchId = ?,
@@ -226,8 +218,16 @@ final class UnitSink: UnitWriter {
         report.replaced += 1
     }
 
-    /// Inserts `prepared` as a new unit; returns its id.
+    /// Inserts `prepared` as a new unit of this batch; returns its id.
     private func insert(_ prepared: PreparedUnit, identity: (source: String, key: DuplicateKey)) throws -> Int64 {
+        try insert(prepared, identity: identity, batch: report.batchID, id: nil, variantIDs: nil)
+    }
+
+    /// Inserts `prepared` as a unit of `batch`, with the unit id `id` and the variant ids
+    /// `variantIDs` when given (a restore), else ids SQLite chooses; returns the unit id.
+    private func insert(
+        _ prepared: PreparedUnit, identity: (source: String, key: DuplicateKey), batch: Int64, id: Int64?, variantIDs: [Int64]?
+    ) throws -> Int64 {
         let unit = prepared.unit
         let (source, key) = identity
         let rows = prepared.rows
@@ -237,16 +237,51 @@ final class UnitSink: UnitWriter {
         insertUnit.bind(source, at: 3)
         insertUnit.bind(prepared.attributes, at: 4)
         insertUnit.bind(unit.origin.rawValue, at: 5)
-        insertUnit.bind(report.batchID, at: 6)
+        insertUnit.bind(batch, at: 6)
         insertUnit.bind(changed, at: 7)
         insertUnit.bind(key.value, at: 8)
+        insertUnit.bind(id, at: 9)  // NULL: SQLite gives the next id
         try insertUnit.runBound(in: db)
         let unitID = db.lastInsertedRowID
-        let ids = try insertChildren(of: unit, unitID: unitID, rows: rows)
-        counts.count(batch: report.batchID, source: source, languages: rows.map(\.language), sign: 1)
+        let ids = try insertChildren(of: unit, unitID: unitID, rows: rows, variantIDs: variantIDs)
+        counts.count(batch: batch, source: source, languages: rows.map(\.language), sign: 1)
         observer?.unitAdded(unitID, variantIDs: ids, analyses: prepared.matchAnalyses)
         report.added += 1
         return unitID
+    }
+
+    /// Writes a batch read out of another store with its id, times and header
+    /// (``UnitRestorer/add(_:)-(StoredBatch)``); its unit count starts at 0 and follows the units.
+    func restore(_ batch: StoredBatch) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO importBatch (id, kind, filePath, fileName, startedAt, finishedAt, header, units)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                """,
+            arguments: [
+                batch.id, batch.batch.kind.rawValue, batch.batch.filePath, batch.fileName, batch.startedAt, batch.finishedAt,
+                try Self.headerJSON(batch.batch.header),
+            ])
+    }
+
+    /// Writes a unit read out of another store with its ids, batch and effective source language
+    /// (``UnitRestorer/add(_:)-(UnitRecord)``); the duplicate key is made from that source
+    /// language, as the import that first wrote the unit made it. The record has one id per
+    /// variant and at least one variant.
+    func restore(_ prepared: PreparedUnit, of record: UnitRecord) throws {
+        report.received += 1
+        let source = record.stored.sourceLanguage.description
+        let key = DuplicateKey(tuid: prepared.unit.tuid, source: source, pairs: prepared.pairs, contentHash: prepared.hash)
+        _ = try insert(
+            prepared, identity: (source, key), batch: record.stored.batchID, id: record.stored.id, variantIDs: record.variantIDs)
+    }
+
+    /// A batch header as stored: JSON with sorted keys, `nil` without a header.
+    private static func headerJSON(_ header: TMXHeader?) throws -> String? {
+        guard let header else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(header), as: UTF8.self)
     }
 
     /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
@@ -354,17 +389,18 @@ final class UnitSink: UnitWriter {
         var arguments = unitArguments(prepared, key: key, source: source, changed: changed)
         arguments += [id]
         try updateUnit.execute(arguments: arguments)
-        return try insertChildren(of: prepared.unit, unitID: id, rows: prepared.rows)
+        return try insertChildren(of: prepared.unit, unitID: id, rows: prepared.rows, variantIDs: nil)
     }
 
-    /// Inserts props, notes and variants of a unit; returns the variant ids in order.
-    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow]) throws -> [Int64] {
+    /// Inserts props, notes and variants of a unit, the variants with `variantIDs` when given (a
+    /// restore), else the ids SQLite chooses; returns the variant ids in order.
+    private func insertChildren(of unit: TranslationUnit, unitID: Int64, rows: [VariantRow], variantIDs: [Int64]?) throws -> [Int64] {
         var ids: [Int64] = []
         ids.reserveCapacity(rows.count)
         try insertProps(unit.props, owner: "unit", ownerID: unitID)
         try insertNotes(unit.notes, owner: "unit", ownerID: unitID)
         for (position, (variant, row)) in zip(unit.variants, rows).enumerated() {
-            insertVariant.bind(nextVariantID, at: 1)  // NULL: SQLite gives the next id
+            insertVariant.bind(variantIDs?[position] ?? nextVariantID, at: 1)  // NULL: SQLite gives the next id
             insertVariant.bind(unitID, at: 2)
             insertVariant.bind(row.language, at: 3)
             insertVariant.bind(row.base, at: 4)

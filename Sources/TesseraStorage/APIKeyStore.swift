@@ -18,6 +18,12 @@ package protocol APIKeyStore: Sendable {
     /// Every key, oldest first.
     /// - Throws: ``StorageError`` when the database cannot be read.
     func allKeys() throws -> [APIKeyRecord]
+    /// Writes `records` with their ids, prefixes, hashes, scopes, memories and creation times
+    /// unchanged (a copy of another store's keys), in one transaction, into a store that holds
+    /// no key; every record must have an id and a creation time.
+    /// - Throws: ``StorageError`` `notEmpty` when the store holds a key, `corruptData` for a record
+    ///   without id or date; nothing is written then.
+    func restore(_ records: [APIKeyRecord]) throws
     /// Deletes the key with `id`; returns whether there was one.
     /// - Throws: ``StorageError`` when the database cannot be written.
     func revoke(id: Int64) throws -> Bool

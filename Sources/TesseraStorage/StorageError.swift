@@ -32,6 +32,8 @@ public struct StorageError: LocatedError {
         /// connections, or the connection was lost): a server answers 503 and tries again on the
         /// next request.
         case unavailable
+        /// A restore or copy found data in a store that must be empty (``TranslationStore/restore(variantHighWater:_:)``).
+        case notEmpty
     }
 
     /// The kind of failure.

@@ -81,6 +81,51 @@ package protocol TranslationStore: MatchIndexSource {
     /// - Throws: ``StorageError`` (`corruptData` for a stored value that cannot be read back).
     func unitPage(after: Int64, filter: UnitFilter, limit: Int) throws(StorageError) -> [StoredUnit]
 
+    /// Up to `limit` units with an id greater than `after`, in id order, each with the ids of its
+    /// variants, read in one snapshot: what a copy reads out of a store (one page; the whole
+    /// memory is read page by page, so memory stays bounded).
+    ///
+    /// - Throws: ``StorageError`` (`corruptData` for a stored value that cannot be read back).
+    func unitRecords(after: Int64, limit: Int) throws(StorageError) -> [UnitRecord]
+
+    /// Every import batch in id order, whether or not it still holds units, with all that is
+    /// stored of it (``StoredBatch``): the provenance a copy carries over.
+    ///
+    /// - Throws: ``StorageError`` (`corruptData` for a stored kind or header that cannot be read back).
+    func batches() throws(StorageError) -> [StoredBatch]
+
+    /// The highest variant id the store ever gave, the ids of deleted variants included (0 for a
+    /// store that never held one): a copy passes it to
+    /// ``restore(variantHighWater:_:)`` so the target never gives those ids again.
+    func variantHighWater() throws(StorageError) -> Int64
+
+    /// Writes a whole memory read out of another store into this one, which must be EMPTY (no
+    /// unit, no batch), in ONE transaction, keeping every id: `body` streams batches and units
+    /// (``UnitRecord``: unit ids, batch ids, effective source languages, origins, attributes, props,
+    /// notes, variants with their ids) into the restorer, which writes them as they are (no
+    /// duplicate check). The counts ``stats()`` reads and the full-text indexes come out as if the
+    /// units had been imported; the highest variant id given becomes at least `variantHighWater`.
+    ///
+    /// Any error thrown by `body` or by the store undoes everything: the store is left empty.
+    /// The units are never held together, so a memory of any size is restored in bounded memory.
+    ///
+    /// ```swift
+    /// try target.restore(variantHighWater: try source.variantHighWater()) { restorer in
+    ///     for batch in try source.batches() { try restorer.add(batch) }
+    ///     var after: Int64 = 0
+    ///     while case let page = try source.unitRecords(after: after, limit: 1000), let last = page.last {
+    ///         for record in page { try restorer.add(record) }
+    ///         after = last.stored.id
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// - Returns: the counts written.
+    /// - Throws: ``StorageError`` `notEmpty` (nothing written) when the store holds a unit or a
+    ///   batch; the error of `body` unchanged; ``StorageError`` for a failure of the store.
+    @discardableResult
+    func restore(variantHighWater: Int64, _ body: (any UnitRestorer) throws -> Void) throws -> RestoreReport
+
     /// Counts of units, variants, languages, language pairs and batches.
     ///
     /// A unit gives one pair per other language it has: its effective source language to each

@@ -17,7 +17,7 @@ struct Tessera: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatsCommand.self, LookupCommand.self, ConcordanceCommand.self,
             GlossaryCommand.self, TermCommand.self, TermsInCommand.self, CheckCommand.self, SegmentCommand.self,
-            AlignCommand.self, ServeCommand.self, KeyCommand.self, MemoryCommand.self,
+            AlignCommand.self, ServeCommand.self, KeyCommand.self, MemoryCommand.self, CopyCommand.self,
         ])
 
     /// Parses, runs and maps a usage error to exit status 2.
