@@ -61,7 +61,9 @@ extension SQLiteTranslationStore {
                 let restorer = try UnitRestoreSink(db: db)
                 try body(restorer)
                 try restorer.finish()
-                if variantHighWater > 0 { try VariantHighWater.write(variantHighWater, db) }
+                if variantHighWater > (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0) {
+                    try VariantHighWater.write(variantHighWater, db)
+                }
                 return restorer.report
             }
         } catch let error as DatabaseError {
