@@ -20,9 +20,12 @@
 # Settings (environment): BENCH_DATA, OUT, PGDIR, PGPORT (55444), RUNS (3), BIN (a release
 # `tessera`; built here when unset), FROM_DB (an SQLite import of tm-1m.tmx to copy instead of
 # importing it), SETS (query sets for tessera: src:tgt:file ...), WEBLATE_SETS (query sets for
-# Weblate's query, which takes seconds per query: en->de only by default), PG_BACKEND
-# (auto|yes|no: part 3), DURATION (30s) and CONNECTIONS (64) for wrk, PYTHON (with psycopg and
-# rapidfuzz; a venv under $OUT is made with pip when unset and python3 lacks them).
+# Weblate's query, which takes seconds per query: en->de only by default), PARTS (which of
+# 1 2 3 to run; part 3 compares with the floor and SQLite figures a former run left in $OUT),
+# PG_BACKEND (auto|yes|no: part 3), TURL (part 3's memory: a fresh schema of the cluster; an
+# SQLite file here tests part 3's plumbing), IMPORT_TMX (tm-1m.tmx), DURATION (30s) and
+# CONNECTIONS (64) for wrk, PYTHON (with psycopg and rapidfuzz; a venv under $OUT is made with pip
+# when unset and python3 lacks them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source Scripts/serve-lib.sh
@@ -33,7 +36,9 @@ PGPORT=${PGPORT:-55444}
 RUNS=${RUNS:-3}
 SETS=${SETS:-"en:de:queries-en.txt de:en:queries-de.txt ja:en:queries-ja.txt"}
 WEBLATE_SETS=${WEBLATE_SETS:-"en:de:queries-en.txt"}
+PARTS=${PARTS:-1 2 3}
 PG_BACKEND=${PG_BACKEND:-auto}
+IMPORT_TMX=${IMPORT_TMX:-$DATA/tmx/tm-1m.tmx}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-64}
 HERE=Benchmarks/postgres
@@ -56,6 +61,7 @@ if [ -z "${PYTHON:-}" ]; then
     PYTHON="$OUT/venv/bin/python"
   fi
 fi
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 seconds() { /usr/bin/time -f "%e" -o "$OUT/secs" "$@" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }; cat "$OUT/secs"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -79,26 +85,30 @@ if [ ! -f "$SQLITE_DB" ]; then
   fi
 fi
 
+if part 1; then
 echo "== 1. floor: psql \\copy of the unit and variant rows into tables with the store's indexes (one transaction, median of $RUNS)"
 if [ ! -s "$OUT/variant.csv" ]; then
   sqlite3 -readonly -csv "$SQLITE_DB" "SELECT id, tuid, srclang, sourceLang, attributes, origin, batchId, changedate, duplicateKey FROM unit ORDER BY id" >"$OUT/unit.csv"
   sqlite3 -readonly -csv "$SQLITE_DB" "SELECT id, unitId, lang, base, markup, plain, codes, attributes, position FROM variant ORDER BY id" >"$OUT/variant.csv"
 fi
-echo "rows: $(wc -l <"$OUT/unit.csv") units ($(du -h "$OUT/unit.csv" | cut -f1) CSV), $(wc -l <"$OUT/variant.csv") variant lines ($(du -h "$OUT/variant.csv" | cut -f1) CSV)"
+echo "rows: $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM unit") units ($(du -h "$OUT/unit.csv" | cut -f1) CSV), $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM variant") variants ($(du -h "$OUT/variant.csv" | cut -f1) CSV)"
 floor_times=()
 for run in $(seq "$RUNS"); do
   psql -qX "$URL" -v schema=floor -f "$HERE/floor-schema.sql" 2>/dev/null
   psql -qX "$URL" -c CHECKPOINT
   floor_times+=("$(seconds psql -qX "$URL" -1 -v schema=floor -v unit_csv="'$OUT/unit.csv'" -v variant_csv="'$OUT/variant.csv'" -f "$HERE/floor-copy.sql")")
 done
-FLOOR=$(median "${floor_times[@]}")
+median "${floor_times[@]}" >"$OUT/floor.median"
+FLOOR=$(cat "$OUT/floor.median")
 echo "floor: ${floor_times[*]} s, median $FLOOR s; tables + indexes $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'floor' AND c.relkind = 'r'")"
+fi
 
 lookup_figures() { # NAME TIMES JSONL SRC TGT QUERIES: one line of per-query figures and one of recall
   printf '%s: ' "$1"; python3 Benchmarks/lookup/stats.py "$2"
   python3 "$HERE/edit_recall.py" "$Q/queries.tsv" "$Q/$6" "$ROWS" "$4" "$5" "$3" "$1"
 }
 
+if part 2; then
 echo "== 2a. Weblate's lookup on the same PostgreSQL (2 rows per unit: en->xx and xx->en)"
 if [ "$(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_memory" 2>/dev/null || echo 0)" != "$(( 2 * $(wc -l <"$OUT/unit.csv") ))" ]; then
   echo "table and trigram index built in $(seconds psql -qX "$URL" -v floor=floor -v schema=weblate -f "$HERE/weblate-schema.sql") s"
@@ -107,6 +117,7 @@ echo "memory_memory: $(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_
 for set in $WEBLATE_SETS; do
   IFS=: read -r src tgt file <<<"$set"
   "$PYTHON" "$HERE/weblate_lookup.py" "$URL" weblate "$Q/$file" "$src" "$tgt" >"$OUT/weblate-$src-$tgt.jsonl" 2>"$OUT/weblate-$src-$tgt.times"
+  grep -v $'\t' "$OUT/weblate-$src-$tgt.times" || true
   lookup_figures "weblate $src->$tgt" "$OUT/weblate-$src-$tgt.times" "$OUT/weblate-$src-$tgt.jsonl" "$src" "$tgt" "$file"
 done
 
@@ -118,6 +129,8 @@ for set in $SETS; do
     >"$OUT/sqlite-$src-$tgt.jsonl" 2>"$OUT/sqlite-$src-$tgt.times"
   lookup_figures "sqlite $src->$tgt" "$OUT/sqlite-$src-$tgt.times" "$OUT/sqlite-$src-$tgt.jsonl" "$src" "$tgt" "$file"
 done
+fi
+part 3 || exit 0
 
 # ---------------------------------------------------------------------------------------------
 # 3. THE POSTGRESQL BACKEND: runs when this `tessera` takes --db postgres://...
@@ -125,11 +138,15 @@ done
 #    lookups: tessera lookup --file Q --source S --target T --format jsonl --timings --db "$TURL"
 #    serve:   tessera serve --db "$TURL" --port 0 --anonymous-read   (one instance, then two)
 # ---------------------------------------------------------------------------------------------
-TURL="$URL?schema=tessera_bench"
+TURL=${TURL:-"$URL?schema=tessera_bench"}
+FLOOR=$(cat "$OUT/floor.median" 2>/dev/null || echo nan)
+fresh() { # an empty memory at $TURL
+  if [[ $TURL == postgres* ]]; then psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_bench CASCADE" 2>/dev/null; else rm -f "$TURL" "$TURL"-*; fi
+}
 export TESSERA_CACHE="$OUT/cache"   # the match side files of PostgreSQL memories
 mkdir -p "$TESSERA_CACHE" "$OUT/probe"
 backend_works() { # stats on an empty PostgreSQL memory, from an empty folder: no file may appear
-  psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_bench CASCADE" 2>/dev/null
+  fresh
   (cd "$OUT/probe" && "$BIN" stats --db "$TURL" --json >/dev/null 2>&1) && [ -z "$(ls -A "$OUT/probe")" ]
 }
 if [ "$PG_BACKEND" = no ] || { [ "$PG_BACKEND" = auto ] && ! backend_works; }; then
@@ -138,16 +155,16 @@ if [ "$PG_BACKEND" = no ] || { [ "$PG_BACKEND" = auto ] && ! backend_works; }; t
   exit 0
 fi
 
-echo "== 3a. tessera import tm-1m.tmx --db postgres://... (fresh schema, median of $RUNS) against the floor"
+echo "== 3a. tessera import $(basename "$IMPORT_TMX") --db postgres://... (fresh schema, median of $RUNS) against the floor"
 import_times=()
 for run in $(seq "$RUNS"); do
-  psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_bench CASCADE" 2>/dev/null
+  fresh
   rm -rf "${TESSERA_CACHE:?}"/*
   psql -qX "$URL" -c CHECKPOINT
-  import_times+=("$(seconds "$BIN" import "$DATA/tmx/tm-1m.tmx" --db "$TURL")")
+  import_times+=("$(seconds "$BIN" import "$IMPORT_TMX" --db "$TURL")")
 done
 IMPORT=$(median "${import_times[@]}")
-echo "import: ${import_times[*]} s, median $IMPORT s; floor $FLOOR s: ratio $(python3 -c "print(f'{$IMPORT / $FLOOR:.2f}')")"
+echo "import: ${import_times[*]} s, median $IMPORT s; floor $FLOOR s: ratio $(python3 -c "print(f'{$IMPORT / float(\"$FLOOR\"):.2f}')")"
 echo "schema tessera_bench: $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tessera_bench' AND c.relkind = 'r'"); units $("$BIN" stats --db "$TURL" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["units"])')"
 
 echo "== 3b. tessera lookup --db postgres://... against SQLite (target: within 1.5x)"
@@ -157,7 +174,7 @@ for set in $SETS; do
   "$BIN" lookup --file "$Q/$file" --source "$src" --target "$tgt" --format jsonl --timings --db "$TURL" \
     >"$OUT/postgres-$src-$tgt.jsonl" 2>"$OUT/postgres-$src-$tgt.times"
   lookup_figures "postgres $src->$tgt" "$OUT/postgres-$src-$tgt.times" "$OUT/postgres-$src-$tgt.jsonl" "$src" "$tgt" "$file"
-  python3 - "$OUT/sqlite-$src-$tgt.times" "$OUT/postgres-$src-$tgt.times" <<'PY'
+  if [ -f "$OUT/sqlite-$src-$tgt.times" ]; then python3 - "$OUT/sqlite-$src-$tgt.times" "$OUT/postgres-$src-$tgt.times" <<'PY'
 import statistics, sys
 def figures(path):
     times = sorted(float(line.split("\t")[1]) for line in open(path) if "\t" in line)
@@ -165,6 +182,7 @@ def figures(path):
 (sm, sp), (pm, pp) = figures(sys.argv[1]), figures(sys.argv[2])
 print(f"postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x (target <= 1.5x)")
 PY
+  fi
 done
 
 echo "== 3c. tessera serve on one PostgreSQL database under wrk ($CONNECTIONS connections, $DURATION): one instance, then two"
@@ -179,7 +197,11 @@ start_serve "$BIN" "$TURL" "$OUT/serve1.out" "$OUT/serve1.log" --anonymous-read 
 servers+=("$server"); url1=$url
 PATHS="$OUT/lookup-en-de.paths" KEY="" wrk -t1 -c"$CONNECTIONS" -d5s -s Benchmarks/serve/paths.lua "$url1" >/dev/null   # warm-up
 echo "one instance: $(load "$url1" "$CONNECTIONS")"
-start_serve "$BIN" "$TURL" "$OUT/serve2.out" "$OUT/serve2.log" --anonymous-read || { echo "the second server did not start"; exit 1; }
+# The second instance stands for a second machine: a match side file of its own, built from the
+# database by its first process (timed here, so that the server starts with it).
+rm -rf "$OUT/cache2"; mkdir -p "$OUT/cache2"
+echo "side file of the second instance, built from the database by a new process: $(TESSERA_CACHE="$OUT/cache2" seconds "$BIN" lookup "Open the file" --source en --target de --db "$TURL") s"
+TESSERA_CACHE="$OUT/cache2" start_serve "$BIN" "$TURL" "$OUT/serve2.out" "$OUT/serve2.log" --anonymous-read || { echo "the second server did not start"; exit 1; }
 servers+=("$server"); url2=$url
 PATHS="$OUT/lookup-en-de.paths" KEY="" wrk -t1 -c"$CONNECTIONS" -d5s -s Benchmarks/serve/paths.lua "$url2" >/dev/null   # warm-up
 load "$url1" $((CONNECTIONS / 2)) >"$OUT/wrk1" & first=$!

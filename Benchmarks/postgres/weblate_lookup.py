@@ -19,7 +19,8 @@ description:
 Weblate's `select_related("project")` join is left out (no project rows here).
 
 Prints `line<TAB>milliseconds` per query on standard error (as `tessera lookup --timings`; the
-time covers steps 1-5 with the round trips to the server) and one JSON line per query on
+time covers steps 1-5 with the round trips to the server), then how many SQL queries the lookups
+took (step 4), and one JSON line per query on
 standard output: {"line", "query", "matches": [{"unit", "source", "target", "score"}]}.
 
 usage: weblate_lookup.py URL SCHEMA QUERIES SOURCE_LANG TARGET_LANG
@@ -27,6 +28,7 @@ usage: weblate_lookup.py URL SCHEMA QUERIES SOURCE_LANG TARGET_LANG
 import json
 import math
 import re
+import statistics
 import sys
 import time
 
@@ -83,10 +85,11 @@ class WeblateMemory:
 
     def lookup(self, text: str):
         similarity = threshold_to_similarity(text, MACHINERY_THRESHOLD)
-        results = []
+        results, rounds = [], 0
         while not results and similarity > MIN_SIMILARITY_THRESHOLD:
             self.adjust_similarity_threshold(similarity)
             results = self.rows(text)
+            rounds += 1
             similarity -= 0.05
         scored = []
         for _, source, target, unit in results:
@@ -94,7 +97,7 @@ class WeblateMemory:
             if quality >= MACHINERY_THRESHOLD:
                 scored.append({"unit": unit, "source": source, "target": target, "score": quality})
         scored.sort(key=lambda match: -match["score"])
-        return scored[:SHOWN]
+        return scored[:SHOWN], rounds
 
 
 def main() -> None:
@@ -104,14 +107,19 @@ def main() -> None:
         ids = dict(connection.execute("SELECT code, id FROM lang_language").fetchall())
         memory = WeblateMemory(connection, ids[source_lang], ids[target_lang])
         queries = [line.rstrip("\n") for line in open(queries_path, encoding="utf-8")]
+        rounds = []
         for number, query in enumerate(queries, start=1):
             if not query.strip():
                 continue
             started = time.perf_counter()
-            matches = memory.lookup(query)
+            matches, count = memory.lookup(query)
             elapsed = (time.perf_counter() - started) * 1000
+            rounds.append(count)
             print(f"{number}\t{elapsed:.3f}", file=sys.stderr)
             print(json.dumps({"line": number, "query": query, "matches": matches}, ensure_ascii=False))
+        lowered = sum(1 for count in rounds if count > 1)
+        print(f"SQL queries per lookup: median {statistics.median(rounds)}, max {max(rounds)}; "
+              f"{lowered} of {len(rounds)} lookups lowered the threshold (nothing found at the first)", file=sys.stderr)
 
 
 if __name__ == "__main__":
