@@ -31,4 +31,4 @@ CREATE TABLE variant (
     attributes text,
     position integer NOT NULL
 );
-CREATE INDEX variant_unit ON variant (unit_id);
+CREATE INDEX variant_unit ON variant (unit_id, id);

@@ -19,8 +19,10 @@
 #      two `tessera serve` instances on one database under wrk against one instance.
 # Settings (environment): BENCH_DATA, OUT, PGDIR, PGPORT (55444), RUNS (3), BIN (a release
 # `tessera`; built here when unset), FROM_DB (an SQLite import of tm-1m.tmx to copy instead of
-# importing it), SETS (query sets for tessera: src:tgt:file ...), WEBLATE_SETS (query sets for
-# Weblate's query, which takes seconds per query: en->de only by default), PARTS (which of
+# importing it), FLOOR_EXTRA (an SQL file run on the floor's empty tables after floor-schema.sql,
+# search_path = floor: e.g. the concordance migrations' indexes), SETS (query sets for tessera:
+# src:tgt:file ...), WEBLATE_SETS (query sets for Weblate's query, which takes seconds per
+# query: en->de only by default), PARTS (which of
 # 1 2 3 to run; part 3 compares with the floor and SQLite figures a former run left in $OUT),
 # PG_BACKEND (auto|yes|no: part 3), TURL (part 3's memory: a fresh schema of the cluster; an
 # SQLite file here tests part 3's plumbing), IMPORT_TMX (tm-1m.tmx), DURATION (30s) and
@@ -44,6 +46,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 HERE=Benchmarks/postgres
 ROWS="$DATA/tmx/tm-1m.rows"
 Q="$DATA/queries"
+export PGOPTIONS="-c client_min_messages=warning"   # no NOTICE for a DROP ... IF EXISTS
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 for tool in psql sqlite3 python3 wrk curl; do command -v $tool >/dev/null || { echo "needs $tool (apt-get install -y postgresql sqlite3 wrk curl)"; exit 1; }; done
@@ -94,12 +97,14 @@ fi
 echo "rows: $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM unit") units ($(du -h "$OUT/unit.csv" | cut -f1) CSV), $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM variant") variants ($(du -h "$OUT/variant.csv" | cut -f1) CSV)"
 floor_times=()
 for run in $(seq "$RUNS"); do
-  psql -qX "$URL" -v schema=floor -f "$HERE/floor-schema.sql" 2>/dev/null
+  psql -qX "$URL" -v schema=floor -f "$HERE/floor-schema.sql"
+  [ -z "${FLOOR_EXTRA:-}" ] || PGOPTIONS="$PGOPTIONS -c search_path=floor,public" psql -qX "$URL" -v ON_ERROR_STOP=1 -f "$FLOOR_EXTRA"
   psql -qX "$URL" -c CHECKPOINT
   floor_times+=("$(seconds psql -qX "$URL" -1 -v schema=floor -v unit_csv="'$OUT/unit.csv'" -v variant_csv="'$OUT/variant.csv'" -f "$HERE/floor-copy.sql")")
 done
-median "${floor_times[@]}" >"$OUT/floor.median"
-FLOOR=$(cat "$OUT/floor.median")
+FLOOR_FILE="$OUT/floor${FLOOR_EXTRA:+-extra}.median"   # part 3 compares with both when both exist
+median "${floor_times[@]}" >"$FLOOR_FILE"
+FLOOR=$(cat "$FLOOR_FILE")
 echo "floor: ${floor_times[*]} s, median $FLOOR s; tables + indexes $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'floor' AND c.relkind = 'r'")"
 fi
 
@@ -110,7 +115,8 @@ lookup_figures() { # NAME TIMES JSONL SRC TGT QUERIES: one line of per-query fig
 
 if part 2; then
 echo "== 2a. Weblate's lookup on the same PostgreSQL (2 rows per unit: en->xx and xx->en)"
-if [ "$(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_memory" 2>/dev/null || echo 0)" != "$(( 2 * $(wc -l <"$OUT/unit.csv") ))" ]; then
+# Built once from part 1's floor tables (kept in $OUT's cluster), rebuilt when the row count differs.
+if [ "$(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_memory" 2>/dev/null || echo 0)" != "$(( 2 * $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM unit") ))" ]; then
   echo "table and trigram index built in $(seconds psql -qX "$URL" -v floor=floor -v schema=weblate -f "$HERE/weblate-schema.sql") s"
 fi
 echo "memory_memory: $(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_memory") rows, trigram index $(psql -AtX "$URL" -c "SELECT pg_size_pretty(pg_relation_size('weblate.memory_source_trgm'))")"
@@ -141,7 +147,7 @@ part 3 || exit 0
 TURL=${TURL:-"$URL?schema=tessera_bench"}
 FLOOR=$(cat "$OUT/floor.median" 2>/dev/null || echo nan)
 fresh() { # an empty memory at $TURL
-  if [[ $TURL == postgres* ]]; then psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_bench CASCADE" 2>/dev/null; else rm -f "$TURL" "$TURL"-*; fi
+  if [[ $TURL == postgres* ]]; then psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_bench CASCADE"; else rm -f "$TURL" "$TURL"-*; fi
 }
 export TESSERA_CACHE="$OUT/cache"   # the match side files of PostgreSQL memories
 mkdir -p "$TESSERA_CACHE" "$OUT/probe"
@@ -165,6 +171,9 @@ for run in $(seq "$RUNS"); do
 done
 IMPORT=$(median "${import_times[@]}")
 echo "import: ${import_times[*]} s, median $IMPORT s; floor $FLOOR s: ratio $(python3 -c "print(f'{$IMPORT / float(\"$FLOOR\"):.2f}')")"
+if [ -f "$OUT/floor-extra.median" ]; then
+  echo "floor with FLOOR_EXTRA's indexes $(cat "$OUT/floor-extra.median") s: ratio $(python3 -c "print(f'{$IMPORT / $(cat "$OUT/floor-extra.median"):.2f}')")"
+fi
 echo "schema tessera_bench: $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tessera_bench' AND c.relkind = 'r'"); units $("$BIN" stats --db "$TURL" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["units"])')"
 
 echo "== 3b. tessera lookup --db postgres://... against SQLite (target: within 1.5x)"
