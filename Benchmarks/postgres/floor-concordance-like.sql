@@ -1,0 +1,10 @@
+-- An example for run.sh's FLOOR_EXTRA: GIN indexes of the kind concordance search keeps on
+-- `variant` (word vectors for languages written with spaces, trigrams for the others), so the
+-- floor pays for GIN maintenance during the copy. NOT the store's own concordance indexes (those
+-- are in its "memory concordance" migrations): once merged, put their statements in a file like
+-- this one to measure the floor the import is really compared with.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+CREATE INDEX variant_words_like ON variant USING gin (to_tsvector('simple', plain))
+    WHERE base NOT IN ('ja', 'ko', 'th', 'zh');
+CREATE INDEX variant_trigrams_like ON variant USING gin (plain public.gin_trgm_ops)
+    WHERE base IN ('ja', 'ko', 'th', 'zh');
