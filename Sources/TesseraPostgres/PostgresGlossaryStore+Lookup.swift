@@ -1,4 +1,4 @@
-import PostgresNIO
+package import PostgresNIO
 package import TesseraStorage
 
 extension PostgresGlossaryStore {

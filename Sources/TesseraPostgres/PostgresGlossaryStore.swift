@@ -1,4 +1,4 @@
-package import TesseraStorage
+import TesseraStorage
 
 /// The PostgreSQL backend of ``GlossaryStore``: glossaries kept in the store's schema beside the
 /// translation memory, in their own tables (`glossary`, `concept`, `term`) with their own
