@@ -62,6 +62,12 @@ public struct APIKeys: Sendable {
         try store.allKeys()
     }
 
+    /// Revokes (deletes) the key with `id`.
+    /// - Throws: ``KitError`` `noKey` when there is no such key; `StorageError` when the store cannot be written.
+    public func revoke(id: Int64) throws {
+        guard try store.revoke(id: id) else { throw KitError(.noKey, "No API key with id \(id).") }
+    }
+
     /// Whether two byte strings are equal, in a time that depends only on their lengths.
     package static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }

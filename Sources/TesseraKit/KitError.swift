@@ -27,6 +27,8 @@ public struct KitError: LocatedError {
         case memoryExists
         /// The memory `default` (the store's own file) cannot be deleted.
         case defaultMemory
+        /// The store holds no API key with that id.
+        case noKey
         /// The work was cancelled (``ImportCancellation``); nothing of it was committed.
         case cancelled
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TesseraPostgres
 import TesseraStorage
 
 /// The memories of a store: names to ``StoreLocation``s, and list, create, delete. Front ends (the
@@ -9,8 +10,13 @@ import TesseraStorage
 /// WAL, shared-memory and match-index side files (`<name>.db-wal`, `-shm`, `-match`). One file per
 /// memory keeps the fuzzy hot path and the side file exactly as for one memory, makes a delete
 /// instant (remove the files) and a memory copyable on its own. Glossaries and API keys stay in the
-/// default file. (A PostgreSQL backend, issue 12, would keep a memory as rows under a memory id or
-/// a schema behind the same catalog; until then its locations are refused like every other use.)
+/// default file.
+///
+/// PostgreSQL layout (``PostgresMemorySchemas``): the default memory, the glossaries and the API
+/// keys are the URL's schema `S`; every other memory is its own schema `S_m_<name>` in the same
+/// database (its location is the URL with `memory=<name>`). Listing looks for schemas with that
+/// prefix; create makes the schema (its tables come with the first open); delete is
+/// `DROP SCHEMA ... CASCADE`; both under the database's migration lock.
 ///
 /// ```swift
 /// let catalog = MemoryCatalog(database: .sqlite(path: "tm.db"))
@@ -41,9 +47,13 @@ public struct MemoryCatalog: Sendable {
     ///   PostgreSQL store and a named memory.
     public func location(of name: MemoryName) throws -> StoreLocation {
         if name.isDefault { return database }
+        if case .postgres(let url) = database {
+            guard try Self.schemas(url).contains(name.description) else { throw Self.noMemory(name, in: database) }
+            return Self.location(of: name, url: url)
+        }
         let path = try self.path(of: name)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw KitError(.noMemory, "No memory '\(name)' in \(database); make it with 'tessera memory create \(name)'.")
+            throw Self.noMemory(name, in: database)
         }
         return .sqlite(path: path)
     }
@@ -51,6 +61,7 @@ public struct MemoryCatalog: Sendable {
     /// Whether the memory `name` exists (the default one: when the store's file does).
     public func contains(_ name: MemoryName) -> Bool {
         if name.isDefault { return database.exists }
+        if case .postgres(let url) = database { return (try? Self.schemas(url).contains(name.description)) ?? false }
         guard let path = try? path(of: name) else { return false }
         return FileManager.default.fileExists(atPath: path)
     }
@@ -58,7 +69,9 @@ public struct MemoryCatalog: Sendable {
     /// Every memory: `default` first, then the named ones by name.
     /// - Throws: `StorageError` when the folder cannot be read.
     public func names() throws -> [MemoryName] {
-        guard case .sqlite = database else { return [.default] }
+        if case .postgres(let url) = database {
+            return [.default] + (try Self.schemas(url).names()).compactMap { MemoryName($0) }.filter { !$0.isDefault }
+        }
         let folder = try folder()
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let named = entries.compactMap { entry -> MemoryName? in
@@ -79,6 +92,10 @@ public struct MemoryCatalog: Sendable {
     @discardableResult
     public func create(_ name: MemoryName) throws -> StoreLocation {
         guard !name.isDefault else { throw KitError(.memoryExists, "The memory 'default' always exists (it is \(database)).") }
+        if case .postgres(let url) = database {
+            guard try Self.schemas(url).create(name.description) else { throw Self.exists(name) }
+            return Self.location(of: name, url: url)
+        }
         let path = try self.path(of: name)
         if !database.exists { _ = try StoreOpener.translationStore(database) }
         do {
@@ -88,7 +105,7 @@ public struct MemoryCatalog: Sendable {
         }
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            if errno == EEXIST { throw KitError(.memoryExists, "The memory '\(name)' exists already.") }
+            if errno == EEXIST { throw Self.exists(name) }
             throw KitError(.cannotWrite, "Cannot make \(path): \(String(cString: strerror(errno))).")
         }
         close(descriptor)
@@ -110,12 +127,38 @@ public struct MemoryCatalog: Sendable {
         guard !name.isDefault else {
             throw KitError(.defaultMemory, "The memory 'default' cannot be deleted (it is the store \(database) itself).")
         }
+        if case .postgres(let url) = database {
+            guard try Self.schemas(url).drop(name.description) else { throw Self.noMemory(name, in: database) }
+            StoreOpener.forget(Self.location(of: name, url: url))
+            return
+        }
         _ = try location(of: name)
         let path = try self.path(of: name)
         guard unlink(path) == 0 || errno == ENOENT else {
             throw KitError(.cannotWrite, "Cannot delete \(path): \(String(cString: strerror(errno))).")
         }
         removeFiles(of: name)
+    }
+
+    /// The memory schemas of the PostgreSQL store at `url`.
+    /// - Throws: `StorageError` `cannotOpen` for a bad URL.
+    static func schemas(_ url: String) throws -> PostgresMemorySchemas {
+        PostgresMemorySchemas(pool: try StoreOpener.pool(url))
+    }
+
+    /// The location of a named memory of the PostgreSQL store at `url`: the URL with `memory=NAME`.
+    static func location(of name: MemoryName, url: String) -> StoreLocation {
+        .postgres(url: url + (url.contains("?") ? "&" : "?") + "memory=" + name.description)
+    }
+
+    /// The error for a named memory that does not exist.
+    static func noMemory(_ name: MemoryName, in database: StoreLocation) -> KitError {
+        KitError(.noMemory, "No memory '\(name)' in \(database); make it with 'tessera memory create \(name)'.")
+    }
+
+    /// The error for creating a memory that exists.
+    static func exists(_ name: MemoryName) -> KitError {
+        KitError(.memoryExists, "The memory '\(name)' exists already.")
     }
 
     /// The path of a named memory's file.

@@ -1,12 +1,15 @@
 import Foundation
+import TesseraPostgres
 package import TesseraStorage
 
 /// Where a memory and its glossaries are stored: the identity of a store, which a front end
 /// resolves from `--db`, else `$TESSERA_DB`, else `./tessera.db`.
 ///
-/// A value that starts with `postgres://` or `postgresql://` names a PostgreSQL database (parsed
-/// here; the stores refuse it until that backend exists); anything else is the path of an SQLite
-/// file.
+/// A value that starts with `postgres://` or `postgresql://` names a PostgreSQL database and a
+/// schema in it (`?schema=`, default `tessera`: the default memory, the glossaries and the API
+/// keys; named memories are further schemas, see ``MemoryCatalog``); anything else is the path of
+/// an SQLite file. A bad URL is refused when a store is opened, with one line that hides the
+/// password.
 ///
 /// ```swift
 /// let location = StoreLocation(option: nil, environment: ["TESSERA_DB": "/data/tm.db"])
@@ -15,7 +18,8 @@ package import TesseraStorage
 public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
     /// An SQLite database file.
     case sqlite(path: String)
-    /// A PostgreSQL database, by connection URL (not available yet: opening it fails).
+    /// A PostgreSQL database and schema, by connection URL
+    /// (`postgres://USER:PASSWORD@HOST:PORT/DBNAME?schema=S`).
     case postgres(url: String)
 
     /// The environment variable naming the store when no option is given.
@@ -52,12 +56,13 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether the store is known to exist: the SQLite file is there; a server database is taken
-    /// to exist (opening it says otherwise).
+    /// Whether the store exists: the SQLite file is there; the PostgreSQL schema is there (asked of
+    /// the server). When the server cannot be asked (down, a bad URL) the store is taken to exist,
+    /// so that opening it reports why it cannot be used.
     public var exists: Bool {
         switch self {
         case .sqlite(let path): FileManager.default.fileExists(atPath: path)
-        case .postgres: true
+        case .postgres(let url): (try? PostgresMemorySchemas(pool: StoreOpener.pool(url)).storeExists()) ?? true
         }
     }
 
@@ -92,16 +97,14 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
 
-    /// The SQLite file of the location; a PostgreSQL URL is refused until that backend exists.
+    /// The SQLite file of the location, for what only an SQLite store has (folders beside it).
     /// - Throws: ``StorageError`` `cannotOpen` for a PostgreSQL location.
     package func sqlitePath() throws(StorageError) -> String {
         switch self {
         case .sqlite(let path):
             return path
         case .postgres:
-            throw StorageError(
-                .cannotOpen,
-                "PostgreSQL storage is not available yet (\(description)); give the path of an SQLite file with --db or TESSERA_DB.")
+            throw StorageError(.cannotOpen, "\(description) is a PostgreSQL database, not an SQLite file.")
         }
     }
 }

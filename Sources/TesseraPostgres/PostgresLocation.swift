@@ -14,6 +14,8 @@ package import TesseraStorage
 ///   `DIR/.s.PGSQL.PORT`.
 /// - `schema` (default `tessera`) is the schema that holds the default memory, the glossaries and
 ///   the API keys; it is created when missing.
+/// - `memory` names a named memory of the store: the location is then that memory's schema
+///   (``PostgresMemorySchemas``: `S_m_NAME`), which Kit's memory catalog hands out.
 /// - `pool` (default 8, 1-64) bounds the connections one process opens.
 /// - `connect_timeout` (seconds, default 5) bounds a connection attempt.
 /// - `sslmode` may be `disable`, `allow` or `prefer` (no TLS is used); `require` and stronger
@@ -62,7 +64,7 @@ package struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
             guard let value = item.value else { throw bad("the query item '\(item.name)' has no value") }
             query[item.name] = value
         }
-        let known: Set<String> = ["host", "schema", "pool", "sslmode", "connect_timeout", "port", "user", "password", "dbname"]
+        let known: Set<String> = ["host", "schema", "memory", "pool", "sslmode", "connect_timeout", "port", "user", "password", "dbname"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw bad("unknown parameter '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
         }
@@ -88,6 +90,9 @@ package struct PostgresLocation: Hashable, Sendable, CustomStringConvertible {
         schema = query["schema"] ?? Self.defaultSchema
         guard Self.isPlainIdentifier(schema) else {
             throw bad("the schema '\(schema)' must be lower-case letters, digits and '_', starting with a letter, at most 40 characters")
+        }
+        if let memory = query["memory"] {
+            schema = try PostgresMemorySchemas.schema(base: schema, memory: memory)
         }
         if let poolText = query["pool"] {
             guard let size = Int(poolText), (1...64).contains(size) else { throw bad("pool must be a number 1-64, not '\(poolText)'") }

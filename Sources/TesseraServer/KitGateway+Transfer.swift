@@ -12,9 +12,13 @@ extension KitGateway {
     }
 
     /// The folder where uploads are written while they arrive: `<database without extension>.uploads`
-    /// next to an SQLite file (the same disk as the memory), else the system's temporary folder.
+    /// next to an SQLite file (the same disk as the memory); for a PostgreSQL store, which has no
+    /// local file, `tessera-uploads-<process id>` in the system's temporary folder (`$TMPDIR`),
+    /// one per server process, since several servers of one database may share a machine and each
+    /// removes its folder when it starts.
     package var uploadFolder: String {
-        (try? database.sibling(".uploads")) ?? FileManager.default.temporaryDirectory.appendingPathComponent("tessera-uploads").path
+        (try? database.sibling(".uploads"))
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("tessera-uploads-\(getpid())").path
     }
 
     /// Imports the TMX file `path` into `memory` (one transaction; a failure or a cancellation

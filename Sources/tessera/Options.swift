@@ -2,9 +2,12 @@ public import ArgumentParser
 import Foundation
 import TesseraKit
 
-/// `--db PATH`: the translation memory file (else `$TESSERA_DB`, else `./tessera.db`).
+/// `--db PATH|URL`: the store, an SQLite file or a PostgreSQL URL (else `$TESSERA_DB`, else
+/// `./tessera.db`).
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The translation memory file (default: $TESSERA_DB, else ./tessera.db).")
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+            "The store: an SQLite file, or a PostgreSQL URL postgres://USER:PASSWORD@HOST:PORT/DBNAME[?schema=S] (default: $TESSERA_DB, else ./tessera.db).",
+            valueName: "path-or-url"))
     var path: String?
 
     /// The resolved location.
@@ -14,7 +17,7 @@ struct DatabaseOptions: ParsableArguments {
 /// `--memory NAME`: the memory of the store a unit command reads or writes (default `default`, the
 /// `--db` file itself; see `tessera memory`).
 struct MemoryOptions: ParsableArguments {
-    @Option(name: .customLong("memory"), help: "The memory to use (default: default, the --db file itself; see tessera memory).")
+    @Option(name: .customLong("memory"), help: "The memory to use (default: default, the --db store itself; see tessera memory).")
     var name: MemoryName = .default
 
     /// The memory's location in the store of `database`.

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 import TesseraCore
+import TesseraPostgres
 import TesseraSQLite
 import TesseraStorage
+import TesseraTestSupport
 
 /// A storage backend under test: it makes fresh, empty stores. Every test of this target runs
 /// against each backend of ``all``; a new backend (PostgreSQL, issue 12) is one more entry there.
@@ -20,6 +22,26 @@ struct Backend: Sendable, CustomTestStringConvertible {
 
     /// Every backend the suite runs against.
     static let all: [Backend] = [.sqlite]
+
+    /// The backends of the glossary and API key suites: ``all``, plus PostgreSQL's glossary and key
+    /// stores when a test server is set (until ``all`` has a PostgreSQL entry with all three stores:
+    /// then this is ``all``).
+    static let withGlossaries: [Backend] =
+        all + (PostgresTestServer.isAvailable
+            ? [Backend(
+                name: "PostgreSQL", makeMemory: { throw StorageError(.cannotOpen, "No PostgreSQL translation store here.") },
+                makeGlossaries: postgresGlossaries, makeKeys: postgresKeys)]
+            : [])
+
+    /// A fresh, empty PostgreSQL glossary store: a new schema of the test server.
+    static let postgresGlossaries: @Sendable () throws -> any GlossaryStore = {
+        try PostgresGlossaryStore.open(location: PostgresLocation(url: try #require(PostgresTestServer.freshURL("gloss"))))
+    }
+
+    /// A fresh, empty PostgreSQL API key store: a new schema of the test server.
+    static let postgresKeys: @Sendable () throws -> any APIKeyStore = {
+        try PostgresAPIKeyStore.open(location: PostgresLocation(url: try #require(PostgresTestServer.freshURL("keys"))))
+    }
 
     /// SQLite files in a fresh temporary folder.
     static let sqlite = Backend(

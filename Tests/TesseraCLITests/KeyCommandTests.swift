@@ -31,4 +31,33 @@ struct KeyCommandTests {
         #expect((document["prefix"] as? String).map { key.hasPrefix($0) } == true)
         #expect(try APIKeys(location: .sqlite(path: harness.path("tm.db"))).verify(key)?.scope == .write)
     }
+
+    @Test func listAndRevoke() throws {
+        let harness = try EndToEndHarness()
+        defer { harness.cleanUp() }
+        try Self.createListRevoke(harness, db: ["--db", harness.path("tm.db")])
+    }
+
+    /// `key create`, `key list` (text and JSON, never the key or its hash), `key revoke` (twice:
+    /// the second is one error line) on the store `db` names; the PostgreSQL suite runs it too.
+    static func createListRevoke(_ harness: EndToEndHarness, db: [String]) throws {
+        let created = try harness.run(["key", "create", "--scope", "admin", "--memory", "legal", "--json"] + db)
+        #expect(created.status == 0, "\(created)")
+        let key = try #require(created.jsonObject?["key"] as? String, "\(created)")
+        let prefix = try #require(created.jsonObject?["prefix"] as? String)
+        let list = try harness.run(["key", "list", "--json"] + db)
+        let keys = try #require(list.json as? [[String: Any]], "\(list)")
+        #expect(keys.count == 1 && keys.first?["prefix"] as? String == prefix, "\(list)")
+        #expect(keys.first?["scope"] as? String == "admin" && keys.first?["memory"] as? String == "legal", "\(list)")
+        #expect(!list.standardOutput.contains(key) && keys.first?["hash"] == nil, "\(list)")
+        let id = try #require(keys.first?["id"] as? Int)
+        let text = try harness.run(["key", "list"] + db)
+        #expect(text.standardOutput == "\(id)\t\(prefix)\tadmin\tlegal\t\(keys.first?["created"] as? String ?? "")\n", "\(text)")
+        let revoked = try harness.run(["key", "revoke", "\(id)"] + db)
+        #expect(revoked.status == 0, "\(revoked)")
+        #expect(try harness.run(["key", "list", "--json"] + db).json as? [Any] != nil)
+        #expect((try harness.run(["key", "list", "--json"] + db).json as? [Any])?.isEmpty == true)
+        let again = try harness.run(["key", "revoke", "\(id)"] + db)
+        #expect(again.status == 1 && again.errorLines.count == 1 && again.standardError.contains("No API key with id \(id)"), "\(again)")
+    }
 }

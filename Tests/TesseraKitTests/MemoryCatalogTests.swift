@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TesseraKit
+import TesseraStorage
 
 /// Named memories of a store: names, the SQLite layout, create, list, delete.
 struct MemoryCatalogTests {
@@ -73,9 +74,12 @@ struct MemoryCatalogTests {
         #expect(error?.message.contains("'nope'") == true)
     }
 
-    @Test func postgresStoreHasOnlyTheDefaultMemory() throws {
-        let catalog = MemoryCatalog(database: StoreLocation("postgres://u:p@host/db"))
-        #expect(try catalog.names() == [.default])
-        #expect(throws: (any Error).self) { try catalog.create(MemoryName("x")!) }
+    /// A PostgreSQL store keeps its named memories as schemas (PostgresStoreLocationTests); when
+    /// its server cannot be reached, listing and creating fail with the storage error.
+    @Test func postgresStoreThatCannotBeReachedFailsClearly() throws {
+        let catalog = MemoryCatalog(database: StoreLocation("postgres://u:p@127.0.0.1:1/db"))
+        #expect(throws: StorageError.self) { try catalog.names() }
+        #expect(throws: StorageError.self) { try catalog.create(MemoryName("x")!) }
+        #expect(!catalog.contains(MemoryName("x")!))
     }
 }
