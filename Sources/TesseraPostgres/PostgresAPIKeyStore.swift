@@ -59,6 +59,33 @@ package final class PostgresAPIKeyStore: PostgresStore, PostgresStoreSchema, API
         try fetch("SELECT id, prefix, hash, scope, memory, created FROM api_key ORDER BY id")
     }
 
+    /// Writes `records` with their ids and dates into a store without keys, in one transaction,
+    /// and moves the id sequence past them (a key added later gets a new id).
+    /// - Throws: ``StorageError`` `notEmpty` when the store holds a key, `corruptData` for a
+    ///   record without id or date; nothing is written then.
+    package func restore(_ records: [APIKeyRecord]) throws {
+        let logger = pool.logger
+        let place = location.description
+        try write { connection in
+            try connection.run("LOCK TABLE api_key IN EXCLUSIVE MODE", logger: logger)
+            if try connection.run("SELECT EXISTS (SELECT 1 FROM api_key)", logger: logger).map({ try $0.decode(Bool.self) }).first == true {
+                throw StorageError(.notEmpty, "\(place) already holds API keys; a copy goes only into a store without keys.")
+            }
+            for record in records {
+                guard let id = record.id, let created = record.created else {
+                    throw StorageError(.corruptData, "API key \(record.prefix) has no id or creation time to restore.")
+                }
+                try connection.run(
+                    """
+                    INSERT INTO api_key (id, prefix, hash, scope, memory, created)
+                    VALUES (\(id), \(record.prefix), \(record.hash), \(record.scope.rawValue), \(record.memory), \(created))
+                    """, logger: logger)
+            }
+            try connection.run(
+                "SELECT setval(pg_get_serial_sequence('api_key', 'id'), GREATEST((SELECT max(id) FROM api_key), 1))", logger: logger)
+        }
+    }
+
     /// Deletes the key with `id`; whether a row was deleted.
     /// - Throws: ``StorageError`` when the database cannot be written.
     package func revoke(id: Int64) throws -> Bool {
