@@ -48,4 +48,8 @@ extension ConcordanceQuery {
             return phrases
         }
     }
+
+    /// Whether every part of ``substrings`` has three characters or more, so that a trigram
+    /// index can find it (shorter ones are searched by a scan).
+    public var fitsTrigrams: Bool { substrings.allSatisfy { $0.count >= 3 } }
 }

@@ -45,7 +45,7 @@ extension ConcordanceQuery {
     /// ``substrings`` as a substring; `nil` if a part is shorter than three characters, which a
     /// trigram index cannot find (search with `instr` instead).
     var trigramExpression: String? {
-        guard substrings.allSatisfy({ $0.count >= 3 }) else { return nil }
+        guard fitsTrigrams else { return nil }
         return substrings.map(Self.quoted).joined(separator: " ")
     }
 }
