@@ -145,7 +145,10 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TesseraPostgresTests",
-            dependencies: ["TesseraStorage", "TesseraPostgres", "TesseraCore", "TesseraTestSupport"],
+            dependencies: [
+                "TesseraStorage", "TesseraPostgres", "TesseraSQLite", "TesseraCore", "TesseraMatching", "TesseraTMX", "TesseraTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "TesseraSQLiteTests",

@@ -12,11 +12,6 @@ import TesseraMatching
 ///
 /// - SeeAlso: [FTS5 query syntax](https://www.sqlite.org/fts5.html#full_text_query_syntax)
 extension ConcordanceQuery {
-    /// The most phrases one group of words turns into when its words have several forms: beyond
-    /// it, the words with the most forms keep only their written form (FTS5 has no alternatives
-    /// inside a phrase, so `line|lines item|items` is every combination).
-    static let maximumPhrases = 64
-
     /// An FTS5 string literal for `text`.
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingAll("\"", with: "\"\"") + "\""
@@ -33,27 +28,14 @@ extension ConcordanceQuery {
     /// ConcordanceQuery("production line")?.expression { $0.text == "line" ? ["line", "lines"] : [$0.text] }
     /// // ("production" + "line" OR "production" + "lines")
     /// ```
-    /// - Complexity: at most ``maximumPhrases`` phrases per group.
+    /// - Complexity: at most ``ConcordanceQuery/maximumPhrases`` phrases per group (``phrases(forms:)``).
     func expression(forms: (Word) throws -> [String]) rethrows -> String? {
         guard !groups.isEmpty else { return nil }
-        var out: [String] = []
-        for group in groups {
-            var alternatives = try group.map { word -> [String] in
-                if word.isPrefix { return [Self.quoted(word.text) + "*"] }
-                if word.isExact { return [Self.quoted(word.text)] }
-                let all = try forms(word)
-                return (all.isEmpty ? [word.text] : all).map(Self.quoted)
+        let out = try phrases(forms: forms).map { alternatives in
+            let phrases = alternatives.map { terms in
+                terms.map { Self.quoted($0.text) + ($0.isPrefix ? "*" : "") }.joined(separator: " + ")
             }
-            while alternatives.reduce(1, { $0 * $1.count }) > Self.maximumPhrases,
-                let most = alternatives.indices.max(by: { alternatives[$0].count < alternatives[$1].count })
-            {
-                alternatives[most] = [alternatives[most][0]]
-            }
-            var phrases = [""]
-            for (position, choices) in alternatives.enumerated() {
-                phrases = phrases.flatMap { phrase in choices.map { position == 0 ? $0 : phrase + " + " + $0 } }
-            }
-            out.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
         }
         // An explicit AND: FTS5 refuses an implicit one after a parenthesised group.
         return out.joined(separator: " AND ")
@@ -63,7 +45,7 @@ extension ConcordanceQuery {
     /// ``substrings`` as a substring; `nil` if a part is shorter than three characters, which a
     /// trigram index cannot find (search with `instr` instead).
     var trigramExpression: String? {
-        guard substrings.allSatisfy({ $0.count >= 3 }) else { return nil }
+        guard fitsTrigrams else { return nil }
         return substrings.map(Self.quoted).joined(separator: " ")
     }
 }

@@ -87,7 +87,7 @@ enum ConcordanceSearch {
                 plan.arguments += [part]
             }
             let rows = try Row.fetchAll(db, sql: plan.select, arguments: plan.textArguments + plan.arguments + [limit]).map {
-                ($0[0] as Int64, $0[1] as Int64, $0[2] as String, mark($0[3] as String, marked))
+                ($0[0] as Int64, $0[1] as Int64, $0[2] as String, ConcordanceHit.marking($0[3] as String, marked))
             }
             let total = rows.count < limit ? rows.count : try Int.fetchOne(db, sql: plan.count, arguments: plan.arguments) ?? rows.count
             let variants = try unitVariants(db, units: rows.map(\.1))
@@ -168,14 +168,5 @@ enum ConcordanceSearch {
             result[row[0], default: []].append((row[1], row[2], row[3]))
         }
         return result
-    }
-
-    /// Marks every occurrence of `parts` in `text` (FTS5's own marks stay as they are).
-    static func mark(_ text: String, _ parts: [String]) -> String {
-        var out = text
-        for part in parts where !part.isEmpty {
-            out = out.components(separatedBy: part).joined(separator: highlightStart + part + highlightEnd)
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 public import TesseraCore
+import Foundation
 
 /// One segment found by a concordance search
 /// (``TranslationStore/searchConcordance(_:language:otherLanguage:limit:pairFilter:)``).
@@ -27,6 +28,21 @@ public struct ConcordanceHit: Sendable, Hashable {
         self.language = language
         self.highlighted = highlighted
         self.others = others
+    }
+
+    /// `text` with every occurrence of each of `parts` marked (``highlightStart`` … ``highlightEnd``),
+    /// marks already in `text` kept: how a store marks the symbols and substrings its full-text
+    /// index does not highlight itself.
+    ///
+    /// ```swift
+    /// ConcordanceHit.marking("5 € or 6 €", ["€"])   // "5 \u{1}€\u{2} or 6 \u{1}€\u{2}"
+    /// ```
+    public static func marking(_ text: String, _ parts: [String]) -> String {
+        var out = text
+        for part in parts where !part.isEmpty {
+            out = out.components(separatedBy: part).joined(separator: highlightStart + part + highlightEnd)
+        }
+        return out
     }
 
     /// Equal when the variant, its marked text and the other versions are equal.
