@@ -9,9 +9,11 @@ package import TesseraStorage
 /// - Writes (``ImportTMX``, ``AlignStore``) are serialised inside the session: one at a time.
 /// - Reads never wait for a write's transaction: SQLite's write-ahead log lets a reader see the
 ///   last committed state while a writer works.
-/// - Before each lookup, ``currentIndex()`` compares the store's change position with the one of
-///   the index it holds (two `max()` reads): when nothing moved it returns the same index; when
-///   the session itself or another process wrote, the index catches up from the change feed.
+/// - ``currentIndex()`` hands lookups the index last checked against the store (``FreshIndex``):
+///   the store's change position is read at most once per ``FreshIndex/interval`` and at once
+///   after each write of the session, so a unit written through the session is found by the next
+///   lookup and one written by another process within the interval; when the position moved,
+///   the index catches up from the change feed.
 /// - ``close()`` waits for a running write, then refuses further use.
 ///
 /// Calls are synchronous; an async front end runs them on a thread pool.
@@ -35,15 +37,25 @@ public final class TranslationMemory: Sendable {
     private let closed = Locked(false)
     /// The glossary store of ``location``, opened on first use (term lookups of a server).
     private let glossaries: LazyGlossaryStore
+    /// The index lookups get, re-checked against the store at most once per interval.
+    private let fresh: FreshIndex
 
     /// Opens (or creates) the memory at `location` and its match index; removes the temporary files
     /// that a killed writer of the index left behind. The index itself is read on first use.
     /// - Throws: `StorageError` when the database cannot be opened or migrated.
-    public init(location: StoreLocation) throws {
+    public convenience init(location: StoreLocation) throws {
+        try self.init(location: location, recheck: FreshIndex.defaultInterval)
+    }
+
+    /// Opens the memory at `location` as ``init(location:)``; lookups see another process's
+    /// writes at most `recheck` late (zero: the store is asked before every lookup).
+    /// - Throws: `StorageError` when the database cannot be opened or migrated.
+    package init(location: StoreLocation, recheck: Duration) throws {
         self.location = location
         store = try StoreOpener.translationStore(location)
         matchIndex = try MatchIndexStore(source: store)
         glossaries = LazyGlossaryStore(location: location)
+        fresh = FreshIndex(interval: recheck)
     }
 
     /// Opens (or creates) the SQLite memory at `path`; see ``init(location:)``.
@@ -52,13 +64,14 @@ public final class TranslationMemory: Sendable {
         try self.init(location: .sqlite(path: path))
     }
 
-    /// The match index, current with the store now (see ``MatchIndexStore/current()``): cheap
-    /// when nothing moved since the last call, caught up from the change feed when anything did.
-    /// Never waits for a running import.
+    /// The match index for a lookup (see ``FreshIndex``): the one last checked against the store
+    /// when that was less than the interval ago and the session has not written since; else
+    /// caught up with the store now (``MatchIndexStore/current()``: the same index when nothing
+    /// moved, caught up from the change feed when anything did). Never waits for a running import.
     /// - Throws: ``KitError`` `closed`; `StorageError` when the store cannot be read.
     public func currentIndex() throws -> MatchIndex {
         try checkOpen()
-        return try matchIndex.current()
+        return try fresh.index { try matchIndex.current() }
     }
 
     /// Reads the side file and catches it up, or builds it (always when `rebuild`), saying what
@@ -98,6 +111,8 @@ public final class TranslationMemory: Sendable {
         writeLock.lock()
         defer { writeLock.unlock() }
         try checkOpen()
+        // Also after a failed write: a part of it may have been committed.
+        defer { fresh.wrote() }
         return try body(store, matchIndex)
     }
 

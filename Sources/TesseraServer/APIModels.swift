@@ -201,3 +201,48 @@ package enum API {
         package var error: String
     }
 }
+
+extension API.Match: HandWrittenJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.key("differingWords")
+            json.array(differingWords) { json, word in json.string(word) }
+            json.key("memory")
+            json.string(memory)
+            json.key("origin")
+            json.string(origin)
+            json.key("score")
+            json.integer(score)
+            json.key("source")
+            json.string(source)
+            json.key("sourceLanguage")
+            json.string(sourceLanguage)
+            json.key("target")
+            json.string(target)
+            json.key("targetLanguage")
+            json.string(targetLanguage)
+            json.key("unit")
+            json.integer(unit)
+        }
+    }
+}
+
+extension API.LookupResult: HandWrittenJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.key("matches")
+            json.array(matches) { json, match in match.write(to: &json) }
+            json.key("query")
+            json.string(query)
+        }
+    }
+}
+
+extension API.BatchLookupResponse: HandWrittenJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.key("results")
+            json.array(results) { json, result in result.write(to: &json) }
+        }
+    }
+}

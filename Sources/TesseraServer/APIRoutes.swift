@@ -48,7 +48,7 @@ struct APIRoutes {
             _ = try gateway.requireSource(source, in: memories, key: key)
             return try gateway.lookup(text, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit)
         }
-        return try JSONBody.response(API.LookupResult(query: text, matches: matches))
+        return JSONBody.response(API.LookupResult(query: text, matches: matches))
     }
 
     func batchLookup(_ request: Request, key: APIKeyRecord?) async throws -> Response {
@@ -74,7 +74,7 @@ struct APIRoutes {
                     matches: try gateway.lookup(query, in: memories, key: key, source: source, targets: targets, minimum: minimum, limit: limit))
             }
         }
-        return try JSONBody.response(API.BatchLookupResponse(results: results))
+        return JSONBody.response(API.BatchLookupResponse(results: results))
     }
 
     func concordance(_ request: Request, key: APIKeyRecord?) async throws -> Response {

@@ -18,12 +18,19 @@ enum JSONBody {
         return response(data: data, status: status)
     }
 
+    /// A JSON response with `value`, written by hand (the same JSON as the encoder's, without
+    /// its cost: the answers of every lookup).
+    static func response(_ value: some HandWrittenJSON, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: value.jsonText)))
+    }
+
     /// A JSON response with already encoded bytes.
     static func response(data: Data, status: HTTPResponse.Status = .ok) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// The headers of every JSON response.
+    static let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
 
     /// Reads and decodes the request body.
     /// - Throws: ``ServiceError`` 413 over `limit` bytes, 415 when the content type is not JSON,

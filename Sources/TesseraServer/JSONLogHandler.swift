@@ -31,9 +31,9 @@ package struct JSONLogHandler: LogHandler {
         var line = "{"
         for (number, key) in fields.keys.sorted().enumerated() {
             if number > 0 { line += "," }
-            Self.appendQuoted(key, to: &line)
+            JSONText.appendQuoted(key, to: &line)
             line += ":"
-            Self.appendQuoted(fields[key] ?? "", to: &line)
+            JSONText.appendQuoted(fields[key] ?? "", to: &line)
         }
         line += "}\n"
         // One write per line (written whole between lines of other threads), no formatter or
@@ -47,26 +47,6 @@ package struct JSONLogHandler: LogHandler {
                 done += written
             }
         }
-    }
-
-    /// `value` as a JSON string (quotes, backslashes and control characters escaped; `/` and
-    /// non-ASCII characters as they are).
-    static func appendQuoted(_ value: String, to line: inout String) {
-        line += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
     }
 
     /// `seconds` since 1970 as ISO 8601 in UTC (`2026-12-03T16:29:48Z`).

@@ -81,6 +81,21 @@ struct TMServerRoutes {
             return try gateway.lookup(text, in: memories, key: key, source: source, targets: [target], minimum: minimum, limit: limit)
         }
         let suggestions = matches.map { Suggestion(source: $0.source, target: $0.target, quality: min($0.score, 100), rank: Double($0.score)) }
-        return try JSONBody.response(suggestions)
+        return JSONBody.response(suggestions)
+    }
+}
+
+extension TMServerRoutes.Suggestion: HandWrittenJSON {
+    func write(to json: inout JSONText) {
+        json.object { json in
+            json.key("quality")
+            json.integer(quality)
+            json.key("rank")
+            json.number(rank)
+            json.key("source")
+            json.string(source)
+            json.key("target")
+            json.string(target)
+        }
     }
 }

@@ -94,7 +94,10 @@ struct TranslationMemorySessionTests {
         for text in new.sources.prefix(50) { #expect(try lookup.run(text, options: options).first?.source == text) }
     }
 
-    @Test func lookup_seesTheWritesOfAnotherWriter() throws {
+    /// Another writer's units are seen once the session's recheck interval has passed (with a
+    /// zero interval every lookup asks the store: at once).
+    @Test(arguments: [(Duration.zero, 0.0), (.milliseconds(50), 0.06)])
+    func lookup_seesTheWritesOfAnotherWriter(recheck: Duration, wait: Double) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,13 +105,40 @@ struct TranslationMemorySessionTests {
         let old = try Self.tmx(folder, "old.tmx", tag: "old", count: 20)
         let new = try Self.tmx(folder, "new.tmx", tag: "new", count: 5)
         _ = try ImportTMX(database: database).run(files: [old.path])
-        let session = try TranslationMemory(location: database)
+        let session = try TranslationMemory(location: database, recheck: recheck)
         defer { session.close() }
         let options = LookupOptions(source: Self.en, targets: [Self.de], minimum: 100, limit: 3)
         #expect(try Lookup(session: session).run(new.sources[2], options: options).isEmpty)
         // Another writer (its own connections, as another process), not through the session.
         _ = try ImportTMX(database: database).run(files: [new.path])
+        Thread.sleep(forTimeInterval: wait)
         #expect(try Lookup(session: session).run(new.sources[2], options: options).first?.source == new.sources[2])
+    }
+
+    /// The store's change position is not read for every lookup (a server's lookups all queued
+    /// on that read): within the recheck interval another process's write is not seen yet, while
+    /// a write through the session is seen by the very next lookup (with everything before it).
+    @Test func lookup_withinTheRecheckInterval_seesTheSessionsWritesOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = StoreLocation(option: folder.appendingPathComponent("tm.db").path)
+        let old = try Self.tmx(folder, "old.tmx", tag: "old", count: 20)
+        let other = try Self.tmx(folder, "other.tmx", tag: "other", count: 5)
+        let own = try Self.tmx(folder, "own.tmx", tag: "own", count: 5)
+        _ = try ImportTMX(database: database).run(files: [old.path])
+        let session = try TranslationMemory(location: database, recheck: .seconds(600))
+        defer { session.close() }
+        let options = LookupOptions(source: Self.en, targets: [Self.de], minimum: 100, limit: 3)
+        #expect(try Lookup(session: session).run(old.sources[1], options: options).first?.source == old.sources[1])
+
+        _ = try ImportTMX(database: database).run(files: [other.path])  // another writer
+        #expect(try Lookup(session: session).run(other.sources[2], options: options).isEmpty)
+
+        _ = try ImportTMX(database: database).run(files: [own.path], session: session)
+        let lookup = try Lookup(session: session)
+        #expect(try lookup.run(own.sources[3], options: options).first?.source == own.sources[3])
+        #expect(try lookup.run(other.sources[2], options: options).first?.source == other.sources[2])
     }
 
     @Test func concordance_ofAPair_seesTheSessionsImport() throws {

@@ -49,11 +49,12 @@ struct UnitsTests {
         #expect(try Self.best("A quiet owl reads old maps.", memory)?.unit == next.id)
     }
 
-    /// A second session (another process) that last read before the edits catches up too.
+    /// A second session (another process) that last read before the edits catches up too (asked
+    /// with a zero recheck interval: the catch-up itself, not the interval of `FreshIndex`).
     @Test func anotherSessionSeesTheEditsAfterCatchingUp() throws {
         let memory = try Self.session()
         defer { memory.close() }
-        let other = try TranslationMemory(location: memory.location)
+        let other = try TranslationMemory(location: memory.location, recheck: .zero)
         defer { other.close() }
         let added = try Units.add(try Self.content("The zebra paints seven purple lanterns.", "Das Zebra malt sieben lila Laternen."), session: memory)
         #expect(try Self.best("The zebra paints seven purple lanterns.", other)?.unit == added.id)

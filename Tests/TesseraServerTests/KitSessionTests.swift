@@ -28,7 +28,8 @@ struct KitSessionTests {
     }
 
     /// Imported through Kit in another session (as `tessera import` does) while the service runs
-    /// on a real socket: `/api/v1/lookup`, `/tmserver` and MyMemory then find the unit, and a
+    /// on a real socket: after the recheck interval (``FreshIndex``) `/api/v1/lookup`,
+    /// `/tmserver` and MyMemory find the unit, and a
     /// source language that arrived with it is no longer a 404.
     @Test func unitsImportedWhileServingAreFound() async throws {
         let fixture = try ServiceFixture()
@@ -42,6 +43,8 @@ struct KitSessionTests {
 
             let report = try ImportTMX(database: StoreLocation(option: fixture.path, environment: [:])).run(files: [laterFile])
             #expect(report.totals.added == 1)
+            // Another writer's units are seen once the session's recheck interval has passed.
+            try await Task.sleep(for: FreshIndex.defaultInterval + .milliseconds(20))
 
             let after = try await client.execute(uri: "/api/v1/lookup?q=\(encodeAll(text))&source=en&target=de", method: .get)
             #expect(try decoded(API.LookupResult.self, after).matches.first?.target == "Der Gletscher bewegte sich über Nacht sieben Meter")
