@@ -68,17 +68,9 @@ final class UnitSink: UnitWriter {
         self.policy = policy
         self.headerSource = batch?.header?.sourceLanguage
         if let batch {
-            let headerJSON: String?
-            if let header = batch.header {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                headerJSON = String(decoding: try encoder.encode(header), as: UTF8.self)
-            } else {
-                headerJSON = nil
-            }
             try db.execute(
                 sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
-                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), headerJSON])
+                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, ImportBatch.timestamp(), batch.headerJSON])
             report = WriteReport(batchID: db.lastInsertedRowID)
         } else {
             report = WriteReport(batchID: 0)
@@ -152,14 +144,7 @@ final class UnitSink: UnitWriter {
         let changed = prepared.changed
 
         if policy != .add, let existing = try duplicate(of: key) {
-            let replace: Bool
-            switch policy {
-            case .add, .overwrite: replace = true
-            case .keepExisting: replace = false
-            case .keepNewest:
-                if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
-            }
-            if replace {
+            if policy.replaces(stored: existing.changed, with: changed) {
                 try replaceStored(existing.id, batch: existing.batch, source: existing.source, with: prepared, identity: (source, key))
                 remember(key.value)
             } else {
@@ -208,9 +193,7 @@ final class UnitSink: UnitWriter {
 
     /// The source language and duplicate key of `prepared` in this batch (`nil` without variants).
     private func identity(of prepared: PreparedUnit) -> (source: String, key: DuplicateKey)? {
-        prepared.headerSource == headerSource
-            ? prepared.identity
-            : PreparedUnit.identity(of: prepared.unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
+        prepared.identity(headerSource: headerSource)
     }
 
     /// Replaces the stored unit `id` (of batch `batch`, source language `source`) with `prepared`,
@@ -264,7 +247,7 @@ final class UnitSink: UnitWriter {
         try counts.write(db)
         if highWaterRose { try VariantHighWater.write(highWater, db) }
         try db.execute(
-            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
+            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [ImportBatch.timestamp(), report.batchID])
     }
 
     // MARK: - Private
@@ -414,9 +397,5 @@ final class UnitSink: UnitWriter {
             insertNote.bind(Int64(position), at: 6)
             try insertNote.runBound(in: db)
         }
-    }
-
-    private static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import TesseraCore
 
 /// Where a batch of units comes from: stored as one `importBatch` row with its units.
@@ -34,5 +35,20 @@ public struct ImportBatch: Hashable, Sendable {
     /// The last path component of ``filePath``.
     public var fileName: String {
         String(filePath.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+    }
+}
+
+extension ImportBatch {
+    /// The header as stored with the batch: JSON with sorted keys, `nil` without a header.
+    package var headerJSON: String? {
+        guard let header else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(header)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The current time as a batch stores it (ISO 8601, `startedAt`, `finishedAt`).
+    package static func timestamp() -> String {
+        ISO8601DateFormatter().string(from: Date())
     }
 }

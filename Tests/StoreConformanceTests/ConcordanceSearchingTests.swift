@@ -26,7 +26,7 @@ struct ConcordanceSearchingTests {
         }
     }
 
-    @Test(arguments: Backend.all, [
+    @Test(arguments: Backend.concordanceBackends, [
         ("the file", ConcordanceQuery.Mode.phrase, "en", ["Save «the file» now.", "«The file» was saved.", "Cannot save «the file»."]),
         ("file save", .allWords, "en", ["«Save» the «file» now.", "Cannot «save» the «file»."]),
         ("line", .phrase, "en", ["Open the production «lines»."]),  // another form of the word
@@ -50,7 +50,7 @@ struct ConcordanceSearchingTests {
         #expect(result.hits.allSatisfy { $0.language.language == language })
     }
 
-    @Test(arguments: Backend.all, [(1, 1), (2, 2), (3, 3), (4, 3)])
+    @Test(arguments: Backend.concordanceBackends, [(1, 1), (2, 2), (3, 3), (4, 3)])
     func search_countsEveryHitBeyondTheLimit(backend: Backend, example: (limit: Int, shown: Int)) throws {
         let (limit, shown) = example
         let store = try Self.filled(backend)
@@ -60,7 +60,7 @@ struct ConcordanceSearchingTests {
     }
 
     /// With another language, only units holding it are found, and only it is shown alongside.
-    @Test(arguments: Backend.all)
+    @Test(arguments: Backend.concordanceBackends)
     func search_withAnotherLanguageShowsOnlyIt(backend: Backend) throws {
         let store = try Self.filled(backend)
         let query = try #require(ConcordanceQuery("file"))
@@ -74,7 +74,7 @@ struct ConcordanceSearchingTests {
 
     /// A pair filter that knows the answer decides; one that cannot tell (`nil`) leaves it to the
     /// store.
-    @Test(arguments: Backend.all)
+    @Test(arguments: Backend.concordanceBackends)
     func search_followsThePairFilter(backend: Backend) throws {
         let store = try Self.filled(backend)
         let query = try #require(ConcordanceQuery("file"))

@@ -70,7 +70,7 @@ struct SingleUnitTests {
         #expect(stored.unit == repeated)
         #expect(try store.stats().batches.last?.kind == "edit")
         #expect(try store.stats().batches.last?.units == 1)
-        #expect(try Self.concordance(store, "file", "en") == ["Save the file.", "Save the file."])
+        if backend.hasConcordance { #expect(try Self.concordance(store, "file", "en") == ["Save the file.", "Save the file."]) }
         let all = try store.allUnits().map(\.unit)
         #expect(try Self.counts(store) == Self.recount(all, backend))
     }
@@ -86,10 +86,12 @@ struct SingleUnitTests {
         #expect(stored.unit == edited)
         #expect(try store.allUnits().map(\.id) == ids)
         // The old text is gone from the full-text index, the new one is in it.
-        #expect(try Self.concordance(store, "file", "en") == [])
-        #expect(try Self.concordance(store, "Datei", "de") == [])
-        #expect(try Self.concordance(store, "door", "en") == ["Close the door."])
-        #expect(try Self.concordance(store, "porte", "fr") == ["Fermez la porte."])
+        if backend.hasConcordance {
+            #expect(try Self.concordance(store, "file", "en") == [])
+            #expect(try Self.concordance(store, "Datei", "de") == [])
+            #expect(try Self.concordance(store, "door", "en") == ["Close the door."])
+            #expect(try Self.concordance(store, "porte", "fr") == ["Fermez la porte."])
+        }
         let all = try store.allUnits().map(\.unit)
         #expect(try Self.counts(store) == Self.recount(all, backend))
     }
@@ -110,7 +112,7 @@ struct SingleUnitTests {
         #expect(try store.deleteUnit(id: ids[0]))
         #expect(try store.unit(id: ids[0]) == nil)
         #expect(try store.allUnits().map(\.id) == [ids[1]])
-        #expect(try Self.concordance(store, "file", "en") == [])
+        if backend.hasConcordance { #expect(try Self.concordance(store, "file", "en") == []) }
         #expect(try store.matchUnits([ids[0]]).isEmpty)
         let all = try store.allUnits().map(\.unit)
         #expect(try Self.counts(store) == Self.recount(all, backend))
