@@ -38,6 +38,8 @@ if [ -z "${TESSERA_TEST_POSTGRES:-}" ]; then
     exit 1
   fi
 fi
+# A PostgreSQL connection that goes quiet fails after 30 s instead of the default 120 s.
+export TESSERA_PG_QUERY_TIMEOUT=${TESSERA_PG_QUERY_TIMEOUT:-30}
 swift test --skip-build --parallel
 status=$?
 

@@ -42,12 +42,8 @@ enum StoreOpener {
     }
 
     /// The PostgreSQL translation store on `pool`.
-    /// - Throws: ``StorageError`` `cannotOpen` while this build has no PostgreSQL translation store.
     private static func postgresTranslationStore(_ pool: PostgresPool) throws(StorageError) -> any TranslationStore {
-        // The one line to change when PostgresTranslationStore is merged:
-        // return try PostgresTranslationStore.open(pool: pool)
-        throw StorageError(
-            .cannotOpen, "This build has no PostgreSQL translation memory yet (\(pool.location)); glossaries and API keys work.")
+        try PostgresTranslationStore.open(pool: pool)
     }
 
     /// The pools of the process, by URL.

@@ -1,4 +1,7 @@
+import Foundation
 import Logging
+import NIOCore
+import TesseraCore
 package import PostgresNIO
 package import TesseraStorage
 
@@ -79,12 +82,34 @@ extension PostgresStoreSchema {
 }
 
 extension PostgresConnection {
+    /// How long ``run(_:logger:)`` waits for an answer before it gives the connection up (closes
+    /// it: the caller gets `.unavailable`, and a transaction on it is rolled back by the server):
+    /// `TESSERA_PG_QUERY_TIMEOUT` seconds, else 120. A guard against a connection that went quiet
+    /// (the server killed or unreachable without a reset), never a limit a healthy query meets.
+    static let answerTimeout: TimeAmount = {
+        let seconds = ProcessInfo.processInfo.environment["TESSERA_PG_QUERY_TIMEOUT"].flatMap { Int64($0) } ?? 120
+        return .seconds(max(1, seconds))
+    }()
+
     /// Runs `query`, waiting for its rows (all of them, in memory: for results of bounded size).
-    /// - Throws: postgres-nio's error, turned into ``StorageError`` by the pool.
+    /// - Throws: postgres-nio's error, turned into ``StorageError`` by the pool; `.unavailable`
+    ///   when no answer comes within ``answerTimeout``.
     @discardableResult
     package func run(_ query: PostgresQuery, logger: Logger) throws -> PostgresQueryResult {
+        let promise = eventLoop.makePromise(of: PostgresQueryResult.self)
+        let settled = Locked(false)
+        let settle: @Sendable () -> Bool = { settled.withLock { done in defer { done = true }; return !done } }
+        self.query(query, logger: logger).whenComplete { result in
+            if settle() { promise.completeWith(result) }
+        }
+        let timer = eventLoop.scheduleTask(in: Self.answerTimeout) {
+            guard settle() else { return }
+            promise.fail(StorageError(.unavailable, "PostgreSQL did not answer within \(Self.answerTimeout.nanoseconds / 1_000_000_000) s.", sql: query.sql))
+            self.close().whenComplete { _ in withExtendedLifetime(self) {} }
+        }
+        defer { timer.cancel() }
         do {
-            return try self.query(query, logger: logger).wait()
+            return try promise.futureResult.wait()
         } catch {
             throw PostgresPool.storageError(error, sql: query.sql)
         }

@@ -20,40 +20,15 @@ extension SQLiteTranslationStore {
     package func recentPairs(source: LanguageTag, target: LanguageTag, limit: Int) throws(StorageError) -> [(source: String, target: String)] {
         guard limit > 0 else { return [] }
         return try read { db in
-            var pairs: [(source: String, target: String)] = []
-            // Newest unit first; inside a unit the highest id first, so `>=` keeps the first
-            // variant in document order on a tie.
+            var collector = RecentPairCollector(source: source, target: target, limit: limit)
+            // Newest unit first; inside a unit the highest id first (RecentPairCollector).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT unitId, lang, plain FROM variant WHERE base IN (?, ?) ORDER BY unitId DESC, id DESC
                 """, arguments: [source.language, target.language])
-            var unit: Int64 = -1
-            var best: (source: (rank: Int, tag: LanguageTag, text: String)?, target: (rank: Int, tag: LanguageTag, text: String)?)
-            func flush() {
-                if let bestSource = best.source, let bestTarget = best.target, bestSource.tag != bestTarget.tag {
-                    pairs.append((bestSource.text, bestTarget.text))
-                }
-                best = (nil, nil)
+            while collector.wantsMore, let row = try rows.next() {
+                collector.add(unit: row[0], language: row[1], text: row[2])
             }
-            var tags: [String: LanguageTag] = [:]
-            while pairs.count < limit, let row = try rows.next() {
-                let id: Int64 = row[0]
-                if id != unit {
-                    flush()
-                    unit = id
-                    if pairs.count >= limit { break }
-                }
-                let tagText: String = row[1]
-                guard let tag = tags[tagText] ?? LanguageTag(tagText) else { continue }
-                tags[tagText] = tag
-                if let rank = source.fallbackRank(of: tag), rank >= (best.source?.rank ?? 0) {
-                    best.source = (rank, tag, row[2])
-                }
-                if let rank = target.fallbackRank(of: tag), rank >= (best.target?.rank ?? 0) {
-                    best.target = (rank, tag, row[2])
-                }
-            }
-            if pairs.count < limit { flush() }
-            return pairs.reversed()
+            return collector.finish()
         }
     }
 }

@@ -52,12 +52,7 @@ extension SQLiteTranslationStore {
                 }
                 let markup: String = row[3]
                 let codes: Int = row[4]
-                let segment: Segment
-                if codes == 0, !markup.utf8.contains(UInt8(ascii: "&")) {
-                    segment = Segment(text: markup)
-                } else if let decoded = Segment(tmxMarkup: markup) {
-                    segment = decoded
-                } else {
+                guard let segment = VariantRow.segment(markup: markup, codes: codes) else {
                     throw StorageError(.corruptData, "Variant \(id) has markup that cannot be read back: \(markup.prefix(80))")
                 }
                 let variant = Variant(language: language, segment: segment, attributes: try AttributesJSON.decode(row[5]))

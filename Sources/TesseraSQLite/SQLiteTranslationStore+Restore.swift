@@ -12,24 +12,10 @@ extension SQLiteTranslationStore {
             try Row.fetchAll(
                 db, sql: "SELECT id, kind, filePath, fileName, startedAt, finishedAt, header, units FROM importBatch ORDER BY id")
         }
-        let decoder = JSONDecoder()
         return try rows.map { row throws(StorageError) -> StoredBatch in
-            let id: Int64 = row["id"]
-            let kindText: String = row["kind"]
-            guard let kind = ImportBatch.Kind(rawValue: kindText) else {
-                throw StorageError(.corruptData, "Batch \(id) has an unknown kind '\(kindText)'.")
-            }
-            var header: TMXHeader?
-            if let json: String = row["header"] {
-                do {
-                    header = try decoder.decode(TMXHeader.self, from: Data(json.utf8))
-                } catch {
-                    throw StorageError(.corruptData, "Batch \(id) has a header that cannot be read back: \(error)")
-                }
-            }
-            return StoredBatch(
-                id: id, batch: ImportBatch(kind: kind, filePath: row["filePath"], header: header), fileName: row["fileName"],
-                startedAt: row["startedAt"], finishedAt: row["finishedAt"], units: row["units"])
+            try ImportBatch.stored(
+                id: row["id"], kind: row["kind"], filePath: row["filePath"], fileName: row["fileName"], startedAt: row["startedAt"],
+                finishedAt: row["finishedAt"], header: row["header"], units: row["units"])
         }
     }
 
@@ -58,9 +44,12 @@ extension SQLiteTranslationStore {
                 }
                 try db.execute(sql: "PRAGMA cache_size = \(Self.importCacheSize)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-                let restorer = try UnitRestoreSink(db: db)
+                let sink = try UnitSink(db: db, batch: nil, policy: .add)
+                let restorer = CheckedRestorer(sink: sink)
                 try body(restorer)
-                try restorer.finish()
+                // Fills the full-text indexes, creates the indexes dropped for the restore again
+                // and writes the counts.
+                try sink.finish()
                 if variantHighWater > (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM variant") ?? 0) {
                     try VariantHighWater.write(variantHighWater, db)
                 }

@@ -9,7 +9,7 @@ import TesseraStorage
 /// valid only inside its closure. Each
 /// ``add(_:)`` checks for a duplicate (unless the policy is `add`), then inserts or replaces the
 /// unit with its variants, props and notes, reusing prepared statements.
-final class UnitSink: UnitWriter {
+final class UnitSink: UnitWriter, RestoreSink {
     /// What has been written so far.
     private(set) var report: WriteReport
 
@@ -70,7 +70,7 @@ final class UnitSink: UnitWriter {
         if let batch {
             try db.execute(
                 sql: "INSERT INTO importBatch (kind, filePath, fileName, startedAt, header) VALUES (?, ?, ?, ?, ?)",
-                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, Self.now(), try Self.headerJSON(batch.header)])
+                arguments: [batch.kind.rawValue, batch.filePath, batch.fileName, ImportBatch.timestamp(), batch.headerJSON])
             report = WriteReport(batchID: db.lastInsertedRowID)
         } else {
             report = WriteReport(batchID: 0)
@@ -144,14 +144,7 @@ final class UnitSink: UnitWriter {
         let changed = prepared.changed
 
         if policy != .add, let existing = try duplicate(of: key) {
-            let replace: Bool
-            switch policy {
-            case .add, .overwrite: replace = true
-            case .keepExisting: replace = false
-            case .keepNewest:
-                if let changed { replace = existing.changed.map { changed > $0 } ?? true } else { replace = false }
-            }
-            if replace {
+            if policy.replaces(stored: existing.changed, with: changed) {
                 try replaceStored(existing.id, batch: existing.batch, source: existing.source, with: prepared, identity: (source, key))
                 remember(key.value)
             } else {
@@ -200,9 +193,7 @@ final class UnitSink: UnitWriter {
 
     /// The source language and duplicate key of `prepared` in this batch (`nil` without variants).
     private func identity(of prepared: PreparedUnit) -> (source: String, key: DuplicateKey)? {
-        prepared.headerSource == headerSource
-            ? prepared.identity
-            : PreparedUnit.identity(of: prepared.unit, pairs: prepared.pairs, hash: prepared.hash, headerSource: headerSource)
+        prepared.identity(headerSource: headerSource)
     }
 
     /// Replaces the stored unit `id` (of batch `batch`, source language `source`) with `prepared`,
@@ -260,7 +251,7 @@ final class UnitSink: UnitWriter {
                 """,
             arguments: [
                 batch.id, batch.batch.kind.rawValue, batch.batch.filePath, batch.fileName, batch.startedAt, batch.finishedAt,
-                try Self.headerJSON(batch.batch.header),
+                batch.batch.headerJSON,
             ])
     }
 
@@ -274,14 +265,6 @@ final class UnitSink: UnitWriter {
         let key = DuplicateKey(tuid: prepared.unit.tuid, source: source, pairs: prepared.pairs, contentHash: prepared.hash)
         _ = try insert(
             prepared, identity: (source, key), batch: record.stored.batchID, id: record.stored.id, variantIDs: record.variantIDs)
-    }
-
-    /// A batch header as stored: JSON with sorted keys, `nil` without a header.
-    private static func headerJSON(_ header: TMXHeader?) throws -> String? {
-        guard let header else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(header), as: UTF8.self)
     }
 
     /// Adds the batch's variants to the full-text indexes, creates the deferred indexes again, adds
@@ -299,7 +282,7 @@ final class UnitSink: UnitWriter {
         try counts.write(db)
         if highWaterRose { try VariantHighWater.write(highWater, db) }
         try db.execute(
-            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [Self.now(), report.batchID])
+            sql: "UPDATE importBatch SET finishedAt = ? WHERE id = ?", arguments: [ImportBatch.timestamp(), report.batchID])
     }
 
     // MARK: - Private
@@ -450,9 +433,5 @@ final class UnitSink: UnitWriter {
             insertNote.bind(Int64(position), at: 6)
             try insertNote.runBound(in: db)
         }
-    }
-
-    private static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 }

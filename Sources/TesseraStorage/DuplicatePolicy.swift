@@ -25,3 +25,19 @@ public enum DuplicatePolicy: String, Sendable, CaseIterable, Codable {
     /// The default policy, ``keepNewest``.
     public static let `default` = DuplicatePolicy.keepNewest
 }
+
+extension DuplicatePolicy {
+    /// Whether an incoming unit replaces the stored unit it duplicates (`false`: it is skipped).
+    /// - Parameters:
+    ///   - stored: the stored unit's packed change date (``ChangeDate``), if any.
+    ///   - incoming: the incoming unit's packed change date, if any.
+    package func replaces(stored: Int64?, with incoming: Int64?) -> Bool {
+        switch self {
+        case .add, .overwrite: return true
+        case .keepExisting: return false
+        case .keepNewest:
+            guard let incoming else { return false }
+            return stored.map { incoming > $0 } ?? true
+        }
+    }
+}

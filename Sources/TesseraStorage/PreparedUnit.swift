@@ -68,6 +68,14 @@ public struct PreparedUnit: Sendable {
     }
 
     /// The unit's effective source language and duplicate key in a batch whose header declares
+    /// `headerSource` (`nil` without variants): ``identity`` when prepared for that header, else
+    /// resolved again.
+    package func identity(headerSource batchHeaderSource: LanguageTag?) -> (source: String, key: DuplicateKey)? {
+        batchHeaderSource == headerSource
+            ? identity : Self.identity(of: unit, pairs: pairs, hash: hash, headerSource: batchHeaderSource)
+    }
+
+    /// The unit's effective source language and duplicate key in a batch whose header declares
     /// `headerSource`; `nil` for a unit without variants.
     package static func identity(
         of unit: TranslationUnit, pairs: [VariantPair], hash: Int64, headerSource: LanguageTag?

@@ -10,7 +10,7 @@ struct APIKeyStoreTests {
         APIKeyRecord(prefix: prefix, hash: String(repeating: String(prefix.prefix(1)), count: 64), scope: scope, memory: memory)
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func add_returnsTheKeyWithIDAndCreationTime_andFindsItByPrefix(backend: Backend) throws {
         let store = try backend.makeKeys()
         #expect(try store.allKeys().isEmpty)
@@ -26,7 +26,7 @@ struct APIKeyStoreTests {
         #expect(try store.allKeys() == [added, other])
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func keys_withASharedPrefix_areAllReturned(backend: Backend) throws {
         let store = try backend.makeKeys()
         let first = try store.add(Self.record("cafe0001", .read))
@@ -34,7 +34,7 @@ struct APIKeyStoreTests {
         #expect(Set(try store.keys(prefix: "cafe0001")) == [first, second])
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func revoke_removesTheKeyOnce(backend: Backend) throws {
         let store = try backend.makeKeys()
         let kept = try store.add(Self.record("11111111", .read))

@@ -20,18 +20,9 @@ struct Backend: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// Every backend the suite runs against.
-    static let all: [Backend] = [.sqlite]
-
-    /// The backends of the glossary and API key suites: ``all``, plus PostgreSQL's glossary and key
-    /// stores when a test server is set (until ``all`` has a PostgreSQL entry with all three stores:
-    /// then this is ``all``).
-    static let withGlossaries: [Backend] =
-        all + (PostgresTestServer.isAvailable
-            ? [Backend(
-                name: "PostgreSQL", makeMemory: { throw StorageError(.cannotOpen, "No PostgreSQL translation store here.") },
-                makeGlossaries: postgresGlossaries, makeKeys: postgresKeys)]
-            : [])
+    /// Every backend the suites run against: PostgreSQL when a test server is set
+    /// (`TESSERA_TEST_POSTGRES`, which `Scripts/test.sh` always sets).
+    static let all: [Backend] = PostgresTestServer.isAvailable ? [.sqlite, .postgres] : [.sqlite]
 
     /// A fresh, empty PostgreSQL glossary store: a new schema of the test server.
     static let postgresGlossaries: @Sendable () throws -> any GlossaryStore = {
@@ -49,6 +40,16 @@ struct Backend: Sendable, CustomTestStringConvertible {
         makeMemory: { try SQLiteTranslationStore.open(path: try freshPath()) },
         makeGlossaries: { try SQLiteGlossaryStore.open(path: try freshPath()) },
         makeKeys: { try SQLiteAPIKeyStore.open(path: try freshPath()) })
+
+    /// A new schema of the test server per store (`PostgresTestServer.freshURL`), so tests run in
+    /// parallel without seeing each other.
+    static let postgres = Backend(
+        name: "PostgreSQL",
+        makeMemory: {
+            guard let url = PostgresTestServer.freshURL("conf") else { throw StorageError(.unavailable, "No test server.") }
+            return try PostgresTranslationStore.open(location: try PostgresLocation(url: url))
+        },
+        makeGlossaries: postgresGlossaries, makeKeys: postgresKeys)
 
     /// A path in a new temporary folder.
     static func freshPath() throws -> String {

@@ -25,7 +25,7 @@ struct GlossaryStoreTests {
         TermEntry(id: "a1", terms: [Term(text: "file", language: tag("en")), Term(text: "fichier", language: tag("fr"))]),
     ])
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func replaceGlossary_loadsBackTheSameGlossary(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         let report = try store.replaceGlossary(Self.defence, origin: "defence.tbx")
@@ -37,7 +37,7 @@ struct GlossaryStoreTests {
         #expect(german.first?.entries.map { $0.terms.map(\.text) } == [["Fähigkeitsziel"], ["Ziel"], ["Fähigkeitslückenanalyse"]])
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func replaceGlossary_replacesOneOfTheSameName(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: "a")
@@ -48,7 +48,7 @@ struct GlossaryStoreTests {
         #expect(try store.termKeys(language: "en", stemmedPrefix: "capab").isEmpty)
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func summaries_nameSizeAndLanguages(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         #expect(try store.summaries().isEmpty)
@@ -60,7 +60,7 @@ struct GlossaryStoreTests {
         ])
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func deleteGlossary_removesItAndItsTerms(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: nil)
@@ -73,7 +73,7 @@ struct GlossaryStoreTests {
     }
 
     /// Preferred, admitted and unmarked terms pair up within a concept; forbidden ones do not.
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func termPairs_leaveOutForbiddenTerms(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: nil)
@@ -84,7 +84,7 @@ struct GlossaryStoreTests {
         #expect(try store.termPairs(source: tag("en"), target: tag("fr")).isEmpty)
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func termKeys_findTermsByKeyPrefixAndContainedKeys(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: nil)
@@ -103,7 +103,7 @@ struct GlossaryStoreTests {
         #expect(try store.termKeys(language: "en", stemmed: []).isEmpty)
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func foldedTerms_areInTheLengthWindowAndContainAPiece(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: nil)
@@ -113,7 +113,7 @@ struct GlossaryStoreTests {
         #expect(try store.foldedTerms(language: "en", lengths: 1...50, containingAny: []).isEmpty)
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func concepts_comeWithTheirTermsOfTheLanguagesAsked(backend: Backend) throws {
         let store = try backend.makeGlossaries()
         try store.replaceGlossary(Self.defence, origin: nil)

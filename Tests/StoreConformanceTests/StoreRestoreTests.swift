@@ -173,7 +173,7 @@ struct StoreRestoreTests {
         #expect(try Reads(target) == (try Reads(source)))
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func restoreKeys_keepsIDsHashesScopesMemoriesAndDates(backend: Backend) throws {
         let source = try backend.makeKeys()
         _ = try source.add(APIKeyRecord(prefix: "aaaa0001", hash: String(repeating: "a", count: 64), scope: .read, memory: nil))
@@ -187,7 +187,7 @@ struct StoreRestoreTests {
         #expect(try target.add(next).id == (try source.add(next).id))
     }
 
-    @Test(arguments: Backend.withGlossaries)
+    @Test(arguments: Backend.all)
     func restoreKeys_intoAStoreWithAKey_isRefusedAndChangesNothing(backend: Backend) throws {
         let target = try backend.makeKeys()
         let mine = try target.add(APIKeyRecord(prefix: "eeee0005", hash: String(repeating: "e", count: 64), scope: .read, memory: nil))

@@ -66,28 +66,24 @@ struct PostgresEndToEndTests {
         #expect(again.status == 1 && again.standardError.contains("No memory 'legal'"), "\(again)")
     }
 
-    /// Import, lookup, concordance, export, stats and memory list on PostgreSQL. Known to fail
-    /// until the PostgreSQL translation store is merged (StoreOpener's one line): then the known
-    /// issue is no longer recorded, and this test fails until `withKnownIssue` is removed.
+    /// Import, lookup, concordance, export, stats and memory list on PostgreSQL.
     @Test func memory_importLookupConcordanceExportStats() throws {
         let (harness, url) = try Self.prepared()
         defer { harness.cleanUp() }
         let db = ["--db", url]
-        withKnownIssue("the PostgreSQL translation store is another branch (pgstore)") {
-            let imported = try harness.run(["import", "memory.tmx"] + db)
-            #expect(imported.status == 0, "\(imported)")
-            #expect(try harness.run(["stats", "--json"] + db).jsonObject?["units"] as? Int == 4)
-            let lookup = try harness.run(["lookup", "The red house number 1 is open.", "--source", "en", "--target", "de", "--json"] + db)
-            let matches = try #require(lookup.json as? [[String: Any]], "\(lookup)")
-            #expect(matches.first?["score"] as? Int == 100)
-            let concordance = try harness.run(["concordance", "red house", "--lang", "en", "--json"] + db)
-            #expect(concordance.status == 0 && concordance.standardOutput.contains("rote Haus"), "\(concordance)")
-            let export = try harness.run(["export", harness.path("out.tmx")] + db)
-            #expect(export.status == 0, "\(export)")
-            #expect(try String(contentsOfFile: harness.path("out.tmx"), encoding: .utf8).contains("Nummer 2"))
-            let memories = try harness.run(["memory", "list", "--json"] + db)
-            #expect(memories.status == 0, "\(memories)")
-        }
+        let imported = try harness.run(["import", "memory.tmx"] + db)
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try harness.run(["stats", "--json"] + db).jsonObject?["units"] as? Int == 4)
+        let lookup = try harness.run(["lookup", "The red house number 1 is open.", "--source", "en", "--target", "de", "--json"] + db)
+        let matches = try #require(lookup.json as? [[String: Any]], "\(lookup)")
+        #expect(matches.first?["score"] as? Int == 100)
+        let concordance = try harness.run(["concordance", "red house", "--lang", "en", "--json"] + db)
+        #expect(concordance.status == 0 && concordance.standardOutput.contains("rote Haus"), "\(concordance)")
+        let export = try harness.run(["export", harness.path("out.tmx")] + db)
+        #expect(export.status == 0, "\(export)")
+        #expect(try String(contentsOfFile: harness.path("out.tmx"), encoding: .utf8).contains("Nummer 2"))
+        let memories = try harness.run(["memory", "list", "--json"] + db)
+        #expect(memories.status == 0, "\(memories)")
     }
 
     @Test(arguments: [

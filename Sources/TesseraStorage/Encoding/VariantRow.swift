@@ -31,3 +31,12 @@ package struct VariantRow {
         }
     }
 }
+
+extension VariantRow {
+    /// The segment of a stored variant: its markup read back (a markup without codes or entities
+    /// is the text itself); `nil` when the markup cannot be read.
+    package static func segment(markup: String, codes: Int) -> Segment? {
+        if codes == 0, !markup.utf8.contains(UInt8(ascii: "&")) { return Segment(text: markup) }
+        return Segment(tmxMarkup: markup)
+    }
+}
