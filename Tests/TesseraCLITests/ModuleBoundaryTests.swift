@@ -32,6 +32,24 @@ struct ModuleBoundaryTests {
         }
     }
 
+    /// Each database library has one module: GRDB only in TesseraSQLite, postgres-nio only in
+    /// TesseraPostgres (Docs/DESIGN.md, "Modules").
+    @Test(arguments: [("GRDB", "TesseraSQLite"), ("PostgresNIO", "TesseraPostgres")])
+    func databaseLibrary_isImportedByItsBackendOnly(library: String, backend: String) throws {
+        let modules = try FileManager.default.contentsOfDirectory(atPath: SharedData.packageRoot.appendingPathComponent("Sources").path)
+        var importers: Set<String> = []
+        for module in modules where !module.hasPrefix("C") || module.hasPrefix("Tessera") {
+            guard let files = try? Self.sources("Sources/\(module)") else { continue }
+            for (_, text) in files where text.split(separator: "\n").contains(where: {
+                let words = $0.split(separator: " ")
+                return words.count >= 2 && words.dropLast().last == "import" && words.last.map(String.init) == library
+            }) {
+                importers.insert(module)
+            }
+        }
+        #expect(importers == [backend])
+    }
+
     @Test(arguments: ["isatty", "ioctl", "TIOCGWINSZ", "\\u{1B}[", "Benchmark"])
     func kit_drawsNothingOnATerminalAndHoldsNoBenchmark(word: String) throws {
         for (name, text) in try Self.sources("Sources/TesseraKit") {
