@@ -26,6 +26,7 @@ package final class PostgresCopy {
     private var chunk: ByteBuffer
     private var finished = false
     private let table: String
+    private let connection: PostgresConnection
 
     /// The size at which a chunk is sent.
     static let chunkSize = 256 * 1024
@@ -38,6 +39,7 @@ package final class PostgresCopy {
     ///   - columns: the columns each row gives, in order.
     package init(connection: PostgresConnection, table: String, columns: [String], logger: Logger) {
         self.table = table
+        self.connection = connection
         chunk = ByteBufferAllocator().buffer(capacity: Self.chunkSize + 4096)
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
         self.continuation = continuation
@@ -85,7 +87,7 @@ package final class PostgresCopy {
         if chunk.readableBytes > 0 { try send() }
         finished = true
         continuation.finish()
-        done.wait()
+        try waitForServer(done)
         if case .some(.some(let error)) = outcome.withLock({ $0 }) {
             throw PostgresPool.storageError(error, sql: "COPY \(table) FROM STDIN")
         }
@@ -100,12 +102,23 @@ package final class PostgresCopy {
     }
 
     private func send() throws(StorageError) {
-        capacity.wait()
+        try waitForServer(capacity)
         if case .some(.some(let error)) = outcome.withLock({ $0 }) {
             throw PostgresPool.storageError(error, sql: "COPY \(table) FROM STDIN")
         }
         continuation.yield(chunk)
         chunk = ByteBufferAllocator().buffer(capacity: Self.chunkSize + 4096)
+    }
+
+    /// Waits for `semaphore` (the server taking a chunk, or ending the COPY) at most
+    /// ``PostgresConnection/answerTimeout``; a connection that went quiet is closed (which ends
+    /// the COPY task) and the COPY fails `.unavailable`.
+    private func waitForServer(_ semaphore: DispatchSemaphore) throws(StorageError) {
+        let seconds = Double(PostgresConnection.answerTimeout.nanoseconds) / 1e9
+        guard semaphore.wait(timeout: .now() + seconds) == .timedOut else { return }
+        PostgresPool.discard(connection)
+        _ = done.wait(timeout: .now() + 5)
+        throw StorageError(.unavailable, "PostgreSQL did not answer within \(Int(seconds)) s.", sql: "COPY \(table) FROM STDIN")
     }
 
     /// Writes `text` in COPY text format: `\\`, `\t`, `\n`, `\r` escaped, the rest as UTF-8.

@@ -146,9 +146,10 @@ import FoundationNetworking
         }
         #expect(status == 200, "the server did not recover after PostgreSQL came back")
 
-        // The import was cut off: it failed, and the memory holds only the seed.
+        // The import was cut off: it failed (at the latest after TESSERA_PG_QUERY_TIMEOUT, when its
+        // connection went quiet instead of being reset), and the memory holds only the seed.
         var jobStatus = "running"
-        for _ in 0..<100 where jobStatus == "running" {
+        for _ in 0..<900 where jobStatus == "running" {
             let (_, _, body) = try await server.send("GET", "/api/v1/jobs/\(job.id)", key: key)
             jobStatus = try JSONDecoder().decode(ServeProcessTests.JobBody.self, from: body).job.status
             if jobStatus == "running" { try await Task.sleep(for: .milliseconds(100)) }
