@@ -14,16 +14,7 @@ extension PostgresGlossaryStore {
     /// - Complexity: O(n) in the number of terms.
     @discardableResult
     package func replaceGlossary(_ glossary: Glossary, origin: String?) throws(StorageError) -> GlossaryWriteReport {
-        var normalizers: [String: TermNormalizer] = [:]
-        func normalizer(_ language: LanguageTag) -> TermNormalizer {
-            if let known = normalizers[language.language] { return known }
-            let made = TermNormalizer(language: language.base)
-            normalizers[language.language] = made
-            return made
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        var rows = GlossaryRows()
         let logger = pool.logger
         return try write { connection -> GlossaryWriteReport in
             try connection.run("SELECT pg_advisory_xact_lock(\(writeLockKey))", logger: logger)
@@ -44,11 +35,10 @@ extension PostgresGlossaryStore {
                 logger: logger)
             do {
                 for (position, entry) in glossary.entries.enumerated() {
+                    let row = try rows.concept(entry)
                     try concepts.append([
-                        String(conceptIDs[position]), String(glossaryID), entry.id, entry.subject,
-                        entry.definitions.isEmpty ? "{}" : try json(entry.definitions),
-                        entry.notes.isEmpty ? "{}" : try json(entry.notes), entry.source, String(position),
-                        entry.categories.isEmpty ? nil : try json(entry.categories),
+                        String(conceptIDs[position]), String(glossaryID), row.key, row.subject, row.definitions, row.notes, row.source,
+                        String(position), row.categories,
                     ])
                 }
                 try concepts.finish()
@@ -66,12 +56,10 @@ extension PostgresGlossaryStore {
             do {
                 for (position, entry) in glossary.entries.enumerated() {
                     for (termPosition, term) in entry.terms.enumerated() {
-                        let tokens = normalizer(term.language).keyTokens(of: term.text).filter { !$0.key.isEmpty }
+                        let row = try rows.term(term)
                         try terms.append([
-                            String(conceptIDs[position]), term.language.description, term.language.language, term.text,
-                            tokens.map(\.folded).joined(separator: " "), tokens.map(\.key).joined(separator: " "),
-                            term.partOfSpeech, term.status?.rawValue, term.note, String(termPosition),
-                            term.categories.isEmpty ? nil : try json(term.categories),
+                            String(conceptIDs[position]), row.language, row.baseLanguage, row.text, row.folded, row.stemmed,
+                            row.partOfSpeech, row.status, row.note, String(termPosition), row.categories,
                         ])
                         termCount += 1
                     }

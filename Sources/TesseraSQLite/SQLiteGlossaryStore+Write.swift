@@ -14,15 +14,7 @@ extension SQLiteGlossaryStore {
     /// - Complexity: O(n) in the number of terms.
     @discardableResult
     package func replaceGlossary(_ glossary: Glossary, origin: String?) throws(StorageError) -> GlossaryWriteReport {
-        var normalizers: [String: TermNormalizer] = [:]
-        func normalizer(_ language: LanguageTag) -> TermNormalizer {
-            if let known = normalizers[language.language] { return known }
-            let made = TermNormalizer(language: language.base)
-            normalizers[language.language] = made
-            return made
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        var rows = GlossaryRows()
         return try write { db -> GlossaryWriteReport in
             let existing = try Int64.fetchOne(db, sql: "SELECT id FROM glossary WHERE name = ?", arguments: [glossary.name])
             if let existing {
@@ -44,20 +36,17 @@ extension SQLiteGlossaryStore {
                 """)
             var terms = 0
             for (position, entry) in glossary.entries.enumerated() {
-                let definitions = entry.definitions.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.definitions), as: UTF8.self)
-                let notes = entry.notes.isEmpty ? "{}" : String(decoding: try encoder.encode(entry.notes), as: UTF8.self)
+                let concept = try rows.concept(entry)
                 try conceptStatement.execute(arguments: [
-                    glossaryID, entry.id, entry.subject, definitions, notes, entry.source, position,
-                    entry.categories.isEmpty ? nil : String(decoding: try encoder.encode(entry.categories), as: UTF8.self),
+                    glossaryID, concept.key, concept.subject, concept.definitions, concept.notes, concept.source, position,
+                    concept.categories,
                 ])
                 let conceptID = db.lastInsertedRowID
                 for (termPosition, term) in entry.terms.enumerated() {
-                    let tokens = normalizer(term.language).keyTokens(of: term.text).filter { !$0.key.isEmpty }
+                    let row = try rows.term(term)
                     try termStatement.execute(arguments: [
-                        conceptID, term.language.description, term.language.language, term.text,
-                        tokens.map(\.folded).joined(separator: " "), tokens.map(\.key).joined(separator: " "),
-                        term.partOfSpeech, term.status?.rawValue, term.note, termPosition,
-                        term.categories.isEmpty ? nil : String(decoding: try encoder.encode(term.categories), as: UTF8.self),
+                        conceptID, row.language, row.baseLanguage, row.text, row.folded, row.stemmed, row.partOfSpeech, row.status,
+                        row.note, termPosition, row.categories,
                     ])
                     terms += 1
                 }
