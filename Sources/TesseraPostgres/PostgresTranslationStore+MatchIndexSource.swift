@@ -16,20 +16,53 @@ extension PostgresTranslationStore {
     package func prepareChangeFeed() throws {}
 
     /// Where the store stands: one round trip (the variant high-water mark and two `max()` reads
-    /// on primary keys).
+    /// on primary keys). When the position moved since the ``PostgresMatchUnitCache`` last saw it,
+    /// the same statement returns the units changed in between, which the cache evicts.
     package func changePosition() throws -> ChangePosition {
-        try read { connection in try Self.changePosition(connection, logger: pool.logger) }
+        let from = matchUnitCache.position
+        let (position, changed) = try read { connection in
+            try Self.changePosition(connection, changedSince: from, logger: pool.logger)
+        }
+        if let changed, changed.count > PostgresMatchUnitCache.evictAllThreshold {
+            matchUnitCache.moved(from: from, to: position, changed: nil)
+        } else {
+            matchUnitCache.moved(from: from, to: position, changed: changed)
+        }
+        return position
     }
+
+    /// The SQL of the position: the highest variant id ever given and the last change-log sequence.
+    static let positionColumns = """
+        greatest((SELECT max(id) FROM variant), (SELECT value::bigint FROM store_meta WHERE key = 'variant_high_water'), 0),
+        coalesce((SELECT max(seq) FROM match_change), 0)
+        """
 
     /// The position seen by `connection` (its transaction's snapshot, if any).
     static func changePosition(_ connection: PostgresConnection, logger: Logger) throws -> ChangePosition {
-        let row = try connection.run(
-            """
-            SELECT greatest((SELECT max(id) FROM variant), (SELECT value::bigint FROM store_meta WHERE key = 'variant_high_water'), 0),
-                   coalesce((SELECT max(seq) FROM match_change), 0)
-            """, logger: logger
-        ).map { try $0.decode((Int64, Int64).self) }.first
+        let row = try connection.run(PostgresQuery(unsafeSQL: "SELECT \(positionColumns)"), logger: logger)
+            .map { try $0.decode((Int64, Int64).self) }.first
         return ChangePosition(maxVariant: row?.0 ?? 0, sequence: row?.1 ?? 0)
+    }
+
+    /// The position now and, with `since`, the units changed after it (at most one more than
+    /// ``PostgresMatchUnitCache/evictAllThreshold``, some perhaps twice), read in one statement so
+    /// that both come from one snapshot.
+    static func changePosition(
+        _ connection: PostgresConnection, changedSince since: ChangePosition?, logger: Logger
+    ) throws -> (ChangePosition, Set<Int64>?) {
+        guard let since else { return (try changePosition(connection, logger: logger), nil) }
+        var query = PostgresQuery(
+            unsafeSQL: """
+                SELECT \(positionColumns),
+                    ARRAY(SELECT unit_id FROM match_change WHERE seq > $1
+                          UNION ALL SELECT unit_id FROM variant WHERE id > $2 LIMIT $3)
+                """)
+        query.binds.append(since.sequence)
+        query.binds.append(since.maxVariant)
+        query.binds.append(Int64(PostgresMatchUnitCache.evictAllThreshold + 1))
+        let row = try connection.run(query, logger: logger).map { try $0.decode((Int64, Int64, [Int64]).self) }.first
+        guard let row else { return (.origin, nil) }
+        return (ChangePosition(maxVariant: row.0, sequence: row.1), Set(row.2))
     }
 
     /// Runs `body` in one REPEATABLE READ, READ ONLY transaction. Errors of `body` are rethrown
@@ -52,35 +85,62 @@ extension PostgresTranslationStore {
         }
     }
 
-    /// The match data (``MatchUnit``) of `ids`; units that no longer exist are left out.
-    /// - Complexity: three indexed queries in one snapshot, whatever the number of ids.
+    /// The match data (``MatchUnit``) of `ids`; units that no longer exist are left out. Units
+    /// held by the ``PostgresMatchUnitCache`` are answered from it; the others are read in one
+    /// statement and kept.
+    /// - Complexity: no round trip when every unit is cached (plus one per
+    ///   ``PostgresMatchUnitCache/maxAge`` when nobody else checked the position); else one.
     package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
         let ids = Array(Set(ids))
         guard !ids.isEmpty else { return [:] }
-        return try snapshot { connection in
-            let logger = pool.logger
-            var variants: [Int64: [MatchUnit.Variant]] = [:]
-            for row in try connection.run(
-                "SELECT unit_id, id, lang, plain, codes FROM variant WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, position, id",
-                logger: logger)
-            {
-                let (unit, id, lang, plain, codes) = try row.decode((Int64, Int64, String, String, Int32).self)
-                guard let language = LanguageTag(lang) else { continue }
-                variants[unit, default: []].append(MatchUnit.Variant(id: id, language: language, text: plain, codes: Int(codes)))
+        if matchUnitCache.freshPosition == nil { _ = try changePosition() }
+        var (units, generation) = matchUnitCache.units(ids)
+        let missing = ids.filter { units[$0] == nil }
+        guard !missing.isEmpty else { return units }
+        let read = try read { connection in try Self.matchUnits(missing, connection, logger: pool.logger) }
+        matchUnitCache.insert(read, generation: generation)
+        units.merge(read) { _, new in new }
+        return units
+    }
+
+    /// Reads the match data of `ids` in one statement (one snapshot): each unit's row with its
+    /// variants and props gathered into arrays.
+    static func matchUnits(_ ids: [Int64], _ connection: PostgresConnection, logger: Logger) throws -> [Int64: MatchUnit] {
+        var query = PostgresQuery(
+            unsafeSQL: """
+                SELECT u.id, u.tuid, u.origin, u.attributes,
+                    coalesce(v.ids, '{}'), coalesce(v.langs, '{}'), coalesce(v.plains, '{}'), coalesce(v.codes, '{}'),
+                    coalesce(p.types, '{}'), coalesce(p.vals, '{}')
+                FROM unit u
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(id ORDER BY position, id) AS ids, array_agg(lang ORDER BY position, id) AS langs,
+                        array_agg(plain ORDER BY position, id) AS plains, array_agg(codes ORDER BY position, id) AS codes
+                    FROM variant WHERE unit_id = u.id) v ON true
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(type ORDER BY position) AS types, array_agg(value ORDER BY position) AS vals
+                    FROM prop WHERE owner_kind = 'unit' AND owner_id = u.id) p ON true
+                WHERE u.id = ANY($1)
+                """)
+        query.binds.append(ids)
+        var result: [Int64: MatchUnit] = [:]
+        for row in try connection.run(query, logger: logger) {
+            let (id, tuid, origin, attributesText, variantIDs, langs, plains, codes, propTypes, propValues) = try row.decode(
+                (Int64, String?, String, String?, [Int64], [String], [String], [Int32], [String], [String]).self)
+            var variants: [MatchUnit.Variant] = []
+            variants.reserveCapacity(variantIDs.count)
+            for index in variantIDs.indices where index < langs.count && index < plains.count && index < codes.count {
+                guard let language = LanguageTag(langs[index]) else { continue }
+                variants.append(
+                    MatchUnit.Variant(id: variantIDs[index], language: language, text: plains[index], codes: Int(codes[index])))
             }
-            let props = try Self.props(connection, logger, owner: "unit", ids)
-            var result: [Int64: MatchUnit] = [:]
-            for row in try connection.run("SELECT id, tuid, origin, attributes FROM unit WHERE id = ANY(\(ids))", logger: logger) {
-                let (id, tuid, origin, attributesText) = try row.decode((Int64, String?, String, String?).self)
-                let attributes = (try? AttributesJSON.decode(attributesText)) ?? []
-                result[id] = MatchUnit(
-                    unit: id, tuid: tuid, origin: Origin(rawValue: origin) ?? .imported,
-                    created: attributes.first { $0.name == "creationdate" }?.value,
-                    changed: attributes.first { $0.name == "changedate" }?.value,
-                    props: (props[id] ?? []).map { Prop(type: $0.type, value: $0.value) }, variants: variants[id] ?? [])
-            }
-            return result
+            let attributes = (try? AttributesJSON.decode(attributesText)) ?? []
+            result[id] = MatchUnit(
+                unit: id, tuid: tuid, origin: Origin(rawValue: origin) ?? .imported,
+                created: attributes.first { $0.name == "creationdate" }?.value,
+                changed: attributes.first { $0.name == "changedate" }?.value,
+                props: zip(propTypes, propValues).map { Prop(type: $0, value: $1) }, variants: variants)
         }
+        return result
     }
 }
 
