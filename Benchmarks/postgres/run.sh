@@ -22,8 +22,9 @@
 # importing it), FLOOR_EXTRA (an SQL file run on the floor's empty tables after floor-schema.sql,
 # search_path = floor: e.g. the concordance migrations' indexes), SETS (query sets for tessera:
 # src:tgt:file ...), WEBLATE_SETS (query sets for Weblate's query, which takes seconds per
-# query: en->de only by default), PARTS (which of
-# 1 2 3 to run; part 3 compares with the floor and SQLite figures a former run left in $OUT),
+# query: en->de only by default; empty: part 2 runs tessera's SQLite lookups only), PARTS (which of
+# 1 2 3 to run; ROUNDS (3): rounds of part 3's side-by-side SQLite/PostgreSQL lookups; SKIP_IMPORT=1:
+# part 3 uses the memory a former run imported; part 3 compares with the floor and SQLite figures a former run left in $OUT),
 # PG_BACKEND (auto|yes|no: part 3), TURL (part 3's memory: a fresh schema of the cluster; an
 # SQLite file here tests part 3's plumbing), IMPORT_TMX (tm-1m.tmx), DURATION (30s) and
 # CONNECTIONS (64) for wrk, PYTHON (with psycopg and rapidfuzz; a venv under $OUT is made with pip
@@ -36,6 +37,7 @@ OUT=${OUT:-${TMPDIR:-/tmp}/tessera-bench-postgres}
 PGDIR=${PGDIR:-$OUT/pg}
 PGPORT=${PGPORT:-55444}
 RUNS=${RUNS:-3}
+ROUNDS=${ROUNDS:-3}
 SETS=${SETS-"en:de:queries-en.txt de:en:queries-de.txt ja:en:queries-ja.txt"}
 WEBLATE_SETS=${WEBLATE_SETS-"en:de:queries-en.txt"}
 PARTS=${PARTS:-1 2 3}
@@ -113,7 +115,7 @@ lookup_figures() { # NAME TIMES JSONL SRC TGT QUERIES: one line of per-query fig
   python3 "$HERE/edit_recall.py" "$Q/queries.tsv" "$Q/$6" "$ROWS" "$4" "$5" "$3" "$1"
 }
 
-if part 2; then
+if part 2 && [ -n "$WEBLATE_SETS" ]; then
 echo "== 2a. Weblate's lookup on the same PostgreSQL (2 rows per unit: en->xx and xx->en)"
 # Built once from part 1's floor tables (kept in $OUT's cluster), rebuilt when the row count differs.
 if [ "$(psql -AtX "$URL" -c "SELECT count(*) FROM weblate.memory_memory" 2>/dev/null || echo 0)" != "$(( 2 * $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM unit") ))" ]; then
@@ -126,6 +128,9 @@ for set in $WEBLATE_SETS; do
   grep -v $'\t' "$OUT/weblate-$src-$tgt.times" || true
   lookup_figures "weblate $src->$tgt" "$OUT/weblate-$src-$tgt.times" "$OUT/weblate-$src-$tgt.jsonl" "$src" "$tgt" "$file"
 done
+fi
+
+if part 2; then
 
 echo "== 2b. tessera lookup on the SQLite memory (top 5 at >= 75, in-process time per query)"
 "$BIN" lookup "Open the file" --source en --target de --db "$SQLITE_DB" >/dev/null   # the side file exists
@@ -151,9 +156,9 @@ fresh() { # an empty memory at $TURL
 }
 export TESSERA_CACHE="$OUT/cache"   # the match side files of PostgreSQL memories
 mkdir -p "$TESSERA_CACHE" "$OUT/probe"
-backend_works() { # stats on an empty PostgreSQL memory, from an empty folder: no file may appear
+backend_works() { # this tessera takes a PostgreSQL URL: stats of a missing schema says there is no memory there
   fresh
-  (cd "$OUT/probe" && "$BIN" stats --db "$TURL" --json >/dev/null 2>&1) && [ -z "$(ls -A "$OUT/probe")" ]
+  (cd "$OUT/probe" && { "$BIN" stats --db "$TURL" 2>&1 || true; } | grep -q "No translation memory at postgres://") && [ -z "$(ls -A "$OUT/probe")" ]
 }
 if [ "$PG_BACKEND" = no ] || { [ "$PG_BACKEND" = auto ] && ! backend_works; }; then
   rm -rf "${OUT:?}/probe"
@@ -161,6 +166,9 @@ if [ "$PG_BACKEND" = no ] || { [ "$PG_BACKEND" = auto ] && ! backend_works; }; t
   exit 0
 fi
 
+if [ "${SKIP_IMPORT:-0}" = 1 ] && [[ $TURL == postgres* ]] && psql -qX "$URL" -c "SELECT 1 FROM tessera_bench.unit LIMIT 1" >/dev/null 2>&1; then
+  echo "== 3a. SKIPPED (SKIP_IMPORT=1): the memory a former run imported into tessera_bench is used"
+else
 echo "== 3a. tessera import $(basename "$IMPORT_TMX") --db postgres://... (fresh schema, median of $RUNS) against the floor"
 import_times=()
 for run in $(seq "$RUNS"); do
@@ -176,25 +184,33 @@ if [ -f "$OUT/floor-extra.median" ]; then
 fi
 echo "schema tessera_bench: $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tessera_bench' AND c.relkind = 'r'"); units $("$BIN" stats --db "$TURL" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["units"])')"
 
-echo "== 3b. tessera lookup --db postgres://... against SQLite (target: within 1.5x)"
+fi
+echo "== 3b. tessera lookup --file, SQLite and PostgreSQL alternately ($ROUNDS rounds; target: PostgreSQL within 1.5x)"
 echo "first lookup of a new process (side file from the import, or built from PostgreSQL): $(seconds "$BIN" lookup "Open the file" --source en --target de --db "$TURL") s"
 for set in $SETS; do
   IFS=: read -r src tgt file <<<"$set"
-  "$BIN" lookup --file "$Q/$file" --source "$src" --target "$tgt" --format jsonl --timings --db "$TURL" \
-    >"$OUT/postgres-$src-$tgt.jsonl" 2>"$OUT/postgres-$src-$tgt.times"
-  lookup_figures "postgres $src->$tgt" "$OUT/postgres-$src-$tgt.times" "$OUT/postgres-$src-$tgt.jsonl" "$src" "$tgt" "$file"
-  if [ -f "$OUT/sqlite-$src-$tgt.times" ]; then python3 - "$OUT/sqlite-$src-$tgt.times" "$OUT/postgres-$src-$tgt.times" <<'PY'
+  for round in $(seq "$ROUNDS"); do
+    for backend in sqlite postgres; do
+      db=$SQLITE_DB; [ $backend = postgres ] && db=$TURL
+      "$BIN" lookup --file "$Q/$file" --source "$src" --target "$tgt" --format jsonl --timings --db "$db" \
+        >"$OUT/$backend-$src-$tgt.jsonl" 2>"$OUT/$backend-$src-$tgt-$round.times"
+    done
+    python3 - "$OUT/sqlite-$src-$tgt-$round.times" "$OUT/postgres-$src-$tgt-$round.times" "$src->$tgt round $round" <<'PY'
 import statistics, sys
 def figures(path):
     times = sorted(float(line.split("\t")[1]) for line in open(path) if "\t" in line)
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
-(sm, sp), (pm, pp) = figures(sys.argv[1]), figures(sys.argv[2])
-print(f"postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x (target <= 1.5x)")
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))], statistics.mean(times)
+(sm, sp, sa), (pm, pp, pa) = figures(sys.argv[1]), figures(sys.argv[2])
+print(f"{sys.argv[3]}: sqlite median {sm:.2f} ms, p99 {sp:.2f}, mean {sa:.2f} | postgres median {pm:.2f} ms, p99 {pp:.2f}, mean {pa:.2f}"
+      f" | postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x, mean {pa / sa:.2f}x")
 PY
-  fi
+  done
+  cmp -s "$OUT/sqlite-$src-$tgt.jsonl" "$OUT/postgres-$src-$tgt.jsonl" && echo "$src->$tgt: the two backends' answers are identical" \
+    || echo "$src->$tgt: THE ANSWERS DIFFER ($OUT/sqlite-$src-$tgt.jsonl, $OUT/postgres-$src-$tgt.jsonl)"
+  lookup_figures "postgres $src->$tgt" "$OUT/postgres-$src-$tgt-$ROUNDS.times" "$OUT/postgres-$src-$tgt.jsonl" "$src" "$tgt" "$file"
 done
 
-echo "== 3c. tessera serve on one PostgreSQL database under wrk ($CONNECTIONS connections, $DURATION): one instance, then two"
+echo "== 3c. tessera serve under wrk ($CONNECTIONS connections, $DURATION): one instance on SQLite, then on one PostgreSQL database one instance, then two"
 python3 Benchmarks/serve/make_paths.py "$Q/queries-en.txt" lookup en de >"$OUT/lookup-en-de.paths"
 servers=()
 stop_servers() { for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; servers=(); }
@@ -202,10 +218,22 @@ trap stop_servers EXIT
 load() { # URL CONNECTIONS: wrk's summary line (Benchmarks/serve/paths.lua)
   PATHS="$OUT/lookup-en-de.paths" KEY="" wrk -t1 -c"$2" -d"$DURATION" --timeout 10s -s Benchmarks/serve/paths.lua "$1" | tail -1
 }
+# One instance on the SQLite memory and one on the PostgreSQL memory, alternately ($ROUNDS rounds,
+# each after a 5 s warm-up; the 100 queries cycle, so after the warm-up PostgreSQL's match units
+# are all in the serving process's PostgresMatchUnitCache: the warm case; 3b is the cold one).
+for round in $(seq "$ROUNDS"); do
+  for backend in sqlite postgres; do
+    db=$SQLITE_DB; [ $backend = postgres ] && db=$TURL
+    start_serve "$BIN" "$db" "$OUT/serve-$backend.out" "$OUT/serve-$backend.log" --anonymous-read || { echo "the $backend server did not start"; exit 1; }
+    servers+=("$server")
+    PATHS="$OUT/lookup-en-de.paths" KEY="" wrk -t1 -c"$CONNECTIONS" -d5s -s Benchmarks/serve/paths.lua "$url" >/dev/null   # warm-up
+    echo "round $round, one instance on $backend: $(load "$url" "$CONNECTIONS")"
+    stop_servers
+  done
+done
 start_serve "$BIN" "$TURL" "$OUT/serve1.out" "$OUT/serve1.log" --anonymous-read || { echo "the server did not start"; exit 1; }
 servers+=("$server"); url1=$url
 PATHS="$OUT/lookup-en-de.paths" KEY="" wrk -t1 -c"$CONNECTIONS" -d5s -s Benchmarks/serve/paths.lua "$url1" >/dev/null   # warm-up
-echo "one instance: $(load "$url1" "$CONNECTIONS")"
 # The second instance stands for a second machine: a match side file of its own, built from the
 # database by its first process (timed here, so that the server starts with it).
 rm -rf "$OUT/cache2"; mkdir -p "$OUT/cache2"

@@ -99,6 +99,7 @@ public struct ImportTMX: Sendable {
         }
         if created, report.files.allSatisfy({ !$0.imported }) {
             for file in leftovers { try? FileManager.default.removeItem(atPath: file) }
+            database.removeIfEmptyOnServer()
         }
         return report
     }

@@ -85,6 +85,14 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
         case .postgres: []
         }
     }
+    /// Removes what a first import that failed created on a server: a PostgreSQL schema that
+    /// holds nothing but an empty memory (``PostgresMemorySchemas/dropIfEmpty()``). Nothing for
+    /// SQLite, whose files (``localFiles``) the caller removes.
+    package func removeIfEmptyOnServer() {
+        guard case .postgres(let url) = self, let pool = try? StoreOpener.pool(url) else { return }
+        _ = try? PostgresMemorySchemas(pool: pool).dropIfEmpty()
+    }
+
     /// A path beside the SQLite file: its path without the extension, plus `suffix`
     /// (`data/tm.db` with `.memories` → `data/tm.memories`). The one rule for the folders a store
     /// keeps next to its file (named memories, uploads).

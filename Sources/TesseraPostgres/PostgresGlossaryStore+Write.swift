@@ -37,8 +37,8 @@ extension PostgresGlossaryStore {
                 for (position, entry) in glossary.entries.enumerated() {
                     let row = try rows.concept(entry)
                     try concepts.append([
-                        String(conceptIDs[position]), String(glossaryID), row.key, row.subject, row.definitions, row.notes, row.source,
-                        String(position), row.categories,
+                        .bigint(conceptIDs[position]), .bigint(glossaryID), .text(row.key), .text(row.subject), .text(row.definitions),
+                        .text(row.notes), .text(row.source), .integer(Int32(clamping: position)), .text(row.categories),
                     ])
                 }
                 try concepts.finish()
@@ -58,8 +58,9 @@ extension PostgresGlossaryStore {
                     for (termPosition, term) in entry.terms.enumerated() {
                         let row = try rows.term(term)
                         try terms.append([
-                            String(conceptIDs[position]), row.language, row.baseLanguage, row.text, row.folded, row.stemmed,
-                            row.partOfSpeech, row.status, row.note, String(termPosition), row.categories,
+                            .bigint(conceptIDs[position]), .text(row.language), .text(row.baseLanguage), .text(row.text),
+                            .text(row.folded), .text(row.stemmed), .text(row.partOfSpeech), .text(row.status), .text(row.note),
+                            .integer(Int32(clamping: termPosition)), .text(row.categories),
                         ])
                         termCount += 1
                     }

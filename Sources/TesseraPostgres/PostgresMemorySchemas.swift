@@ -121,6 +121,44 @@ package struct PostgresMemorySchemas: Sendable {
         }
     }
 
+    /// Drops the store's own schema when all it holds is a memory without units: no glossary,
+    /// no API key table, no named memory (what a first import that failed leaves behind, so
+    /// that it changes nothing). Holds the migration lock, then waits for the memory's writer
+    /// (its write lock), so a concurrent import that commits first is kept.
+    /// - Returns: whether the schema was dropped.
+    package func dropIfEmpty() throws(StorageError) -> Bool {
+        let base = base
+        let prefix = prefix
+        let memoryMigrations = Set(PostgresTranslationStore.migrations.map(\.name))
+        return try locked { connection in
+            guard try exists(base, on: connection) else { return false }
+            let migrationTable = "\(base).tessera_migration"
+            let hasMigrationTable = try connection.run("SELECT to_regclass(\(migrationTable)) IS NOT NULL", logger: pool.logger)
+                .map { try $0.decode(Bool.self) }.first ?? false
+            if hasMigrationTable {
+                let applied = try connection.run(PostgresQuery(unsafeSQL: "SELECT name FROM \(migrationTable)"), logger: pool.logger)
+                    .map { try $0.decode(String.self) }
+                guard Set(applied).isSubset(of: memoryMigrations) else { return false }
+            }
+            let namedMemories = try connection.run(
+                "SELECT count(*) FROM pg_namespace WHERE starts_with(nspname::text, \(prefix))", logger: pool.logger
+            ).map { try $0.decode(Int64.self) }.first ?? 0
+            guard namedMemories == 0 else { return false }
+            let writeLock = PostgresMigrator.lockKey("tessera write \(base)")
+            try connection.run("SELECT pg_advisory_xact_lock(\(writeLock))", logger: pool.logger)
+            let unitTable = "\(base).unit"
+            let hasUnitTable = try connection.run("SELECT to_regclass(\(unitTable)) IS NOT NULL", logger: pool.logger)
+                .map { try $0.decode(Bool.self) }.first ?? false
+            if hasUnitTable {
+                let units = try connection.run(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(unitTable))"), logger: pool.logger)
+                    .map { try $0.decode(Bool.self) }.first ?? true
+                guard !units else { return false }
+            }
+            try connection.run(PostgresQuery(unsafeSQL: "DROP SCHEMA \(base) CASCADE"), logger: pool.logger)
+            return true
+        }
+    }
+
     private func schemaExists(_ schema: String) throws(StorageError) -> Bool {
         try pool.withConnection { connection in try exists(schema, on: connection) }
     }

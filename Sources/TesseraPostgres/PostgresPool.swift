@@ -188,8 +188,10 @@ package final class PostgresPool: Sendable {
         case .server:
             let message = psql.serverInfo?[.message] ?? "server error"
             let state = psql.serverInfo?[.sqlState] ?? ""
-            // Class 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
-            if state.hasPrefix("08") || state.hasPrefix("57P") {
+            // Class 08: connection exception (but 08P01, a protocol violation, is a message the
+            // server refused, such as a binary COPY field of the wrong size, while it stays up);
+            // 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
+            if (state.hasPrefix("08") && state != "08P01") || state.hasPrefix("57P") {
                 return StorageError(.unavailable, "PostgreSQL went away: \(message) (SQLSTATE \(state))", sql: sql ?? psql.query?.sql)
             }
             var text = message

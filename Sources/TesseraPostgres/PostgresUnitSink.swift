@@ -384,18 +384,19 @@ final class PostgresUnitSink: UnitWriter, RestoreSink {
             for row in rows {
                 let unit = row.prepared.unit
                 try copy.append([
-                    String(row.id), unit.tuid, unit.sourceLanguage?.description, row.source, row.prepared.attributes,
-                    unit.origin.rawValue, String(row.batch), row.prepared.changed.map { String($0) }, String(row.key),
+                    .bigint(row.id), .text(unit.tuid), .text(unit.sourceLanguage?.description), .text(row.source),
+                    .text(row.prepared.attributes), .text(unit.origin.rawValue), .bigint(row.batch), .bigint(row.prepared.changed),
+                    .bigint(row.key),
                 ])
             }
         }
         try copy("variant", ["id", "unit_id", "lang", "base", "markup", "plain", "codes", "attributes", "position"]) { copy in
             for row in rows {
-                let unitID = String(row.id)
                 for (position, (variant, id)) in zip(row.prepared.rows, row.variantIDs).enumerated() {
                     try copy.append([
-                        String(id), unitID, variant.language, variant.base, variant.markup, variant.plain, String(variant.codes),
-                        variant.attributes, String(position),
+                        .bigint(id), .bigint(row.id), .text(variant.language), .text(variant.base), .text(variant.markup),
+                        .text(variant.plain), .integer(Int32(clamping: variant.codes)), .text(variant.attributes),
+                        .integer(Int32(clamping: position)),
                     ])
                 }
             }
@@ -405,7 +406,10 @@ final class PostgresUnitSink: UnitWriter, RestoreSink {
             try copy("prop", ["owner_kind", "owner_id", "type", "value", "lang", "encoding", "position"]) { copy in
                 func append(_ props: [Prop], _ kind: String, _ owner: Int64) throws {
                     for (position, prop) in props.enumerated() {
-                        try copy.append([kind, String(owner), prop.type, prop.value, prop.language?.description, prop.encoding, String(position)])
+                        try copy.append([
+                            .text(kind), .bigint(owner), .text(prop.type), .text(prop.value), .text(prop.language?.description),
+                            .text(prop.encoding), .integer(Int32(clamping: position)),
+                        ])
                     }
                 }
                 for row in rows {
@@ -419,7 +423,10 @@ final class PostgresUnitSink: UnitWriter, RestoreSink {
             try copy("note", ["owner_kind", "owner_id", "value", "lang", "encoding", "position"]) { copy in
                 func append(_ notes: [Note], _ kind: String, _ owner: Int64) throws {
                     for (position, note) in notes.enumerated() {
-                        try copy.append([kind, String(owner), note.value, note.language?.description, note.encoding, String(position)])
+                        try copy.append([
+                            .text(kind), .bigint(owner), .text(note.value), .text(note.language?.description), .text(note.encoding),
+                            .integer(Int32(clamping: position)),
+                        ])
                     }
                 }
                 for row in rows {

@@ -66,6 +66,23 @@ struct PostgresEndToEndTests {
         #expect(again.status == 1 && again.standardError.contains("No memory 'legal'"), "\(again)")
     }
 
+    /// A first import that fails leaves no schema behind (as a failed first import into a new
+    /// SQLite file leaves no file): the store is as it was, missing.
+    @Test func failedFirstImport_leavesNoSchema() throws {
+        let (harness, url) = try Self.prepared()
+        defer { harness.cleanUp() }
+        let db = ["--db", url]
+        try harness.write("broken.tmx", "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>a</seg></tuv>")
+        let failed = try harness.run(["import", "broken.tmx"] + db)
+        #expect(failed.status == 1, "\(failed)")
+        let stats = try harness.run(["stats"] + db)
+        #expect(stats.status == 1 && stats.standardError.contains("No translation memory"), "\(stats)")
+        // A store that holds something is never dropped by a failed import.
+        #expect(try harness.run(["import", "memory.tmx"] + db).status == 0)
+        #expect(try harness.run(["import", "broken.tmx"] + db).status == 1)
+        #expect(try harness.run(["stats", "--json"] + db).jsonObject?["units"] as? Int == 4)
+    }
+
     /// Import, lookup, concordance, export, stats and memory list on PostgreSQL.
     @Test func memory_importLookupConcordanceExportStats() throws {
         let (harness, url) = try Self.prepared()

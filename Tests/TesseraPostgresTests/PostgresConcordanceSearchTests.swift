@@ -101,8 +101,8 @@ struct PostgresConcordanceSearchTests {
                 columns: ["id", "unit_id", "lang", "base", "markup", "plain", "codes", "attributes", "position"], logger: pool.logger)
             for row in rows {
                 try copy.append([
-                    String(row[0] as Int64), String(row[1] as Int64), row[2], row[3], row[4], row[5], String(row[6] as Int64),
-                    row[7] as String?, String(row[8] as Int64),
+                    .bigint(row[0] as Int64), .bigint(row[1] as Int64), .text(row[2]), .text(row[3]), .text(row[4]), .text(row[5]),
+                    .integer(Int32(row[6] as Int64)), .text(row[7] as String?), .integer(Int32(row[8] as Int64)),
                 ])
             }
             try copy.finish()

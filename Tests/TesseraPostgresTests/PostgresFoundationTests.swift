@@ -61,7 +61,7 @@ struct PostgresFoundationTests {
         let texts = ["plain", "tab\there", "line\nbreak", "back\\slash \\N", "cr\r", "", "Ünïcödé 漢字 🙂", String(repeating: "x", count: 300_000)]
         try store.withTransaction("BEGIN") { connection in
             let copy = PostgresCopy(connection: connection, table: "probe", columns: ["id", "body", "extra"], logger: store.logger)
-            for (index, text) in texts.enumerated() { try copy.append([String(index), text, index == 0 ? nil : "e"]) }
+            for (index, text) in texts.enumerated() { try copy.append([.bigint(Int64(index)), .text(text), .text(index == 0 ? nil : "e")]) }
             try copy.finish()
         }
         let rows = try store.withConnection { connection in
@@ -72,12 +72,32 @@ struct PostgresFoundationTests {
         #expect(rows.last?.1 == "e")
     }
 
+    /// The COPY is binary: a 4-byte integer sent for the `bigint` id is refused by the server (in
+    /// text format "1" would have been taken), and the refusal is one clear ``StorageError``.
+    @Test func copyIsBinary_aValueOfAnotherTypeIsRefused() throws {
+        let store = try probe(try freshLocation())
+        #expect(PostgresCopy.statementHead(table: "probe", columns: ["id", "body"]).contains("FORMAT binary"))
+        let error = #expect(throws: StorageError.self) {
+            try store.withTransaction("BEGIN") { connection in
+                let copy = PostgresCopy(connection: connection, table: "probe", columns: ["id", "body"], logger: store.logger)
+                try copy.append([.integer(1), .text("four bytes for eight")])
+                try copy.finish()
+            }
+        }
+        // The server's own words, not "went away": it is up, and the data was wrong.
+        #expect(error?.kind == .postgres && error?.message.contains("SQLSTATE 08P01") == true, "\(String(describing: error))")
+        let count = try store.withConnection { connection in
+            try connection.run("SELECT count(*) FROM probe", logger: store.logger).map { try $0.decode(Int.self) }
+        }
+        #expect(count == [0])
+    }
+
     @Test func failedCopyRollsBackItsTransaction() throws {
         let store = try probe(try freshLocation())
         #expect(throws: StorageError.self) {
             try store.withTransaction("BEGIN") { connection in
                 let copy = PostgresCopy(connection: connection, table: "probe", columns: ["id", "body"], logger: store.logger)
-                for index in 0..<20_000 { try copy.append([String(index % 10_000), "duplicate ids"]) }
+                for index in 0..<20_000 { try copy.append([.bigint(Int64(index % 10_000)), .text("duplicate ids")]) }
                 try copy.finish()
             }
         }
