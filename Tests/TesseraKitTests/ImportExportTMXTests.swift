@@ -4,9 +4,40 @@ import TesseraCore
 import TesseraKit
 import TesseraSQLite
 import TesseraStorage
+import TesseraTestSupport
 
+/// Import and export through Kit on every backend: SQLite, and PostgreSQL when a test server is
+/// set (`Scripts/test.sh` always sets one), so that the held-out-style checks (lossless round
+/// trip, duplicate policies, a failed import changes nothing, the samples' counts) hold on both.
 struct ImportExportMemoryTests {
     typealias Support = ImportExportSupport
+
+    /// A kind of store a test makes fresh ones of.
+    enum Backend: String, Sendable, CustomTestStringConvertible {
+        case sqlite, postgres
+
+        var testDescription: String { rawValue }
+
+        /// SQLite, and PostgreSQL when `TESSERA_TEST_POSTGRES` is set.
+        static let all: [Backend] = PostgresTestServer.isAvailable ? [.sqlite, .postgres] : [.sqlite]
+
+        /// A new, empty store: a file `name` in `folder`, or a new schema of the test server.
+        func location(_ folder: URL, _ name: String) throws -> StoreLocation {
+            switch self {
+            case .sqlite: return StoreLocation(option: folder.appendingPathComponent(name).path)
+            case .postgres:
+                let url: String = try #require(PostgresTestServer.freshURL("kit"))
+                return StoreLocation(option: url)
+            }
+        }
+    }
+
+    /// Every unit of the store at `location`, in id order.
+    func units(_ location: StoreLocation) throws -> [TranslationUnit] {
+        let session = try TranslationMemory(location: location)
+        defer { session.close() }
+        return try session.openStore().allUnits().map(\.unit)
+    }
 
     /// TMX files of the TesseraTMX fixtures (and the shared samples when present) that are
     /// well-formed, so that every one of them must import.
@@ -36,25 +67,21 @@ struct ImportExportMemoryTests {
         "amake+SuperTMXMerge/l10n/ja-jp.tmx",
     ]
 
-    func database(_ folder: URL, _ name: String = "tm.db") -> StoreLocation {
-        StoreLocation(option: folder.appendingPathComponent(name).path)
-    }
-
     /// Imports `files`, exports everything as TMX level 2, re-imports into a new memory and
     /// compares the units.
-    func checkRoundTrip(_ files: [String]) throws {
+    func checkRoundTrip(_ files: [String], on backend: Backend) throws {
         let folder = try Support.temporaryFolder()
-        let first = database(folder, "first.db")
+        let first = try backend.location(folder, "first.db")
         let report = try ImportTMX(database: first, policy: .add).run(files: files)
         #expect(report.succeeded, "\(report.files.compactMap(\.error))")
         let exported = folder.appendingPathComponent("all.tmx").path
         let export = try ExportMemory(database: first, output: exported, format: .tmx).run()
         #expect(export.units == report.totals.added)
-        let second = database(folder, "second.db")
+        let second = try backend.location(folder, "second.db")
         let again = try ImportTMX(database: second, policy: .add).run(files: [exported])
         #expect(again.succeeded, "\(again.files.compactMap(\.error))")
-        let before = try SQLiteTranslationStore.open(path: first.description).allUnits().map(\.unit)
-        let after = try SQLiteTranslationStore.open(path: second.description).allUnits().map(\.unit)
+        let before = try units(first)
+        let after = try units(second)
         #expect(before.count == after.count)
         for (old, new) in zip(before, after) where old != new {
             Issue.record("unit differs after export and re-import:\n\(old)\n\(new)")
@@ -62,24 +89,46 @@ struct ImportExportMemoryTests {
         }
     }
 
-    @Test func exportTMX_reimportGivesIdenticalUnits_fixtures() throws {
+    @Test(arguments: Backend.all)
+    func exportTMX_reimportGivesIdenticalUnits_fixtures(backend: Backend) throws {
         let files = Self.wellFormedFiles
         try #require(!files.isEmpty, "no TMX fixtures in \(Support.tmxFixtures.path)")
-        try checkRoundTrip(files)
+        try checkRoundTrip(files, on: backend)
     }
 
-    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"))
-    func exportTMX_reimportGivesIdenticalUnits_samples() throws {
+    @Test(.enabled(if: Support.samples != nil, "needs ../shared/samples (absent on this machine)"), arguments: Backend.all)
+    func exportTMX_reimportGivesIdenticalUnits_samples(backend: Backend) throws {
         guard let samples = Support.samples else { return }
-        try checkRoundTrip(Self.sampleFiles.map { samples.appendingPathComponent($0).path })
+        try checkRoundTrip(Self.sampleFiles.map { samples.appendingPathComponent($0).path }, on: backend)
     }
 
-    @Test(arguments: ImportDuplicatePolicy.allCases)
-    func import_sameFileTwiceAddsNothingUnlessAdd(_ policy: ImportDuplicatePolicy) throws {
+    /// Every TMX row of ../shared/samples/README.md imported on its own: the units read are the
+    /// README's count, and PostgreSQL stores exactly the units SQLite stores.
+    @Test(.enabled(if: Support.samples != nil && PostgresTestServer.isAvailable, "needs ../shared/samples and a PostgreSQL test server"))
+    func import_everySharedSample_readsTheReadmeCountAndStoresTheSameUnitsOnBothBackends() throws {
+        let readme = try String(contentsOfFile: SharedData.root.appendingPathComponent("samples/README.md").path, encoding: .utf8)
+        let rows = SharedData.tmxUnitCounts(readme: readme)
+        #expect(rows.count >= 20)
+        let samples = SharedData.root.appendingPathComponent("samples")
+        for row in rows {
+            let file = samples.appendingPathComponent(row.file).path
+            var stored: [[TranslationUnit]] = []
+            for backend in Backend.all {
+                let location = try backend.location(try Support.temporaryFolder(), "tm.db")
+                let report = try ImportTMX(database: location, policy: .add).run(files: [file])
+                #expect(report.succeeded && report.files.first?.unitsRead == row.units, "\(backend) \(row.file): \(report.files)")
+                stored.append(try units(location))
+            }
+            #expect(stored.count == 2 && stored[0] == stored[1], "\(row.file)")
+        }
+    }
+
+    @Test(arguments: ImportDuplicatePolicy.allCases, Backend.all)
+    func import_sameFileTwiceAddsNothingUnlessAdd(_ policy: ImportDuplicatePolicy, backend: Backend) throws {
         let files = Self.wellFormedFiles
         try #require(!files.isEmpty)
         let folder = try Support.temporaryFolder()
-        let location = database(folder)
+        let location = try backend.location(folder, "tm.db")
         let first = try ImportTMX(database: location, policy: policy).run(files: files)
         let unitsAfterFirst = try Stats(database: location).run().units
         let second = try ImportTMX(database: location, policy: policy).run(files: files)
@@ -93,7 +142,8 @@ struct ImportExportMemoryTests {
         }
     }
 
-    @Test func import_malformedFileLeavesDatabaseUnchangedAndOtherFilesImport() throws {
+    @Test(arguments: Backend.all)
+    func import_malformedFileLeavesDatabaseUnchangedAndOtherFilesImport(backend: Backend) throws {
         let folder = try Support.temporaryFolder()
         let good = folder.appendingPathComponent("good.tmx")
         let bad = folder.appendingPathComponent("bad.tmx")
@@ -102,7 +152,7 @@ struct ImportExportMemoryTests {
         // must be rolled back.
         let broken = Self.tmx(units: 5).replacingOccurrences(of: "<seg>Source 4</seg>", with: "<seg>Source 4</tuv>")
         try broken.write(to: bad, atomically: true, encoding: .utf8)
-        let location = database(folder)
+        let location = try backend.location(folder, "tm.db")
         let report = try ImportTMX(database: location).run(files: [bad.path, good.path])
         #expect(!report.succeeded)
         #expect(report.totals.filesImported == 1)
@@ -126,7 +176,7 @@ struct ImportExportMemoryTests {
         try gzip.run()
         gzip.waitUntilExit()
         try #require(gzip.terminationStatus == 0)
-        let report = try ImportTMX(database: database(folder)).run(files: [plain.path + ".gz"])
+        let report = try ImportTMX(database: try Backend.sqlite.location(folder, "tm.db")).run(files: [plain.path + ".gz"])
         #expect(report.succeeded, "\(report.files.compactMap(\.error))")
         #expect(report.totals.added == 4)
     }
@@ -142,7 +192,7 @@ struct ImportExportMemoryTests {
     func exportTSV_testLevel1PicksVariantsWithRegionFallback() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()
-        let location = database(folder)
+        let location = try Backend.sqlite.location(folder, "tm.db")
         _ = try ImportTMX(database: location).run(files: [samples.appendingPathComponent(Self.sampleFiles[0]).path])
         let out = folder.appendingPathComponent("be.tsv").path
         _ = try ExportMemory(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("be")]).run()
@@ -155,7 +205,7 @@ struct ImportExportMemoryTests {
     func exportTSV_importTest1CPicksFrenchCanadian() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()
-        let location = database(folder)
+        let location = try Backend.sqlite.location(folder, "tm.db")
         _ = try ImportTMX(database: location).run(files: [samples.appendingPathComponent(Self.sampleFiles[1]).path])
         let out = folder.appendingPathComponent("frca.tsv").path
         _ = try ExportMemory(database: location, output: out, format: .tsv, source: Support.tag("en-US"), targets: [Support.tag("fr-CA")]).run()
@@ -167,7 +217,7 @@ struct ImportExportMemoryTests {
     func stats_weblateMemoryGivesTwoPairs() throws {
         guard let samples = Support.samples else { return }
         let folder = try Support.temporaryFolder()
-        let location = database(folder)
+        let location = try Backend.sqlite.location(folder, "tm.db")
         _ = try ImportTMX(database: location).run(files: [samples.appendingPathComponent(Self.sampleFiles[3]).path])
         let stats = try Stats(database: location).run()
         #expect(stats.units == 1)

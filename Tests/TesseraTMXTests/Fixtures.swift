@@ -59,19 +59,3 @@ enum Fixtures {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
-
-extension Fixtures {
-    /// The TMX rows of ../shared/samples/README.md: `tmx/...` path and the "N units" figure.
-    static func unitCountsOfSamples(readme: String) -> [(file: String, units: Int)] {
-        var rows: [(String, Int)] = []
-        for line in readme.split(separator: "\n") where line.hasPrefix("| tmx/") {
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 4, cells[0].hasSuffix(".tmx") || cells[0].hasSuffix(".xml") else { continue }
-            guard let range = cells[3].range(of: #"\d+ units"#, options: .regularExpression),
-                let units = Int(cells[3][range].split(separator: " ")[0])
-            else { continue }
-            rows.append((cells[0], units))
-        }
-        return rows
-    }
-}

@@ -21,7 +21,7 @@ struct TMXReaderTests {
             print("Skipped: \(Self.sharedSamples)/README.md is not on this machine.")
             return
         }
-        let rows = Fixtures.unitCountsOfSamples(readme: readme)
+        let rows = SharedData.tmxUnitCounts(readme: readme)
         #expect(rows.count >= 20)
         for row in rows {
             let (_, units) = try Fixtures.readAll(Self.sharedSamples + "/" + row.file)

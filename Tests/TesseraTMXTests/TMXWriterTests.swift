@@ -42,7 +42,7 @@ struct TMXWriterTests {
         else {
             return
         }
-        let rows = Fixtures.unitCountsOfSamples(readme: readme)
+        let rows = SharedData.tmxUnitCounts(readme: readme)
         #expect(!rows.isEmpty)
         for row in rows {
             let (reader, units) = try Fixtures.readAll(SharedData.root.appendingPathComponent("samples/" + row.file).path)

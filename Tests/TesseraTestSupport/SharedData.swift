@@ -31,4 +31,18 @@ public enum SharedData {
         print("Skipped \(test): \(url.path) is not on this machine (shared development data is absent).")
         return nil
     }
+
+    /// The TMX rows of `samples/README.md`: the `tmx/...` path and its "N units" figure.
+    public static func tmxUnitCounts(readme: String) -> [(file: String, units: Int)] {
+        var rows: [(String, Int)] = []
+        for line in readme.split(separator: "\n") where line.hasPrefix("| tmx/") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 4, cells[0].hasSuffix(".tmx") || cells[0].hasSuffix(".xml") else { continue }
+            guard let range = cells[3].range(of: #"\d+ units"#, options: .regularExpression),
+                let units = Int(cells[3][range].split(separator: " ")[0])
+            else { continue }
+            rows.append((cells[0], units))
+        }
+        return rows
+    }
 }
