@@ -7,6 +7,8 @@
 #   WEBLATE_VENV=DIR   where the venv is (or is made)
 #   TESSERA_SHARED=DIR the shared folder holding clients/ (default ../shared)
 #   TESSERA_BIN=PATH   a tessera binary to use instead of building one
+#   CHECK_DB=URL       the store to serve instead of a new SQLite file: an empty PostgreSQL
+#                      schema (postgres://USER@HOST:PORT/DB?schema=NEW), filled here
 # Skips (exit 0, with a message) when the clients or the venv cannot be had: the venv is heavy
 # (about 2 minutes, a few Debian -dev packages, PyPI).
 set -euo pipefail
@@ -37,7 +39,7 @@ if [[ -z $bin ]]; then
   bin=$(swift build --show-bin-path)/tessera
 fi
 
-db=$work/tm.db
+db=${CHECK_DB:-$work/tm.db}
 "$bin" import TMX/seed-article.en-de-fr-tr.tmx Tests/TesseraServerTests/Fixtures/service-sample.tmx --db "$db" >/dev/null
 start_serve "$bin" "$db" "$work/out" "$work/log" --anonymous-read || { echo "weblate_check: FAILED: the server did not start"; exit 1; }
 

@@ -15,6 +15,9 @@ package import TesseraStorage
 public final class Lookup: Sendable {
     /// The translation memory.
     package let memory: any TranslationStore
+    /// Where the candidates' unit data comes from: the match index store's cache in front of the
+    /// memory (``MatchIndexStore/matchUnits(_:)``).
+    private let indexStore: MatchIndexStore
     /// The match index, current with the database when the lookup was opened.
     public let index: MatchIndex
     /// How the index was loaded (rebuilt, units updated, side-file size) by ``init(database:rebuildIndex:)``;
@@ -27,7 +30,7 @@ public final class Lookup: Sendable {
         guard database.exists else { throw KitError(.noDatabase, "No translation memory at \(database).") }
         let session = try TranslationMemory(location: database)
         let loaded = try session.loadIndex(rebuild: rebuildIndex)
-        self.init(memory: try session.openStore(), index: loaded.index, indexState: loaded)
+        self.init(memory: try session.openStore(), indexStore: session.matchIndex, index: loaded.index, indexState: loaded)
     }
 
     /// A lookup on an open session, with the session's index as it is now: caught up from the
@@ -36,11 +39,12 @@ public final class Lookup: Sendable {
     /// make one per query or per batch.
     /// - Throws: ``KitError`` `closed`; storage errors.
     public convenience init(session: TranslationMemory) throws {
-        self.init(memory: session.store, index: try session.currentIndex(), indexState: nil)
+        self.init(memory: session.store, indexStore: session.matchIndex, index: try session.currentIndex(), indexState: nil)
     }
 
-    private init(memory: any TranslationStore, index: MatchIndex, indexState: MatchIndexStore.Loaded?) {
+    private init(memory: any TranslationStore, indexStore: MatchIndexStore, index: MatchIndex, indexState: MatchIndexStore.Loaded?) {
         self.memory = memory
+        self.indexStore = indexStore
         self.index = index
         self.indexState = indexState
     }
@@ -52,8 +56,8 @@ public final class Lookup: Sendable {
     ///   - text: The query sentence (plain text).
     ///   - options: Languages, threshold, number of matches, context.
     /// - Returns: At most `options.limit` matches scoring at least `options.minimum`, best first.
-    /// - Complexity: one index search (see ``MatchIndex/search(_:)``) and a few indexed reads per
-    ///   candidate.
+    /// - Complexity: one index search (see ``MatchIndex/search(_:)``) and, for the candidates not
+    ///   yet cached, one read of their units.
     public func run(_ text: String, options: LookupOptions) throws -> [LookupMatch] {
         let query = MatchText(text, language: options.source)
         let request = MatchRequest(
@@ -61,7 +65,7 @@ public final class Lookup: Sendable {
             minimum: min(options.minimum, 100), limit: options.limit)
         let candidates = options.exhaustive ? index.exhaustiveSearch(request) : index.search(request)
         guard !candidates.isEmpty, options.limit > 0 else { return [] }
-        let units = try memory.matchUnits(candidates.map(\.unit))
+        let units = try indexStore.matchUnits(candidates.map(\.unit))
         let matcher = FuzzyMatcher(
             minimum: options.minimum, limit: options.limit, targets: options.targets, context: options.context)
         return matcher.matches(query, candidates: candidates, units: units).map(LookupMatch.init)

@@ -52,6 +52,8 @@ public final class MatchIndexStore: @unchecked Sendable {
     private let lock = NSLock()
     /// The index last handed out by ``current()`` and the position it reflects.
     private var cached: (index: MatchIndex, position: ChangePosition)?
+    /// The match data of units lookups met, evicted as the index learns of changes.
+    package let unitCache = MatchUnitCache()
 
     /// Opens the index of `source`: prepares its change feed and removes the temporary files of
     /// writers that were killed. Reads nothing else (the side file is read on first use).
@@ -88,21 +90,21 @@ public final class MatchIndexStore: @unchecked Sendable {
         defer { lock.unlock() }
         let now = try source.changePosition()
         if let cached, cached.position == now { return cached.index }
-        if var (index, position) = cached, position.precedes(now) {
+        if let (held, position) = cached, position.precedes(now) {
+            var index = held
             // Nothing newer on disk than what is held: apply the changes in memory when few.
             let onDisk = Self.header(of: path)
             let fileIsNewer = onDisk.map { $0 != position && position.precedes($0) && $0.precedes(now) } ?? false
             if !fileIsNewer {
-                let applied = try source.withSnapshot { snapshot -> ChangePosition? in
+                let applied = try source.withSnapshot { snapshot -> (ChangePosition, Set<Int64>)? in
                     let reached = try snapshot.position
                     let units = try snapshot.changedUnits(since: position)
                     guard units.count < Self.rewriteThreshold else { return nil }
                     try Self.apply(units, to: &index, from: snapshot)
-                    return reached
+                    return (reached, units)
                 }
-                if let applied {
-                    position = applied
-                    self.cached = (index, position)
+                if let (reached, changed) = applied {
+                    adopt(index, at: reached, changed: changed, since: position)
                     return index
                 }
             }
@@ -116,6 +118,38 @@ public final class MatchIndexStore: @unchecked Sendable {
     package func currentIfPresent() -> MatchIndex? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try? current()
+    }
+
+    /// The match data (``MatchUnit``) of `ids` for a lookup: the units in ``unitCache`` from
+    /// there, the others read from the store (and kept); units that no longer exist are absent.
+    /// Data is at least as new as the index last handed out: the units a catch-up re-indexes
+    /// leave the cache (``adopt(_:at:changed:since:)``).
+    /// - Throws: `StorageError` when the store cannot be read.
+    package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
+        var (units, generation) = unitCache.units(ids)
+        var missing: [Int64] = []
+        var seen: Set<Int64> = []
+        for id in ids where units[id] == nil && seen.insert(id).inserted { missing.append(id) }
+        guard !missing.isEmpty else { return units }
+        let read = try source.matchUnits(missing)
+        unitCache.insert(read, generation: generation)
+        units.merge(read) { _, new in new }
+        return units
+    }
+
+    /// Makes `index` at `position` the one handed out, and evicts from ``unitCache`` the units
+    /// the move changed: `changed`, counted since `from`, when `from` is where the index handed
+    /// out before stood; every unit when not (a rebuild, a file another process rewrote, the
+    /// first load). The caller holds `lock`.
+    private func adopt(_ index: MatchIndex, at position: ChangePosition, changed: Set<Int64>?, since from: ChangePosition?) {
+        let previous = cached?.position
+        cached = (index, position)
+        guard previous != position else { return }
+        if let changed, let from, from == previous {
+            unitCache.evict(changed)
+        } else {
+            unitCache.evict(nil)
+        }
     }
 
     /// Reads the side file and catches it up with the store, rebuilding it when asked or when it
@@ -155,8 +189,8 @@ public final class MatchIndexStore: @unchecked Sendable {
             stored = try? Self.decode(MappedRegion(path: path))
         }
         enum Outcome {
-            case current(MatchIndex, ChangePosition, units: Int)
-            case written(rebuilt: Bool, units: Int)
+            case current(MatchIndex, ChangePosition, changed: Set<Int64>)
+            case written(rebuilt: Bool, changed: Set<Int64>?, count: Int = 0)
         }
         let file = path
         let outcome: Outcome = try source.withSnapshot { snapshot in
@@ -165,17 +199,17 @@ public final class MatchIndexStore: @unchecked Sendable {
                 if let (storedIndex, storedPosition) = stored, storedPosition.precedes(position) {
                     var index = storedIndex
                     let units = try snapshot.changedUnits(since: storedPosition)
-                    if units.isEmpty { return .current(index, position, units: 0) }
+                    if units.isEmpty { return .current(index, position, changed: []) }
                     // Rewrite the file only when the catch-up work is worth saving: small deltas are
                     // cheaper to apply again on the next load than a rewrite of the whole file.
                     let threshold = saveAnyChange ? Self.rewriteThreshold : max(Self.rewriteThreshold, index.entryCount / 100)
                     if units.count >= threshold {
                         let spool = try Self.continuing(index, changed: units, file: file, from: snapshot)
                         try spool.finish(writingTo: file, header: SideFileHeader(position).bytes, generation: position.counter)
-                        return .written(rebuilt: false, units: units.count)
+                        return .written(rebuilt: false, changed: units)
                     }
                     try Self.apply(units, to: &index, from: snapshot)
-                    return .current(index, position, units: units.count)
+                    return .current(index, position, changed: units)
                 }
                 // A build from the store, streamed through a spool: memory stays bounded.
                 let spool = try MatchIndexSpool(prefix: file)
@@ -185,18 +219,19 @@ public final class MatchIndexStore: @unchecked Sendable {
                     units += 1
                 }
                 try spool.finish(writingTo: file, header: SideFileHeader(position).bytes, generation: position.counter)
-                return .written(rebuilt: true, units: units)
+                return .written(rebuilt: true, changed: nil, count: units)
             }
         }
         var loaded: Loaded
+        let from = stored?.position
         switch outcome {
-        case .current(let index, let position, let units):
-            loaded = Loaded(index: index, rebuilt: false, updatedUnits: units, fileSize: 0)
-            cached = (index, position)
-        case .written(let rebuilt, let units):
+        case .current(let index, let position, let changed):
+            loaded = Loaded(index: index, rebuilt: false, updatedUnits: changed.count, fileSize: 0)
+            adopt(index, at: position, changed: changed, since: from)
+        case .written(let rebuilt, let changed, let count):
             let (index, position) = try Self.decode(MappedRegion(path: path))
-            loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: units, fileSize: 0)
-            cached = (index, position)
+            loaded = Loaded(index: index, rebuilt: rebuilt, updatedUnits: changed?.count ?? count, fileSize: 0)
+            adopt(index, at: position, changed: changed, since: from)
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0

@@ -16,19 +16,9 @@ extension PostgresTranslationStore {
     package func prepareChangeFeed() throws {}
 
     /// Where the store stands: one round trip (the variant high-water mark and two `max()` reads
-    /// on primary keys). When the position moved since the ``PostgresMatchUnitCache`` last saw it,
-    /// the same statement returns the units changed in between, which the cache evicts.
+    /// on primary keys).
     package func changePosition() throws -> ChangePosition {
-        let from = matchUnitCache.position
-        let (position, changed) = try read { connection in
-            try Self.changePosition(connection, changedSince: from, logger: pool.logger)
-        }
-        if let changed, changed.count > PostgresMatchUnitCache.evictAllThreshold {
-            matchUnitCache.moved(from: from, to: position, changed: nil)
-        } else {
-            matchUnitCache.moved(from: from, to: position, changed: changed)
-        }
-        return position
+        try read { connection in try Self.changePosition(connection, logger: pool.logger) }
     }
 
     /// The SQL of the position: the highest variant id ever given and the last change-log sequence.
@@ -42,27 +32,6 @@ extension PostgresTranslationStore {
         let row = try connection.run(PostgresQuery(unsafeSQL: "SELECT \(positionColumns)"), logger: logger)
             .map { try $0.decode((Int64, Int64).self) }.first
         return ChangePosition(maxVariant: row?.0 ?? 0, sequence: row?.1 ?? 0)
-    }
-
-    /// The position now and, with `since`, the units changed after it (at most one more than
-    /// ``PostgresMatchUnitCache/evictAllThreshold``, some perhaps twice), read in one statement so
-    /// that both come from one snapshot.
-    static func changePosition(
-        _ connection: PostgresConnection, changedSince since: ChangePosition?, logger: Logger
-    ) throws -> (ChangePosition, Set<Int64>?) {
-        guard let since else { return (try changePosition(connection, logger: logger), nil) }
-        var query = PostgresQuery(
-            unsafeSQL: """
-                SELECT \(positionColumns),
-                    ARRAY(SELECT unit_id FROM match_change WHERE seq > $1
-                          UNION ALL SELECT unit_id FROM variant WHERE id > $2 LIMIT $3)
-                """)
-        query.binds.append(since.sequence)
-        query.binds.append(since.maxVariant)
-        query.binds.append(Int64(PostgresMatchUnitCache.evictAllThreshold + 1))
-        let row = try connection.run(query, logger: logger).map { try $0.decode((Int64, Int64, [Int64]).self) }.first
-        guard let row else { return (.origin, nil) }
-        return (ChangePosition(maxVariant: row.0, sequence: row.1), Set(row.2))
     }
 
     /// Runs `body` in one REPEATABLE READ, READ ONLY transaction. Errors of `body` are rethrown
@@ -85,22 +54,14 @@ extension PostgresTranslationStore {
         }
     }
 
-    /// The match data (``MatchUnit``) of `ids`; units that no longer exist are left out. Units
-    /// held by the ``PostgresMatchUnitCache`` are answered from it; the others are read in one
-    /// statement and kept.
-    /// - Complexity: no round trip when every unit is cached (plus one per
-    ///   ``PostgresMatchUnitCache/maxAge`` when nobody else checked the position); else one.
+    /// The match data (``MatchUnit``) of `ids`; units that no longer exist are left out. A
+    /// serving process asks only for the units its ``MatchIndexStore`` does not hold yet
+    /// (``MatchIndexStore/matchUnits(_:)``).
+    /// - Complexity: one round trip, one statement (one snapshot), whatever the number of ids.
     package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
         let ids = Array(Set(ids))
         guard !ids.isEmpty else { return [:] }
-        if matchUnitCache.freshPosition == nil { _ = try changePosition() }
-        var (units, generation) = matchUnitCache.units(ids)
-        let missing = ids.filter { units[$0] == nil }
-        guard !missing.isEmpty else { return units }
-        let read = try read { connection in try Self.matchUnits(missing, connection, logger: pool.logger) }
-        matchUnitCache.insert(read, generation: generation)
-        units.merge(read) { _, new in new }
-        return units
+        return try read { connection in try Self.matchUnits(ids, connection, logger: pool.logger) }
     }
 
     /// Reads the match data of `ids` in one statement (one snapshot): each unit's row with its

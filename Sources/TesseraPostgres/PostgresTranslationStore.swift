@@ -16,7 +16,7 @@ package import TesseraStorage
 /// try tm.write(units: units, batch: ImportBatch(kind: .tmx, filePath: "a.tmx"))
 /// ```
 package final class PostgresTranslationStore: PostgresStore, PostgresStoreSchema, TranslationStore, @unchecked Sendable {
-    // @unchecked Sendable: the base class is immutable; the store id and the cache are behind locks.
+    // @unchecked Sendable: the base class is immutable; the store id is behind a lock.
 
     /// The memory's migrations, then the concordance search's.
     package static var migrations: [PostgresMigration] {
@@ -24,9 +24,6 @@ package final class PostgresTranslationStore: PostgresStore, PostgresStoreSchema
     }
 
     private let storeID = Locked<String?>(nil)
-
-    /// The match data this process read, kept current with the change feed (``matchUnits(_:)``).
-    package let matchUnitCache = PostgresMatchUnitCache()
 
     /// The units an import decides and writes at a time (``PostgresUnitSink``): memory holds one
     /// chunk, and each costs one duplicate look-up query and one COPY per table.
