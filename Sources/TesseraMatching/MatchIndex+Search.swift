@@ -162,24 +162,44 @@ extension MatchIndex {
         // A candidate at >= minimum shares >= t keys; it holds one of the n - t + 1 rarest.
         let shared = minimum == 0 ? 0 : (n * minimum + 99) / 100
         if shared == 0 { return exhaustiveSearch(request) }
-        let prefixLength = n - shared + 1 - unknown
+        let known = n - unknown
+        let prefixLength = known - shared + 1
         guard prefixLength > 0 else { return [] }
         keys.sort { $0.frequency < $1.frequency }
         // Length window in tokens: a shorter candidate needs >= t tokens, a longer one at most n·100/minimum.
         let lowLength = shared, highLength = (n * 100) / minimum
         let filter = EntryFilter(sources: sources, targetMask: targetMask)
         // Postings are read in entry order per key; only the entries of a searched language, in a
-        // unit with a wanted target and of a length inside the window are kept (cheap column reads),
-        // so the sort and the verification see few entries.
+        // unit with a wanted target and of a length inside the window are kept, so the sort and
+        // the verification see few entries. With the pair's admission table one byte per posting
+        // says all three; without it, three columns are read (and counted towards building it).
+        let prefix = keys.prefix(prefixLength)
+        let pair = MatchIndexAdmissions.Pair(sources: sources.sorted(), targetMask: targetMask)
+        var table = usesAdmissionTables ? admissions.table(pair) : nil
+        if table == nil, usesAdmissionTables {
+            let reads = prefix.reduce(0) { $0 + $1.frequency }
+            if admissions.shouldBuild(pair, afterReading: reads, threshold: max(entryCount / MatchIndexAdmissions.slowReadsPerEntry, 1)) {
+                let built = MatchIndexAdmissionTable(self, filter)
+                admissions.publish(built, for: pair)
+                table = built
+            }
+        }
         var candidates: [UInt32] = []
-        for key in keys.prefix(prefixLength) {
+        for (rank, key) in prefix.enumerated() {
+            // Length-aware prefix: the key of rank r is read only for the lengths whose candidates
+            // must share more than r keys (see `highLength(rank:)`).
+            let high = Self.highLength(rank: rank, known: known, minimum: minimum, window: highLength)
             let (compressed, recent) = postings(token: key.token, occurrence: key.occurrence)
+            if let table {
+                collect(compressed, recent, table, lowLength, high, into: &candidates)
+                continue
+            }
             // By position in the column (iterating the slice does not inline its reads).
             for position in compressed.startIndex..<compressed.endIndex {
                 let candidate = postings[position]
-                if admits(Int(candidate), filter, lowLength, highLength) { candidates.append(candidate) }
+                if admits(Int(candidate), filter, lowLength, high) { candidates.append(candidate) }
             }
-            for candidate in recent where admits(Int(candidate), filter, lowLength, highLength) {
+            for candidate in recent where admits(Int(candidate), filter, lowLength, high) {
                 candidates.append(candidate)
             }
         }
@@ -207,6 +227,46 @@ extension MatchIndex {
             found.append(MatchCandidate(id: entryIDs[entry], unit: entryUnits[entry], language: language(ofEntry: entry), base: base, distance: distance))
         }
         return found
+    }
+
+    /// The longest candidate (in tokens) that can reach `minimum` without holding any of the
+    /// `rank` rarest known query keys, capped at `window` (the length window of the query).
+    ///
+    /// A candidate of `m` tokens against `n` query tokens reaches `minimum` only if its distance
+    /// `d <= floor(L · (100 − minimum) / 100)`, `L = max(n, m)`; every edit operation changes
+    /// `max(n, m) − shared` by at most one (a swap of neighbours not at all), so it shares at least
+    /// `L − d >= ⌈L · minimum / 100⌉` keys with the query, all among the `known` keys of the query
+    /// that the index holds. A candidate missing the `rank` rarest of them shares at most
+    /// `known − rank`, so it needs `⌈m · minimum / 100⌉ <= known − rank`, that is
+    /// `m <= floor(100 · (known − rank) / minimum)`. The key of rank `r` (from 0) therefore only
+    /// has to be read for the candidates of that length or less: the rarest keys cover the whole
+    /// window, the later ones shorter and shorter entries, the last one those up to `n` tokens.
+    @inline(__always) static func highLength(rank: Int, known: Int, minimum: Int, window: Int) -> Int {
+        min(window, (100 * (known - rank)) / minimum)
+    }
+
+    /// Appends the entries of a posting list that the pair's admission table admits with a token
+    /// count in `low...high` (the count read from the table; from the token starts for 254 and up).
+    @inline(__always) func collect(
+        _ compressed: Slice<MatchIndexColumn<UInt32>>, _ recent: [UInt32], _ table: MatchIndexAdmissionTable,
+        _ low: Int, _ high: Int, into candidates: inout [UInt32]
+    ) {
+        table.bytes.withUnsafeBufferPointer { bytes in
+            @inline(__always) func admitted(_ candidate: UInt32) -> Bool {
+                let entry = Int(candidate)
+                guard entry < bytes.count else { return false }
+                let byte = bytes[entry]
+                guard byte != 0 else { return false }
+                let length = byte == MatchIndexAdmissionTable.long
+                    ? Int(entryTokenStarts[entry + 1]) - Int(entryTokenStarts[entry]) : Int(byte) - 1
+                return length >= low && length <= high
+            }
+            for position in compressed.startIndex..<compressed.endIndex {
+                let candidate = postings[position]
+                if admitted(candidate) { candidates.append(candidate) }
+            }
+            for candidate in recent where admitted(candidate) { candidates.append(candidate) }
+        }
     }
 
     /// The searched languages as a bit mask, and the target mask a candidate's unit must meet.

@@ -76,6 +76,12 @@ public struct MatchIndex: Sendable {
     /// `tokenIDs` and `charBuckets` hold only what was added since, `repeatKeys` is empty); `nil`
     /// for an index built in memory.
     var mapped: MatchIndexMappedTables?
+    /// The admission tables of token search (built lazily per searched pair, shared by the copies
+    /// of this value); every change of the entries drops them (``dropAdmissions()``).
+    package private(set) var admissions = MatchIndexAdmissions()
+    /// Whether token search uses and builds admission tables (`false`: every posting is checked
+    /// against the entry columns, as the tables' tests and benchmarks compare).
+    package var usesAdmissionTables = true
 
     /// Whether ``add(unit:variants:)`` makes entries searchable at once (postings in a side table).
     /// A bulk build sets it to `false` and calls ``finalize()`` once at the end, which is faster.
@@ -211,6 +217,7 @@ public struct MatchIndex: Sendable {
     ///   - variants: Its language versions; each becomes a searchable entry.
     /// - Complexity: O(k) in the total length of the texts.
     public mutating func add(unit: Int64, variants: [Entry]) {
+        dropAdmissions()
         if mapped != nil { indexesImmediately = true }  // a mapped index has no bulk finalize
         var mask: UInt64 = 0
         // One analysis with the spool's (MatchIndexVocabulary.forEachWord): same words, same length.
@@ -260,6 +267,7 @@ public struct MatchIndex: Sendable {
     /// - Complexity: O(log n) for units added in order, O(r) over the entries added out of order.
     @discardableResult
     public mutating func remove(unit: Int64) -> Int {
+        dropAdmissions()
         var found: [UInt32] = []
         var low = 0, high = sortedCount
         while low < high {
@@ -293,6 +301,7 @@ public struct MatchIndex: Sendable {
     /// Rebuilds the postings in compressed form, dropping removed entries for good.
     /// - Complexity: O(t) in the total number of tokens.
     public mutating func finalize() {
+        dropAdmissions()
         materialize()
         if !removed.isEmpty { compact() }
         repeatKeys = [:]
@@ -340,8 +349,19 @@ public struct MatchIndex: Sendable {
         }
     }
 
+    /// Forgets the admission tables and read counts of this value (a copy made before keeps its
+    /// own, which still describe its entries): called by every change of the entries.
+    mutating func dropAdmissions() {
+        if isKnownUniquelyReferenced(&admissions) {
+            admissions.reset()
+        } else {
+            admissions = MatchIndexAdmissions()
+        }
+    }
+
     /// Drops removed entries from the arrays (entry numbers change).
     mutating func compact() {
+        dropAdmissions()
         var ids: [Int64] = [], units: [Int64] = [], langs: [UInt16] = [], masks: [UInt64] = [], chars: [UInt16] = []
         var starts: [UInt32] = [0], flat: [UInt32] = []
         ids.reserveCapacity(liveEntryCount)
