@@ -220,7 +220,7 @@ load() { # URL CONNECTIONS: wrk's summary line (Benchmarks/serve/paths.lua)
 }
 # One instance on the SQLite memory and one on the PostgreSQL memory, alternately ($ROUNDS rounds,
 # each after a 5 s warm-up; the 100 queries cycle, so after the warm-up PostgreSQL's match units
-# are all in the serving process's PostgresMatchUnitCache: the warm case; 3b is the cold one).
+# are all in the serving process's MatchUnitCache, on both backends: the warm case; 3b is the cold one).
 for round in $(seq "$ROUNDS"); do
   for backend in sqlite postgres; do
     db=$SQLITE_DB; [ $backend = postgres ] && db=$TURL

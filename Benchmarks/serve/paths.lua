@@ -13,7 +13,7 @@ function setup(thread)
 end
 
 local counter = 0
-local failures = 0
+failures = 0  -- a global: done() reads it from each thread with thread:get
 function init(args)
   counter = id * 7919
 end
