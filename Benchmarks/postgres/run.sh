@@ -20,7 +20,9 @@
 # Settings (environment): BENCH_DATA, OUT, PGDIR, PGPORT (55444), RUNS (3), BIN (a release
 # `tessera`; built here when unset), FROM_DB (an SQLite import of tm-1m.tmx to copy instead of
 # importing it), FLOOR_EXTRA (an SQL file run on the floor's empty tables after floor-schema.sql,
-# search_path = floor: e.g. the concordance migrations' indexes), SETS (query sets for tessera:
+# search_path = floor: e.g. the concordance migrations' indexes), FLOOR_STORE=1 (the floor's tables
+# made by tessera's own migrations: an empty TMX imported into `?schema=floor`, every index, function and
+# trigger of the store; the fairest floor), SETS (query sets for tessera:
 # src:tgt:file ...), WEBLATE_SETS (query sets for Weblate's query, which takes seconds per
 # query: en->de only by default; empty: part 2 runs tessera's SQLite lookups only), PARTS (which of
 # 1 2 3 to run; ROUNDS (3): rounds of part 3's side-by-side SQLite/PostgreSQL lookups; SKIP_IMPORT=1:
@@ -99,12 +101,21 @@ fi
 echo "rows: $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM unit") units ($(du -h "$OUT/unit.csv" | cut -f1) CSV), $(sqlite3 -readonly "$SQLITE_DB" "SELECT count(*) FROM variant") variants ($(du -h "$OUT/variant.csv" | cut -f1) CSV)"
 floor_times=()
 for run in $(seq "$RUNS"); do
-  psql -qX "$URL" -v schema=floor -f "$HERE/floor-schema.sql"
-  [ -z "${FLOOR_EXTRA:-}" ] || PGOPTIONS="$PGOPTIONS -c search_path=floor,public" psql -qX "$URL" -v ON_ERROR_STOP=1 -f "$FLOOR_EXTRA"
+  if [ "${FLOOR_STORE:-0}" = 1 ]; then
+    # The store's own empty schema, made by its migrations (every index, function and trigger
+    # the import pays for), then the same \copy into its unit and variant tables.
+    psql -qX "$URL" -c "DROP SCHEMA IF EXISTS floor CASCADE"
+    printf '<?xml version="1.0"?>\n<tmx version="1.4"><header creationtool="floor" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/><body/></tmx>\n' >"$OUT/empty.tmx"
+    "$BIN" import "$OUT/empty.tmx" --db "$URL?schema=floor" >/dev/null
+  else
+    psql -qX "$URL" -v schema=floor -f "$HERE/floor-schema.sql"
+    [ -z "${FLOOR_EXTRA:-}" ] || PGOPTIONS="$PGOPTIONS -c search_path=floor,public" psql -qX "$URL" -v ON_ERROR_STOP=1 -f "$FLOOR_EXTRA"
+  fi
   psql -qX "$URL" -c CHECKPOINT
   floor_times+=("$(seconds psql -qX "$URL" -1 -v schema=floor -v unit_csv="'$OUT/unit.csv'" -v variant_csv="'$OUT/variant.csv'" -f "$HERE/floor-copy.sql")")
 done
-FLOOR_FILE="$OUT/floor${FLOOR_EXTRA:+-extra}.median"   # part 3 compares with both when both exist
+FLOOR_FILE="$OUT/floor${FLOOR_EXTRA:+-extra}.median"   # part 3 compares with each that exists
+[ "${FLOOR_STORE:-0}" = 1 ] && FLOOR_FILE="$OUT/floor-store.median"
 median "${floor_times[@]}" >"$FLOOR_FILE"
 FLOOR=$(cat "$FLOOR_FILE")
 echo "floor: ${floor_times[*]} s, median $FLOOR s; tables + indexes $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'floor' AND c.relkind = 'r'")"
@@ -181,6 +192,9 @@ IMPORT=$(median "${import_times[@]}")
 echo "import: ${import_times[*]} s, median $IMPORT s; floor $FLOOR s: ratio $(python3 -c "print(f'{$IMPORT / float(\"$FLOOR\"):.2f}')")"
 if [ -f "$OUT/floor-extra.median" ]; then
   echo "floor with FLOOR_EXTRA's indexes $(cat "$OUT/floor-extra.median") s: ratio $(python3 -c "print(f'{$IMPORT / $(cat "$OUT/floor-extra.median"):.2f}')")"
+fi
+if [ -f "$OUT/floor-store.median" ]; then
+  echo "floor into the store's own schema (FLOOR_STORE=1) $(cat "$OUT/floor-store.median") s: ratio $(python3 -c "print(f'{$IMPORT / $(cat "$OUT/floor-store.median"):.2f}')")"
 fi
 echo "schema tessera_bench: $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tessera_bench' AND c.relkind = 'r'"); units $("$BIN" stats --db "$TURL" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["units"])')"
 
