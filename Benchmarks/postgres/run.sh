@@ -168,8 +168,10 @@ fresh() { # an empty memory at $TURL
 export TESSERA_CACHE="$OUT/cache"   # the match side files of PostgreSQL memories
 mkdir -p "$TESSERA_CACHE" "$OUT/probe"
 backend_works() { # this tessera takes a PostgreSQL URL: stats of a missing schema says there is no memory there
-  fresh
-  (cd "$OUT/probe" && { "$BIN" stats --db "$TURL" 2>&1 || true; } | grep -q "No translation memory at postgres://") && [ -z "$(ls -A "$OUT/probe")" ]
+  # (a schema of its own, so that SKIP_IMPORT=1 finds the memory of a former run where it was)
+  local probe=$TURL
+  if [[ $TURL == postgres* ]]; then probe="$URL?schema=tessera_probe"; psql -qX "$URL" -c "DROP SCHEMA IF EXISTS tessera_probe CASCADE"; else fresh; fi
+  (cd "$OUT/probe" && { "$BIN" stats --db "$probe" 2>&1 || true; } | grep -q "No translation memory at postgres://") && [ -z "$(ls -A "$OUT/probe")" ]
 }
 if [ "$PG_BACKEND" = no ] || { [ "$PG_BACKEND" = auto ] && ! backend_works; }; then
   rm -rf "${OUT:?}/probe"
