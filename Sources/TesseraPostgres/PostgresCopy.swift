@@ -158,22 +158,6 @@ package final class PostgresCopy {
         guard semaphore.wait(timeout: .now() + seconds) == .timedOut else { return }
         PostgresPool.discard(connection)
         _ = done.wait(timeout: .now() + 5)
-        throw StorageError(.unavailable, "PostgreSQL did not answer within \(Int(seconds)) s.", sql: "COPY \(table) FROM STDIN")
-    }
-}
-
-/// Runs a task's jobs on one NIO event loop, so that async postgres-nio calls made on behalf of
-/// a blocked synchronous caller never need a thread of Swift's cooperative pool (which a test or
-/// an async front end may be holding while it waits).
-final class EventLoopExecutor: TaskExecutor {
-    let loop: any EventLoop
-
-    init(_ loop: any EventLoop) {
-        self.loop = loop
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        throw PostgresConnection.noAnswer(sql: "COPY \(table) FROM STDIN")
     }
 }

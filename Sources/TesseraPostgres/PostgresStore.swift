@@ -91,6 +91,12 @@ extension PostgresConnection {
         return .seconds(max(1, seconds))
     }()
 
+    /// The error of a statement that got no answer within ``answerTimeout`` (its connection is
+    /// given up).
+    static func noAnswer(sql: String) -> StorageError {
+        StorageError(.unavailable, "PostgreSQL did not answer within \(answerTimeout.nanoseconds / 1_000_000_000) s.", sql: sql)
+    }
+
     /// Runs `query`, waiting for its rows (all of them, in memory: for results of bounded size).
     /// - Throws: postgres-nio's error, turned into ``StorageError`` by the pool; `.unavailable`
     ///   when no answer comes within ``answerTimeout``.
@@ -104,8 +110,8 @@ extension PostgresConnection {
         }
         let timer = eventLoop.scheduleTask(in: Self.answerTimeout) {
             guard settle() else { return }
-            promise.fail(StorageError(.unavailable, "PostgreSQL did not answer within \(Self.answerTimeout.nanoseconds / 1_000_000_000) s.", sql: query.sql))
-            self.close().whenComplete { _ in withExtendedLifetime(self) {} }
+            promise.fail(Self.noAnswer(sql: query.sql))
+            PostgresPool.discard(self)
         }
         defer { timer.cancel() }
         do {

@@ -63,7 +63,7 @@ extension PostgresTranslationStore {
         let ids = Array(Set(ids))
         guard !ids.isEmpty else { return [:] }
         return try read { connection in
-            try Self.matchUnits(rows: connection.run(prepared: MatchUnitsStatement(ids: ids), logger: pool.logger))
+            Self.matchUnits(rows: try connection.run(prepared: MatchUnitsStatement(ids: ids), logger: pool.logger))
         }
     }
 
@@ -105,7 +105,7 @@ extension PostgresTranslationStore {
     }
 
     /// The match units of the rows of ``MatchUnitsStatement``.
-    static func matchUnits(rows: [MatchUnitsStatement.Row]) throws -> [Int64: MatchUnit] {
+    static func matchUnits(rows: [MatchUnitsStatement.Row]) -> [Int64: MatchUnit] {
         var result: [Int64: MatchUnit] = [:]
         for (id, tuid, origin, attributesText, variantIDs, langs, plains, codes, propTypes, propValues) in rows {
             var variants: [MatchUnit.Variant] = []
