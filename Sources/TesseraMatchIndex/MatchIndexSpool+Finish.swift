@@ -271,6 +271,10 @@ final class IndexOutput {
         values.withUnsafeBytes { raw in if let base = raw.baseAddress { put(base, raw.count) } }
     }
 
+    func raw(_ bytes: UnsafeRawBufferPointer) {
+        if let base = bytes.baseAddress { put(base, bytes.count) }
+    }
+
     @inline(__always) func integer<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { put($0.baseAddress!, $0.count) }
     }

@@ -13,7 +13,11 @@ package import TesseraStorage
 /// are removed and added again in memory (O(changes): the mapped file is not copied); the file is
 /// rewritten (a temporary file renamed over it, so a concurrent reader never sees half a file)
 /// only when the catch-up passes ``rewriteThreshold`` changes; a missing, corrupt or foreign file
-/// is rebuilt from the store in bounded memory. Writers call ``beginImport(expectedBytes:)`` (the file is built
+/// is rebuilt from the store in bounded memory. A store whose unit reads are round trips
+/// (``MatchIndexSource/keepsLocalUnitCopy``: PostgreSQL) also gets a local copy of every unit's
+/// match data beside the file (``MatchUnitFile``, `<side file>-units`), kept usable the same way
+/// (``refreshUnitCopy(rebuild:)``), so that ``matchUnits(_:)`` reads from the store only the units
+/// changed since that copy was written. Writers call ``beginImport(expectedBytes:)`` (the file is built
 /// while an import writes, when the import is large enough) or ``save()`` at their end.
 ///
 /// Opening removes the temporary files a killed writer left behind (``MatchIndexSpool/removeLeftovers(of:)``).
@@ -54,6 +58,16 @@ public final class MatchIndexStore: @unchecked Sendable {
     private var cached: (index: MatchIndex, position: ChangePosition)?
     /// The match data of units lookups met, evicted as the index learns of changes.
     package let unitCache = MatchUnitCache()
+    /// The local copy of every unit's match data and the units changed since it was written, for
+    /// a source that keeps one (``MatchIndexSource/keepsLocalUnitCopy``); `nil` without one.
+    private let unitCopy = Locked<UnitCopy?>(nil)
+
+    /// A ``MatchUnitFile`` and the units changed in the store since its position: those are read
+    /// from the store, every other unit from the file.
+    private struct UnitCopy: Sendable {
+        var file: MatchUnitFile
+        var stale: Set<Int64>
+    }
 
     /// Opens the index of `source`: prepares its change feed and removes the temporary files of
     /// writers that were killed. Reads nothing else (the side file is read on first use).
@@ -121,15 +135,32 @@ public final class MatchIndexStore: @unchecked Sendable {
     }
 
     /// The match data (``MatchUnit``) of `ids` for a lookup: the units in ``unitCache`` from
-    /// there, the others read from the store (and kept); units that no longer exist are absent.
-    /// Data is at least as new as the index last handed out: the units a catch-up re-indexes
-    /// leave the cache (``adopt(_:at:changed:since:)``).
+    /// there; with a local unit copy (``MatchIndexSource/keepsLocalUnitCopy``), the units that did
+    /// not change since it was written from the copy; the others read from the store (and kept
+    /// in the cache); units that no longer exist are absent. Data is at least as new as the index
+    /// last handed out: the units a catch-up re-indexes leave the cache and join the copy's stale
+    /// units (``adopt(_:at:changed:since:)``), and a copy is only used with its stale units
+    /// counted from its own position (``refreshUnitCopy(rebuild:)``).
     /// - Throws: `StorageError` when the store cannot be read.
     package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
         var (units, generation) = unitCache.units(ids)
+        let copy = unitCopy.withLock { $0 }
         var missing: [Int64] = []
         var seen: Set<Int64> = []
-        for id in ids where units[id] == nil && seen.insert(id).inserted { missing.append(id) }
+        for id in ids where units[id] == nil && seen.insert(id).inserted {
+            if let copy, !copy.stale.contains(id) {
+                switch copy.file.unit(id) {
+                case .unit(let unit):
+                    units[id] = unit
+                    continue
+                case .absent:
+                    continue
+                case .unreadable:
+                    break
+                }
+            }
+            missing.append(id)
+        }
         guard !missing.isEmpty else { return units }
         let read = try source.matchUnits(missing)
         unitCache.insert(read, generation: generation)
@@ -147,6 +178,7 @@ public final class MatchIndexStore: @unchecked Sendable {
         guard previous != position else { return }
         if let changed, let from, from == previous {
             unitCache.evict(changed)
+            if !changed.isEmpty { unitCopy.withLock { $0?.stale.formUnion(changed) } }
         } else {
             unitCache.evict(nil)
         }
@@ -235,7 +267,93 @@ public final class MatchIndexStore: @unchecked Sendable {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        refreshUnitCopy(rebuild: rebuild)
         return loaded
+    }
+
+    // MARK: - The local unit copy
+
+    /// The local unit copy's file: the side file's path plus `-units`.
+    package var unitCopyPath: String { path + "-units" }
+
+    /// The units in the local unit copy, `nil` without one.
+    package var unitCopyCount: Int? { unitCopy.withLock { $0?.file.count } }
+
+    /// The units read from the store rather than the copy because they changed since it was
+    /// written, `nil` without a copy.
+    package var unitCopyStaleCount: Int? { unitCopy.withLock { $0?.stale.count } }
+
+    /// The number of changed units from which ``refreshUnitCopy(rebuild:)`` rewrites a copy of `count`
+    /// units: below it, the changed units are read from the store (one round trip per lookup
+    /// that meets one, then cached), which costs less than rewriting the whole file.
+    static func unitCopyRewriteThreshold(_ count: Int) -> Int { max(rewriteThreshold, count / 20) }
+
+    /// Makes the local unit copy of a source that keeps one usable with the index just adopted
+    /// (the caller holds `lock`), in one snapshot at a position at or after the index's: a copy
+    /// written at an earlier position is kept with the units changed since then marked stale; a
+    /// copy with too many changed units (``unitCopyRewriteThreshold(_:)``) is rewritten, its
+    /// unchanged records copied and the changed units read from the store; a missing, damaged or
+    /// foreign copy is written from a full scan (``MatchIndexSnapshot/forEachMatchUnit(_:)``). A
+    /// failure leaves no copy: lookups then read every unit from the store, as without one.
+    /// With `rebuild`, the copy is written from a full scan whatever its state.
+    /// - Complexity: two reads when the copy is current enough; O(units) to write it.
+    private func refreshUnitCopy(rebuild: Bool) {
+        guard source.keepsLocalUnitCopy else { return }
+        let file = unitCopyPath
+        let indexPath = path
+        let existing = rebuild ? nil : try? MatchUnitFile(path: file)
+        let refreshed = try? source.withSnapshot { snapshot -> UnitCopy in
+            let position = try snapshot.position
+            var changed: Set<Int64>?
+            if let existing, existing.position.precedes(position) {
+                let units = try snapshot.changedUnits(since: existing.position)
+                if units.count < Self.unitCopyRewriteThreshold(existing.count) { return UnitCopy(file: existing, stale: units) }
+                changed = units
+            }
+            let writer = try MatchUnitFileWriter(path: file, indexPath: indexPath, position: position)
+            if let existing, let changed, changed.count <= existing.count / 2 {
+                try Self.merge(existing, changing: changed, from: snapshot, into: writer)
+            } else {
+                try snapshot.forEachMatchUnit { try writer.append($0) }
+            }
+            try writer.finish()
+            return UnitCopy(file: try MatchUnitFile(path: file), stale: [])
+        }
+        unitCopy.set(refreshed)
+    }
+
+    /// Writes `existing` with the `changed` units read again from `snapshot` (deleted ones left
+    /// out), in increasing unit id: unchanged records are copied as they are.
+    package static func merge(
+        _ existing: MatchUnitFile, changing changed: Set<Int64>, from snapshot: any MatchIndexSnapshot,
+        into writer: MatchUnitFileWriter
+    ) throws {
+        let ids = changed.sorted()
+        var fetched = 0
+        var fresh: [MatchUnit] = []
+        var next = 0
+        /// The next changed unit that still exists, read in chunks of 1,000.
+        func peek() throws -> MatchUnit? {
+            while next == fresh.count, fetched < ids.count {
+                let chunk = ids[fetched..<min(fetched + 1000, ids.count)]
+                let units = try snapshot.matchUnits(Array(chunk))
+                fresh = chunk.compactMap { units[$0] }
+                next = 0
+                fetched += chunk.count
+            }
+            return next < fresh.count ? fresh[next] : nil
+        }
+        try existing.forEachRecord { id, record in
+            while let unit = try peek(), unit.unit < id {
+                try writer.append(unit)
+                next += 1
+            }
+            if !changed.contains(id) { try writer.appendRecord(id: id, record) }
+        }
+        while let unit = try peek() {
+            try writer.append(unit)
+            next += 1
+        }
     }
 
     // MARK: - Writing during an import

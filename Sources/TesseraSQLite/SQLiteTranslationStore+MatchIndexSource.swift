@@ -1,5 +1,6 @@
 import GRDB
 import TesseraCore
+import TesseraMatching
 package import TesseraStorage
 
 /// The SQLite side of the match index: its change log (the `match-change` table and triggers),
@@ -57,6 +58,9 @@ extension SQLiteTranslationStore {
     }
 
     /// Where the database stands: two `max()` reads in one read transaction.
+    /// `false`: a unit read is a local read of the database file, as fast as a copy's.
+    package var keepsLocalUnitCopy: Bool { false }
+
     package func changePosition() throws -> ChangePosition {
         try read { db in try SQLiteMatchIndexSnapshot(db: db).position }
     }
@@ -117,5 +121,21 @@ struct SQLiteMatchIndexSnapshot: MatchIndexSnapshot {
             variants.append(IndexedVariant(id: row[0], language: row[2], text: row[3]))
         }
         if !variants.isEmpty { try body(currentUnit, variants) }
+    }
+
+    func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
+        try SQLiteTranslationStore.matchUnits(ids, db: db)
+    }
+
+    /// Unit ids in pages of 1,000, each page read as ``matchUnits(_:)`` does.
+    func forEachMatchUnit(_ body: (MatchUnit) throws -> Void) throws {
+        var after = Int64.min
+        while true {
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM unit WHERE id > ? ORDER BY id LIMIT 1000", arguments: [after])
+            guard let last = ids.last else { return }
+            let units = try SQLiteTranslationStore.matchUnits(ids, db: db)
+            for id in ids { if let unit = units[id], !unit.variants.isEmpty { try body(unit) } }
+            after = last
+        }
     }
 }

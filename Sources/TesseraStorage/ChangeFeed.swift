@@ -62,6 +62,13 @@ package protocol MatchIndexSnapshot {
     /// Calls `body` with every unit and its variants, in unit order, variants by id (a full
     /// scan, streamed: memory stays bounded).
     func forEachUnit(_ body: (Int64, [IndexedVariant]) throws -> Void) throws
+    /// The data a match shows for `ids` as this snapshot sees them (units that no longer exist
+    /// are absent): what ``MatchIndexSource/matchUnits(_:)`` answers, in this snapshot.
+    func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit]
+    /// Calls `body` with the match data of every unit that has variants, in increasing unit id
+    /// (a full scan, streamed in pages: memory stays bounded). What a local copy of the units'
+    /// data is written from (``MatchIndexSource/keepsLocalUnitCopy``).
+    func forEachMatchUnit(_ body: (MatchUnit) throws -> Void) throws
 }
 
 /// What a match index needs of a store: a change feed to catch up from and the unit data a match
@@ -80,4 +87,9 @@ package protocol MatchIndexSource: Sendable {
     func withSnapshot<T>(_ body: (any MatchIndexSnapshot) throws -> T) throws -> T
     /// The data a match shows for `ids` (units that no longer exist are absent).
     func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit]
+    /// Whether each reading process keeps a local copy of every unit's match data beside its
+    /// side file (`<side file>-units`), so that a lookup reads no unit from the store: `true`
+    /// where a read is a round trip to a server (PostgreSQL), `false` where it is a local read
+    /// anyway (SQLite, whose copy would only double the disk used).
+    var keepsLocalUnitCopy: Bool { get }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TesseraCore
+import TesseraMatching
 import TesseraStorage
 
 /// The change feed and unit data a match index reads (``MatchIndexSource``,
@@ -134,6 +135,33 @@ struct MatchIndexSourceTests {
             #expect(match.variants.map(\.language) == [tag("en"), tag("de")])
         }
         #expect(try store.matchUnits([]).isEmpty)
+    }
+
+    /// What a local unit copy is written from (``MatchIndexSnapshot/forEachMatchUnit(_:)``) and
+    /// caught up with (``MatchIndexSnapshot/matchUnits(_:)``) is exactly what a lookup would read
+    /// from the store: every unit with variants, in increasing id, props and dates included.
+    @Test(arguments: Backend.all)
+    func snapshotMatchUnits_areTheStoresOwn_inUnitOrder(backend: Backend) throws {
+        let store = try Self.store(backend)
+        var units = (1...25).map { unit([("en", "Sentence \($0)"), ("de", "Satz \($0)")], tuid: "t\($0)", changed: "20240101T00000\($0 % 10)Z") }
+        units[3].props = [Prop(type: "x-context", value: "menu"), Prop(type: "x-project", value: "Ω 7")]
+        units[4].variants.append(Variant(language: tag("ja"), segment: Segment(text: "文 5")))
+        try store.write(units: units, batch: batch("a.tmx"), policy: .add)
+        try store.write(units: [unit([("en", "Sentence 2"), ("de", "Neuer Satz 2")], tuid: "t2")], batch: batch("b.tmx"), policy: .overwrite)
+        let ids = try Self.unitIDs(store)
+        let expected = try store.matchUnits(ids)
+        #expect(expected.count == 25)
+        var scanned: [MatchUnit] = []
+        let asked = try store.withSnapshot { snapshot in
+            try snapshot.forEachMatchUnit { scanned.append($0) }
+            return try snapshot.matchUnits([ids[3], ids[1], 987_654])
+        }
+        #expect(scanned.map(\.unit) == ids)
+        #expect(scanned == ids.compactMap { expected[$0] })
+        #expect(asked == [ids[1]: expected[ids[1]]!, ids[3]: expected[ids[3]]!])
+        #expect(asked[ids[3]]?.props.map(\.value) == ["menu", "Ω 7"])
+        #expect(expected[ids[1]]?.variants.map(\.text) == ["Sentence 2", "Neuer Satz 2"])
+        #expect(try store.withSnapshot { try $0.matchUnits([]) }.isEmpty)
     }
 }
 
