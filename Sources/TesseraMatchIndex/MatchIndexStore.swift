@@ -119,6 +119,10 @@ public final class MatchIndexStore: @unchecked Sendable {
                 }
                 if let (reached, changed) = applied {
                     adopt(index, at: reached, changed: changed, since: position)
+                    // Small catch-ups add up: past its threshold the copy is rewritten here too.
+                    if unitCopy.withLock({ $0.map { $0.stale.count >= Self.unitCopyRewriteThreshold($0.file.count) } ?? false }) {
+                        refreshUnitCopy(rebuild: false)
+                    }
                     return index
                 }
             }

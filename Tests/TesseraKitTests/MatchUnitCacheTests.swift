@@ -55,6 +55,50 @@ struct MatchUnitCacheTests {
         #expect(try firstGerman(reader) == nil)
     }
 
+    /// Where the backend keeps a local unit copy: changes made through another session are read
+    /// from the store while few, and past the rewrite threshold (1,000 units here) the copy is
+    /// rewritten with them, whether they came in one catch-up or in several small ones; lookups
+    /// answer the current data throughout.
+    @Test(arguments: Backend.all)
+    func unitCopy_pastItsThreshold_isRewrittenWithTheChanges(backend: Backend) throws {
+        let location = try backend.location(try ImportExportSupport.temporaryFolder(), "tm.db")
+        let writer = try TranslationMemory(location: location, recheck: .zero)
+        defer { writer.close() }
+        let batch = ImportBatch(kind: .edit, filePath: "api")
+        func units(_ range: Range<Int>, _ german: String) -> [TranslationUnit] {
+            range.map { number in
+                TranslationUnit(tuid: "u\(number)", variants: [
+                    Variant(language: en, segment: Segment(text: "Report number \(number) on capability targets")),
+                    Variant(language: de, segment: Segment(text: "\(german) \(number)"))])
+            }
+        }
+        _ = try writer.write { store, _ in try store.write(units: units(0..<10, "Bericht"), batch: batch, policy: .add) }
+        let reader = try TranslationMemory(location: location, recheck: .zero)
+        defer { reader.close() }
+        func german(_ number: Int) throws -> String? {
+            try Lookup(session: reader).run("Report number \(number) on capability targets", options: LookupOptions(source: en, targets: [de]))
+                .first?.target
+        }
+        #expect(try german(3) == "Bericht 3")
+        guard let first = reader.matchIndex.unitCopyCount else {
+            #expect(!reader.matchIndex.source.keepsLocalUnitCopy)
+            return
+        }
+        #expect(first == 10)
+        // Two catch-ups of 600 new units each (each under the index's own rewrite threshold).
+        for (number, range) in [(1, 10..<610), (2, 610..<1210)] {
+            _ = try writer.write { store, _ in try store.write(units: units(range, "Neu\(number)"), batch: batch, policy: .add) }
+            #expect(try german(range.lowerBound + 5) == "Neu\(number) \(range.lowerBound + 5)")
+        }
+        // 1,200 changed units: the copy was rewritten with them and has no stale unit left.
+        #expect(reader.matchIndex.unitCopyCount == 1210)
+        #expect(reader.matchIndex.unitCopyStaleCount == 0)
+        #expect(try german(3) == "Bericht 3")
+        #expect(try german(1000) == "Neu2 1000")
+        let copy = try MatchUnitFile(path: reader.matchIndex.unitCopyPath)
+        #expect(copy.count == 1210)
+    }
+
     /// A read that began before an eviction (its data may predate the change) is not kept.
     @Test func insert_afterAnEvictionSinceTheReadBegan_isDropped() {
         let cache = MatchUnitCache()
