@@ -16,7 +16,7 @@ package import TesseraStorage
 /// is rebuilt from the store in bounded memory. A store whose unit reads are round trips
 /// (``MatchIndexSource/keepsLocalUnitCopy``: PostgreSQL) also gets a local copy of every unit's
 /// match data beside the file (``MatchUnitFile``, `<side file>-units`), kept usable the same way
-/// (``refreshUnitCopy(rebuild:)``), so that ``matchUnits(_:)`` reads from the store only the units
+/// (``refreshUnitCopy(rebuild:inBackground:)``), so that ``matchUnits(_:)`` reads from the store only the units
 /// changed since that copy was written. Writers call ``beginImport(expectedBytes:)`` (the file is built
 /// while an import writes, when the import is large enough) or ``save()`` at their end.
 ///
@@ -30,7 +30,8 @@ package import TesseraStorage
 /// index.search(request)
 /// ```
 public final class MatchIndexStore: @unchecked Sendable {
-    // @unchecked Sendable: `cached` is read and written under `lock`; the rest is immutable.
+    // @unchecked Sendable: `cached` is read and written under `lock`, `unitCopyRewriteRunning`
+    // under `rewritingUnitCopy`; the rest is immutable or `Locked`.
 
     /// What ``bringUpToDate(rebuild:)`` or ``save()`` did.
     public struct Loaded: Sendable {
@@ -121,7 +122,7 @@ public final class MatchIndexStore: @unchecked Sendable {
                     adopt(index, at: reached, changed: changed, since: position)
                     // Small catch-ups add up: past its threshold the copy is rewritten here too.
                     if unitCopy.withLock({ $0.map { $0.stale.count >= Self.unitCopyRewriteThreshold($0.file.count) } ?? false }) {
-                        refreshUnitCopy(rebuild: false)
+                        refreshUnitCopy(rebuild: false, inBackground: true)
                     }
                     return index
                 }
@@ -144,7 +145,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// in the cache); units that no longer exist are absent. Data is at least as new as the index
     /// last handed out: the units a catch-up re-indexes leave the cache and join the copy's stale
     /// units (``adopt(_:at:changed:since:)``), and a copy is only used with its stale units
-    /// counted from its own position (``refreshUnitCopy(rebuild:)``).
+    /// counted from its own position (``refreshUnitCopy(rebuild:inBackground:)``).
     /// - Throws: `StorageError` when the store cannot be read.
     package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
         var (units, generation) = unitCache.units(ids)
@@ -218,6 +219,7 @@ public final class MatchIndexStore: @unchecked Sendable {
 
     /// The catch-up behind ``bringUpToDate(rebuild:)`` and ``save()``; the caller holds `lock`.
     private func bringUpToDate(rebuild: Bool, saveAnyChange: Bool) throws -> Loaded {
+        let heldBefore = cached != nil
         var stored: (index: MatchIndex, position: ChangePosition)?
         // Mapped with mmap (MappedRegion), read in place: not Foundation's mapped Data, which
         // corrupted the heap when freed on Linux.
@@ -271,7 +273,7 @@ public final class MatchIndexStore: @unchecked Sendable {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         loaded.fileSize = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        refreshUnitCopy(rebuild: rebuild)
+        refreshUnitCopy(rebuild: rebuild, inBackground: heldBefore)
         return loaded
     }
 
@@ -287,7 +289,7 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// written, `nil` without a copy.
     package var unitCopyStaleCount: Int? { unitCopy.withLock { $0?.stale.count } }
 
-    /// The number of changed units from which ``refreshUnitCopy(rebuild:)`` rewrites a copy of `count`
+    /// The number of changed units from which ``refreshUnitCopy(rebuild:inBackground:)`` rewrites a copy of `count`
     /// units: below it, the changed units are read from the store (one round trip per lookup
     /// that meets one, then cached), which costs less than rewriting the whole file.
     static func unitCopyRewriteThreshold(_ count: Int) -> Int { max(rewriteThreshold, count / 20) }
@@ -300,30 +302,94 @@ public final class MatchIndexStore: @unchecked Sendable {
     /// foreign copy is written from a full scan (``MatchIndexSnapshot/forEachMatchUnit(_:)``). A
     /// failure leaves no copy: lookups then read every unit from the store, as without one.
     /// With `rebuild`, the copy is written from a full scan whatever its state.
+    ///
+    /// With `inBackground` (a process that already serves lookups and is catching up), a copy
+    /// that needs rewriting is kept with its stale units while a thread rewrites it
+    /// (``rewriteUnitCopy(_:)``), so that lookups do not wait for the rewrite; a process loading
+    /// its first index writes it at once, as it has nothing to answer with meanwhile.
     /// - Complexity: two reads when the copy is current enough; O(units) to write it.
-    private func refreshUnitCopy(rebuild: Bool) {
+    private func refreshUnitCopy(rebuild: Bool, inBackground: Bool) {
         guard source.keepsLocalUnitCopy else { return }
-        let file = unitCopyPath
-        let indexPath = path
-        let existing = rebuild ? nil : try? MatchUnitFile(path: file)
-        let refreshed = try? source.withSnapshot { snapshot -> UnitCopy in
-            let position = try snapshot.position
-            var changed: Set<Int64>?
-            if let existing, existing.position.precedes(position) {
-                let units = try snapshot.changedUnits(since: existing.position)
-                if units.count < Self.unitCopyRewriteThreshold(existing.count) { return UnitCopy(file: existing, stale: units) }
-                changed = units
-            }
-            let writer = try MatchUnitFileWriter(path: file, indexPath: indexPath, position: position)
-            if let existing, let changed, changed.count <= existing.count / 2 {
-                try Self.merge(existing, changing: changed, from: snapshot, into: writer)
-            } else {
-                try snapshot.forEachMatchUnit { try writer.append($0) }
-            }
-            try writer.finish()
-            return UnitCopy(file: try MatchUnitFile(path: file), stale: [])
+        let existing = rebuild ? nil : try? MatchUnitFile(path: unitCopyPath)
+        guard let existing else {
+            unitCopy.set(try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: nil) })
+            return
         }
-        unitCopy.set(refreshed)
+        do {
+            let kept = try source.withSnapshot { snapshot -> UnitCopy? in
+                guard existing.position.precedes(try snapshot.position) else { return nil }
+                let changed = try snapshot.changedUnits(since: existing.position)
+                return UnitCopy(file: existing, stale: changed)
+            }
+            guard let kept, kept.stale.count >= Self.unitCopyRewriteThreshold(existing.count) else {
+                // Current enough (or foreign: written again from a full scan).
+                unitCopy.set(kept ?? (try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: nil) }))
+                return
+            }
+            if inBackground {
+                unitCopy.set(kept)
+                rewriteUnitCopy(kept)
+            } else {
+                unitCopy.set(try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: existing) })
+            }
+        } catch {
+            unitCopy.set(nil)
+        }
+    }
+
+    /// Writes the copy at the position of `snapshot`: `existing` merged with the units changed
+    /// since its position when they are at most half of it, else from a full scan.
+    private func writeUnitCopy(from snapshot: any MatchIndexSnapshot, merging existing: MatchUnitFile?) throws -> UnitCopy {
+        let position = try snapshot.position
+        let writer = try MatchUnitFileWriter(path: unitCopyPath, indexPath: path, position: position)
+        let changed = try existing.map { try snapshot.changedUnits(since: $0.position) }
+        if let existing, let changed, changed.count <= existing.count / 2 {
+            try Self.merge(existing, changing: changed, from: snapshot, into: writer)
+        } else {
+            try snapshot.forEachMatchUnit { try writer.append($0) }
+        }
+        try writer.finish()
+        return UnitCopy(file: try MatchUnitFile(path: unitCopyPath), stale: [])
+    }
+
+    /// Whether a thread of ``rewriteUnitCopy(_:)`` is running (at most one per store).
+    private let rewritingUnitCopy = NSCondition()
+    private var unitCopyRewriteRunning = false
+
+    /// Rewrites the copy `current` on a thread of its own, outside `lock`: the file is written
+    /// at the position of its own snapshot P; then, under `lock` (so that no catch-up slips in
+    /// between), the units changed since P are read (one query) and the new copy replaces the
+    /// old one with them as its stale units. Until then lookups read `current` and its stale
+    /// units. A failure keeps `current`.
+    private func rewriteUnitCopy(_ current: UnitCopy) {
+        rewritingUnitCopy.lock()
+        defer { rewritingUnitCopy.unlock() }
+        guard !unitCopyRewriteRunning else { return }
+        unitCopyRewriteRunning = true
+        let thread = Thread { [self] in
+            let written = try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: current.file) }
+            if let written {
+                lock.lock()
+                if let stale = try? source.withSnapshot({ try $0.changedUnits(since: written.file.position) }) {
+                    unitCopy.set(UnitCopy(file: written.file, stale: stale))
+                }
+                lock.unlock()
+            }
+            rewritingUnitCopy.lock()
+            unitCopyRewriteRunning = false
+            rewritingUnitCopy.broadcast()
+            rewritingUnitCopy.unlock()
+        }
+        thread.name = "tessera.unit-copy"
+        thread.start()
+    }
+
+    /// Waits until a rewrite of the local unit copy started by a catch-up has ended (for tests and
+    /// for a process about to exit that wants the file written).
+    package func waitForUnitCopyRewrite() {
+        rewritingUnitCopy.lock()
+        while unitCopyRewriteRunning { rewritingUnitCopy.wait() }
+        rewritingUnitCopy.unlock()
     }
 
     /// Writes `existing` with the `changed` units read again from `snapshot` (deleted ones left

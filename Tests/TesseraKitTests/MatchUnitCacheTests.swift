@@ -57,8 +57,9 @@ struct MatchUnitCacheTests {
 
     /// Where the backend keeps a local unit copy: changes made through another session are read
     /// from the store while few, and past the rewrite threshold (1,000 units here) the copy is
-    /// rewritten with them, whether they came in one catch-up or in several small ones; lookups
-    /// answer the current data throughout.
+    /// rewritten with them, whether they came in one catch-up or in several small ones, in the
+    /// background of a process that already answers lookups; lookups answer the current data
+    /// throughout.
     @Test(arguments: Backend.all)
     func unitCopy_pastItsThreshold_isRewrittenWithTheChanges(backend: Backend) throws {
         let location = try backend.location(try ImportExportSupport.temporaryFolder(), "tm.db")
@@ -90,13 +91,19 @@ struct MatchUnitCacheTests {
             _ = try writer.write { store, _ in try store.write(units: units(range, "Neu\(number)"), batch: batch, policy: .add) }
             #expect(try german(range.lowerBound + 5) == "Neu\(number) \(range.lowerBound + 5)")
         }
-        // 1,200 changed units: the copy was rewritten with them and has no stale unit left.
+        // 1,200 changed units: the copy is rewritten with them on a thread of its own (the reader
+        // already serves lookups); once it is done, no unit is stale.
+        reader.matchIndex.waitForUnitCopyRewrite()
         #expect(reader.matchIndex.unitCopyCount == 1210)
         #expect(reader.matchIndex.unitCopyStaleCount == 0)
         #expect(try german(3) == "Bericht 3")
         #expect(try german(1000) == "Neu2 1000")
         let copy = try MatchUnitFile(path: reader.matchIndex.unitCopyPath)
         #expect(copy.count == 1210)
+        // The rewritten copy is kept current like the first: an edit afterwards is stale in it.
+        _ = try writer.write { store, _ in try store.write(units: units(3..<4, "Geändert"), batch: batch, policy: .overwrite) }
+        #expect(try german(3) == "Geändert 3")
+        #expect(reader.matchIndex.unitCopyStaleCount == 1)
     }
 
     /// A read that began before an eviction (its data may predate the change) is not kept.
