@@ -203,6 +203,17 @@ fi
 echo "schema tessera_bench: $(psql -AtX "$URL" -c "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tessera_bench' AND c.relkind = 'r'"); units $("$BIN" stats --db "$TURL" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["units"])')"
 
 fi
+compare_times() { # LABEL SQLITE_TIMES POSTGRES_TIMES (comma-separated files pooled): median, p99, mean and their ratios
+  python3 - "$@" <<'PY'
+import statistics, sys
+def figures(paths):
+    times = sorted(float(line.split("\t")[1]) for path in paths.split(",") if path for line in open(path) if "\t" in line)
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))], statistics.mean(times)
+(sm, sp, sa), (pm, pp, pa) = figures(sys.argv[2]), figures(sys.argv[3])
+print(f"{sys.argv[1]}: sqlite median {sm:.2f} ms, p99 {sp:.2f}, mean {sa:.2f} | postgres median {pm:.2f} ms, p99 {pp:.2f}, mean {pa:.2f}"
+      f" | postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x, mean {pa / sa:.2f}x")
+PY
+}
 echo "== 3b. tessera lookup --file, SQLite and PostgreSQL alternately ($ROUNDS rounds; target: PostgreSQL within 1.5x)"
 echo "first lookup of a new process (side file from the import, or built from PostgreSQL): $(seconds "$BIN" lookup "Open the file" --source en --target de --db "$TURL") s"
 for set in $SETS; do
@@ -213,29 +224,12 @@ for set in $SETS; do
       "$BIN" lookup --file "$Q/$file" --source "$src" --target "$tgt" --format jsonl --timings --db "$db" \
         >"$OUT/$backend-$src-$tgt.jsonl" 2>"$OUT/$backend-$src-$tgt-$round.times"
     done
-    python3 - "$OUT/sqlite-$src-$tgt-$round.times" "$OUT/postgres-$src-$tgt-$round.times" "$src->$tgt round $round" <<'PY'
-import statistics, sys
-def figures(path):
-    times = sorted(float(line.split("\t")[1]) for line in open(path) if "\t" in line)
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))], statistics.mean(times)
-(sm, sp, sa), (pm, pp, pa) = figures(sys.argv[1]), figures(sys.argv[2])
-print(f"{sys.argv[3]}: sqlite median {sm:.2f} ms, p99 {sp:.2f}, mean {sa:.2f} | postgres median {pm:.2f} ms, p99 {pp:.2f}, mean {pa:.2f}"
-      f" | postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x, mean {pa / sa:.2f}x")
-PY
+    compare_times "$src->$tgt round $round" "$OUT/sqlite-$src-$tgt-$round.times" "$OUT/postgres-$src-$tgt-$round.times"
   done
   # All rounds together: the p99 of one round of 100 queries is its slowest query alone (the same
   # query on both backends), so the pooled figure is the steadier one.
-  python3 - "$src->$tgt all $ROUNDS rounds" "$OUT" "$src-$tgt" "$ROUNDS" <<'PY'
-import statistics, sys
-label, out, pair, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-def pooled(backend):
-    times = sorted(float(line.split("\t")[1]) for r in range(1, rounds + 1)
-                   for line in open(f"{out}/{backend}-{pair}-{r}.times") if "\t" in line)
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.99))]
-(sm, sp), (pm, pp) = pooled("sqlite"), pooled("postgres")
-print(f"{label}: sqlite median {sm:.2f} ms, p99 {sp:.2f} | postgres median {pm:.2f} ms, p99 {pp:.2f}"
-      f" | postgres / sqlite: median {pm / sm:.2f}x, p99 {pp / sp:.2f}x")
-PY
+  rounds() { for round in $(seq "$ROUNDS"); do printf '%s,' "$OUT/$1-$src-$tgt-$round.times"; done; }
+  compare_times "$src->$tgt all $ROUNDS rounds" "$(rounds sqlite)" "$(rounds postgres)"
   cmp -s "$OUT/sqlite-$src-$tgt.jsonl" "$OUT/postgres-$src-$tgt.jsonl" && echo "$src->$tgt: the two backends' answers are identical" \
     || echo "$src->$tgt: THE ANSWERS DIFFER ($OUT/sqlite-$src-$tgt.jsonl, $OUT/postgres-$src-$tgt.jsonl)"
   lookup_figures "postgres $src->$tgt" "$OUT/postgres-$src-$tgt-$ROUNDS.times" "$OUT/postgres-$src-$tgt.jsonl" "$src" "$tgt" "$file"

@@ -121,8 +121,8 @@ public final class MatchIndexStore: @unchecked Sendable {
                 if let (reached, changed) = applied {
                     adopt(index, at: reached, changed: changed, since: position)
                     // Small catch-ups add up: past its threshold the copy is rewritten here too.
-                    if unitCopy.withLock({ $0.map { $0.stale.count >= Self.unitCopyRewriteThreshold($0.file.count) } ?? false }) {
-                        refreshUnitCopy(rebuild: false, inBackground: true)
+                    if let copy = unitCopy.withLock({ $0 }), copy.stale.count >= Self.unitCopyRewriteThreshold(copy.file.count) {
+                        rewriteUnitCopy(copy)
                     }
                     return index
                 }
@@ -311,40 +311,30 @@ public final class MatchIndexStore: @unchecked Sendable {
     private func refreshUnitCopy(rebuild: Bool, inBackground: Bool) {
         guard source.keepsLocalUnitCopy else { return }
         let existing = rebuild ? nil : try? MatchUnitFile(path: unitCopyPath)
-        guard let existing else {
-            unitCopy.set(try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: nil) })
-            return
-        }
-        do {
-            let kept = try source.withSnapshot { snapshot -> UnitCopy? in
-                guard existing.position.precedes(try snapshot.position) else { return nil }
-                let changed = try snapshot.changedUnits(since: existing.position)
-                return UnitCopy(file: existing, stale: changed)
+        var rewrite: UnitCopy?
+        unitCopy.set(try? source.withSnapshot { snapshot -> UnitCopy in
+            // Missing, damaged or foreign: written again from a full scan.
+            guard let existing, existing.position.precedes(try snapshot.position) else {
+                return try writeUnitCopy(from: snapshot, merging: nil)
             }
-            guard let kept, kept.stale.count >= Self.unitCopyRewriteThreshold(existing.count) else {
-                // Current enough (or foreign: written again from a full scan).
-                unitCopy.set(kept ?? (try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: nil) }))
-                return
+            let kept = UnitCopy(file: existing, stale: try snapshot.changedUnits(since: existing.position))
+            guard kept.stale.count >= Self.unitCopyRewriteThreshold(existing.count) else { return kept }
+            guard !inBackground else {
+                rewrite = kept
+                return kept
             }
-            if inBackground {
-                unitCopy.set(kept)
-                rewriteUnitCopy(kept)
-            } else {
-                unitCopy.set(try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: existing) })
-            }
-        } catch {
-            unitCopy.set(nil)
-        }
+            return try writeUnitCopy(from: snapshot, merging: kept)
+        })
+        if let rewrite { rewriteUnitCopy(rewrite) }
     }
 
-    /// Writes the copy at the position of `snapshot`: `existing` merged with the units changed
-    /// since its position when they are at most half of it, else from a full scan.
-    private func writeUnitCopy(from snapshot: any MatchIndexSnapshot, merging existing: MatchUnitFile?) throws -> UnitCopy {
-        let position = try snapshot.position
-        let writer = try MatchUnitFileWriter(path: unitCopyPath, indexPath: path, position: position)
-        let changed = try existing.map { try snapshot.changedUnits(since: $0.position) }
-        if let existing, let changed, changed.count <= existing.count / 2 {
-            try Self.merge(existing, changing: changed, from: snapshot, into: writer)
+    /// Writes the copy at the position of `snapshot`: `existing` (a copy and the units changed
+    /// since its position, read in `snapshot`) merged with those units when they are at most half
+    /// of it, else from a full scan.
+    private func writeUnitCopy(from snapshot: any MatchIndexSnapshot, merging existing: UnitCopy?) throws -> UnitCopy {
+        let writer = try MatchUnitFileWriter(path: unitCopyPath, indexPath: path, position: try snapshot.position)
+        if let existing, existing.stale.count <= existing.file.count / 2 {
+            try Self.merge(existing.file, changing: existing.stale, from: snapshot, into: writer)
         } else {
             try snapshot.forEachMatchUnit { try writer.append($0) }
         }
@@ -367,7 +357,10 @@ public final class MatchIndexStore: @unchecked Sendable {
         guard !unitCopyRewriteRunning else { return }
         unitCopyRewriteRunning = true
         let thread = Thread { [self] in
-            let written = try? source.withSnapshot { snapshot in try writeUnitCopy(from: snapshot, merging: current.file) }
+            let written = try? source.withSnapshot { snapshot in
+                try writeUnitCopy(
+                    from: snapshot, merging: UnitCopy(file: current.file, stale: try snapshot.changedUnits(since: current.file.position)))
+            }
             if let written {
                 lock.lock()
                 if let stale = try? source.withSnapshot({ try $0.changedUnits(since: written.file.position) }) {
@@ -384,8 +377,7 @@ public final class MatchIndexStore: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits until a rewrite of the local unit copy started by a catch-up has ended (for tests and
-    /// for a process about to exit that wants the file written).
+    /// Waits until a rewrite of the local unit copy started by a catch-up has ended (for tests).
     package func waitForUnitCopyRewrite() {
         rewritingUnitCopy.lock()
         while unitCopyRewriteRunning { rewritingUnitCopy.wait() }

@@ -228,9 +228,6 @@ package final class MatchUnitFileWriter {
         }
     }
 
-    /// The number of units appended.
-    package var count: Int { ids.count }
-
     /// Appends a unit; ids must increase (a unit without variants is left out: the index never
     /// names it).
     /// - Throws: ``MatchingError`` `cannotWrite` when the ids do not increase.

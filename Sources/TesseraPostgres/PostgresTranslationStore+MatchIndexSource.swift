@@ -72,10 +72,9 @@ extension PostgresTranslationStore {
     /// - Complexity: one round trip, one statement (one snapshot), whatever the number of ids; a
     ///   prepared statement (``MatchUnitsStatement``), as it runs once per lookup.
     package func matchUnits(_ ids: [Int64]) throws -> [Int64: MatchUnit] {
-        let ids = Array(Set(ids))
         guard !ids.isEmpty else { return [:] }
         return try read { connection in
-            Self.matchUnits(rows: try connection.run(prepared: MatchUnitsStatement(ids: ids), logger: pool.logger))
+            try PostgresMatchIndexSnapshot(connection: connection, logger: pool.logger).matchUnits(ids)
         }
     }
 
